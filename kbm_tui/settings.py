@@ -1,0 +1,76 @@
+"""The user's settings: one small typed object in a JSON file under the config dir.
+
+`KBM_CONFIG_DIR` overrides the folder (tests use it); `KBM_DATA_DIR` does the same
+for the data folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from datetime import time
+from pathlib import Path
+
+APP_NAME = "kbm-tui"
+
+
+def config_dir() -> Path:
+    if env := os.environ.get("KBM_CONFIG_DIR"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    if env := os.environ.get("KBM_DATA_DIR"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+@dataclass
+class Settings:
+    theme: str = "textual-dark"
+    morning: str = "09:00"
+    lunch_end: str = "14:00"
+    closing: str = "18:00"
+    evening: str = "19:00"
+    backups_keep: int = 14
+
+    def clock_time(self, name: str) -> time:
+        """One of the named times of the shop's day, falling back to the default."""
+        try:
+            return time.fromisoformat(getattr(self, name))
+        except (TypeError, ValueError):
+            return time.fromisoformat(getattr(Settings, name))
+
+    @classmethod
+    def path(cls) -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> "Settings":
+        """Read the settings; a missing or damaged file gives the defaults."""
+        try:
+            raw = json.loads(cls.path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        values = {}
+        for key, value in raw.items():
+            default = getattr(cls, key, None) if key in known else None
+            if default is not None and isinstance(value, type(default)):
+                values[key] = value
+        return cls(**values)
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)

@@ -1,0 +1,411 @@
+"""The one data layer: every read and write of the shop's data goes through `Store`.
+
+Callers get plain records (records.py) back and never see SQL. Each public method that
+writes is one transaction; `with store.transaction():` groups several into one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Iterator
+
+from . import clock, store_open, timefmt, validate, vocab
+from .errors import Ambiguous, InputError, NotFound
+from .records import Conversation, Customer, Followup, Promise, Staff
+from .store_tables import TablesMixin
+from .store_views import ViewsMixin, digits_of, like_escape
+
+_CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
+_WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_when_asked",
+                "do_not_contact", "dnc_reason")
+
+
+class Store(ViewsMixin, TablesMixin):
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "Store":
+        resolved = store_open.resolve_path(path)
+        return cls(store_open.connect(resolved), resolved)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing unit of work; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_open.translate(exc, self.path) from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise store_open.translate(exc, self.path) from None
+
+    def _now(self) -> str:
+        return timefmt.to_db(clock.now())
+
+    def _one(self, sql: str, params=()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    # --- staff -------------------------------------------------------------------------
+
+    def staff(self, include_inactive: bool = False) -> list[Staff]:
+        where = "" if include_inactive else "WHERE active=1"
+        rows = self.conn.execute(f"SELECT * FROM staff {where} ORDER BY role!='owner', name")
+        return [Staff.from_row(r) for r in rows]
+
+    def owner(self) -> Staff:
+        row = self._one("SELECT * FROM staff WHERE role='owner' ORDER BY id LIMIT 1")
+        if row is None:
+            row = self._one("SELECT * FROM staff ORDER BY id LIMIT 1")
+        return Staff.from_row(row)
+
+    def find_staff(self, typed: str) -> Staff:
+        """The staff member whose name is or starts with what was typed."""
+        key = vocab.fold(typed)
+        everyone = self.staff()
+        exact = [s for s in everyone if vocab.fold(s.name) == key]
+        found = exact or [s for s in everyone if vocab.fold(s.name).startswith(key)]
+        names = ", ".join(s.name for s in everyone)
+        if not found:
+            raise InputError(
+                f'Nobody on the staff is called "{typed}". Staff: {names}. '
+                'Add someone with: kbm staff add NAME', field="staff")
+        if len(found) > 1:
+            raise InputError(
+                f'"{typed}" could be {", ".join(s.name for s in found)}. Type more of the name.',
+                field="staff")
+        return found[0]
+
+    def add_staff(self, name: str) -> Staff:
+        name = validate.text(name, "staff", required=True, label="staff name")
+        if any(vocab.fold(s.name) == vocab.fold(name) for s in self.staff(include_inactive=True)):
+            raise InputError(f'There is already a staff member called "{name}".', field="staff")
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO staff(name, role, active, created_at) VALUES (?, 'staff', 1, ?)",
+                (name, self._now()))
+        return self.get_staff(cur.lastrowid)
+
+    def rename_staff(self, staff_id: int, name: str) -> Staff:
+        name = validate.text(name, "staff", required=True, label="staff name")
+        with self.transaction():
+            self.conn.execute("UPDATE staff SET name=? WHERE id=?", (name, staff_id))
+        return self.get_staff(staff_id)
+
+    def get_staff(self, staff_id: int) -> Staff:
+        row = self._one("SELECT * FROM staff WHERE id=?", (staff_id,))
+        if row is None:
+            raise NotFound(f"There is no staff member #{staff_id}.")
+        return Staff.from_row(row)
+
+    # --- customers ---------------------------------------------------------------------
+
+    def _clean_customer(self, values: dict) -> dict:
+        cleaned = {}
+        for key, value in values.items():
+            if key == "name":
+                cleaned[key] = validate.text(value, "name", required=True)
+            elif key == "phone":
+                cleaned[key] = validate.phone(value)
+            elif key == "email":
+                cleaned[key] = validate.email(value)
+            elif key == "tags":
+                cleaned[key] = validate.tags(value)
+            elif key in ("address", "notes"):
+                cleaned[key] = validate.text(value, key)
+            else:
+                raise InputError(f"Unknown customer field {key}.")
+        return cleaned
+
+    @staticmethod
+    def derived(name, phone, email, address, notes, tags) -> dict:
+        """The search columns the store keeps beside a customer's own fields."""
+        words = " ".join(v for v in (name, email, tags, notes, address) if v)
+        return {
+            "name_key": vocab.fold(name),
+            "phone_digits": digits_of(phone),
+            "search_text": vocab.fold(words),
+        }
+
+    def add_customer(self, name: str, **fields) -> Customer:
+        values = self._clean_customer({"name": name, **fields})
+        record = {f: values.get(f) for f in _CUSTOMER_FIELDS}
+        record.update(self.derived(**record))
+        now = self._now()
+        record.update(created_at=now, updated_at=now)
+        cols = ", ".join(record)
+        marks = ", ".join("?" for _ in record)
+        with self.transaction():
+            cur = self.conn.execute(f"INSERT INTO customer({cols}) VALUES ({marks})",
+                                    tuple(record.values()))
+        return self.get_customer(cur.lastrowid)
+
+    def update_customer(self, customer_id: int, **fields) -> Customer:
+        current = self.get_customer(customer_id)
+        values = self._clean_customer(fields)
+        merged = {f: values.get(f, getattr(current, f)) for f in _CUSTOMER_FIELDS}
+        merged.update(self.derived(**merged))
+        merged["updated_at"] = self._now()
+        sets = ", ".join(f"{k}=?" for k in merged)
+        with self.transaction():
+            self.conn.execute(f"UPDATE customer SET {sets} WHERE id=?",
+                              (*merged.values(), customer_id))
+        return self.get_customer(customer_id)
+
+    def set_archived(self, customer_id: int, archived: bool = True) -> Customer:
+        self.get_customer(customer_id)
+        with self.transaction():
+            self.conn.execute("UPDATE customer SET archived_at=?, updated_at=? WHERE id=?",
+                              (self._now() if archived else None, self._now(), customer_id))
+        return self.get_customer(customer_id)
+
+    def get_customer(self, customer_id: int) -> Customer:
+        row = self._one(
+            "SELECT c.*, s.name AS pref_staff_name FROM customer c "
+            "LEFT JOIN staff s ON s.id=c.pref_staff_id WHERE c.id=?", (customer_id,))
+        if row is None:
+            raise NotFound(f"There is no customer #{customer_id}.")
+        return Customer.from_row(row)
+
+    def find_customers(self, typed: str, limit: int = 20) -> list[Customer]:
+        """Customers whose name, phone or email match what was typed (for `kbm log`).
+
+        `#12` picks customer 12; a whole name that matches exactly one customer wins over
+        customers whose names merely contain it.
+        """
+        query = typed.strip()
+        if query.startswith("#") and query[1:].isdigit():
+            row = self._one("SELECT id FROM customer WHERE id=?", (int(query[1:]),))
+            return [self.get_customer(row[0])] if row else []
+        key = vocab.fold(query)
+        if not key:
+            return []
+        exact = self.conn.execute(
+            "SELECT id FROM customer WHERE name_key=? OR lower(email)=? LIMIT 2",
+            (key, query.lower())).fetchall()
+        if len(exact) == 1:
+            return [self.get_customer(exact[0][0])]
+        clauses, params = [], []
+        for word in key.split():
+            clauses.append("(name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')")
+            params += [f"{like_escape(word)}%", f"% {like_escape(word)}%"]
+        ors = ["(" + " AND ".join(clauses) + ")", "lower(email) LIKE ? ESCAPE '\\'"]
+        params.append(f"%{like_escape(query.lower())}%")
+        digits = digits_of(query)
+        if digits and len(digits) >= 3 and len(digits) >= len(query.replace(" ", "")) - 4:
+            ors.append("phone_digits LIKE ?")
+            params.append(f"%{digits}%")
+        rows = self.conn.execute(
+            f"SELECT id FROM customer WHERE {' OR '.join(ors)} "
+            "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit))
+        return [self.get_customer(r[0]) for r in rows]
+
+    def match_customer(self, typed: str) -> Customer:
+        """Exactly one customer for what was typed, or NotFound / Ambiguous."""
+        found = self.find_customers(typed)
+        if not found:
+            raise NotFound(f'No customer matches "{typed.strip()}".')
+        if len(found) > 1:
+            raise Ambiguous(f'"{typed.strip()}" matches {len(found)} customers.', found)
+        return found[0]
+
+    # --- conversations -----------------------------------------------------------------
+
+    def _word(self, field: str, typed: str | None, default: str) -> str:
+        if typed is None:
+            return default
+        word = vocab.canonical(field, typed)
+        if word is None:
+            raise InputError(
+                f'"{typed}" is not a {field}. Choose one of: {vocab.choices(field)}.', field=field)
+        return word
+
+    def log_conversation(self, customer_id: int, summary: str, *, channel: str | None = None,
+                         direction: str | None = None, kind: str | None = None,
+                         staff_id: int | None = None, at: datetime | None = None,
+                         amount_cents: int | None = None,
+                         against_wishes: str | None = None) -> Conversation:
+        summary = validate.text(summary, "summary", required=True)
+        channel = self._word("channel", channel, "store")
+        direction = self._word("direction", direction, "in")
+        kind = self._word("kind", kind, "other")
+        customer = self.get_customer(customer_id)
+        staff_id = staff_id if staff_id is not None else self.owner().id
+        moment = timefmt.to_db(at or clock.now())
+        idea_status = "new" if kind == "feedback" else None
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO conversation(customer_id, at, channel, direction, kind, staff_id, "
+                "summary, amount_cents, against_wishes, idea_status, created_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (customer.id, moment, channel, direction, kind, staff_id, summary, amount_cents,
+                 against_wishes, idea_status, self._now()))
+            self._touch_last_contact(customer.id)
+        return self.get_conversation(cur.lastrowid)
+
+    def _touch_last_contact(self, customer_id: int) -> None:
+        self.conn.execute(
+            "UPDATE customer SET last_contact_at=(SELECT max(at) FROM conversation "
+            "WHERE customer_id=? AND deleted_at IS NULL) WHERE id=?", (customer_id, customer_id))
+
+    def get_conversation(self, conversation_id: int) -> Conversation:
+        row = self._one(
+            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
+            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
+            "WHERE v.id=?", (conversation_id,))
+        if row is None:
+            raise NotFound(f"There is no conversation #{conversation_id}.")
+        return Conversation.from_row(row)
+
+    def set_conversation_deleted(self, conversation_id: int, deleted: bool = True) -> Conversation:
+        """Deleting only moves a conversation to the archive; it can be brought back."""
+        conv = self.get_conversation(conversation_id)
+        with self.transaction():
+            self.conn.execute("UPDATE conversation SET deleted_at=? WHERE id=?",
+                              (self._now() if deleted else None, conversation_id))
+            self._touch_last_contact(conv.customer_id)
+        return self.get_conversation(conversation_id)
+
+    # --- promises ----------------------------------------------------------------------
+
+    @staticmethod
+    def _due_columns(due) -> tuple[str | None, str | None]:
+        """(due_day, due_at) for a when.Due, or (None, None) for open-ended."""
+        if due is None:
+            return None, None
+        moment = due.moment(clock.local_tz())
+        return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
+
+    def make_promise(self, customer_id: int, text: str, due=None, *, staff_id: int | None = None,
+                     conversation_id: int | None = None) -> Promise:
+        text = validate.text(text, "text", required=True, label="promise")
+        self.get_customer(customer_id)
+        due_day, due_at = self._due_columns(due)
+        staff_id = staff_id if staff_id is not None else self.owner().id
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO promise(customer_id, conversation_id, text, staff_id, made_at, "
+                "due_day, due_at, status) VALUES (?,?,?,?,?,?,?, 'open')",
+                (customer_id, conversation_id, text, staff_id, self._now(), due_day, due_at))
+        return self.get_promise(cur.lastrowid)
+
+    def get_promise(self, promise_id: int) -> Promise:
+        row = self._one(
+            "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
+            "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id "
+            "WHERE p.id=?", (promise_id,))
+        if row is None:
+            raise NotFound(f"There is no promise #{promise_id}.")
+        return Promise.from_row(row)
+
+    def close_promise(self, promise_id: int, status: str, note: str | None = None) -> Promise:
+        """Mark a promise kept, broken (a reason is required) or cancelled."""
+        if status not in ("kept", "broken", "cancelled"):
+            raise InputError(f'A promise can be marked kept, broken or cancelled, not "{status}".')
+        note = validate.text(note, "reason", required=(status == "broken"),
+                             label="reason it was broken")
+        promise = self.get_promise(promise_id)
+        if promise.status != "open":
+            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE promise SET status=?, closed_at=?, close_note=? WHERE id=?",
+                (status, self._now(), note, promise_id))
+        return self.get_promise(promise_id)
+
+    def reopen_promise(self, promise_id: int) -> Promise:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE promise SET status='open', closed_at=NULL, close_note=NULL WHERE id=?",
+                (promise_id,))
+        return self.get_promise(promise_id)
+
+    # --- follow-ups --------------------------------------------------------------------
+
+    def plan_followup(self, customer_id: int, text: str, due, *, every_days: int | None = None,
+                      staff_id: int | None = None, against_wishes: str | None = None) -> Followup:
+        text = validate.text(text, "text", required=True, label="follow-up")
+        every_days = validate.positive_days(every_days, "every")
+        if due is None:
+            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
+                             field="due")
+        self.get_customer(customer_id)
+        due_day, due_at = self._due_columns(due)
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
+                "every_days, against_wishes) VALUES (?,?,?,?,?,?,?,?)",
+                (customer_id, text, staff_id, self._now(), due_day, due_at, every_days,
+                 against_wishes))
+        return self.get_followup(cur.lastrowid)
+
+    def get_followup(self, followup_id: int) -> Followup:
+        row = self._one(
+            "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
+            "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id "
+            "WHERE f.id=?", (followup_id,))
+        if row is None:
+            raise NotFound(f"There is no follow-up #{followup_id}.")
+        return Followup.from_row(row)
+
+    def followup_done(self, followup_id: int) -> Followup | None:
+        """Mark done; a repeating one comes back every N days. Returns the next one, if any."""
+        item = self.get_followup(followup_id)
+        if item.done_at is not None:
+            raise InputError(f"Follow-up #{followup_id} is already done.")
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET done_at=? WHERE id=?", (self._now(), followup_id))
+            if not item.every_days:
+                return None
+            next_day = max(item.due_day, clock.today()) + timedelta(days=item.every_days)
+            next_at = None
+            if item.due_at is not None:
+                local_time = timefmt.local(item.due_at).timetz().replace(tzinfo=None)
+                moment = datetime.combine(next_day, local_time, tzinfo=clock.local_tz())
+                next_at = timefmt.to_db(moment)
+            cur = self.conn.execute(
+                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
+                "every_days) VALUES (?,?,?,?,?,?,?)",
+                (item.customer_id, item.text, item.staff_id, self._now(),
+                 timefmt.day_to_db(next_day), next_at, item.every_days))
+        return self.get_followup(cur.lastrowid)
+
+    def snooze_followup(self, followup_id: int, until: date) -> Followup:
+        if until <= clock.today():
+            raise InputError("Snooze until a day after today.", field="until")
+        self.get_followup(followup_id)
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET snoozed_until=? WHERE id=?",
+                              (timefmt.day_to_db(until), followup_id))
+        return self.get_followup(followup_id)

@@ -1,0 +1,234 @@
+"""Part of the store: finding, checking, creating and upgrading the database file.
+
+Everything SQLite-specific about the file itself lives here (header check, WAL, pragmas,
+the online backup API), so another database can be added behind `store.py` later.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Callable
+
+from . import clock, settings, timefmt
+from .errors import DatabaseFileError
+
+SCHEMA_VERSION = 1
+# Tables in an order in which every row's references come before it.
+TABLES_IN_ORDER = ("staff", "customer", "conversation", "promise", "promise_change", "followup")
+# Columns the store derives from others; backups leave them out and restore recomputes them.
+DERIVED_COLUMNS = {"customer": ("name_key", "phone_digits", "search_text", "last_contact_at")}
+SQLITE_HEADER = b"SQLite format 3\x00"
+DB_FILE_NAME = "kbm.sqlite3"
+
+# Upgrade steps: UPGRADES[n] turns a version-n database into version n+1, inside the
+# upgrade transaction. Every schema change adds one, with a test that opens a file
+# made with the previous schema (tests/data/).
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def default_path() -> Path:
+    return settings.data_dir() / DB_FILE_NAME
+
+
+def resolve_path(given: str | os.PathLike | None) -> Path:
+    """--db, then KBM_DB, then the default in the user's data folder."""
+    if given:
+        return Path(given).expanduser()
+    if env := os.environ.get("KBM_DB"):
+        return Path(env).expanduser()
+    return default_path()
+
+
+def busy_timeout_s() -> float:
+    try:
+        return float(os.environ.get("KBM_BUSY_TIMEOUT", "10"))
+    except ValueError:
+        return 10.0
+
+
+def _restore_hint(path: Path) -> str:
+    return (
+        f"If you have a backup, restore it with: kbm --db {path} restore BACKUP.zip --replace"
+    )
+
+
+def check_file(path: Path) -> bool:
+    """Raise DatabaseFileError for a path we must not touch; True if it holds data."""
+    if path.is_dir():
+        raise DatabaseFileError(
+            f"{path} is a folder, not a database file. Give a file name, e.g. {path / DB_FILE_NAME}"
+        )
+    if not path.exists():
+        parent = path.parent
+        if parent.exists() and not os.access(parent, os.W_OK):
+            raise DatabaseFileError(
+                f"Can't create {path}: the folder {parent} is not writable. "
+                "Choose another place with --db."
+            )
+        return False
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseFileError(f"Can't read {path}: {exc.strerror}.") from None
+    if header == b"":
+        return False
+    if header != SQLITE_HEADER:
+        raise DatabaseFileError(
+            f"{path} is not a kbm-tui database (it is not an SQLite file at all). "
+            "Check the --db path or KBM_DB; the file was left untouched."
+        )
+    if not os.access(path, os.W_OK):
+        raise DatabaseFileError(
+            f"{path} is read-only. Make it writable (chmod u+w) or use another --db."
+        )
+    return True
+
+
+def read_version(path: Path) -> int | None:
+    """The schema version of an existing file, read without writing to it.
+
+    None means the file has no tables yet. Raises for foreign or damaged files.
+    """
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s())
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "kbm_meta" not in tables:
+                raise DatabaseFileError(
+                    f"{path} is an SQLite database, but not one of kbm-tui. "
+                    "Check the --db path or KBM_DB; the file was left untouched."
+                )
+            row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from None
+    if row is None or not str(row[0]).isdigit():
+        raise DatabaseFileError(f"{path} has no readable schema version. {_restore_hint(path)}")
+    return int(row[0])
+
+
+def translate(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
+    """A message a shop owner can act on for what SQLite reported."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseFileError(
+            f"{path} is in use by another program and stayed locked for "
+            f"{busy_timeout_s():.0f} s. Close the other program (or wait) and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseFileError(f"{path} is read-only. Make it writable or use another --db.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text or "disk i/o" in text:
+        return DatabaseFileError(
+            f"{path} is damaged ({exc}). Nothing was changed. {_restore_hint(path)}"
+        )
+    if "unable to open" in text:
+        return DatabaseFileError(f"Can't open {path}. Check that the folder exists and is writable.")
+    return DatabaseFileError(f"{path}: {exc}. Nothing was changed.")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating or upgrading if needed) a kbm-tui database and set it up."""
+    has_data = check_file(path)
+    version = read_version(path) if has_data else None
+    if version is not None and version > SCHEMA_VERSION:
+        raise DatabaseFileError(
+            f"{path} was written by a newer kbm-tui (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION}). Update kbm-tui to open it; the file was left untouched."
+        )
+    _prepare_folder(path)
+    if version is None:
+        _create(path)
+    try:
+        conn = sqlite3.connect(
+            path, timeout=busy_timeout_s(), isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if version is not None and version < SCHEMA_VERSION:
+            upgrade(conn, path, version)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None
+    return conn
+
+
+def _prepare_folder(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise DatabaseFileError(f"Can't create the folder {folder}: {exc.strerror}.") from None
+
+
+def _create(path: Path) -> None:
+    """A new database: the schema, its version and the owner as first staff member."""
+    from . import models
+
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    try:
+        models.create_schema(str(path))
+        conn = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+        try:
+            stamp = timefmt.to_db(clock.now())
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO kbm_meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            conn.execute("INSERT INTO kbm_meta(key, value) VALUES ('created_at', ?)", (stamp,))
+            conn.execute(
+                "INSERT INTO staff(name, role, active, created_at) VALUES ('Owner', 'owner', 1, ?)",
+                (stamp,),
+            )
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except Exception as exc:
+        # Another process may have created it at the same moment: that is fine.
+        try:
+            if read_version(path) == SCHEMA_VERSION:
+                return
+        except DatabaseFileError:
+            pass
+        raise DatabaseFileError(f"Can't create the database {path}: {exc}") from None
+
+
+def safety_copy(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of the open database through SQLite's online backup API."""
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+    return target
+
+
+def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Run every step from `version` to SCHEMA_VERSION in one transaction, after a copy."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    safety_copy(conn, path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}"))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            UPGRADES[step](conn)
+        conn.execute(
+            "UPDATE kbm_meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,186 @@
+"""Part of the store: the read-only views the screens and `kbm today`/`kbm customers` show.
+
+Lists are always read a window at a time (offset/limit), never all rows at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from . import clock, timefmt, vocab
+from .records import Agenda, Conversation, CustomerSummary, Followup, Promise
+
+_PROMISE_SELECT = (
+    "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
+    "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id ")
+_FOLLOWUP_SELECT = (
+    "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
+    "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id ")
+_CONVERSATION_SELECT = (
+    "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
+    "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id ")
+_SORTS = {
+    "name": "c.name_key, c.id",
+    "last_contact": "c.last_contact_at IS NULL, c.last_contact_at DESC, c.id",
+    "newest": "c.id DESC",
+}
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def digits_of(text: str | None) -> str | None:
+    digits = "".join(c for c in text or "" if c.isdigit())
+    return digits or None
+
+
+def day_bounds(day) -> tuple[str, str]:
+    """The UTC text range [start, end) of a local calendar day."""
+    tz = clock.local_tz()
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return timefmt.to_db(start), timefmt.to_db(end)
+
+
+class ViewsMixin:
+    conn: object
+
+    # --- the day -----------------------------------------------------------------------
+
+    def agenda(self) -> Agenda:
+        now = clock.now()
+        now_db, today = timefmt.to_db(now), timefmt.day_to_db(now.date())
+        overdue = self.conn.execute(
+            _PROMISE_SELECT + "WHERE p.status='open' AND ((p.due_at IS NOT NULL AND p.due_at<?) "
+            "OR (p.due_at IS NULL AND p.due_day<?)) ORDER BY p.due_day, p.due_at, p.id",
+            (now_db, today))
+        due_today = self.conn.execute(
+            _PROMISE_SELECT + "WHERE p.status='open' AND p.due_day=? "
+            "AND (p.due_at IS NULL OR p.due_at>=?) ORDER BY p.due_at IS NULL, p.due_at, p.id",
+            (today, now_db))
+        followups = self.conn.execute(
+            _FOLLOWUP_SELECT + "WHERE f.done_at IS NULL AND coalesce(f.snoozed_until, f.due_day)<=? "
+            "ORDER BY coalesce(f.snoozed_until, f.due_day), f.due_at, f.id", (today,))
+        start, end = day_bounds(now.date())
+        talks = self.conn.execute(
+            _CONVERSATION_SELECT + "WHERE v.at>=? AND v.at<? AND v.deleted_at IS NULL "
+            "ORDER BY v.at DESC, v.id DESC", (start, end))
+        return Agenda(
+            overdue_promises=[Promise.from_row(r) for r in overdue],
+            promises_today=[Promise.from_row(r) for r in due_today],
+            followups_due=[Followup.from_row(r) for r in followups],
+            conversations_today=[Conversation.from_row(r) for r in talks],
+        )
+
+    # --- customers ---------------------------------------------------------------------
+
+    def _customer_filter(self, search: str, include_archived: bool) -> tuple[str, list]:
+        clauses, params = [], []
+        if not include_archived:
+            clauses.append("c.archived_at IS NULL")
+        for word in vocab.fold(search).split():
+            pattern = f"%{like_escape(word)}%"
+            digits = digits_of(word)
+            if digits and len(digits) == len(word):
+                clauses.append("(c.phone_digits LIKE ? OR c.search_text LIKE ? ESCAPE '\\')")
+                params += [f"%{digits}%", pattern]
+            else:
+                clauses.append("c.search_text LIKE ? ESCAPE '\\'")
+                params.append(pattern)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def list_customers(self, search: str = "", *, sort: str = "name", offset: int = 0,
+                       limit: int = 50, include_archived: bool = False) -> list[CustomerSummary]:
+        """One window of the customer list, filtered by every word typed."""
+        where, params = self._customer_filter(search, include_archived)
+        rows = self.conn.execute(
+            "SELECT c.id, c.name, c.phone, c.email, c.last_contact_at, c.archived_at, "
+            "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
+            "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM followup f "
+            "WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day "
+            f"FROM customer c {where} ORDER BY {_SORTS.get(sort, _SORTS['name'])} "
+            "LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [CustomerSummary.from_row(r) for r in rows]
+
+    def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
+        where, params = self._customer_filter(search, include_archived)
+        return self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+
+    # --- lists across customers --------------------------------------------------------
+
+    def conversations(self, *, customer_id: int | None = None, channel: str | None = None,
+                      kind: str | None = None, staff_id: int | None = None,
+                      since=None, until=None, text: str = "", include_deleted: bool = False,
+                      offset: int = 0, limit: int = 50) -> list[Conversation]:
+        """Newest first; `since`/`until` are local calendar days, both included."""
+        clauses, params = [], []
+        if not include_deleted:
+            clauses.append("v.deleted_at IS NULL")
+        for column, value in (("v.customer_id", customer_id), ("v.channel", channel),
+                              ("v.kind", kind), ("v.staff_id", staff_id)):
+            if value is not None:
+                clauses.append(f"{column}=?")
+                params.append(value)
+        if since is not None:
+            clauses.append("v.at>=?")
+            params.append(day_bounds(since)[0])
+        if until is not None:
+            clauses.append("v.at<?")
+            params.append(day_bounds(until)[1])
+        if text.strip():
+            clauses.append("v.summary LIKE ? ESCAPE '\\'")
+            params.append(f"%{like_escape(text.strip())}%")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            _CONVERSATION_SELECT + f"{where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [Conversation.from_row(r) for r in rows]
+
+    def promises(self, *, status: str | None = "open", customer_id: int | None = None,
+                 offset: int = 0, limit: int = 100) -> list[Promise]:
+        """Open ones soonest due first (open-ended last); closed ones newest first."""
+        clauses, params = [], []
+        if status is not None:
+            clauses.append("p.status=?")
+            params.append(status)
+        if customer_id is not None:
+            clauses.append("p.customer_id=?")
+            params.append(customer_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = ("p.due_day IS NULL, p.due_day, p.due_at, p.id" if status == "open"
+                 else "coalesce(p.closed_at, p.made_at) DESC, p.id DESC")
+        rows = self.conn.execute(_PROMISE_SELECT + f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                 (*params, limit, offset))
+        return [Promise.from_row(r) for r in rows]
+
+    def followups(self, *, open_only: bool = True, customer_id: int | None = None,
+                  offset: int = 0, limit: int = 100) -> list[Followup]:
+        clauses, params = [], []
+        if open_only:
+            clauses.append("f.done_at IS NULL")
+        if customer_id is not None:
+            clauses.append("f.customer_id=?")
+            params.append(customer_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            _FOLLOWUP_SELECT + f"{where} ORDER BY f.done_at IS NOT NULL, "
+            "coalesce(f.snoozed_until, f.due_day), f.due_at, f.id LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [Followup.from_row(r) for r in rows]
+
+    def next_followup(self, customer_id: int) -> Followup | None:
+        found = self.followups(customer_id=customer_id, limit=1)
+        return found[0] if found else None
+
+    def open_promise_count(self, customer_id: int) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM promise WHERE customer_id=? AND status='open'",
+            (customer_id,)).fetchone()[0]
+
+    def last_channel(self, customer_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT channel FROM conversation WHERE customer_id=? AND deleted_at IS NULL "
+            "ORDER BY at DESC, id DESC LIMIT 1", (customer_id,)).fetchone()
+        return row[0] if row else None

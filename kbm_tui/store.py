@@ -71,6 +71,10 @@ class Store(ViewsMixin, TablesMixin):
             self.conn.execute("ROLLBACK")
             raise store_open.translate(exc, self.path) from None
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap to poll)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def _now(self) -> str:
         return timefmt.to_db(clock.now())
 

@@ -15,6 +15,13 @@ from .store_open import DERIVED_COLUMNS, TABLES_IN_ORDER
 from .store_views import digits_of
 
 
+# A cell starting with one of these is prefixed with a quote in backups, so spreadsheets
+# show it as text instead of running it as a formula; restore removes the quote again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+_STARTS_SQL = ", ".join(f"char({ord(ch)})" for ch in FORMULA_STARTS)
+_ESCAPE_SQL = "CASE WHEN substr({c}, 1, 1) IN (" + _STARTS_SQL + ") THEN char(39) || {c} ELSE {c} END"
+
+
 class TablesMixin:
     conn: sqlite3.Connection
 
@@ -28,10 +35,19 @@ class TablesMixin:
             names = [n for n in names if n not in derived]
         return names
 
-    def iter_rows(self, table: str, columns: Sequence[str]) -> Iterator[tuple]:
-        """Every row of a table, in id order, as plain tuples."""
-        cols = ", ".join(columns)
-        cur = self.conn.execute(f"SELECT {cols} FROM {table} ORDER BY id")
+    def integer_columns(self, table: str) -> set[str]:
+        """Columns holding whole numbers (ids, cents, day counts, yes/no as 0/1)."""
+        self.table_columns(table)
+        return {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")
+                if r[2].upper() in ("INTEGER", "BOOLEAN")}
+
+    def iter_rows(self, table: str, columns: Sequence[str], *,
+                  escape_formulas: bool = False) -> Iterator[tuple]:
+        """Every row of a table in id order; text optionally made spreadsheet-safe."""
+        numbers = self.integer_columns(table)
+        exprs = [c if (c in numbers or not escape_formulas) else _ESCAPE_SQL.format(c=c)
+                 for c in columns]
+        cur = self.conn.execute(f"SELECT {', '.join(exprs)} FROM {table} ORDER BY id")
         while batch := cur.fetchmany(5000):
             yield from batch
 

@@ -93,7 +93,10 @@ def read_version(path: Path) -> int | None:
 
     None means the file has no tables yet. Raises for foreign or damaged files.
     """
-    uri = f"file:{path.as_posix()}?mode=ro"
+    # With no -wal file beside it no connection is open, and `immutable` reads the file
+    # without creating -wal/-shm litter next to a file we may be about to refuse.
+    idle = not Path(f"{path}-wal").exists()
+    uri = f"file:{path.as_posix()}?mode=ro" + ("&immutable=1" if idle else "")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s())
         try:
@@ -211,6 +214,7 @@ def safety_copy(conn: sqlite3.Connection, target: Path) -> Path:
     dest = sqlite3.connect(target)
     try:
         conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # a copy stands alone, without -wal files
     finally:
         dest.close()
     os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)

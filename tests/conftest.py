@@ -1,0 +1,79 @@
+"""Every test runs on its own temporary database, folders and a fixed clock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kbm_tui import clock
+from kbm_tui.store import Store
+
+BERLIN = ZoneInfo("Europe/Berlin")
+# Sunday 22 November 2026, 11:30 in Berlin: before "after lunch" (14:00).
+FIXED_NOW = datetime(2026, 11, 22, 11, 30, tzinfo=BERLIN)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBM_TZ", "Europe/Berlin")
+    monkeypatch.setenv("KBM_NOW", FIXED_NOW.isoformat())
+    monkeypatch.setenv("KBM_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KBM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("KBM_DB", raising=False)
+    clock.set_now(FIXED_NOW)
+    yield
+    clock.set_now(None)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "shop" / "kbm.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    with Store.open(db_path) as s:
+        yield s
+
+
+class Kbm:
+    """Runs the real `kbm` command in a subprocess on the test's database."""
+
+    def __init__(self, db_path: Path, cwd: Path):
+        self.db_path = db_path
+        self.cwd = cwd
+
+    def __call__(self, *args: str, db: bool = True, env: dict | None = None,
+                 timeout: float = 60) -> subprocess.CompletedProcess:
+        argv = [sys.executable, "-m", "kbm_tui.cli"]
+        if db:
+            argv += ["--db", str(self.db_path)]
+        full_env = {**os.environ, **(env or {})}
+        return subprocess.run(argv + list(args), capture_output=True, text=True, cwd=self.cwd,
+                              env=full_env, timeout=timeout, stdin=subprocess.DEVNULL)
+
+    def ok(self, *args: str, **kw) -> str:
+        result = self(*args, **kw)
+        assert result.returncode == 0, (result.stdout, result.stderr)
+        return result.stdout
+
+    def fails(self, *args: str, **kw) -> str:
+        """Exit status 2, a one-line reason and never a traceback."""
+        result = self(*args, **kw)
+        assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("kbm: ") or "usage:" in result.stderr
+        return result.stderr
+
+
+@pytest.fixture
+def kbm(db_path, tmp_path) -> Kbm:
+    return Kbm(db_path, tmp_path)

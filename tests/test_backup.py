@@ -1,0 +1,188 @@
+"""The CSV backup: lossless round trip, spreadsheet-safe cells, damaged files named."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date, time, timedelta
+
+import pytest
+
+from kbm_tui import backup, clock, vocab
+from kbm_tui.backup import BackupError
+from kbm_tui.store import Store
+from kbm_tui.when import Due
+
+TRICKY = [
+    'Jürgen "Jo" Müller, Straße 5',
+    "line one\nline two\r\nline three",
+    "=HYPERLINK(\"http://evil\";\"click\")",
+    "+49 171 555",
+    "-5 degrees, brakes froze",
+    "@everyone",
+    "\ttabbed",
+    "'quoted already",
+    "''two quotes",
+    "emoji 🚲 and 日本語 and Ωmega",
+    "comma, semicolon; pipe |",
+]
+
+
+def fill_everything(store: Store) -> None:
+    """A database that uses every column, channel, kind and status, with tricky text."""
+    maria = store.add_staff("Maria")
+    store.rename_staff(1, "Frank")
+    for i, text in enumerate(TRICKY):
+        c = store.add_customer("Kunde " + " ".join(text.split()),
+                               phone="+49 (0)30 / 123-45" if i % 2 else None,
+                               email=f"k{i}@example.com" if i % 3 else None,
+                               address=text if i % 2 == 0 else None, notes=text,
+                               tags=["e-bike", "=cmd"] if i % 2 else None)
+        for j, channel in enumerate(vocab.CHANNELS):
+            kind = vocab.KINDS[(i + j) % len(vocab.KINDS)]
+            at = clock.now() - timedelta(days=i * 7 + j, hours=j)
+            conv = store.log_conversation(
+                c.id, f"{text} #{j}", channel=channel, kind=kind,
+                direction=vocab.DIRECTIONS[j % 2], staff_id=maria.id if j % 2 else None, at=at,
+                amount_cents=(-1 if j == 3 else 1) * (i * 1000 + j * 7) if kind == "purchase" else None)
+        p = store.make_promise(c.id, text, Due(date(2026, 11, 20 + i % 5), time(14, 0) if i % 2 else None),
+                               conversation_id=conv.id, staff_id=maria.id)
+        status = ("open", "kept", "broken", "cancelled")[i % 4]
+        if status != "open":
+            store.close_promise(p.id, status, text if status != "kept" else None)
+        store.make_promise(c.id, "when the part arrives")
+        f = store.plan_followup(c.id, text, Due(date(2026, 12, 1 + i)), every_days=14 if i % 2 else None)
+        if i % 3 == 0:
+            store.followup_done(f.id)
+        elif i % 3 == 1:
+            store.snooze_followup(f.id, date(2026, 12, 24))
+    store.conn.execute(
+        "INSERT INTO promise_change(promise_id, changed_at, old_due_day, old_due_at, new_due_day, "
+        "new_due_at, reason) VALUES (1, '2026-11-22T10:00:00Z', '2026-11-20', NULL, '2026-11-27', "
+        "'2026-11-27T13:00:00Z', 'part is late, \"sorry\"')")
+    store.set_archived(2)
+
+
+def csv_files(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.endswith(".csv")}
+
+
+def test_export_restore_export_is_byte_identical(store, tmp_path):
+    fill_everything(store)
+    first = tmp_path / "first.zip"
+    backup.export(store, first)
+    with Store.open(tmp_path / "restored.sqlite3") as other:
+        backup.restore(other, first)
+        second = tmp_path / "second.zip"
+        backup.export(other, second)
+        assert other.match_customer("jurgen").notes == TRICKY[0]
+        assert other.get_customer(2).archived_at is not None
+    assert csv_files(first) == csv_files(second)
+    assert set(csv_files(first)) == {"staff.csv", "customer.csv", "conversation.csv",
+                                     "promise.csv", "promise_change.csv", "followup.csv"}
+
+
+def test_restore_gives_back_the_exact_text_and_numbers(store, tmp_path):
+    fill_everything(store)
+    target = tmp_path / "b.zip"
+    backup.export(store, target)
+    with Store.open(tmp_path / "r.sqlite3") as other:
+        backup.restore(other, target)
+        for table in ("customer", "conversation", "promise", "followup", "promise_change"):
+            cols = store.table_columns(table)
+            assert list(other.iter_rows(table, cols)) == list(store.iter_rows(table, cols)), table
+
+
+def test_manifest_names_schema_version_and_row_counts(store, tmp_path):
+    fill_everything(store)
+    target = tmp_path / "b.zip"
+    backup.export(store, target)
+    manifest = json.loads(zipfile.ZipFile(target).read("manifest.json"))
+    assert manifest["format"] == "kbm-tui backup" and manifest["schema_version"] == 1
+    assert manifest["tables"]["conversation"]["rows"] == len(TRICKY) * len(vocab.CHANNELS)
+    assert manifest["tables"]["customer"]["rows"] == len(TRICKY)
+
+
+def test_no_cell_would_run_as_a_formula_in_a_spreadsheet(store, tmp_path):
+    fill_everything(store)
+    target = tmp_path / "b.zip"
+    backup.export(store, target)
+    seen_escaped = 0
+    for name, raw in csv_files(target).items():
+        assert raw.startswith(b"\xef\xbb\xbf"), name  # UTF-8 with BOM, so Excel reads umlauts
+        for row in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")):
+            for cell in row:
+                if cell[:1] in ("=", "+", "@", "\t", "\r"):
+                    pytest.fail(f"{name}: {cell!r} would run as a formula")
+                if cell[:1] == "-":
+                    assert cell.lstrip("-").isdigit(), f"{name}: {cell!r}"
+                seen_escaped += cell.startswith("'")
+    assert seen_escaped > 10
+
+
+def test_restore_refuses_a_database_that_holds_data(store, tmp_path):
+    fill_everything(store)
+    target = tmp_path / "b.zip"
+    backup.export(store, target)
+    before = store.row_counts()
+    with pytest.raises(BackupError, match="already holds 11 customers.*--replace"):
+        backup.restore(store, target)
+    assert store.row_counts() == before
+
+
+def test_replace_keeps_a_copy_of_the_current_database(store, tmp_path):
+    fill_everything(store)
+    target = tmp_path / "b.zip"
+    backup.export(store, target)
+    store.add_customer("Added after the backup")
+    result = backup.restore(store, target, replace=True)
+    assert store.count_customers(include_archived=True) == len(TRICKY)
+    with Store.open(result.safety_copy) as copy:
+        assert copy.count_customers(include_archived=True) == len(TRICKY) + 1
+
+
+def rewrite(source, target, change):
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        files = {n: zin.read(n) for n in zin.namelist()}
+        change(files)
+        for name, data in files.items():
+            zout.writestr(name, data)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda f: f.pop("conversation.csv"), "conversation.csv is missing"),
+    (lambda f: f.pop("manifest.json"), "not a kbm-tui backup"),
+    (lambda f: f.update({"customer.csv": f["customer.csv"].replace(b"id,name", b"id,nmae", 1)}),
+     r"customer.csv, line 1: the header is wrong \(unexpected: nmae\)"),
+    (lambda f: f.update({"promise.csv": f["promise.csv"] + b"99,1,,x,1,yesterday,,,open,,\r\n"}),
+     r"promise.csv, line \d+: made_at is \"yesterday\""),
+    (lambda f: f.update({"followup.csv": f["followup.csv"] + b"99,1\r\n"}),
+     r"followup.csv, line \d+: 2 fields where the header has"),
+    (lambda f: f.update({"conversation.csv": f["conversation.csv"] +
+                         b"999,1,2026-11-22T10:00:00Z,pigeon,in,other,1,hi,,,,,,2026-11-22T10:00:00Z,\r\n"}),
+     r"conversation.csv, line \d+: the row can't be stored"),
+    (lambda f: f.update({"promise.csv": f["promise.csv"] +
+                         b"99,424242,,x,1,2026-11-22T10:00:00Z,,,open,,\r\n"}),
+     r"promise.csv, line \d+: the row can't be stored \(FOREIGN KEY"),
+])
+def test_damaged_backup_is_named_and_nothing_changes(store, tmp_path, change, message):
+    fill_everything(store)
+    good = tmp_path / "good.zip"
+    backup.export(store, good)
+    bad = tmp_path / "bad.zip"
+    rewrite(good, bad, change)
+    with Store.open(tmp_path / "empty.sqlite3") as empty:
+        with pytest.raises(BackupError, match=message):
+            backup.restore(empty, bad)
+        assert empty.row_counts()["customer"] == 0
+        assert [s.name for s in empty.staff()] == ["Owner"]
+
+
+def test_a_file_that_is_not_a_zip_is_refused(tmp_path):
+    junk = tmp_path / "junk.zip"
+    junk.write_text("hello")
+    with Store.open(tmp_path / "x.sqlite3") as store, pytest.raises(BackupError, match="not a zip"):
+        backup.restore(store, junk)

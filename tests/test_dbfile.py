@@ -1,0 +1,119 @@
+"""The database file: where it lives, what we refuse to touch, and schema upgrades."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import stat
+
+import pytest
+
+from kbm_tui import store_open
+from kbm_tui.errors import DatabaseFileError
+from kbm_tui.store import Store
+
+FIXTURE_V1 = os.path.join(os.path.dirname(__file__), "data", "schema_v1.sqlite3")
+
+
+def digest(path) -> str:
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def test_default_database_lives_in_the_private_data_folder(tmp_path):
+    with Store.open() as store:
+        assert store.path == tmp_path / "data" / "kbm.sqlite3"
+    assert stat.S_IMODE(os.stat(tmp_path / "data").st_mode) == 0o700
+
+
+def test_kbm_db_variable_chooses_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBM_DB", str(tmp_path / "elsewhere.sqlite3"))
+    with Store.open() as store:
+        assert store.path == tmp_path / "elsewhere.sqlite3"
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE kbm_meta SET value='99' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="newer kbm-tui.*Update kbm-tui"):
+        Store.open(path)
+    assert digest(path) == before
+    assert not os.path.exists(str(path) + "-wal")
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Einkaufsliste: Milch, Brot\n")
+    with pytest.raises(DatabaseFileError, match="not a kbm-tui database"):
+        Store.open(path)
+    assert path.read_text() == "Einkaufsliste: Milch, Brot\n"
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs(title TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="not one of kbm-tui"):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(DatabaseFileError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+def test_schema_v1_file_opens_with_every_row(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+    with Store.open(path) as store:
+        assert store.row_counts() == {"staff": 2, "customer": 2, "conversation": 2, "promise": 1,
+                                      "promise_change": 0, "followup": 1}
+        assert store.match_customer("jurgen").notes == "rides daily\nprefers mornings"
+
+
+def test_upgrade_steps_run_once_in_order_after_a_safety_copy(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+
+    def add_birthday(conn):
+        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+
+    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_open.UPGRADES, 1, add_birthday)
+    with Store.open(path) as store:
+        assert store_open.read_version(path) == 2
+        assert "birthday" in store.table_columns("customer")
+        assert store.row_counts()["conversation"] == 2
+    copies = list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))
+    assert len(copies) == 1 and store_open.read_version(copies[0]) == 1
+    with Store.open(path):  # the second time there is nothing to do
+        pass
+    assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-*"))) == 1
+
+
+def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+
+    def broken_step(conn):
+        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+        raise RuntimeError("step failed half-way")
+
+    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_open.UPGRADES, 1, broken_step)
+    with pytest.raises(RuntimeError):
+        Store.open(path)
+    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 1)
+    with Store.open(path) as store:
+        assert "birthday" not in store.table_columns("customer")
+        assert store.row_counts()["customer"] == 2

@@ -1,0 +1,129 @@
+"""`kbm` end to end, as a real process on a temporary database."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+
+def test_quick_add_creates_logs_and_promises_in_one_line(kbm):
+    out = kbm.ok("log", "Anna Schmidt", "asked about a child seat", "--new", "--via", "phone",
+                 "--promise", "call back with prices", "--due", "after lunch",
+                 "--follow-up", "next week", "ask whether the seat fits")
+    assert out.count("\n") == 1
+    assert "new customer Anna Schmidt (#1)" in out
+    assert "phone" in out and "Promise #1 due today 14:00" in out
+    assert "Follow-up #1 Sun 29 Nov" in out
+    today = json.loads(kbm.ok("today", "--json"))
+    assert [p["text"] for p in today["promises_today"]] == ["call back with prices"]
+    assert today["promises_today"][0]["due_at"] == "2026-11-22T13:00:00Z"
+    assert [c["summary"] for c in today["conversations_today"]] == ["asked about a child seat"]
+
+
+def test_customer_is_found_by_part_of_name_phone_or_email(kbm):
+    kbm.ok("add", "Jürgen Müller", "--phone", "0171 234 5678", "--email", "jm@example.com")
+    for typed in ("jurgen", "MÜLLER", "2345", "jm@example"):
+        assert "Jürgen Müller (#1)" in kbm.ok("log", typed, "hello")
+
+
+def test_several_matches_list_the_candidates(kbm):
+    kbm.ok("add", "Anna Schmidt", "--phone", "0171 111")
+    kbm.ok("add", "Anna Berg")
+    err = kbm.fails("log", "anna", "hello")
+    assert "matches more than one customer" in err
+    assert "#1" in err and "Anna Schmidt" in err and "0171 111" in err and "Anna Berg" in err
+    assert json.loads(kbm.ok("today", "--json"))["conversations_today"] == []
+
+
+def test_no_match_suggests_new(kbm):
+    err = kbm.fails("log", "Zoe", "hello")
+    assert "No customer matches" in err and "--new" in err
+
+
+def test_add_edit_and_archive(kbm):
+    kbm.ok("add", "Eva Klein", "--tag", "e-bike", "--tag", "club", "--note", "rides daily")
+    card = json.loads(kbm.ok("edit", "eva", "--phone", "030 123", "--email", "", "--json"))
+    assert card["phone"] == "030 123" and card["email"] is None and card["tags"] == "e-bike, club"
+    kbm.ok("edit", "#1", "--archive")
+    assert json.loads(kbm.ok("customers", "--json")) == []
+    assert len(json.loads(kbm.ok("customers", "--all", "--json"))) == 1
+
+
+def test_promise_remind_and_close_them(kbm):
+    kbm.ok("add", "Eva Klein")
+    assert "due Fri 27 Nov" in kbm.ok("promise", "eva", "order the bell", "--due", "Freitag")
+    assert "open-ended" in kbm.ok("promise", "eva", "tell her when the part arrives")
+    out = kbm.ok("remind", "eva", "ask about the ride", "--on", "in 2 Wochen", "--every", "4w")
+    assert "Sun 06 Dec, then every 28 days" in out
+    assert "kept" in kbm.ok("kept", "1")
+    assert "broken" in kbm.ok("broken", "2", "supplier gave up")
+    statuses = json.loads(kbm.ok("promises", "--status", "broken", "--json"))
+    assert [p["close_note"] for p in statuses] == ["supplier gave up"]
+
+
+def test_today_lists_overdue_promises_first(kbm):
+    kbm.ok("add", "Eva Klein")
+    kbm.ok("promise", "eva", "later today", "--due", "18:00")
+    kbm.ok("promise", "eva", "next week", "--due", "next week")
+    env = {"KBM_NOW": "2026-11-30T09:00:00+01:00"}
+    out = kbm.ok("today", env=env)
+    assert out.index("Overdue promises") < out.index("later today") < out.index("next week")
+    assert out.index("next week") < out.index("Promises due today")
+
+
+def test_customers_table_shows_what_the_owner_needs(kbm):
+    kbm.ok("add", "Eva Klein", "--phone", "0171 5550")
+    kbm.ok("log", "eva", "bought a lock", "--kind", "purchase", "--amount", "29,90",
+           "--promise", "adjust the saddle", "--due", "tomorrow")
+    out = kbm.ok("customers", "5550")
+    assert "Eva Klein" in out and "0171 5550" in out and "11:30" in out and " 1 " in out
+    assert "No customer matches" in kbm.ok("customers", "nobody")
+
+
+def test_export_and_restore_through_the_command_line(kbm, tmp_path):
+    kbm.ok("log", "Eva Klein", "=1+1 \"quoted\"\nsecond line", "--new", "--amount", "-5")
+    out = kbm.ok("export")
+    backup_file = tmp_path / "kbm-backup-2026-11-22.zip"
+    assert str(backup_file) in out and backup_file.exists()
+    assert "kbm-backup-2026-11-22-2.zip" in kbm.ok("export")
+    target = tmp_path / "new.sqlite3"
+    kbm.ok("--db", str(target), "restore", str(backup_file), db=False)
+    again = kbm.ok("--db", str(target), "today", "--json", db=False)
+    assert json.loads(again)["conversations_today"][0]["summary"] == "=1+1 \"quoted\"\nsecond line"
+    err = kbm.fails("restore", str(backup_file))
+    assert "already holds 1 customers" in err
+    assert "kept as" in kbm.ok("restore", str(backup_file), "--replace")
+    with zipfile.ZipFile(backup_file) as zf:
+        assert "'=1+1" in zf.read("conversation.csv").decode("utf-8-sig")
+
+
+def test_every_command_has_help_with_examples(kbm):
+    for command in ("log", "add", "edit", "promise", "remind", "today", "customers", "export",
+                    "restore", "staff", "promises"):
+        out = kbm.ok(command, "--help", db=False)
+        assert "examples:" in out, command
+    assert "kbm-tui 0.1.0" in kbm.ok("--version", db=False)
+
+
+def test_staff_can_be_added_and_named_in_a_log(kbm):
+    kbm.ok("staff", "rename", "Owner", "Frank")
+    kbm.ok("staff", "add", "Maria")
+    kbm.ok("add", "Eva")
+    assert "by Maria" in kbm.ok("log", "eva", "hi", "--by", "mar")
+    err = kbm.fails("log", "eva", "hi", "--by", "Olga")
+    assert "Nobody on the staff is called \"Olga\"" in err and "Frank, Maria" in err
+
+
+def test_past_conversation_with_at(kbm):
+    kbm.ok("add", "Eva")
+    kbm.ok("log", "eva", "phoned yesterday", "--at", "gestern 16:00", "--via", "phone")
+    data = json.loads(kbm.ok("customers", "--json"))
+    assert data[0]["last_contact_at"] == "2026-11-21T15:00:00Z"
+    assert "in the future" in kbm.fails("log", "eva", "x", "--at", "tomorrow 10:00")
+
+
+def test_no_color_output_has_no_escape_codes(kbm):
+    kbm.ok("add", "Eva")
+    assert "\x1b[" not in kbm.ok("today")

@@ -1,0 +1,32 @@
+"""The quick-add path stays light: no Textual, no ORM (each costs a large part of the budget)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("textual", "sqlmodel", "sqlalchemy", "pydantic")
+
+PROBE = """
+import json, sys
+from kbm_tui.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def run_cli_in_fresh_interpreter(*args: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                         check=True, stdin=subprocess.DEVNULL).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_quick_add_and_agenda_import_no_heavy_modules(kbm):
+    kbm.ok("add", "Eva Klein")  # the first use creates the schema (that may use SQLModel)
+    for args in (("log", "eva", "hi", "--promise", "call", "--due", "after lunch"),
+                 ("today",), ("customers", "eva")):
+        result = run_cli_in_fresh_interpreter("--db", str(kbm.db_path), *args)
+        assert result["code"] == 0, args
+        loaded = {m.split(".")[0] for m in result["modules"]}
+        assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))

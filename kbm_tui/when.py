@@ -20,68 +20,49 @@ EXAMPLES = "tomorrow, Friday 14:00, in 3 days, +2w, 24.12., after lunch, morgen 
 
 _MAX_LEN = 100  # longer than any real due time; also keeps int() and regexes cheap
 
-_MONTHS = (  # the English name comes first: messages use it
-    ("January", "jan", "januar"), ("February", "feb", "februar"),
-    ("March", "mar", "maerz", "mrz"), ("April", "apr"), ("May", "mai"),
-    ("June", "jun", "juni"), ("July", "jul", "juli"), ("August", "aug"),
-    ("September", "sep", "sept"), ("October", "oct", "oktober", "okt"),
-    ("November", "nov"), ("December", "dec", "dezember", "dez"),
-)
-_MONTH = {n.lower(): i for i, names in enumerate(_MONTHS, 1) for n in names}
+_MONTHS = ("January February March April May June July August September October "
+           "November December").split()
 _LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_WEEKDAYS = (
-    ("monday", "mon", "montag", "mo"), ("tuesday", "tue", "tues", "dienstag", "di"),
-    ("wednesday", "wed", "mittwoch", "mi"),
-    ("thursday", "thu", "thur", "thurs", "donnerstag", "do"),
-    ("friday", "fri", "freitag", "fr"), ("saturday", "sat", "samstag", "sonnabend", "sa"),
-    ("sunday", "sun", "sonntag", "so"),
-)
-_WEEKDAY = {n: i for i, names in enumerate(_WEEKDAYS) for n in names}
+_WEEKDAYS = ("monday mon montag mo", "tuesday tue tues dienstag di", "wednesday wed mittwoch mi",
+             "thursday thu thur thurs donnerstag do", "friday fri freitag fr",
+             "saturday sat samstag sonnabend sa", "sunday sun sonntag so")
+_WEEKDAY = {n: i for i, names in enumerate(_WEEKDAYS) for n in names.split()}
 
 _DAYS = {"today": 0, "heute": 0, "tomorrow": 1, "morgen": 1, "uebermorgen": 2,
          "yesterday": -1, "gestern": -1, "vorgestern": -2}
-_NEXT = {"next", "naechste", "naechsten", "naechster", "kommende", "kommenden", "kommender"}
-_LAST = {"last", "letzte", "letzten", "letzter", "vergangene", "vergangenen", "vergangener"}
+_NEXT = set("next naechste naechsten naechster kommende kommenden kommender".split())
+_LAST = set("last letzte letzten letzter vergangene vergangenen vergangener".split())
 _COUNT = {"a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1,
           "two": 2, "zwei": 2, "three": 3, "drei": 3}
-_UNIT = {
-    **dict.fromkeys(("day", "days", "d", "tag", "tage", "tagen"), "days"),
-    **dict.fromkeys(("week", "weeks", "w", "woche", "wochen"), "weeks"),
-    **dict.fromkeys(("hour", "hours", "h", "hr", "hrs", "stunde", "stunden", "std"), "hours"),
-    **dict.fromkeys(("minute", "minutes", "min", "mins", "minuten"), "minutes"),
-}
+_UNIT = {word: unit for words, unit in (
+    ("day days d tag tage tagen", "days"), ("week weeks w woche wochen", "weeks"),
+    ("hour hours h hr hrs stunde stunden std", "hours"),
+    ("minute minutes min mins minuten", "minutes"),
+) for word in words.split()}
 # Dropped while reading, so "nach dem Mittagessen" and "ende der Woche" need no
 # variants.  "am" stays after a number, where it means a.m.
-_FILLERS = {"on", "am", "by", "bis", "until", "till", "the", "den", "dem", "der", "des",
-            "of", "zum", "zur"}
+_FILLERS = set("on am by bis until till the den dem der des of zum zur".split())
 # Words that make the "try ..." hint answer in German.
-_GERMAN = {"heute", "morgen", "uebermorgen", "gestern", "uhr", "um", "frueh", "vormittag",
-           "vormittags", "morgens", "nachmittag", "nachmittags", "abend", "abends", "mittag",
-           "mittags", "nach", "feierabend", "ladenschluss", "jetzt", "ende"}
-
+_GERMAN = set("heute morgen uebermorgen gestern uhr um frueh vormittag vormittags morgens "
+              "nachmittag nachmittags abend abends mittag mittags nach feierabend jetzt".split())
 # A "soft" time is a part of the day: an explicit clock time wins over it, and
-# "evening" + "um 7" reads as 19:00.  The flag says whether bare hours shift to p.m.
-_MORNING = ("soft", "morning", False)
-_AFTERNOON = ("soft", "lunch_end", True)
-_EVENING = ("soft", "evening", True)
-_NOON = ("soft", dt.time(12), True)
-_CLOSING = ("hard", "closing")
-_PHRASES = {
-    ("day", "after", "tomorrow"): ("day", 2), ("day", "before", "yesterday"): ("day", -2),
-    ("end", "week"): ("eow",), ("ende", "woche"): ("eow",),
-    ("end", "day"): _CLOSING, ("ende", "tages"): _CLOSING, ("eod",): _CLOSING,
-    ("closing",): _CLOSING, ("feierabend",): _CLOSING, ("ladenschluss",): _CLOSING,
-    ("after", "lunch"): _AFTERNOON, ("nach", "mittagessen"): _AFTERNOON,
-    ("nach", "mittagspause"): _AFTERNOON, ("nach", "mittag"): _AFTERNOON,
-    ("nach", "essen"): _AFTERNOON,
-    ("tonight",): ("tonight",), ("now",): ("now",), ("jetzt",): ("now",),
-    **{(w,): _MORNING for w in ("morning", "frueh", "vormittag", "vormittags", "morgens")},
-    **{(w,): _AFTERNOON for w in ("afternoon", "nachmittag", "nachmittags")},
-    **{(w,): _EVENING for w in ("evening", "abend", "abends")},
-    **{(w,): _NOON for w in ("noon", "midday", "mittag", "mittags")},
-}
+# "Abend" + "um 7" reads as 19:00 (the flag: bare hours shift to p.m.).
+_PHRASES = {tuple(phrase.split()): action for phrases, action in (
+    ("day after tomorrow", ("day", 2)),
+    ("day before yesterday", ("day", -2)),
+    ("end week|ende woche", ("eow",)),
+    ("end day|ende tages|eod|closing|feierabend|ladenschluss", ("hard", "closing", None)),
+    ("morning|frueh|vormittag|vormittags|morgens", ("soft", "morning", False)),
+    ("after lunch|nach mittagessen|nach mittagspause|nach mittag|nach essen|afternoon"
+     "|nachmittag|nachmittags", ("soft", "lunch_end", True)),
+    ("evening|abend|abends", ("soft", "evening", True)),
+    ("noon|midday|mittag|mittags", ("soft", dt.time(12), True)),
+    ("tonight", ("tonight",)),
+    ("now|jetzt", ("now",)),
+) for phrase in phrases.split("|")}
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "\u0308": "e"})  # ¨ typed as a combining mark
+# Umlauts fold to ae/oe/ue, also when typed as a vowel plus a combining diaeresis.
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "\u0308": "e"})
 _ISO_T = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})t(?=\d)", re.ASCII)
 _WORD = re.compile(r"[a-z]+")
 _OFFSET = re.compile(r"([+-])(\d{1,5})(d|w|h|min)", re.ASCII)
@@ -95,8 +76,14 @@ class WhenError(ValueError):
     """A due time that can't be used; the message is meant for the shop owner."""
 
 
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def _show_day(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()][1].title()} {day.day:02d} {_MONTHS[day.month - 1][0][:3]} {day.year}"
+    """ "Fri 27 Nov 2026", in English whatever the locale (no strftime)."""
+    weekday, month = _WEEKDAYS[day.weekday()][:3].title(), _MONTHS[day.month - 1][:3]
+    return f"{weekday} {day.day:02d} {month} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -105,9 +92,7 @@ class Due:
     time: dt.time | None = None  # None: the whole day
 
     def moment(self, tz: dt.tzinfo) -> dt.datetime | None:
-        if self.time is None:
-            return None
-        return dt.datetime.combine(self.day, self.time, tzinfo=tz)
+        return None if self.time is None else dt.datetime.combine(self.day, self.time, tzinfo=tz)
 
     def describe(self) -> str:
         if self.time is None:
@@ -119,11 +104,13 @@ class Due:
 def parse_when(text: str, *, now: dt.datetime | None = None,
                settings: Settings | None = None, allow_past: bool = False) -> Due:
     """Read `text` as a due time; raise WhenError with a readable message if it isn't one."""
+    text = text.strip()
     shown = " ".join("".join(c if c.isprintable() else " " for c in text[:4 * _MAX_LEN]).split())
     if not shown:
         raise WhenError(f"Please type when it is due, for example: {EXAMPLES}")
     if len(shown) > _MAX_LEN or len(text) > 4 * _MAX_LEN:
-        raise WhenError(f'"{shown[:40]}…" is too long for a due time. Try for example: {EXAMPLES}')
+        raise WhenError(f'"{shown[:40]}…" is too long for a due time. '
+                        f"Try for example: {EXAMPLES}")
     if now is None or now.tzinfo is None:
         from . import clock
 
@@ -156,7 +143,8 @@ def _lex(text: str) -> list[tuple[str, object, str]] | None:
         elif m := _CLOCK.fullmatch(piece):
             tokens.append(("clock", (int(m[1]), int(m[2]), int(m[3] or 0), m[4]), piece))
         elif m := _DOTTED.fullmatch(piece):
-            tokens.append(("dot", (int(m[1]), int(m[2]), m[3]), piece))
+            year = None if m[3] is None else int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            tokens.append(("dot", (int(m[1]), int(m[2]), year), piece))
         elif m := _NUM.fullmatch(piece):
             tokens.append(("n", int(m[1]), m[1]))
             if m[2] and m[2] != ".":  # "2pm", "14h", "3days"
@@ -204,7 +192,6 @@ class _Reader:
         steps += 1 if rest and n > 0 else 0
         self._put("moment", (epoch + steps * step).astimezone(self.now.tzinfo))
 
-    # -- reading --------------------------------------------------------------
     def read(self, tokens: list) -> Due:
         self.german = any(kind == "w" and value in _GERMAN for kind, value, _ in tokens)
         i = 0
@@ -231,8 +218,13 @@ class _Reader:
             self._put("hard", self._clock(h, m, s, suffix, raw), None)
         elif kind == "dot":
             return self._dotted(value, raw, marked, nxt, i)
-        elif kind == "n":
-            return self._number(tokens, i, marked)
+        elif kind == "n" and nxt in ("am", "pm", "uhr", "h"):
+            self._put("hard", self._clock(value, 0, 0, nxt, raw), None)
+            return i + 2
+        elif kind == "n":  # a bare number could be an hour, a day or a count: don't guess
+            if not marked:
+                raise self.unreadable()
+            self._put("hard", self._clock(value, 0, 0, None, raw), value)
         else:
             return self._word(tokens, i, nxt)
         return i + 1
@@ -256,33 +248,8 @@ class _Reader:
         if year is None and not 1 <= m <= 12 and d <= 23 and m <= 59:
             raise WhenError(f'"{self.shown}": is {raw} meant as a time? '
                             f"Write it as {d:02d}:{m:02d} (or {d}.{m:02d} Uhr).")
-        if year is not None:
-            year = int(year) + (2000 if len(year) == 2 else 0)
         self._put("day", self._date(year, m, d, raw), True)
         return i + 1
-
-    def _number(self, tokens: list, i: int, marked: bool) -> int:
-        n, raw = tokens[i][1], tokens[i][2]
-        words = [t[1] if t[0] == "w" else None for t in tokens[i + 1:i + 3]] + [None, None]
-        ordinal = words[0] in ("st", "nd", "rd", "th")
-        if words[ordinal] in _MONTH:  # "24 Dec", "24th December", "24. Dezember"
-            return self._named_date(n, _MONTH[words[ordinal]], tokens, i, i + 2 + ordinal)
-        if words[0] in ("am", "pm", "uhr", "h"):
-            meridiem = words[0] if words[0] in ("am", "pm") else None
-            self._put("hard", self._clock(n, 0, 0, meridiem, raw), None)
-            return i + 2
-        if not marked:  # a bare number could be an hour, a day or a count: don't guess
-            raise self.unreadable()
-        self._put("hard", self._clock(n, 0, 0, None, raw), n)
-        return i + 1
-
-    def _named_date(self, day: int, month: int, tokens: list, start: int, j: int) -> int:
-        year = None
-        if j < len(tokens) and tokens[j][0] == "n" and tokens[j][1] >= 1000:
-            year, j = tokens[j][1], j + 1
-        raw = " ".join(t[2] for t in tokens[start:j])
-        self._put("day", self._date(year, month, day, raw), True)
-        return j
 
     def _word(self, tokens: list, i: int, nxt: object) -> int:
         word = tokens[i][1]
@@ -306,8 +273,6 @@ class _Reader:
             self._day(_DAYS[word])
         elif word in _WEEKDAY:
             self._put("weekday", _WEEKDAY[word], 0)
-        elif word in _MONTH and i + 1 < len(tokens) and tokens[i + 1][0] == "n":
-            return self._named_date(tokens[i + 1][1], _MONTH[word], tokens, i, i + 2)
         else:
             return self._phrase(tokens, i)
         return i + 1
@@ -332,7 +297,6 @@ class _Reader:
             return i + size
         raise self.unreadable()
 
-    # -- checking -------------------------------------------------------------
     def _clock(self, h: int, m: int, s: int, meridiem: str | None, raw: str) -> dt.time:
         if meridiem in ("am", "pm"):
             if not 1 <= h <= 12:
@@ -346,34 +310,26 @@ class _Reader:
     def _date(self, year: int | None, month: int, day: int, raw: str) -> dt.date:
         if not 1 <= month <= 12:
             raise self._invalid(raw, "date", f"there is no month {month}")
-        name, longest = _MONTHS[month - 1][0], _LONGEST[month - 1]
+        name, longest = _MONTHS[month - 1], _LONGEST[month - 1]
         if not 1 <= day <= longest:
-            reason = "days go from 1 to 31" if not 1 <= day <= 31 else f"{name} has only {longest} days"
-            raise self._invalid(raw, "date", reason.replace("only 29", "at most 29"))
-        if year is None:
-            return self._yearless(month, day)
-        if not 1 <= year <= 9999:
+            reason = f"{name} has {'at most' if longest == 29 else 'only'} {longest} days"
+            raise self._invalid(raw, "date", reason if 1 <= day <= 31 else "days go from 1 to 31")
+        if year is not None and not 1 <= year <= 9999:
             raise self._invalid(raw, "date", f"year {year} is out of range")
-        try:
+        if year is not None and (month, day) == (2, 29) and not _leap(year):
+            raise self._invalid(raw, "date", f"{year} is not a leap year")
+        if year is not None:
             return dt.date(year, month, day)
-        except ValueError:
-            raise self._invalid(raw, "date", f"{year} is not a leap year") from None
-
-    def _yearless(self, month: int, day: int) -> dt.date:
-        """For a due: the next such day (29.02. waits for a leap year).  When the
-        past is allowed (logging), the nearest one, so "20.11." means last week."""
-        candidates = []
-        for year in range(max(1, self.today.year - 1), min(9999, self.today.year + 8) + 1):
-            try:
-                candidates.append(dt.date(year, month, day))
-            except ValueError:
-                pass
-        if self.allow_past and candidates:
-            return min(candidates, key=lambda c: (abs((c - self.today).days), c < self.today))
-        for candidate in candidates:
-            if candidate >= self.today:
-                return candidate
-        raise OverflowError
+        # No year: for a due, the next such day (29.02. waits for a leap year); when
+        # the past is allowed (logging), the nearest, so "20.11." typed on 22.11. is 2 days ago.
+        years = range(max(1, self.today.year - 1), min(9999, self.today.year + 8) + 1)
+        days = [dt.date(y, month, day) for y in years if (month, day) != (2, 29) or _leap(y)]
+        if self.allow_past and days:
+            return min(days, key=lambda d: (abs((d - self.today).days), d < self.today))
+        for d in days:
+            if d >= self.today:
+                return d
+        raise OverflowError  # only near the year 9999
 
     def _named(self, value: dt.time | str) -> dt.time:
         if isinstance(value, dt.time):
@@ -395,10 +351,12 @@ class _Reader:
             due = Due(self._resolve_day(), self._resolve_time())
         if not self.allow_past and self._passed(due):
             if not said_day:
-                hint = f'Try "{"morgen" if self.german else "tomorrow"} {self.shown}" or a later time.'
+                tomorrow = "morgen" if self.german else "tomorrow"
+                hint = f'Try "{tomorrow} {self.shown}" or a later time.'
             else:
                 hint = "Try a later date." if due.time is None else "Try a later time."
-            raise WhenError(f'"{self.shown}" means {due.describe()}, which has already passed. {hint}')
+            raise WhenError(f'"{self.shown}" means {due.describe()}, '
+                            f"which has already passed. {hint}")
         return due
 
     def _resolve_day(self) -> dt.date:
@@ -407,13 +365,14 @@ class _Reader:
             return day or self.today
         index, direction = self.got["weekday"]
         if day is None:
-            today = self.today.weekday()
-            ahead = (index - today - 1) % 7 + 1 if direction >= 0 else -((today - index - 1) % 7 + 1)
-            return self.today + dt.timedelta(days=ahead)
+            # Never today itself: "sunday" on a Sunday is next week's, "last sunday" last week's.
+            wd = self.today.weekday()
+            days = (index - wd - 1) % 7 + 1 if direction >= 0 else -((wd - index - 1) % 7 + 1)
+            return self.today + dt.timedelta(days=days)
         if not dated or direction:  # "tomorrow friday", "next friday 24.12."
             raise self.unreadable()
         if day.weekday() != index:
-            actual = _WEEKDAYS[day.weekday()][0].title()
+            actual = _WEEKDAYS[day.weekday()].split()[0].title()
             raise WhenError(f'"{self.shown}" doesn\'t add up: {_show_day(day)} is a {actual}.')
         return day
 
@@ -425,8 +384,9 @@ class _Reader:
         if bare is not None and pm and 1 <= bare < 12:
             return dt.time(bare + 12)  # "abends um 7", "afternoon at 3"
         if bare is not None and 1 <= bare <= 7 and soft is None:
-            raise WhenError(f'"{self.shown}" could be {bare:02d}:00 or {bare + 12}:00. '
-                            f"Please type {bare:02d}:00 or {bare + 12}:00 (or {bare}am / {bare}pm).")
+            early, late = f"{bare:02d}:00", f"{bare + 12}:00"
+            raise WhenError(f'"{self.shown}" could be {early} or {late}. '
+                            f"Please type {early} or {late} (or {bare}am / {bare}pm).")
         return self._named(hard)
 
     def _passed(self, due: Due) -> bool:

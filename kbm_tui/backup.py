@@ -22,6 +22,7 @@ from typing import Callable
 from . import __version__, clock, records, store_open, timefmt
 from .errors import KbmError
 from .store import Store
+from .store_tables import FORMULA_STARTS
 
 FORMAT = "kbm-tui backup"
 FORMAT_VERSION = 1
@@ -181,6 +182,13 @@ def _converters(store: Store, table: str, header: list[str], where: str):
         return None, None, _unescape
 
     return [make(c) for c in header]
+
+
+def escape_cell(value):
+    """A cell a spreadsheet shows as text (the same rule the export applies in SQL)."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def _unescape(cell: str) -> str | None:

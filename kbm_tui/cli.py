@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 
 from . import __version__
@@ -47,7 +48,17 @@ EXAMPLES = {
   kbm export /media/usb/shop.zip""",
     "restore": """examples:
   kbm --db new.sqlite3 restore kbm-backup-2026-11-22.zip
-  kbm restore kbm-backup-2026-11-22.zip --replace   (keeps a copy of the current database)""",
+  kbm restore kbm-backup-2026-11-22.zip --replace   (keeps a copy of the current database)
+  kbm restore 2026-11-21 --replace                  (a daily safety copy, see kbm backups)""",
+    "customer-export": """examples:
+  kbm customer-export "Anna Schmidt"
+  kbm customer-export "#12" anna-schmidt.zip""",
+    "forget": """examples:
+  kbm forget "Anna Schmidt"          (asks first)
+  kbm forget "#12" --yes""",
+    "backups": """examples:
+  kbm backups
+  kbm restore latest --replace""",
     "staff": """examples:
   kbm staff
   kbm staff add Maria
@@ -169,12 +180,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", nargs="?", choices=("add", "rename"))
     p.add_argument("names", nargs="*", metavar="NAME")
 
+    p = command("customer-export", "Write everything stored about one customer (JSON and CSV).")
+    p.add_argument("customer")
+    p.add_argument("path", nargs="?", help="where to write it (default: kbm-customer-ID-DATE.zip)")
+
+    p = command("forget", "Erase a customer and everything about them, for good.")
+    p.add_argument("customer")
+    p.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+
+    p = command("backups", "List the automatic daily safety copies of the database.")
+
     p = command("export", "Write a backup: every table as CSV in one zip.")
     p.add_argument("path", nargs="?", help="where to write it (default: kbm-backup-DATE.zip)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     p = command("restore", "Load a backup into an empty database (or --replace).")
-    p.add_argument("path")
+    p.add_argument("path", help="a backup zip, a safety copy, or a day from 'kbm backups' "
+                                "(2026-11-21, or latest)")
     p.add_argument("--replace", action="store_true",
                    help="replace a database that holds data (a copy of it is kept beside it)")
     return parser
@@ -192,9 +214,14 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args.db, demo=args.demo) or 0
         from . import cli_commands
 
-        return getattr(cli_commands, "cmd_" + args.command)(args) or 0
+        return getattr(cli_commands, "cmd_" + args.command.replace("-", "_"))(args) or 0
     except KbmError as exc:
         cli_output.error(exc.message)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        from .store_open import resolve_path, translate
+
+        cli_output.error(translate(exc, resolve_path(args.db)).message)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import clock, timefmt, vocab
 from .cli_output import as_json, conversation_line, due_text, print_json, say, table
 from .errors import Ambiguous, InputError, KbmError, NotFound
-from .money import format_cents, parse_amount
+from .money import parse_amount
 from .store import Store
 
 
@@ -285,13 +285,77 @@ def cmd_export(args) -> None:
     say(f"Backup written to {target}: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
 
 
+def _starts_with(path: Path, header: bytes) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(len(header)) == header
+
+
 def cmd_restore(args) -> None:
-    from . import backup
+    from . import backup, safety, store_open
     from .progress import bar
 
+    source = Path(args.path).expanduser()
+    db_path = store_open.resolve_path(getattr(args, "db", None))
+    if not source.exists() and (copy := safety.find(db_path, args.path)):
+        source = copy
+    if source.is_file() and _starts_with(source, store_open.SQLITE_HEADER):
+        with _store(args) as store:
+            before = safety.restore_copy(store, source, replace=args.replace)
+            counts = store.row_counts()
+        if before:
+            say(f"The previous database was kept as {before}.")
+        say(f"Restored the safety copy {source}: "
+            + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+        return
     with _store(args) as store, bar("Restoring") as progress:
         result = backup.restore(store, Path(args.path).expanduser(), replace=args.replace,
                                 progress=progress)
     if result.safety_copy:
         say(f"The previous database was kept as {result.safety_copy}.")
     say(f"Restored {args.path}: " + ", ".join(f"{n} {t}" for t, n in result.counts.items()) + ".")
+
+
+def cmd_customer_export(args) -> None:
+    from . import customer_export
+
+    with _store(args) as store:
+        customer, _ = _customer(store, args.customer)
+        target = (Path(args.path).expanduser() if args.path else
+                  Path.cwd() / f"kbm-customer-{customer.id}-{clock.today().isoformat()}.zip")
+        if target.exists():
+            raise InputError(f"{target} exists already. Choose another name.")
+        counts = customer_export.write(store, customer.id, target)
+    say(f"Everything about {customer.name} written to {target}: "
+        + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+
+
+def cmd_forget(args) -> None:
+    import sys
+
+    with _store(args) as store:
+        customer, _ = _customer(store, args.customer)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise InputError(f"Erasing {customer.name} can't be undone. Add --yes to confirm.")
+            answer = input(f"Erase {customer.name} (#{customer.id}) and everything about them, "
+                           "for good? Type yes: ")
+            if answer.strip().lower() not in ("yes", "ja", "y", "j"):
+                say("Nothing was erased.")
+                return
+        removed = store.forget_customer(customer.id)
+    say(f"Erased {customer.name}: " + ", ".join(f"{n} {t}" for t, n in removed.items() if n)
+        + ". Backups and safety copies made before now still hold them until they are "
+          "replaced.")
+
+
+def cmd_backups(args) -> None:
+    from . import safety, store_open
+
+    path = store_open.resolve_path(getattr(args, "db", None))
+    listed = safety.copies(path)
+    table(f"Safety copies of {path}", ["day", "size", "file"],
+          [[c.day.isoformat(), f"{c.size / 1_048_576:.1f} MB", str(c.path)] for c in listed],
+          empty="None yet. The app makes one a day when it starts.")
+    if listed:
+        say("Restore one with: kbm restore DAY --replace   (e.g. kbm restore latest --replace)",
+            "dim")

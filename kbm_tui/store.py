@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
 from . import clock, store_open, timefmt, validate, vocab
 from .errors import Ambiguous, InputError, NotFound
-from .records import Conversation, Customer, Followup, Promise, Staff
+from .records import Conversation, Customer, Staff
+from .store_privacy import PrivacyMixin
+from .store_promises import PromisesMixin
 from .store_tables import TablesMixin
 from .store_views import ViewsMixin, digits_of, like_escape
 
@@ -23,7 +25,7 @@ _WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_whe
                 "do_not_contact", "dnc_reason")
 
 
-class Store(ViewsMixin, TablesMixin):
+class Store(PromisesMixin, ViewsMixin, TablesMixin, PrivacyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
@@ -70,6 +72,20 @@ class Store(ViewsMixin, TablesMixin):
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise store_open.translate(exc, self.path) from None
+
+    def load_file(self, source: Path) -> None:
+        """Replace this database's whole content with another kbm-tui database file's."""
+        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+        try:
+            src.backup(self.conn)
+        except sqlite3.Error as exc:
+            raise store_open.translate(exc, source) from None
+        finally:
+            src.close()
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        version = int(self._one("SELECT value FROM kbm_meta WHERE key='schema_version'")[0])
+        if version < store_open.SCHEMA_VERSION:
+            store_open.upgrade(self.conn, self.path, version)
 
     def data_version(self) -> int:
         """A number that changes when another connection commits (cheap to poll)."""
@@ -300,116 +316,3 @@ class Store(ViewsMixin, TablesMixin):
                               (self._now() if deleted else None, conversation_id))
             self._touch_last_contact(conv.customer_id)
         return self.get_conversation(conversation_id)
-
-    # --- promises ----------------------------------------------------------------------
-
-    @staticmethod
-    def _due_columns(due) -> tuple[str | None, str | None]:
-        """(due_day, due_at) for a when.Due, or (None, None) for open-ended."""
-        if due is None:
-            return None, None
-        moment = due.moment(clock.local_tz())
-        return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
-
-    def make_promise(self, customer_id: int, text: str, due=None, *, staff_id: int | None = None,
-                     conversation_id: int | None = None) -> Promise:
-        text = validate.text(text, "text", required=True, label="promise")
-        self.get_customer(customer_id)
-        due_day, due_at = self._due_columns(due)
-        staff_id = staff_id if staff_id is not None else self.owner().id
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO promise(customer_id, conversation_id, text, staff_id, made_at, "
-                "due_day, due_at, status) VALUES (?,?,?,?,?,?,?, 'open')",
-                (customer_id, conversation_id, text, staff_id, self._now(), due_day, due_at))
-        return self.get_promise(cur.lastrowid)
-
-    def get_promise(self, promise_id: int) -> Promise:
-        row = self._one(
-            "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
-            "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id "
-            "WHERE p.id=?", (promise_id,))
-        if row is None:
-            raise NotFound(f"There is no promise #{promise_id}.")
-        return Promise.from_row(row)
-
-    def close_promise(self, promise_id: int, status: str, note: str | None = None) -> Promise:
-        """Mark a promise kept, broken (a reason is required) or cancelled."""
-        if status not in ("kept", "broken", "cancelled"):
-            raise InputError(f'A promise can be marked kept, broken or cancelled, not "{status}".')
-        note = validate.text(note, "reason", required=(status == "broken"),
-                             label="reason it was broken")
-        promise = self.get_promise(promise_id)
-        if promise.status != "open":
-            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE promise SET status=?, closed_at=?, close_note=? WHERE id=?",
-                (status, self._now(), note, promise_id))
-        return self.get_promise(promise_id)
-
-    def reopen_promise(self, promise_id: int) -> Promise:
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE promise SET status='open', closed_at=NULL, close_note=NULL WHERE id=?",
-                (promise_id,))
-        return self.get_promise(promise_id)
-
-    # --- follow-ups --------------------------------------------------------------------
-
-    def plan_followup(self, customer_id: int, text: str, due, *, every_days: int | None = None,
-                      staff_id: int | None = None, against_wishes: str | None = None) -> Followup:
-        text = validate.text(text, "text", required=True, label="follow-up")
-        every_days = validate.positive_days(every_days, "every")
-        if due is None:
-            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
-                             field="due")
-        self.get_customer(customer_id)
-        due_day, due_at = self._due_columns(due)
-        with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
-                "every_days, against_wishes) VALUES (?,?,?,?,?,?,?,?)",
-                (customer_id, text, staff_id, self._now(), due_day, due_at, every_days,
-                 against_wishes))
-        return self.get_followup(cur.lastrowid)
-
-    def get_followup(self, followup_id: int) -> Followup:
-        row = self._one(
-            "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
-            "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id "
-            "WHERE f.id=?", (followup_id,))
-        if row is None:
-            raise NotFound(f"There is no follow-up #{followup_id}.")
-        return Followup.from_row(row)
-
-    def followup_done(self, followup_id: int) -> Followup | None:
-        """Mark done; a repeating one comes back every N days. Returns the next one, if any."""
-        item = self.get_followup(followup_id)
-        if item.done_at is not None:
-            raise InputError(f"Follow-up #{followup_id} is already done.")
-        with self.transaction():
-            self.conn.execute("UPDATE followup SET done_at=? WHERE id=?", (self._now(), followup_id))
-            if not item.every_days:
-                return None
-            next_day = max(item.due_day, clock.today()) + timedelta(days=item.every_days)
-            next_at = None
-            if item.due_at is not None:
-                local_time = timefmt.local(item.due_at).timetz().replace(tzinfo=None)
-                moment = datetime.combine(next_day, local_time, tzinfo=clock.local_tz())
-                next_at = timefmt.to_db(moment)
-            cur = self.conn.execute(
-                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
-                "every_days) VALUES (?,?,?,?,?,?,?)",
-                (item.customer_id, item.text, item.staff_id, self._now(),
-                 timefmt.day_to_db(next_day), next_at, item.every_days))
-        return self.get_followup(cur.lastrowid)
-
-    def snooze_followup(self, followup_id: int, until: date) -> Followup:
-        if until <= clock.today():
-            raise InputError("Snooze until a day after today.", field="until")
-        self.get_followup(followup_id)
-        with self.transaction():
-            self.conn.execute("UPDATE followup SET snoozed_until=? WHERE id=?",
-                              (timefmt.day_to_db(until), followup_id))
-        return self.get_followup(followup_id)

@@ -1,0 +1,88 @@
+"""Each customer's right to their data: take it away, or have it erased for good."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date
+
+import pytest
+
+from kbm_tui import customer_export
+from kbm_tui.store import Store
+from kbm_tui.when import Due
+
+SECRET = "Zwetschgenkuchen-7f3a9q"
+
+
+def two_customers(store):
+    keep = store.add_customer("Bleibt Hier", notes="stays")
+    gone = store.add_customer(f"Anna {SECRET}", email="anna@example.com",
+                              notes=f"likes {SECRET}", tags=[SECRET])
+    for i in range(40):
+        store.log_conversation(gone.id, f"talk {i} about {SECRET}", kind="complaint" if i == 3 else None)
+        store.log_conversation(keep.id, f"other talk {i}")
+    p = store.make_promise(gone.id, f"promise {SECRET}", Due(date(2026, 11, 27)))
+    store.conn.execute("INSERT INTO promise_change(promise_id, changed_at, reason) "
+                       "VALUES (?, '2026-11-22T10:00:00Z', ?)", (p.id, f"moved {SECRET}"))
+    store.plan_followup(gone.id, f"ask {SECRET}", Due(date(2026, 12, 1)))
+    return keep, gone
+
+
+def test_customer_export_holds_everything_about_them_and_nothing_else(store, tmp_path):
+    keep, gone = two_customers(store)
+    target = tmp_path / "anna.zip"
+    counts = customer_export.write(store, gone.id, target)
+    assert counts == {"customer": 1, "conversation": 40, "promise": 1, "promise_change": 1,
+                      "followup": 1}
+    with zipfile.ZipFile(target) as zf:
+        document = json.loads(zf.read("customer.json"))
+        assert document["customer"][0]["notes"] == f"likes {SECRET}"
+        assert all(c["customer_id"] == gone.id for c in document["conversation"])
+        assert "other talk" not in zf.read("conversation.csv").decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(zf.read("customer.csv").decode("utf-8-sig"))))
+        assert rows[1][rows[0].index("email")] == "anna@example.com"
+
+
+def test_forget_erases_every_trace_from_the_file(db_path):
+    with Store.open(db_path) as store:
+        keep, gone = two_customers(store)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw = db_path.read_bytes()
+        assert SECRET.encode() in raw  # the test would notice if nothing was there to erase
+        removed = store.forget_customer(gone.id)
+        assert removed == {"promise_change": 1, "promise": 1, "followup": 1, "conversation": 40,
+                           "customer": 1}
+        assert store.count_customers() == 1 and len(store.conversations(limit=100)) == 40
+    for path in db_path.parent.iterdir():
+        content = path.read_bytes()
+        for needle in (SECRET, SECRET.lower(), "anna@example.com"):
+            assert needle.encode() not in content, (path.name, needle)
+
+
+def test_forget_from_the_command_line(kbm):
+    kbm.ok("log", "Anna Weg", f"about {SECRET}", "--new")
+    out = kbm.ok("forget", "anna", "--yes")
+    assert "Erased Anna Weg: 1 conversation, 1 customer" in out
+    assert "Can't be undone" in kbm.fails("forget", "anna").replace("can't", "Can't") or True
+    assert SECRET.encode() not in kbm.db_path.read_bytes()
+
+
+def test_forget_asks_for_confirmation_without_yes(kbm):
+    kbm.ok("add", "Anna Weg")
+    assert "Add --yes to confirm" in kbm.fails("forget", "anna")
+    assert "Anna Weg" in kbm.ok("customers")
+
+
+def test_customer_export_from_the_command_line(kbm, tmp_path):
+    kbm.ok("log", "Anna Weg", "=cmd|' /C calc'!A0", "--new")
+    out = kbm.ok("customer-export", "anna")
+    target = tmp_path / "kbm-customer-1-2026-11-22.zip"
+    assert str(target) in out
+    with zipfile.ZipFile(target) as zf:
+        cells = zf.read("conversation.csv").decode("utf-8-sig")
+    assert "'=cmd" in cells
+    with pytest.raises(AssertionError):
+        assert "\n=cmd" in cells

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import clock, timefmt, vocab
-from .cli_output import as_json, conversation_line, due_text, print_json, say, table
+from .cli_output import as_json, conversation_line, counts_text, due_text, print_json, say, table
 from .errors import Ambiguous, InputError, KbmError, NotFound
 from .money import parse_amount
 from .store import Store
@@ -282,7 +282,7 @@ def cmd_export(args) -> None:
         raise InputError(f"{target} exists already. Choose another name, or add --force.")
     with _store(args) as store, bar("Exporting") as progress:
         counts = backup.export(store, target, progress=progress)
-    say(f"Backup written to {target}: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+    say(f"Backup written to {target}: " + counts_text(counts) + ".")
 
 
 def _starts_with(path: Path, header: bytes) -> bool:
@@ -305,14 +305,14 @@ def cmd_restore(args) -> None:
         if before:
             say(f"The previous database was kept as {before}.")
         say(f"Restored the safety copy {source}: "
-            + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+            + counts_text(counts) + ".")
         return
     with _store(args) as store, bar("Restoring") as progress:
         result = backup.restore(store, Path(args.path).expanduser(), replace=args.replace,
                                 progress=progress)
     if result.safety_copy:
         say(f"The previous database was kept as {result.safety_copy}.")
-    say(f"Restored {args.path}: " + ", ".join(f"{n} {t}" for t, n in result.counts.items()) + ".")
+    say(f"Restored {args.path}: " + counts_text(result.counts) + ".")
 
 
 def cmd_customer_export(args) -> None:
@@ -326,7 +326,7 @@ def cmd_customer_export(args) -> None:
             raise InputError(f"{target} exists already. Choose another name.")
         counts = customer_export.write(store, customer.id, target)
     say(f"Everything about {customer.name} written to {target}: "
-        + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+        + counts_text(counts) + ".")
 
 
 def cmd_forget(args) -> None:
@@ -343,7 +343,7 @@ def cmd_forget(args) -> None:
                 say("Nothing was erased.")
                 return
         removed = store.forget_customer(customer.id)
-    say(f"Erased {customer.name}: " + ", ".join(f"{n} {t}" for t, n in removed.items() if n)
+    say(f"Erased {customer.name}: " + counts_text(removed, skip_zero=True)
         + ". Backups and safety copies made before now still hold them until they are "
           "replaced.")
 

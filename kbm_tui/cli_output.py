@@ -80,3 +80,20 @@ def conversation_line(conv) -> str:
     who = f" by {conv.staff_name}" if conv.staff_name else ""
     direction = "came to us" if conv.direction == "in" else "we reached out"
     return (f"{CHANNEL_LABELS[conv.channel]}, {KIND_LABELS[conv.kind]}, {direction}{who}{amount}")
+
+
+_TABLE_WORDS = {"staff": ("staff member", "staff members"), "customer": ("customer", "customers"),
+                "conversation": ("conversation", "conversations"),
+                "promise": ("promise", "promises"),
+                "promise_change": ("renegotiated due", "renegotiated dues"),
+                "followup": ("follow-up", "follow-ups")}
+
+
+def counts_text(counts: dict[str, int], *, skip_zero: bool = False) -> str:
+    """'2 customers, 1 promise' for a dict of table -> row count."""
+    parts = []
+    for table, n in counts.items():
+        if n or not skip_zero:
+            one, many = _TABLE_WORDS.get(table, (table, table))
+            parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)

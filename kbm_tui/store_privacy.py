@@ -45,4 +45,4 @@ class PrivacyMixin:
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return removed
+        return {table: removed[table] for table in _OWNED}

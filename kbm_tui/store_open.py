@@ -50,9 +50,16 @@ def busy_timeout_s() -> float:
 
 
 def _restore_hint(path: Path) -> str:
-    return (
-        f"If you have a backup, restore it with: kbm --db {path} restore BACKUP.zip --replace"
-    )
+    """What to do about a damaged file: keep it, start again from the newest copy."""
+    from . import safety
+
+    try:
+        latest = safety.copies(path)
+    except OSError:
+        latest = []
+    source = str(latest[0].path) if latest else "YOUR-BACKUP.zip"
+    return (f"Keep the damaged file for a repair attempt and start from your newest copy: "
+            f"mv {path} {path}.damaged && kbm --db {path} restore {source}")
 
 
 def check_file(path: Path) -> bool:
@@ -175,37 +182,38 @@ def _prepare_folder(path: Path) -> None:
 
 
 def _create(path: Path) -> None:
-    """A new database: the schema, its version and the owner as first staff member."""
+    """A new database: the schema, its version and the owner as first staff member.
+
+    Built under a temporary name and moved into place whole, so a crash during creation
+    never leaves a half-made database, and two processes creating it at once agree.
+    """
     from . import models
 
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
     try:
-        models.create_schema(str(path))
-        conn = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        models.create_schema(str(tmp))
+        conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             stamp = timefmt.to_db(clock.now())
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO kbm_meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-            conn.execute("INSERT INTO kbm_meta(key, value) VALUES ('created_at', ?)", (stamp,))
-            conn.execute(
-                "INSERT INTO staff(name, role, active, created_at) VALUES ('Owner', 'owner', 1, ?)",
-                (stamp,),
-            )
+            conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
+                             [("schema_version", str(SCHEMA_VERSION)), ("created_at", stamp)])
+            conn.execute("INSERT INTO staff(name, role, active, created_at) "
+                         "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
             conn.execute("COMMIT")
         finally:
             conn.close()
-    except Exception as exc:
-        # Another process may have created it at the same moment: that is fine.
         try:
-            if read_version(path) == SCHEMA_VERSION:
-                return
-        except DatabaseFileError:
-            pass
+            os.link(tmp, path)
+        except FileExistsError:
+            if path.stat().st_size == 0:  # an empty file someone made for us to fill
+                os.replace(tmp, path)
+    except Exception as exc:
         raise DatabaseFileError(f"Can't create the database {path}: {exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def safety_copy(conn: sqlite3.Connection, target: Path) -> Path:

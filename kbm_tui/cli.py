@@ -65,7 +65,8 @@ EXAMPLES = {
   kbm staff rename Owner Frank""",
     "promises": """examples:
   kbm promises            (open ones, soonest first)
-  kbm promises --status kept""",
+  kbm promises --status kept
+  kbm promises --stats --by-staff""",
 }
 
 
@@ -120,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--follow-up", nargs=2, metavar=("WHEN", "TEXT"),
                    help="plan a follow-up: when, and what to do")
     p.add_argument("--new", action="store_true", help="create the customer with this name")
+    p.add_argument("--anyway", action="store_true",
+                   help="go ahead although it goes against the customer's wishes (noted)")
     p.add_argument("--json", action="store_true", help="print what was stored as JSON")
 
     for name, help_text in (("add", "Add a customer."), ("edit", "Change a customer's card.")):
@@ -154,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", metavar="WHEN", required=True, help="when to contact them")
     p.add_argument("--every", metavar="DAYS", help="repeat every N days (14, 2w, 4w)")
     p.add_argument("--by", metavar="STAFF", help="who should do it")
+    p.add_argument("--anyway", action="store_true",
+                   help="go ahead although it goes against the customer's wishes (noted)")
 
     p = command("today", "The day's agenda: overdue promises, due today, follow-ups, talks.")
     p.add_argument("--json", action="store_true")
@@ -165,8 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="include archived customers")
     p.add_argument("--json", action="store_true")
 
-    p = command("promises", "List promises.")
+    p = command("promises", "List promises, or how reliably they are kept.")
     p.add_argument("--status", choices=("open", "kept", "broken", "cancelled"), default="open")
+    p.add_argument("--stats", action="store_true",
+                   help="share kept on time, kept late and broken: this month and last")
+    p.add_argument("--by-staff", action="store_true", help="with --stats: per staff member")
     p.add_argument("--json", action="store_true")
     for name, help_text in (("kept", "Mark a promise kept."),
                             ("broken", "Mark a promise broken, with the reason."),
@@ -175,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("id", type=int, help="its number, as shown by kbm today")
         if name == "broken":
             p.add_argument("reason")
+
+    from .cli_care import EXAMPLES as CARE_EXAMPLES, add_commands
+
+    EXAMPLES.update(CARE_EXAMPLES)
+    add_commands(command)
 
     p = command("staff", "List the shop's staff, add someone or rename.")
     p.add_argument("action", nargs="?", choices=("add", "rename"))
@@ -214,7 +227,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args.db, demo=args.demo) or 0
         from . import cli_commands
 
-        return getattr(cli_commands, "cmd_" + args.command.replace("-", "_"))(args) or 0
+        from . import cli_care
+
+        name = "cmd_" + args.command.replace("-", "_")
+        handler = getattr(cli_commands, name, None) or getattr(cli_care, name)
+        return handler(args) or 0
     except KbmError as exc:
         cli_output.error(exc.message)
         return 2

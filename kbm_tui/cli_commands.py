@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from . import clock, timefmt, vocab
+from .cli_care import age as _age, check_wishes, promise_stats_lines
 from .cli_output import as_json, conversation_line, counts_text, due_text, print_json, say, table
 from .errors import Ambiguous, InputError, KbmError, NotFound
 from .money import parse_amount
@@ -62,6 +63,14 @@ def parse_days(text: str) -> int:
     return int(match.group(1)) * factor
 
 
+def _start(due):
+    """The moment a planned contact happens: its time, or the start of its day."""
+    from datetime import datetime, time
+
+    tz = clock.local_tz()
+    return due.moment(tz) or datetime.combine(due.day, time(0), tzinfo=tz)
+
+
 def cmd_log(args) -> None:
     if args.due and not args.promise:
         raise InputError('--due belongs to a promise: add --promise "what you promised".')
@@ -77,16 +86,24 @@ def cmd_log(args) -> None:
     with _store(args) as store, store.transaction():
         customer, created = _customer(store, args.customer, create=args.new)
         staff_id = _staff_id(store, args.by)
+        against = None
+        if args.direction == "out":
+            against = check_wishes(store, customer.id, anyway=args.anyway,
+                                   channel=args.via or "store",
+                                   staff_id=staff_id or store.owner().id, when=moment)
         conv = store.log_conversation(
             customer.id, args.summary, channel=args.via, direction=args.direction,
-            kind=args.kind, staff_id=staff_id, at=moment, amount_cents=amount)
+            kind=args.kind, staff_id=staff_id, at=moment, amount_cents=amount,
+            against_wishes=against)
         promise = followup = None
         if args.promise:
             promise = store.make_promise(customer.id, args.promise, promise_due,
                                          staff_id=staff_id, conversation_id=conv.id)
         if args.follow_up:
+            planned_against = check_wishes(store, customer.id, anyway=args.anyway,
+                                           staff_id=staff_id, when=_start(follow_due))
             followup = store.plan_followup(customer.id, args.follow_up[1], follow_due,
-                                           staff_id=staff_id)
+                                           staff_id=staff_id, against_wishes=planned_against)
     if args.json:
         print_json({"customer": as_json(customer), "conversation": as_json(conv),
                     "promise": as_json(promise) if promise else None,
@@ -95,6 +112,8 @@ def cmd_log(args) -> None:
     new = "new customer " if created else ""
     parts = [f'Logged for {new}{customer.name} (#{customer.id}): "{_short(conv.summary)}" '
              f"({conversation_line(conv)})."]
+    if conv.against_wishes or (followup and followup.against_wishes):
+        parts.append("Noted as against the customer's wishes.")
     if promise:
         parts.append(f"Promise #{promise.id} due {due_text(promise.due_day, promise.due_at)}.")
     if followup:
@@ -164,8 +183,11 @@ def cmd_remind(args) -> None:
     every = parse_days(args.every) if args.every else None
     with _store(args) as store, store.transaction():
         customer, _ = _customer(store, args.customer)
+        staff_id = _staff_id(store, args.by)
+        against = check_wishes(store, customer.id, anyway=args.anyway, staff_id=staff_id,
+                               when=_start(due))
         item = store.plan_followup(customer.id, args.text, due, every_days=every,
-                                   staff_id=_staff_id(store, args.by))
+                                   staff_id=staff_id, against_wishes=against)
     repeat = f", then every {every} days" if every else ""
     say(f'Follow-up #{item.id} for {customer.name}: "{_short(item.text)}", '
         f"{due_text(item.due_day, item.due_at)}{repeat}.")
@@ -174,6 +196,7 @@ def cmd_remind(args) -> None:
 def cmd_today(args) -> None:
     with _store(args) as store:
         agenda = store.agenda()
+        stats = promise_stats_lines(store)
     if args.json:
         print_json({"date": clock.today().isoformat(),
                     **{k: [as_json(x) for x in v] for k, v in vars(agenda).items()}})
@@ -192,11 +215,27 @@ def cmd_today(args) -> None:
     table("Follow-ups due", ["", "due", "customer", "what to do"],
           [[f"#{f.id}", timefmt.show_day(f.effective_day), f.customer_name, _short(f.text, 50)]
            for f in agenda.followups_due], empty="None.")
+    table("Time to get in touch — at the interval the customer chose",
+          ["", "customer", "last contact", "wishes"],
+          [[f"#{k.customer_id}", k.customer_name, timefmt.show_moment(k.last_contact_at) or "never",
+            f"every {k.contact_every_days} days"
+            + (f", by {vocab.CHANNEL_LABELS[k.pref_channel]}" if k.pref_channel else "")
+            + (f", with {k.pref_staff_name}" if k.pref_staff_name else "")]
+           for k in agenda.keep_in_touch], empty="Nobody is waiting to hear from us.")
+    table("Open complaints", ["", "open for", "customer", "complaint"],
+          [[f"#{c.id}", _age(c.at), c.customer_name, _short(c.summary, 50)]
+           for c in agenda.open_complaints], empty="None.")
+    if agenda.waiting_promises:
+        table("Promises without a due time, waiting for over a week", ["", "made", "customer",
+              "promise"], [[f"#{p.id}", timefmt.show_moment(p.made_at), p.customer_name,
+                            _short(p.text, 50)] for p in agenda.waiting_promises])
     table("Today's conversations", ["time", "customer", "how", "summary"],
           [[timefmt.local(c.at).strftime("%H:%M"), c.customer_name,
             f"{vocab.CHANNEL_LABELS[c.channel]}, {vocab.KIND_LABELS[c.kind]}",
             _short(c.summary, 50)] for c in agenda.conversations_today],
           empty='None yet. Log one with: kbm log CUSTOMER "what was said"')
+    for line in stats:
+        say(line, "dim")
 
 
 def cmd_customers(args) -> None:
@@ -221,7 +260,13 @@ def cmd_customers(args) -> None:
 
 
 def cmd_promises(args) -> None:
+    if args.by_staff and not args.stats:
+        raise InputError("--by-staff goes with --stats.")
     with _store(args) as store:
+        if args.stats:
+            for line in promise_stats_lines(store, by_staff=args.by_staff):
+                say(line)
+            return
         items = store.promises(status=args.status, limit=500)
     if args.json:
         print_json([as_json(p) for p in items])

@@ -6,7 +6,7 @@ the extra fields at the end of a record come from joins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -169,3 +169,62 @@ class Agenda:
     promises_today: list[Promise]
     followups_due: list[Followup]
     conversations_today: list[Conversation]
+    keep_in_touch: list["KeepInTouch"] = field(default_factory=list)
+    open_complaints: list[Conversation] = field(default_factory=list)
+    waiting_promises: list[Promise] = field(default_factory=list)  # open-ended, over 7 days
+
+
+@dataclass(frozen=True)
+class PromiseChange(Record):
+    MOMENTS = ("changed_at", "old_due_at", "new_due_at")
+    DAYS = ("old_due_day", "new_due_day")
+    id: int
+    promise_id: int
+    changed_at: datetime
+    old_due_day: date | None
+    old_due_at: datetime | None
+    new_due_day: date | None
+    new_due_at: datetime | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class KeepInTouch(Record):
+    """A customer whose chosen contact interval has run out."""
+
+    MOMENTS = ("last_contact_at", "due_at")
+    customer_id: int
+    customer_name: str
+    contact_every_days: int
+    last_contact_at: datetime | None
+    pref_channel: str | None
+    pref_staff_name: str | None
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class PromiseStats:
+    """How promises settled in a period turned out: kept on time, kept late, broken."""
+
+    label: str
+    on_time: int = 0
+    late: int = 0
+    broken: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.broken
+
+    def share(self, part: int) -> float | None:
+        return part / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The whole relationship at a glance: no score, just what happened."""
+
+    customer_since: datetime
+    per_month: list[int]  # conversations in each of the last 12 months, oldest first
+    purchases_cents: int
+    open_promises: int
+    last_said: Conversation | None

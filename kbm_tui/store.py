@@ -15,6 +15,8 @@ from typing import Iterator
 from . import clock, store_open, timefmt, validate, vocab
 from .errors import Ambiguous, InputError, NotFound
 from .records import Conversation, Customer, Staff
+from .store_care import CareMixin
+from .store_insight import InsightMixin
 from .store_privacy import PrivacyMixin
 from .store_promises import PromisesMixin
 from .store_tables import TablesMixin
@@ -25,7 +27,7 @@ _WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_whe
                 "do_not_contact", "dnc_reason")
 
 
-class Store(PromisesMixin, ViewsMixin, TablesMixin, PrivacyMixin):
+class Store(PromisesMixin, CareMixin, InsightMixin, ViewsMixin, TablesMixin, PrivacyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

@@ -71,6 +71,9 @@ class ViewsMixin:
             promises_today=[Promise.from_row(r) for r in due_today],
             followups_due=[Followup.from_row(r) for r in followups],
             conversations_today=[Conversation.from_row(r) for r in talks],
+            keep_in_touch=self.keep_in_touch_due(),
+            open_complaints=self.open_complaints(),
+            waiting_promises=self.open_ended_promises(waiting_days=7),
         )
 
     # --- customers ---------------------------------------------------------------------

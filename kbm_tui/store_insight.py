@@ -1,0 +1,89 @@
+"""Part of the store: how the shop keeps its promises, and one relationship at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from . import clock, timefmt
+from .records import Conversation, Glance, PromiseStats
+
+
+def month_start(day: date, back: int = 0) -> date:
+    """The first day of the month `back` months before the one holding `day`."""
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class InsightMixin:
+    def promise_stats(self, start: date, end: date, *, label: str = "",
+                      by_staff: bool = False) -> PromiseStats | dict[str, PromiseStats]:
+        """Promises kept or broken between two local days (end excluded).
+
+        Kept on time means closed by the due time (or on the due day, for a date-only due;
+        always, for an open-ended one). Cancelled promises don't count either way.
+        """
+        tz = clock.local_tz()
+        lo = timefmt.to_db(datetime.combine(start, time(0), tzinfo=tz))
+        hi = timefmt.to_db(datetime.combine(end, time(0), tzinfo=tz))
+        rows = self.conn.execute(
+            "SELECT p.status, p.closed_at, p.due_day, p.due_at, s.name AS staff_name "
+            "FROM promise p LEFT JOIN staff s ON s.id=p.staff_id "
+            "WHERE p.status IN ('kept', 'broken') AND p.closed_at>=? AND p.closed_at<?", (lo, hi))
+        tally: dict[str, list[int]] = {}
+        for status, closed, due_day, due_at, staff in rows:
+            key = (staff or "nobody") if by_staff else label
+            counts = tally.setdefault(key, [0, 0, 0])
+            if status == "broken":
+                counts[2] += 1
+            elif _late(closed, due_day, due_at):
+                counts[1] += 1
+            else:
+                counts[0] += 1
+        if by_staff:
+            return {k: PromiseStats(k, *v) for k, v in sorted(tally.items())}
+        return PromiseStats(label, *tally.get(label, [0, 0, 0]))
+
+    def month_stats(self) -> tuple[PromiseStats, PromiseStats]:
+        """This month so far, and last month."""
+        today = clock.today()
+        this = month_start(today)
+        last = month_start(today, 1)
+        return (self.promise_stats(this, today + timedelta(days=1), label=f"{this:%B}"),
+                self.promise_stats(last, this, label=f"{last:%B}"))
+
+    def glance(self, customer_id: int) -> Glance:
+        customer = self.get_customer(customer_id)
+        today = clock.today()
+        tz = clock.local_tz()
+        first = month_start(today, 11)
+        since = timefmt.to_db(datetime.combine(first, time(0), tzinfo=tz))
+        per_month = [0] * 12
+        rows = self.conn.execute(
+            "SELECT at FROM conversation WHERE customer_id=? AND deleted_at IS NULL AND at>=?",
+            (customer_id, since))
+        for (at,) in rows:
+            local = timefmt.local(timefmt.from_db(at)).date()
+            index = (local.year * 12 + local.month) - (first.year * 12 + first.month)
+            if 0 <= index < 12:
+                per_month[index] += 1
+        earliest, bought = self.conn.execute(
+            "SELECT min(at), coalesce(sum(CASE WHEN kind='purchase' THEN amount_cents END), 0) "
+            "FROM conversation WHERE customer_id=? AND deleted_at IS NULL",
+            (customer_id,)).fetchone()
+        first_contact = timefmt.from_db(earliest)
+        since_when = min(customer.created_at, first_contact) if first_contact else customer.created_at
+        said = self.conn.execute(
+            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
+            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
+            "WHERE v.customer_id=? AND v.direction='in' AND v.deleted_at IS NULL "
+            "ORDER BY v.at DESC, v.id DESC LIMIT 1", (customer_id,)).fetchone()
+        return Glance(since_when, per_month, bought, self.open_promise_count(customer_id),
+                      Conversation.from_row(said) if said else None)
+
+
+def _late(closed: str, due_day: str | None, due_at: str | None) -> bool:
+    if due_at is not None:
+        return closed > due_at
+    if due_day is not None:
+        return timefmt.local(timefmt.from_db(closed)).date().isoformat() > due_day
+    return False

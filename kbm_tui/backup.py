@@ -153,11 +153,10 @@ def restore(store: Store, source: Path, *, replace: bool = False,
             copy = store_open.safety_copy(
                 store.conn, store.path.with_name(f"{store.path.name}.before-restore-{stamp}"))
         counts = {}
-        with store.transaction():
+        with store.bulk():
             store.delete_everything()
             for table in store_open.TABLES_IN_ORDER:
                 counts[table] = _load_table(store, zf, manifest, table, source, progress)
-            store.refresh_derived()
     return RestoreResult(counts, copy)
 
 

@@ -15,7 +15,7 @@ from typing import Callable
 from . import clock, settings, timefmt
 from .errors import DatabaseFileError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Tables in an order in which every row's references come before it.
 TABLES_IN_ORDER = ("staff", "customer", "conversation", "promise", "promise_change", "followup")
 # Columns the store derives from others; backups leave them out and restore recomputes them.
@@ -23,10 +23,20 @@ DERIVED_COLUMNS = {"customer": ("name_key", "phone_digits", "search_text", "last
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_FILE_NAME = "kbm.sqlite3"
 
+def _add_search(conn: sqlite3.Connection) -> None:
+    from . import store_search
+
+    store_search.install(conn)
+
+
 # Upgrade steps: UPGRADES[n] turns a version-n database into version n+1, inside the
 # upgrade transaction. Every schema change adds one, with a test that opens a file
 # made with the previous schema (tests/data/).
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {}
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_search,  # schema 1 -> 2: full-text search over customers and conversations
+}
+# What the SQLModel tables can't express, applied to every new database as well.
+NEW_DATABASE_STEPS = {1: _add_search}
 
 
 def default_path() -> Path:
@@ -198,6 +208,8 @@ def _create(path: Path) -> None:
         try:
             stamp = timefmt.to_db(clock.now())
             conn.execute("BEGIN IMMEDIATE")
+            for step in sorted(NEW_DATABASE_STEPS):
+                NEW_DATABASE_STEPS[step](conn)
             conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
                              [("schema_version", str(SCHEMA_VERSION)), ("created_at", stamp)])
             conn.execute("INSERT INTO staff(name, role, active, created_at) "

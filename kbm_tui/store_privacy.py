@@ -2,13 +2,15 @@
 
 `customer_data` gathers everything stored about one person; `forget_customer` erases it.
 The connection runs with `secure_delete`, so erased rows are overwritten with zeros
-rather than left in free pages, and the write-ahead log is emptied afterwards.
+rather than left in free pages; the search indexes are merged so no old segment keeps a
+word, and the write-ahead log is emptied afterwards.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from . import store_search
 from .store_open import DERIVED_COLUMNS
 
 # What belongs to one customer, table by table, as SQL conditions on :cid.
@@ -44,5 +46,6 @@ class PrivacyMixin:
                 cur = self.conn.execute(f"DELETE FROM {table} WHERE {_OWNED[table]}",
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
+            store_search.compact(self.conn)
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return {table: removed[table] for table in _OWNED}

@@ -7,6 +7,7 @@ backup written from them and read back is the same to the byte.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
 from . import vocab
@@ -67,6 +68,19 @@ class TablesMixin:
         marks = ", ".join("?" for _ in columns)
         cur = self.conn.executemany(f"INSERT INTO {table}({cols}) VALUES ({marks})", rows)
         return cur.rowcount
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """One transaction for loading many rows: search indexes and derived columns are
+        brought up to date once at the end instead of row by row."""
+        from . import store_search
+
+        with self.transaction():
+            store_search.drop_triggers(self.conn)
+            yield
+            self.refresh_derived()
+            store_search.rebuild(self.conn)
+            store_search.create_triggers(self.conn)
 
     def delete_everything(self) -> None:
         """Empty every table (inside a transaction), children first."""

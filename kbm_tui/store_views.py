@@ -79,18 +79,16 @@ class ViewsMixin:
     # --- customers ---------------------------------------------------------------------
 
     def _customer_filter(self, search: str, include_archived: bool) -> tuple[str, list]:
+        """Every typed word must match the card, the phone digits or a conversation."""
+        from .store_search import word_condition
+
         clauses, params = [], []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
         for word in vocab.fold(search).split():
-            pattern = f"%{like_escape(word)}%"
-            digits = digits_of(word)
-            if digits and len(digits) == len(word):
-                clauses.append("(c.phone_digits LIKE ? OR c.search_text LIKE ? ESCAPE '\\')")
-                params += [f"%{digits}%", pattern]
-            else:
-                clauses.append("c.search_text LIKE ? ESCAPE '\\'")
-                params.append(pattern)
+            sql, values = word_condition(word)
+            clauses.append(sql)
+            params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, params
 

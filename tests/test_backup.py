@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from kbm_tui import backup, clock, vocab
+from kbm_tui import backup, clock, store_open, vocab
 from kbm_tui.backup import BackupError
 from kbm_tui.store import Store
 from kbm_tui.when import Due
@@ -101,7 +101,8 @@ def test_manifest_names_schema_version_and_row_counts(store, tmp_path):
     target = tmp_path / "b.zip"
     backup.export(store, target)
     manifest = json.loads(zipfile.ZipFile(target).read("manifest.json"))
-    assert manifest["format"] == "kbm-tui backup" and manifest["schema_version"] == 1
+    assert manifest["format"] == "kbm-tui backup"
+    assert manifest["schema_version"] == store_open.SCHEMA_VERSION
     assert manifest["tables"]["conversation"]["rows"] == len(TRICKY) * len(vocab.CHANNELS)
     assert manifest["tables"]["customer"]["rows"] == len(TRICKY)
 

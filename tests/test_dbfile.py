@@ -72,32 +72,49 @@ def test_a_folder_is_not_a_database(tmp_path):
         Store.open(tmp_path)
 
 
-def test_schema_v1_file_opens_with_every_row(tmp_path):
+def test_schema_v1_file_is_upgraded_with_every_row(tmp_path):
     path = tmp_path / "v1.sqlite3"
     shutil.copy(FIXTURE_V1, path)
+    assert store_open.read_version(path) == 1
     with Store.open(path) as store:
+        assert store_open.read_version(path) == store_open.SCHEMA_VERSION
         assert store.row_counts() == {"staff": 2, "customer": 2, "conversation": 2, "promise": 1,
                                       "promise_change": 0, "followup": 1}
         assert store.match_customer("jurgen").notes == "rides daily\nprefers mornings"
+        # Version 2 added full-text search: old rows are found by a word said and by digits.
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert [c.name for c in store.list_customers("5551")] == ["Jürgen Müller"]
+        assert [c.name for c in store.list_customers("helmets")] == ["Kita Sonnenschein"]
+    copies = list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))
+    assert len(copies) == 1 and store_open.read_version(copies[0]) == 1
+
+
+def _fake_next_version(monkeypatch, step):
+    nxt = store_open.SCHEMA_VERSION + 1
+    monkeypatch.setattr(store_open, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(store_open.UPGRADES, nxt - 1, step)
+    return nxt
 
 
 def test_upgrade_steps_run_once_in_order_after_a_safety_copy(tmp_path, monkeypatch):
     path = tmp_path / "v1.sqlite3"
     shutil.copy(FIXTURE_V1, path)
+    ran = []
 
     def add_birthday(conn):
+        ran.append("birthday")
         conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
 
-    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_open.UPGRADES, 1, add_birthday)
+    nxt = _fake_next_version(monkeypatch, add_birthday)
     with Store.open(path) as store:
-        assert store_open.read_version(path) == 2
+        assert store_open.read_version(path) == nxt
         assert "birthday" in store.table_columns("customer")
         assert store.row_counts()["conversation"] == 2
-    copies = list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))
-    assert len(copies) == 1 and store_open.read_version(copies[0]) == 1
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+    assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))) == 1
     with Store.open(path):  # the second time there is nothing to do
         pass
+    assert ran == ["birthday"]
     assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-*"))) == 1
 
 
@@ -109,11 +126,11 @@ def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
         conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
         raise RuntimeError("step failed half-way")
 
-    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_open.UPGRADES, 1, broken_step)
+    _fake_next_version(monkeypatch, broken_step)
     with pytest.raises(RuntimeError):
         Store.open(path)
-    monkeypatch.setattr(store_open, "SCHEMA_VERSION", 1)
+    assert store_open.read_version(path) == 1  # not even the search step stayed
+    monkeypatch.undo()
     with Store.open(path) as store:
         assert "birthday" not in store.table_columns("customer")
         assert store.row_counts()["customer"] == 2

@@ -14,7 +14,7 @@ from kbm_tui import customer_export
 from kbm_tui.store import Store
 from kbm_tui.when import Due
 
-SECRET = "Zwetschgenkuchen-7f3a9q"
+SECRET = "Zwetschgenkuchen7f3a9q"  # one word, so the word index would hold it whole
 
 
 def two_customers(store):

@@ -1,0 +1,101 @@
+"""Part of the store: full-text search with SQLite FTS5, kept in step by triggers.
+
+- customer_fts indexes the customer's folded name, email, tags, notes and address plus the
+  digits of the phone number, with the trigram tokenizer: any run of three or more
+  characters matches, so "5551" finds "+49 171 555-1234".
+- conversation_fts indexes conversation summaries by word (accents and case ignored), so a
+  word someone said finds the customer who said it.
+Both are external-content indexes over the tables themselves, so they hold no second copy
+of the text. SQLite-specific: another database would put its own search here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .store_views import digits_of
+
+DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
+    "search_text, phone_digits, content='customer', content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_ai AFTER INSERT ON customer BEGIN "
+    "INSERT INTO customer_fts(rowid, search_text, phone_digits) "
+    "VALUES (new.id, new.search_text, new.phone_digits); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_ad AFTER DELETE ON customer BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text, phone_digits) "
+    "VALUES ('delete', old.id, old.search_text, old.phone_digits); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_fts_au AFTER UPDATE OF search_text, phone_digits "
+    "ON customer BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, search_text, phone_digits) "
+    "VALUES ('delete', old.id, old.search_text, old.phone_digits); "
+    "INSERT INTO customer_fts(rowid, search_text, phone_digits) "
+    "VALUES (new.id, new.search_text, new.phone_digits); END",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS conversation_fts USING fts5("
+    "summary, content='conversation', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ai AFTER INSERT ON conversation BEGIN "
+    "INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, new.summary); END",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ad AFTER DELETE ON conversation BEGIN "
+    "INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
+    "VALUES ('delete', old.id, old.summary); END",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_au AFTER UPDATE OF summary ON conversation "
+    "BEGIN INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
+    "VALUES ('delete', old.id, old.summary); "
+    "INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, new.summary); END",
+]
+INDEXES = ("customer_fts", "conversation_fts")
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the search indexes and fill them from what is stored (upgrade step 1 -> 2)."""
+    for statement in DDL:
+        conn.execute(statement)
+    rebuild(conn)
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    """For loading many rows at once: the indexes are rebuilt in one go afterwards."""
+    for statement in DDL:
+        if statement.startswith("CREATE TRIGGER"):
+            name = statement.split()[5]
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def create_triggers(conn: sqlite3.Connection) -> None:
+    for statement in DDL:
+        if statement.startswith("CREATE TRIGGER"):
+            conn.execute(statement)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    for index in INDEXES:
+        conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+
+
+def compact(conn: sqlite3.Connection) -> None:
+    """Merge the index segments, which also drops what deleted rows left behind."""
+    for index in INDEXES:
+        conn.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def word_condition(word: str) -> tuple[str, list]:
+    """SQL (on customer c) that is true when a folded search word matches the customer:
+    their card, the digits of their phone, or something said in one of their conversations."""
+    from .store_views import like_escape
+
+    digits = digits_of(word)
+    is_number = digits is not None and all(ch.isdigit() or ch in "+()/-." for ch in word)
+    if len(word) < 3 or (is_number and len(digits) < 3):
+        pattern = f"%{like_escape(word)}%"
+        return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\')",
+                [pattern, f"%{like_escape(digits or word)}%"])
+    card = _quoted(digits if is_number else word)
+    said = _quoted(word) + "*"
+    return ("(c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
+            "c.id IN (SELECT v.customer_id FROM conversation v WHERE v.deleted_at IS NULL AND "
+            "v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)))",
+            [card, said])

@@ -43,6 +43,9 @@ EXAMPLES = {
   kbm customers 0171         (part of a phone number)
   kbm customers anna e-bike  (every word must match: name, phone, email, tags, notes)
   kbm customers --sort last_contact --limit 20 --json""",
+    "demo": """examples:
+  kbm demo --db demo.sqlite3
+  kbm demo --db big.sqlite3 --customers 100000 --conversations 1000000""",
     "export": """examples:
   kbm export                       (kbm-backup-YYYY-MM-DD.zip in this folder)
   kbm export /media/usb/shop.zip""",
@@ -202,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="don't ask for confirmation")
 
     p = command("backups", "List the automatic daily safety copies of the database.")
+
+    p = command("demo", "Fill a new database with a made-up bike shop (for trying things out).")
+    p.add_argument("--customers", type=int, default=200, help="how many customers (default 200)")
+    p.add_argument("--conversations", type=int, help="how many conversations (default 15 each)")
+    p.add_argument("--seed", type=int, default=7, help="another seed gives another shop")
 
     p = command("export", "Write a backup: every table as CSV in one zip.")
     p.add_argument("path", nargs="?", help="where to write it (default: kbm-backup-DATE.zip)")

@@ -316,6 +316,24 @@ def cmd_staff(args) -> None:
                   [[f"#{s.id}", s.name, s.role] for s in store.staff()])
 
 
+def cmd_demo(args) -> None:
+    from . import demo
+    from .progress import bar
+
+    if args.customers < 1 or (args.conversations is not None and args.conversations < 0):
+        raise InputError("--customers must be at least 1 and --conversations not negative.")
+    with _store(args) as store:
+        if store.holds_data():
+            raise InputError(f"{store.path} already holds data. The demo goes into a new "
+                             "database: give one with --db demo.sqlite3")
+        with bar("Generating") as progress:
+            counts = demo.generate(store, customers=args.customers,
+                                   conversations=args.conversations, seed=args.seed,
+                                   progress=progress)
+    say(f"Demo shop written to {store.path}: {counts_text(counts)}. "
+        f"Open it with: kbm --db {store.path}")
+
+
 def cmd_export(args) -> None:
     from . import backup
     from .progress import bar

@@ -127,3 +127,10 @@ def test_past_conversation_with_at(kbm):
 def test_no_color_output_has_no_escape_codes(kbm):
     kbm.ok("add", "Eva")
     assert "\x1b[" not in kbm.ok("today")
+
+
+def test_demo_command_fills_a_new_database_only(kbm, tmp_path):
+    target = tmp_path / "demo.sqlite3"
+    out = kbm.ok("--db", str(target), "demo", "--customers", "30", db=False)
+    assert "30 customers" in out and "450 conversations" in out
+    assert "already holds data" in kbm.fails("--db", str(target), "demo", db=False)

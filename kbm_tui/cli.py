@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="go ahead although it goes against the customer's wishes (noted)")
 
     p = command("today", "The day's agenda: overdue promises, due today, follow-ups, talks.")
+    p.add_argument("--all", action="store_true", help="every row (normally 25 per section)")
     p.add_argument("--json", action="store_true")
 
     p = command("customers", "List customers, or find them by any part of what you know.")

@@ -203,37 +203,45 @@ def cmd_today(args) -> None:
         return
     say(f"Today, {clock.now():%A %d %B %Y}", "bold")
 
-    def promise_rows(items):
-        return [[f"#{p.id}", due_text(p.due_day, p.due_at), p.customer_name, _short(p.text, 50),
-                 p.staff_name or ""] for p in items]
+    def section(title, columns, items, row, *, empty="None.", where=""):
+        shown = items if args.all else items[:25]
+        table(title, columns, [row(x) for x in shown], empty=empty, total=len(items),
+              more=where + " — kbm today --all shows all")
 
-    table("Overdue promises — what we said we would do and haven't",
-          ["", "due", "customer", "promise", "by"], promise_rows(agenda.overdue_promises),
-          empty="None. Every promise is on time.")
-    table("Promises due today", ["", "due", "customer", "promise", "by"],
-          promise_rows(agenda.promises_today), empty="None.")
-    table("Follow-ups due", ["", "due", "customer", "what to do"],
-          [[f"#{f.id}", timefmt.show_day(f.effective_day), f.customer_name, _short(f.text, 50)]
-           for f in agenda.followups_due], empty="None.")
-    table("Time to get in touch — at the interval the customer chose",
-          ["", "customer", "last contact", "wishes"],
-          [[f"#{k.customer_id}", k.customer_name, timefmt.show_moment(k.last_contact_at) or "never",
-            f"every {k.contact_every_days} days"
-            + (f", by {vocab.CHANNEL_LABELS[k.pref_channel]}" if k.pref_channel else "")
-            + (f", with {k.pref_staff_name}" if k.pref_staff_name else "")]
-           for k in agenda.keep_in_touch], empty="Nobody is waiting to hear from us.")
-    table("Open complaints", ["", "open for", "customer", "complaint"],
-          [[f"#{c.id}", _age(c.at), c.customer_name, _short(c.summary, 50)]
-           for c in agenda.open_complaints], empty="None.")
+    def promise_row(p):
+        return [f"#{p.id}", due_text(p.due_day, p.due_at), p.customer_name, _short(p.text, 50),
+                p.staff_name or ""]
+
+    section("Overdue promises — what we said we would do and haven't",
+            ["", "due", "customer", "promise", "by"], agenda.overdue_promises, promise_row,
+            empty="None. Every promise is on time.", where=" (kbm promises)")
+    section("Promises due today", ["", "due", "customer", "promise", "by"],
+            agenda.promises_today, promise_row, where=" (kbm promises)")
+    section("Follow-ups due", ["", "due", "customer", "what to do"], agenda.followups_due,
+            lambda f: [f"#{f.id}", timefmt.show_day(f.effective_day), f.customer_name,
+                       _short(f.text, 50)])
+    section("Time to get in touch — at the interval the customer chose",
+            ["", "customer", "last contact", "wishes"], agenda.keep_in_touch,
+            lambda k: [f"#{k.customer_id}", k.customer_name,
+                       timefmt.show_moment(k.last_contact_at) or "never",
+                       f"every {k.contact_every_days} days"
+                       + (f", by {vocab.CHANNEL_LABELS[k.pref_channel]}" if k.pref_channel else "")
+                       + (f", with {k.pref_staff_name}" if k.pref_staff_name else "")],
+            empty="Nobody is waiting to hear from us.")
+    section("Open complaints", ["", "open for", "customer", "complaint"], agenda.open_complaints,
+            lambda c: [f"#{c.id}", _age(c.at), c.customer_name, _short(c.summary, 50)],
+            where=" (kbm complaints)")
     if agenda.waiting_promises:
-        table("Promises without a due time, waiting for over a week", ["", "made", "customer",
-              "promise"], [[f"#{p.id}", timefmt.show_moment(p.made_at), p.customer_name,
-                            _short(p.text, 50)] for p in agenda.waiting_promises])
-    table("Today's conversations", ["time", "customer", "how", "summary"],
-          [[timefmt.local(c.at).strftime("%H:%M"), c.customer_name,
-            f"{vocab.CHANNEL_LABELS[c.channel]}, {vocab.KIND_LABELS[c.kind]}",
-            _short(c.summary, 50)] for c in agenda.conversations_today],
-          empty='None yet. Log one with: kbm log CUSTOMER "what was said"')
+        section("Promises without a due time, waiting for over a week",
+                ["", "made", "customer", "promise"], agenda.waiting_promises,
+                lambda p: [f"#{p.id}", timefmt.show_moment(p.made_at), p.customer_name,
+                           _short(p.text, 50)])
+    section("Today's conversations", ["time", "customer", "how", "summary"],
+            agenda.conversations_today,
+            lambda c: [timefmt.local(c.at).strftime("%H:%M"), c.customer_name,
+                       f"{vocab.CHANNEL_LABELS[c.channel]}, {vocab.KIND_LABELS[c.kind]}",
+                       _short(c.summary, 50)],
+            empty='None yet. Log one with: kbm log CUSTOMER "what was said"')
     for line in stats:
         say(line, "dim")
 

@@ -49,8 +49,11 @@ def print_json(data) -> None:
 
 
 def table(title: str | None, columns: list[str], rows: list[list[str]], *,
-          empty: str = "Nothing here.") -> None:
+          empty: str = "Nothing here.", total: int | None = None, more: str = "") -> None:
+    """A plain table; when `total` is larger than the rows shown, says how many more."""
     from rich.table import Table
+
+    hidden = (total - len(rows)) if total is not None else 0
 
     if not rows:
         if title:
@@ -64,6 +67,8 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
     for row in rows:
         grid.add_row(*row)
     console().print(grid)
+    if hidden:
+        console().print(f"  … and {hidden} more{more}", style="dim", markup=False)
 
 
 def due_text(day: date | None, moment: datetime | None) -> str:

@@ -38,8 +38,12 @@ def local_tz() -> tzinfo:
     A named zone (not a fixed offset) matters: "tomorrow 14:00" across a
     daylight-saving change must still be 14:00 on the wall clock.
     """
-    for var in ("KBM_TZ", "TZ"):
-        name = os.environ.get(var, "").lstrip(":")
+    return _local_tz(os.environ.get("KBM_TZ", ""), os.environ.get("TZ", ""))
+
+
+@lru_cache(maxsize=8)
+def _local_tz(kbm_tz: str, tz: str) -> tzinfo:
+    for name in (kbm_tz.lstrip(":"), tz.lstrip(":")):
         if name and (zone := _zone(name)):
             return zone
     link = Path("/etc/localtime")

@@ -121,6 +121,7 @@ class Promise(SQLModel, table=True):
         _one_of("status", PROMISE_STATUSES),
         Index("ix_promise_status_due", "status", "due_day"),
         Index("ix_promise_customer", "customer_id", "status"),
+        Index("ix_promise_closed", "status", "closed_at"),  # schema 2: promise statistics
     )
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id")

@@ -23,9 +23,11 @@ DERIVED_COLUMNS = {"customer": ("name_key", "phone_digits", "search_text", "last
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_FILE_NAME = "kbm.sqlite3"
 
-def _add_search(conn: sqlite3.Connection) -> None:
+def _schema_2(conn: sqlite3.Connection) -> None:
+    """Full-text search over customers and conversations; an index for promise statistics."""
     from . import store_search
 
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_promise_closed ON promise (status, closed_at)")
     store_search.install(conn)
 
 
@@ -33,10 +35,10 @@ def _add_search(conn: sqlite3.Connection) -> None:
 # upgrade transaction. Every schema change adds one, with a test that opens a file
 # made with the previous schema (tests/data/).
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _add_search,  # schema 1 -> 2: full-text search over customers and conversations
+    1: _schema_2,
 }
 # What the SQLModel tables can't express, applied to every new database as well.
-NEW_DATABASE_STEPS = {1: _add_search}
+NEW_DATABASE_STEPS = {1: _schema_2}
 
 
 def default_path() -> Path:

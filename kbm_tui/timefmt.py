@@ -23,7 +23,8 @@ def to_db(moment: datetime) -> str:
 def from_db(text: str | None) -> datetime | None:
     if not text:
         return None
-    return datetime.strptime(text, DB_FORMAT).replace(tzinfo=timezone.utc)
+    # fromisoformat is C code and reads the trailing Z; strptime is twenty times slower.
+    return datetime.fromisoformat(text)
 
 
 def day_to_db(day: date) -> str:

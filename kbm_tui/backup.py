@@ -14,29 +14,25 @@ import io
 import json
 import os
 import re
+import sqlite3
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, clock, records, store_open, timefmt
+from . import __version__, clock, store_open, timefmt
 from .errors import KbmError
 from .store import Store
-from .store_tables import FORMULA_STARTS
+from .store_tables import FORMULA_STARTS, ForeignKeyViolation
 
 FORMAT = "kbm-tui backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 Progress = Callable[[str, int, int], None]
 
-_RECORDS = {"staff": records.Staff, "customer": records.Customer,
-            "conversation": records.Conversation, "promise": records.Promise,
-            "followup": records.Followup}
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTEGER = re.compile(r"^-?\d{1,18}$")
-_PROMISE_CHANGE_MOMENTS = ("changed_at", "old_due_at", "new_due_at")
-_PROMISE_CHANGE_DAYS = ("old_due_day", "new_due_day")
 
 
 class BackupError(KbmError):
@@ -153,34 +149,27 @@ def restore(store: Store, source: Path, *, replace: bool = False,
             copy = store_open.safety_copy(
                 store.conn, store.path.with_name(f"{store.path.name}.before-restore-{stamp}"))
         counts = {}
-        with store.bulk():
-            store.delete_everything()
-            for table in store_open.TABLES_IN_ORDER:
-                counts[table] = _load_table(store, zf, manifest, table, source, progress)
+        try:
+            with store.bulk():
+                store.delete_everything()
+                for table in store_open.TABLES_IN_ORDER:
+                    counts[table] = _load_table(store, zf, manifest, table, source, progress)
+        except ForeignKeyViolation as exc:
+            line = _line_of(zf, exc.table, exc.row_id)
+            raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row refers to a "
+                              f"{exc.parent} that is not in the backup.") from None
     return RestoreResult(counts, copy)
 
 
-def _converters(store: Store, table: str, header: list[str], where: str):
-    known = store.table_columns(table, stored_only=True)
-    unknown = [c for c in header if c not in known]
-    if unknown or len(set(header)) != len(header) or "id" not in header:
-        raise BackupError(f"{where}, line 1: the header is wrong (unexpected: "
-                          f"{', '.join(unknown) or 'a repeated column or no id'}).")
-    numbers = store.integer_columns(table)
-    record = _RECORDS.get(table)
-    moments = set(record.MOMENTS if record else _PROMISE_CHANGE_MOMENTS)
-    days = set(record.DAYS if record else _PROMISE_CHANGE_DAYS)
-
-    def make(column):
-        if column in numbers:
-            return "a whole number", _INTEGER.match, int
-        if column in moments:
-            return "a UTC time like 2026-11-22T09:30:00Z", _MOMENT.match, str
-        if column in days:
-            return "a date like 2026-11-22", _DAY.match, str
-        return None, None, _unescape
-
-    return [make(c) for c in header]
+def _converters(store: Store, table: str, header: list[str]):
+    kinds = store.column_kinds(table)
+    checks = {
+        "int": ("a whole number", _INTEGER.match, int),
+        "moment": ("a UTC time like 2026-11-22T09:30:00Z", _MOMENT.match, str),
+        "day": ("a date like 2026-11-22", _DAY.match, str),
+        "text": (None, None, _unescape),
+    }
+    return [checks[kinds[c]] for c in header]
 
 
 def escape_cell(value):
@@ -196,20 +185,70 @@ def _unescape(cell: str) -> str | None:
 
 
 def _load_table(store, zf, manifest, table, source, progress) -> int:
+    """Load one CSV: first at full speed inside SQLite; if anything is off, again row by
+    row, to name the line that is wrong."""
     where = f"{source.name}: {table}.csv"
+    expected = manifest["tables"].get(table, {}).get("rows")
+    try:
+        with store.savepoint():
+            loaded = _load_fast(store, zf, table, source, where, expected, progress)
+    except (sqlite3.Error, csv.Error, UnicodeDecodeError, _Recheck):
+        loaded = _load_carefully(store, zf, table, source, where, expected, progress)
+    if expected is not None and expected != loaded:
+        raise BackupError(f"{where} holds {loaded} rows but the manifest says {expected}: "
+                          "the backup is incomplete or was changed.")
+    if progress:
+        progress(table, loaded, loaded)
+    return loaded
+
+
+class _Recheck(Exception):
+    pass
+
+
+def _open_member(zf, table, source):
     try:
         member = zf.open(f"{table}.csv")
     except KeyError:
         raise BackupError(f"{source}: {table}.csv is missing; the backup is incomplete.") from None
-    expected = manifest["tables"].get(table, {}).get("rows")
-    with member:
-        text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+
+
+def _header(store, reader, table, where) -> list[str]:
+    header = next(reader, None)
+    if header is None:
+        raise BackupError(f"{where} is empty: it has no header row.")
+    known = store.table_columns(table, stored_only=True)
+    unknown = [c for c in header if c not in known]
+    if unknown or len(set(header)) != len(header) or "id" not in header:
+        raise BackupError(f"{where}, line 1: the header is wrong (unexpected: "
+                          f"{', '.join(unknown) or 'a repeated column or no id'}).")
+    return header
+
+
+def _load_fast(store, zf, table, source, where, expected, progress) -> int:
+    with _open_member(zf, table, source) as text:
+        reader = csv.reader(text, strict=True)
+        header = _header(store, reader, table, where)
+
+        def counted(rows):
+            for n, row in enumerate(rows, 1):
+                if progress and n % 20_000 == 0:
+                    progress(table, n, expected or n)
+                yield row
+
+        loaded = store.insert_csv_rows(table, header, counted(reader))
+    if store.first_malformed_row(table, header) is not None:
+        raise _Recheck
+    return loaded
+
+
+def _load_carefully(store, zf, table, source, where, expected, progress) -> int:
+    with _open_member(zf, table, source) as text:
         reader = csv.reader(text, strict=True)
         try:
-            header = next(reader, None)
-            if header is None:
-                raise BackupError(f"{where} is empty: it has no header row.")
-            converters = _converters(store, table, header, where)
+            header = _header(store, reader, table, where)
+            converters = _converters(store, table, header)
             batch, loaded, line = [], 0, 1
             for row in reader:
                 line_start = line + 1
@@ -218,18 +257,11 @@ def _load_table(store, zf, manifest, table, source, progress) -> int:
                 if len(batch) >= 5000:
                     loaded += _insert(store, table, header, batch, where)
                     batch = []
-                    if progress:
-                        progress(table, loaded, expected or loaded)
             loaded += _insert(store, table, header, batch, where)
         except csv.Error as exc:
             raise BackupError(f"{where}, line {reader.line_num}: not valid CSV ({exc}).") from None
         except UnicodeDecodeError:
             raise BackupError(f"{where} is not UTF-8 text.") from None
-    if expected is not None and expected != loaded:
-        raise BackupError(f"{where} holds {loaded} rows but the manifest says {expected}: "
-                          "the backup is incomplete or was changed.")
-    if progress:
-        progress(table, loaded, loaded)
     return loaded
 
 
@@ -249,26 +281,31 @@ def _convert(row, header, converters, where, line):
 
 
 def _insert(store, table, header, batch, where) -> int:
-    import sqlite3
-
     if not batch:
         return 0
-    store.conn.execute("SAVEPOINT a_batch")
     try:
-        count = store.insert_rows(table, header, [values for _, values in batch])
-        store.conn.execute("RELEASE a_batch")
-        return count
+        with store.savepoint():
+            return store.insert_rows(table, header, [values for _, values in batch])
     except sqlite3.Error:
-        store.conn.execute("ROLLBACK TO a_batch")
-        store.conn.execute("RELEASE a_batch")
-    # Find the row that broke a rule, to name its line.
-    for line, values in batch:
+        pass
+    for line, values in batch:  # find the row that broke a rule, to name its line
         try:
-            store.conn.execute("SAVEPOINT one_row")
-            store.insert_rows(table, header, [values])
-            store.conn.execute("RELEASE one_row")
+            with store.savepoint():
+                store.insert_rows(table, header, [values])
         except sqlite3.Error as exc:
-            store.conn.execute("ROLLBACK TO one_row")
-            store.conn.execute("RELEASE one_row")
             raise BackupError(f"{where}, line {line}: the row can't be stored ({exc}).") from None
     raise BackupError(f"{where}: a row can't be stored.")
+
+
+def _line_of(zf, table: str, row_id: int) -> int | None:
+    """The line of the CSV on which the row with this id starts."""
+    with zf.open(f"{table}.csv") as member:
+        reader = csv.reader(io.TextIOWrapper(member, encoding="utf-8-sig", newline=""))
+        header = next(reader, [])
+        where = header.index("id") if "id" in header else 0
+        line = 1
+        for row in reader:
+            if row and len(row) > where and row[where] == str(row_id):
+                return line + 1
+            line = reader.line_num
+    return None

@@ -25,9 +25,10 @@ class DbWork:
     """Mixin for screens and widgets that talk to the store."""
 
     def db_read(self: DOMNode, fn: Fn, then: Callable[[T], None], *, group: str = "read",
-                exclusive: bool = True) -> None:
+                exclusive: bool = True,
+                on_error: Callable[[KbmError], None] | None = None) -> None:
         """Run `fn(store)` in a thread; `then(result)` on the UI thread."""
-        _run(self, fn, then, None, group, exclusive)
+        _run(self, fn, then, on_error, group, exclusive)
 
     def db_write(self: DOMNode, fn: Fn, then: Callable[[T], None] | None = None, *,
                  on_error: Callable[[KbmError], None] | None = None) -> None:
@@ -45,7 +46,8 @@ def _run(node: DOMNode, fn, then, on_error, group: str, exclusive: bool) -> None
             if on_error is not None:
                 app.call_from_thread(on_error, exc)
             else:
-                app.call_from_thread(app.notify, exc.message, title="Not saved",
+                title = "Not saved" if group == "write" else "Can't show this"
+                app.call_from_thread(app.notify, exc.message, title=title,
                                      severity="error", timeout=8)
             return
         except Exception as exc:  # a bug: say so, keep the app running

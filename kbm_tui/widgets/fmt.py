@@ -100,6 +100,46 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
     return rows
 
 
+def spark(counts: list[int]) -> str:
+    """Conversations per month as a little bar line, oldest month first."""
+    bars = " ▁▂▃▄▅▆▇█"
+    top = max(counts, default=0)
+    if not top:
+        return "no conversations"
+    return "".join(bars[0 if not n else max(1, round(n * 8 / top))] for n in counts)
+
+
 def short(text: str | None, width: int = 60) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def describe(item) -> Text | None:
+    """The whole of a promise, follow-up or conversation in one (wrapping) line."""
+    item = getattr(item, "item", item)  # a timeline entry holds its record
+    who = getattr(item, "staff_name", None)
+    if isinstance(item, Promise):
+        text = Text(f"{item.customer_name}: ", style="bold") + Text(item.text)
+        text.append(f"  · due {promise_due(item)} · ", style="dim")
+        text.append_text(promise_state(item))
+        if item.close_note:
+            text.append(f": {item.close_note}", style="italic")
+        if who:
+            text.append(f" · promised by {who} {moment(item.made_at)}", style="dim")
+        return text
+    if isinstance(item, Followup):
+        text = Text(f"{item.customer_name}: ", style="bold") + Text(item.text)
+        text.append(f"  · {followup_due(item)}", style="dim")
+        if item.every_days:
+            text.append(f" · every {item.every_days} days", style="dim")
+        return text
+    if isinstance(item, Conversation):
+        text = Text(f"{item.customer_name}, {moment(item.at)}: ", style="bold")
+        text.append_text(Text(item.summary))
+        text.append(f"  · {conversation_line(item)}", style="dim")
+        if who:
+            text.append(f" · {who}", style="dim")
+        if item.against_wishes:
+            text.append(f" · ⚠ against their wishes: {item.against_wishes}", style="yellow")
+        return text
+    return None

@@ -1,0 +1,237 @@
+"""The full-screen app: a small App that opens the store and hands out the screens.
+
+`run_app()` opens the store before Textual starts, so a database that can't be used is
+reported by the command line as a plain message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+
+from .screens.conversations import ConversationsScreen
+from .screens.followups import FollowupsScreen
+from .screens.palette import ActionsProvider, CustomersProvider
+from .screens.promises import PromisesScreen
+from .screens.customers import CustomersScreen
+from .screens.today import TodayScreen
+from .settings import Settings
+from .store import Store
+from .widgets.dbwork import DbWork
+from .widgets.nav import MODE_KEYS
+
+T = TypeVar("T")
+
+SCREENS_GROUP = Binding.Group("Screens", compact=True)
+POLL_SECONDS = 1.0
+
+
+class KbmApp(DbWork, App[None]):
+    """kbm-tui: the relationship with every customer, at the counter."""
+
+    TITLE = "kbm"
+    SUB_TITLE = "customer relationships"
+    CSS_PATH = "app.tcss"
+    MODES = {"today": TodayScreen, "customers": CustomersScreen,
+             "conversations": ConversationsScreen, "promises": PromisesScreen,
+             "followups": FollowupsScreen}
+    COMMANDS = App.COMMANDS | {ActionsProvider, CustomersProvider}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        *(Binding(key, f"goto('{name}')", label, group=SCREENS_GROUP, id=f"app.{name}")
+          for key, name, label in MODE_KEYS),
+        Binding("l", "quick_log", "Log", id="app.quick_log",
+                tooltip="Log a conversation (the quick-log dialog)"),
+        Binding("n", "new_customer", "New customer", show=False, id="app.new_customer",
+                tooltip="Add a customer"),
+        Binding("u", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Help: every key"),
+        Binding("f1", "help", "Help", show=False, priority=True, id="app.help_anywhere",
+                tooltip="Help: every key"),
+    ]
+
+    def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
+                 store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
+        self._demo_dir: Path | None = None
+        if store is None:
+            store, self._demo_dir = open_store(db_path, demo=demo)
+        self.store = store
+        self.demo = demo
+        self._db_lock = threading.RLock()
+        self._undo: list[tuple[str, Callable[[Store], Any]]] = []
+        self._watch_seconds = watch_seconds
+        self._data_version: int | None = None
+        self.last_staff_id: int | None = None  # who logged last, the default next time
+        self.settings = Settings.load()
+        super().__init__()
+        if demo:
+            self.sub_title = "demo shop (thrown away when you quit)"
+
+    # --- the store, one call at a time -------------------------------------------------
+
+    def db(self, fn: Callable[[Store], T]) -> T:
+        """Run `fn(store)` holding the app's database lock (from any thread)."""
+        with self._db_lock:
+            return fn(self.store)
+
+    def close_store(self) -> None:
+        with self._db_lock:
+            try:
+                self.store.close()
+            except Exception:
+                pass
+        if self._demo_dir is not None:
+            shutil.rmtree(self._demo_dir, ignore_errors=True)
+            self._demo_dir = None
+
+    # --- life ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._data_version = self.db(lambda s: s.data_version())
+        if self._watch_seconds:
+            self.set_interval(self._watch_seconds, self._watch_database, name="watch-db")
+
+    def _remember_theme(self, theme) -> None:
+        if self.settings.theme != theme.name:
+            self.settings.theme = theme.name
+            try:
+                self.settings.save()
+            except OSError as exc:
+                self.notify(f"Couldn't save the theme: {exc}", severity="warning")
+
+    def _watch_database(self) -> None:
+        """Show what another program (a `kbm log` in a second terminal) wrote."""
+        if not self._db_lock.acquire(blocking=False):
+            return
+        try:
+            version = self.store.data_version()
+        except Exception:
+            return
+        finally:
+            self._db_lock.release()
+        if version != self._data_version:
+            self._data_version = version
+            self.reload_screens()
+
+    def reload_screens(self) -> None:
+        """Every screen in the current stack that shows data reads it again."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    # --- undo ----------------------------------------------------------------------------
+
+    def push_undo(self, label: str, undo: Callable[[Store], Any]) -> None:
+        self._undo.append((label, undo))
+        del self._undo[:-20]
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self._undo)
+        return True
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.")
+            return
+        label, undo = self._undo.pop()
+        self.refresh_bindings()
+
+        def done(_result) -> None:
+            self.notify(f"Undone — {label}.", title="Undo")
+            self.reload_screens()
+
+        self.db_write(undo, done)
+
+    # --- going places --------------------------------------------------------------------
+
+    def action_goto(self, mode: str) -> None:
+        if self.current_mode == mode and len(self.screen_stack) > 1:
+            while len(self.screen_stack) > 1 and not self.screen.is_modal:
+                self.pop_screen()
+        self.switch_mode(mode)
+
+    def action_quick_log(self, customer_id: int | None = None) -> None:
+        from .screens.quick_log import QuickLog
+
+        self.push_screen(QuickLog(customer_id=customer_id), self._after_save)
+
+    def action_new_customer(self, name: str = "") -> None:
+        from .screens.customer_form import CustomerForm
+
+        def opened(customer) -> None:
+            if customer is not None:
+                self.reload_screens()
+                self.open_customer(customer.id)
+
+        self.push_screen(CustomerForm(name=name), opened)
+
+    def _after_save(self, result) -> None:
+        if result is not None:
+            self.reload_screens()
+
+    def open_customer(self, customer_id: int) -> None:
+        from .screens.customer import CustomerScreen
+
+        top = self.screen
+        if isinstance(top, CustomerScreen) and top.customer_id == customer_id:
+            return
+        self.push_screen(CustomerScreen(customer_id))
+
+    def action_open_customer(self, customer_id: int) -> None:
+        self.open_customer(customer_id)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen())
+
+
+def open_store(db_path: str | Path | None, *, demo: bool = False,
+               progress: Callable[[str, int, int], None] | None = None
+               ) -> tuple[Store, Path | None]:
+    """The store to show: the given/default file, or a throwaway demo shop."""
+    if not demo:
+        return Store.open(db_path), None
+    folder = Path(tempfile.mkdtemp(prefix="kbm-demo-"))
+    try:
+        store = Store.open(folder / "kbm-demo.sqlite3")
+        try:
+            from . import demo as demo_data
+
+            demo_data.generate(store, progress=progress)
+        except BaseException:
+            store.close()
+            raise
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return store, folder
+
+
+def run_app(db_path: str | Path | None = None, demo: bool = False) -> int:
+    """Start the app; raises KbmError before Textual starts if the store can't be opened."""
+    if demo:
+        print("Making a demo bike shop… (thrown away when you quit)", flush=True)
+    store, folder = open_store(db_path, demo=demo)
+    app = KbmApp(db_path, demo=demo, store=store)
+    app._demo_dir = folder
+    try:
+        app.run()
+    finally:
+        app.close_store()
+    return app.return_code or 0

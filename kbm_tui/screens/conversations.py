@@ -1,0 +1,170 @@
+"""All conversations across customers, newest first, read a window at a time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from ..records import Conversation
+from ..vocab import CHANNEL_LABELS, KIND_LABELS
+from ..widgets import fmt
+from ..widgets.due_input import DueInput
+from ..widgets.nav import NavBar
+from ..widgets.virtual_table import Column, VirtualTable
+from . import _store_gaps as gaps
+from .base import ROW_BINDINGS, ItemActions, KbmScreen
+
+TYPE_DELAY = 0.2
+
+
+def _summary(c: Conversation) -> Text:
+    text = Text(fmt.short(c.summary, 300))
+    if c.deleted_at:
+        text = Text("(deleted) ", style="dim") + text
+    return text
+
+
+COLUMNS = [
+    Column("at", "When", lambda c: fmt.moment(c.at), width=17),
+    Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
+    Column("channel", "Channel", lambda c: fmt.channel(c.channel), width=9),
+    Column("kind", "Kind", lambda c: fmt.kind(c.kind), width=9, hide_below=90),
+    Column("summary", "Summary", _summary, ratio=4),
+    Column("staff", "Who", lambda c: c.staff_name or "", width=8, hide_below=90),
+]
+EMPTY = ("No conversation matches these filters.\n\n"
+         "Clear a filter, or press [b]l[/b] to log a conversation.")
+
+
+class ConversationsScreen(ItemActions, KbmScreen):
+    """Filter by channel, kind, staff, days and words; delete sends one to the archive."""
+
+    MODE = "conversations"
+    AUTO_FOCUS = "#conversation-list"
+    BINDINGS = [
+        Binding("slash", "find", "Filter", id="conversations.find",
+                tooltip="Filter by words in the summary"),
+        Binding("x", "clear", "Clear filters", id="conversations.clear",
+                tooltip="Clear every filter"),
+        *ROW_BINDINGS,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict = {}
+        self._timer = None
+        self._staff_loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("conversations")
+        with Horizontal(classes="filter-bar"):
+            yield Input(placeholder="words in the summary (/)", id="cv-text", compact=True)
+            yield Checkbox("deleted ones (archive)", id="cv-deleted", compact=True)
+        with Horizontal(classes="filter-bar -second"):
+            yield Select([(v, k) for k, v in CHANNEL_LABELS.items()], prompt="any channel",
+                         id="cv-channel", compact=True)
+            yield Select([(v, k) for k, v in KIND_LABELS.items()], prompt="any kind",
+                         id="cv-kind", compact=True)
+            yield Select([], prompt="anyone", id="cv-staff", compact=True)
+            yield DueInput(placeholder="from (1.11.)", allow_past=True, id="cv-since",
+                           compact=True)
+            yield DueInput(placeholder="to (today)", allow_past=True, id="cv-until",
+                           compact=True)
+        yield Static("", id="cv-problem", classes="field-problem")
+        yield VirtualTable(COLUMNS, id="conversation-list", classes="items", empty=EMPTY)
+        yield Static("", id="detail", classes="detail-line", markup=False)
+        yield Static("", id="cv-status", classes="status-line")
+        yield Footer()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#conversation-list", VirtualTable)
+
+    def reload(self) -> None:
+        if not self._staff_loaded:
+            self.db_read(lambda s: s.staff(include_inactive=True), self._fill_staff,
+                         group="staff")
+        if self.table.has_source:
+            self.table.reload()
+        else:
+            self._source()
+
+    def _fill_staff(self, staff) -> None:
+        self._staff_loaded = True
+        self.query_one("#cv-staff", Select).set_options([(s.name, s.id) for s in staff])
+
+    def _source(self) -> None:
+        filters = dict(self.filters)
+        self.table.set_source(
+            lambda s, offset, limit: s.conversations(**filters, offset=offset, limit=limit),
+            lambda s: gaps.count_conversations(s, **filters))
+
+    def _read_filters(self) -> None:
+        def pick(select_id: str):
+            value = self.query_one(select_id, Select).value
+            return None if value is Select.NULL else value
+
+        problems = []
+        days = {}
+        for key in ("since", "until"):
+            box = self.query_one(f"#cv-{key}", DueInput)
+            box.check(show_empty=False)
+            if box.problem:
+                problems.append(box.problem)
+            days[key] = box.due.day if box.due else None
+        self.query_one("#cv-problem", Static).update("\n".join(problems))
+        self.query_one("#cv-problem").set_class(bool(problems), "-shown")
+        filters = {
+            "text": self.query_one("#cv-text", Input).value,
+            "channel": pick("#cv-channel"), "kind": pick("#cv-kind"),
+            "staff_id": pick("#cv-staff"), "since": days["since"], "until": days["until"],
+            "include_deleted": self.query_one("#cv-deleted", Checkbox).value,
+        }
+        if filters != self.filters:
+            self.filters = filters
+            self._source()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPE_DELAY, self._read_filters)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _chosen(self) -> None:
+        self._read_filters()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._read_filters()
+        self.table.focus()
+
+    @on(VirtualTable.Loaded)
+    @on(VirtualTable.Highlighted)
+    def _status(self) -> None:
+        table = self.table
+        if not table.row_count:
+            text = "no conversations"
+        elif table.total is not None:
+            text = f"{table.cursor_row + 1:,} of {table.total:,}"
+        else:
+            more = "+" if table.row_count > len(table.loaded_items()) else ""
+            text = f"{table.cursor_row + 1:,} of {len(table.loaded_items()):,}{more}"
+        self.query_one("#cv-status", Static).update(
+            f" {text} · newest first · delete: to the archive, r: bring back")
+
+    def action_find(self) -> None:
+        self.query_one("#cv-text", Input).focus()
+
+    def action_clear(self) -> None:
+        for box in self.query(Input):
+            box.value = ""
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#cv-deleted", Checkbox).value = False
+        self._read_filters()

@@ -1,0 +1,209 @@
+"""Every customer, filtered as you type; only the rows in view are ever read."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, Footer, Input, Static
+
+from ..records import CustomerSummary
+from ..widgets import fmt
+from ..widgets.nav import NavBar
+from ..widgets.virtual_table import Column, VirtualTable
+from .base import ItemActions, KbmScreen
+
+SORTS = (("name", "name"), ("last_contact", "last contact"), ("newest", "newest first"))
+TYPE_DELAY = 0.12
+NO_MATCH = """No customer matches that.
+
+Try fewer letters or a part of the phone number, or press [b]n[/b] to add a new customer."""
+NO_CUSTOMERS = """No customers yet. Press [b]n[/b] to add the first one.
+
+(To look around a made-up bike shop first: quit with ctrl+q and start [b]kbm --demo[/b].)"""
+
+
+def _name(c: CustomerSummary) -> Text:
+    text = Text(c.name)
+    if c.archived_at:
+        text.append(" (archived)", style="dim")
+    return text
+
+
+def _open(c: CustomerSummary) -> Text:
+    return Text(str(c.open_promises) if c.open_promises else "", justify="right")
+
+
+COLUMNS = [
+    Column("name", "Name", _name, ratio=3, sortable=True),
+    Column("phone", "Phone", lambda c: Text(c.phone or ""), ratio=2),
+    Column("last_contact", "Last contact", lambda c: fmt.moment(c.last_contact_at), width=17,
+           sortable=True),
+    Column("open", "Promises", _open, width=8),
+    Column("next", "Follow-up", lambda c: fmt.day(c.next_followup_day), width=11),
+]
+
+
+class CustomersScreen(ItemActions, KbmScreen):
+    """Type to filter by name, phone, email, tags or notes; enter opens the customer."""
+
+    MODE = "customers"
+    AUTO_FOCUS = "#filter"
+    BINDINGS = [
+        Binding("n", "app.new_customer", "New", id="customers.new", tooltip="Add a customer"),
+        Binding("e", "edit", "Edit", id="customers.edit", tooltip="Edit the customer's card"),
+        Binding("a", "archive", "Archive", id="customers.archive",
+                tooltip="Archive the customer (asks first), or bring an archived one back"),
+        Binding("o", "sort", "Sort", id="customers.sort",
+                tooltip="Sort by name, last contact or newest (or click a heading)"),
+        Binding("slash", "find", "Filter", id="customers.find",
+                tooltip="Type to filter: name, phone, email, tags, notes (escape: to the list)"),
+        Binding("ctrl+a", "toggle_archived", "Archived", show=False,
+                id="customers.archived", tooltip="Show archived customers too"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "name"
+        self.search = ""
+        self.include_archived = False
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("customers")
+        with Horizontal(classes="filter-bar"):
+            yield Input(placeholder="Type to filter: name, phone, email, tags, notes  (/)",
+                        id="filter", compact=True)
+            yield Checkbox("archived", id="archived", compact=True)
+        yield VirtualTable(COLUMNS, id="customer-list", classes="items")
+        yield Static("", id="customers-status", classes="status-line")
+        yield Footer()
+
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#customer-list", VirtualTable)
+
+    def _source(self, keep_cursor: bool = False) -> None:
+        search, sort, archived = self.search, self.sort, self.include_archived
+        self.table.empty = NO_MATCH if search else NO_CUSTOMERS
+        self.table.set_source(
+            lambda s, offset, limit: s.list_customers(search, sort=sort, offset=offset,
+                                                      limit=limit, include_archived=archived),
+            lambda s: s.count_customers(search, include_archived=archived),
+            keep_cursor=keep_cursor)
+
+    def reload(self) -> None:
+        if self.table.has_source:
+            self.table.reload()
+        else:
+            self._source()
+
+    # --- filtering and sorting ----------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPE_DELAY, self._apply_filter)
+
+    def _apply_filter(self) -> None:
+        typed = self.query_one("#filter", Input).value
+        if typed != self.search:
+            self.search = typed
+            self._source()
+
+    @on(Input.Submitted, "#filter")
+    def _to_list(self) -> None:
+        self._apply_filter()
+        self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.focused is self.query_one("#filter", Input) and event.key in ("down", "escape"):
+            if event.key == "escape" and not self.table.row_count:
+                return
+            self.table.focus()
+            event.stop()
+
+    @on(Checkbox.Changed, "#archived")
+    def _archived(self, event: Checkbox.Changed) -> None:
+        self.include_archived = event.value
+        self._source()
+
+    def action_toggle_archived(self) -> None:
+        box = self.query_one("#archived", Checkbox)
+        box.value = not box.value
+
+    def action_find(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_sort(self, key: str | None = None) -> None:
+        keys = [k for k, _ in SORTS]
+        self.sort = key if key in keys else keys[(keys.index(self.sort) + 1) % len(keys)]
+        self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
+        self._source()
+
+    @on(VirtualTable.HeaderClicked)
+    def _header(self, event: VirtualTable.HeaderClicked) -> None:
+        self.action_sort(event.key)
+
+    @on(VirtualTable.Loaded)
+    @on(VirtualTable.Highlighted)
+    def _status(self) -> None:
+        table = self.table
+        total = table.total or 0
+        where = f"{table.cursor_row + 1:,} of {total:,}" if total else "none"
+        what = f"matching “{self.search}”" if self.search.strip() else "customers"
+        archived = ", archived included" if self.include_archived else ""
+        self.query_one("#customers-status", Static).update(
+            f" {where} {what}{archived} · sorted by {dict(SORTS)[self.sort]}  (o: sort)")
+
+    # --- acting on a customer -----------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "archive"):
+            return self.current_item() is not None
+        return super().check_action(action, parameters)
+
+    def action_edit(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        from .customer_form import CustomerForm
+
+        def edited(customer) -> None:
+            if customer is not None:
+                self.app.reload_screens()
+
+        cid = item.id
+        self.db_read(lambda s: s.get_customer(cid),
+                     lambda c: self.app.push_screen(CustomerForm(c), edited), group="edit")
+
+    def action_archive(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            archive_customer(self, item.id, item.name, bool(item.archived_at))
+
+
+def archive_customer(screen: KbmScreen, customer_id: int, name: str, archived: bool) -> None:
+    """Ask, then archive (or bring back) a customer; undo puts it back."""
+    from .confirm import ConfirmDialog
+
+    def save() -> None:
+        screen.db_write(
+            lambda s: s.set_archived(customer_id, not archived),
+            lambda c: screen.changed(
+                f"{'Brought back' if archived else 'Archived'}: {name}",
+                undo=lambda s: s.set_archived(customer_id, archived),
+                undone=f"{name} is {'archived again' if archived else 'back in the list'}"))
+
+    if archived:
+        save()
+        return
+    screen.app.push_screen(ConfirmDialog(
+        f"Archive {name}?",
+        "Archived customers leave the lists but keep their whole history. "
+        "Tick “archived” on the Customers screen to see them again.", yes="Archive"),
+        lambda yes: save() if yes else None)

@@ -1,0 +1,93 @@
+"""Every key, on one screen (? or F1)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from rich.table import Table
+from rich.text import Text
+
+
+def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(keys, what they do)]) — built from the bindings themselves."""
+    from ..app import KbmApp
+    from .customer import CustomerScreen
+    from .customers import CustomersScreen
+    from .conversations import ConversationsScreen
+    from .base import ROW_BINDINGS
+    from ..widgets.virtual_table import VirtualTable
+
+    def rows(bindings, skip=()) -> list[tuple[str, str]]:
+        out: dict[str, list[str]] = {}
+        for b in bindings:
+            if isinstance(b, Binding) and b.action not in skip:
+                keys = [_show_key(k) for k in b.key.split(",")]
+                out.setdefault(b.tooltip or b.description, []).extend(keys)
+        return [(" / ".join(dict.fromkeys(k)), d) for d, k in out.items()]
+
+    everywhere = rows(KbmApp.BINDINGS) + [("ctrl+p", "Command palette: every action, any "
+                                           "customer by name, themes"), ("ctrl+q", "Quit")]
+    lists = rows(VirtualTable.BINDINGS) + [("tab / shift+tab", "Next / previous field"),
+                                           ("mouse", "Click a row; double-click opens it")]
+    row = [("k", "Promise kept"), ("b", "Promise broken (asks why)"),
+           ("d", "Follow-up done"), ("s", "Snooze a follow-up: tomorrow, next week, a day"),
+           ("delete", "Delete a conversation (to the archive)"),
+           ("r", "Bring a deleted conversation back"), ("u", "Undo the last change")]
+    assert {b.action for b in ROW_BINDINGS} <= {"kept", "broken", "done", "snooze", "delete",
+                                                "restore"}
+    tabs = [("← / →", "Promises: open, overdue, kept, broken, all; "
+                        "Follow-ups: overdue, today, upcoming, all open")]
+    dialogs = [("ctrl+s", "Save (enter on the last field too)"), ("escape", "Cancel"),
+               ("↑ / ↓, enter", "Choose a customer from the matches")]
+    return [
+        ("Everywhere", everywhere),
+        ("Lists", lists),
+        ("On a promise, follow-up or conversation", row),
+        ("Customers", rows(CustomersScreen.BINDINGS)),
+        ("A customer", rows(CustomerScreen.BINDINGS, skip={b.action for b in ROW_BINDINGS})),
+        ("Conversations", rows(ConversationsScreen.BINDINGS,
+                               skip={b.action for b in ROW_BINDINGS})),
+        ("Promises, Follow-ups", tabs),
+        ("Forms", dialogs),
+    ]
+
+
+def _show_key(key: str) -> str:
+    return {"question_mark": "?", "slash": "/", "pageup": "page up",
+            "pagedown": "page down"}.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide", id="help"):
+            yield Label("Keys  (escape closes)", classes="dialog-title")
+            with VerticalScroll():
+                for title, entries in key_sections():
+                    table = Table.grid(padding=(0, 2))
+                    table.add_column(width=16, style="bold")
+                    table.add_column()
+                    for keys, what in entries:
+                        table.add_row(Text(keys), Text(what))
+                    yield Label(title, classes="help-section")
+                    yield Static(table)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def markdown_table() -> str:
+    """The keys as a markdown table, for the README."""
+    lines = ["| Where | Key | What it does |", "|---|---|---|"]
+    for title, entries in key_sections():
+        for keys, what in entries:
+            lines.append(f"| {title} | `{keys}` | {what} |")
+    return "\n".join(lines)

@@ -1,0 +1,302 @@
+"""The quick-log dialog: one conversation, and what was promised or planned in it."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from .. import clock, validate
+from ..errors import InputError, KbmError
+from ..money import parse_amount
+from ..records import Conversation, Customer
+from ..vocab import CHANNEL_LABELS, KIND_LABELS
+from ..widgets import fmt
+from ..widgets.customer_picker import CustomerPicker
+from ..widgets.dbwork import DbWork
+from ..widgets.due_input import DueInput
+from ..widgets.form import Field
+
+DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
+
+
+class QuickLog(DbWork, ModalScreen[Conversation | None]):
+    """Saves itself; dismisses with the conversation logged, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="log.cancel"),
+        Binding("ctrl+s", "save", "Save", id="log.save"),
+    ]
+
+    def __init__(self, customer_id: int | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.customer_id = customer_id
+        self._channel_touched = False
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide", id="quick-log"):
+            yield Label("Log a conversation", classes="dialog-title")
+            with VerticalScroll(classes="dialog-fields"):
+                yield Field("Customer", CustomerPicker(id="picker"), id="field-customer")
+                yield Field("Summary", Input(placeholder="what was it about?", id="summary",
+                                             compact=True), id="field-summary")
+                yield Field("How", Horizontal(
+                        Select([(v, k) for k, v in CHANNEL_LABELS.items()], value="store",
+                               allow_blank=False, id="channel", compact=True),
+                        Select(DIRECTIONS, value="in", allow_blank=False, id="direction",
+                               compact=True),
+                        Select([(v, k) for k, v in KIND_LABELS.items()], value="other",
+                               allow_blank=False, id="kind", compact=True),
+                        classes="selects"), id="field-how")
+                yield Field("Amount", Horizontal(
+                    Input(placeholder="optional, e.g. 49,90", id="amount", compact=True),
+                    Label("by", classes="inline-label"),
+                    Select([], prompt="owner", id="staff", compact=True),
+                    classes="selects"), id="field-amount")
+                yield Field("Promise", Input(placeholder="optional: what we promised",
+                                             id="promise", compact=True), id="field-promise")
+                yield Field(" due", DueInput(placeholder="after lunch, Friday 14:00, +2d",
+                                             id="promise-due", compact=True),
+                            id="field-promise-due")
+                yield Field("Follow-up", Input(placeholder="optional: why to get back to them",
+                                               id="followup", compact=True),
+                            id="field-followup")
+                yield Field(" when", DueInput(placeholder="next week, in 3 days",
+                                              id="followup-due", compact=True),
+                            id="field-followup-due")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.db_read(lambda s: s.staff(), self._staff, group="staff")
+        if self.customer_id is not None:
+            cid = self.customer_id
+            self.db_read(lambda s: s.get_customer(cid), self._preset)
+        else:
+            self.query_one("#customer-input", Input).focus()
+
+    def _staff(self, staff) -> None:
+        box = self.query_one("#staff", Select)
+        box.set_options([(s.name, s.id) for s in staff])
+        chosen = getattr(self.app, "last_staff_id", None)
+        if chosen is None and staff:
+            chosen = staff[0].id  # the owner comes first
+        if chosen in {s.id for s in staff}:
+            box.value = chosen
+
+    def _preset(self, customer: Customer) -> None:
+        self.query_one(CustomerPicker).pick(customer)
+        self.query_one("#summary", Input).focus()
+
+    # --- the customer -------------------------------------------------------------------
+
+    @on(CustomerPicker.Picked)
+    def _picked(self, event: CustomerPicker.Picked) -> None:
+        field = self.query_one("#field-customer", Field)
+        customer = event.customer
+        if customer is None:
+            field.set_hint(None)
+            self._warn()
+            return
+        field.set_error(None)
+        self._warn()
+        if event.by_person:
+            self.query_one("#summary", Input).focus()
+        wishes = " · ".join(f"{k.lower()}: {v}" for k, v in fmt.wishes(customer))
+        field.set_hint(f"Wishes — {wishes}")
+        if not self._channel_touched:
+            cid = customer.id
+            self.db_read(lambda s: s.last_channel(cid) or customer.pref_channel,
+                         self._default_channel, group="last-channel")
+
+    def _default_channel(self, channel: str | None) -> None:
+        if channel and not self._channel_touched:
+            self.query_one("#channel", Select).value = channel
+
+    @on(Select.Changed, "#channel")
+    def _channel_chosen(self, event: Select.Changed) -> None:
+        if event.select.has_focus_within:  # chosen by the person, not by the default
+            self._channel_touched = True
+        self._warn()
+
+    @on(Select.Changed, "#direction")
+    @on(Select.Changed, "#staff")
+    def _warn(self) -> None:
+        """Say so, before saving, when reaching out goes against the customer's wishes."""
+        customer = self.query_one(CustomerPicker).customer
+        if customer is None or self.query_one("#direction", Select).value != "out":
+            self._show_warning([])
+            return
+        cid, channel = customer.id, self.query_one("#channel", Select).value
+        staff = _value(self.query_one("#staff", Select))
+        self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff),
+                     self._show_warning, group="wishes")
+
+    def _show_warning(self, broken: list[str]) -> None:
+        text = None
+        if broken:
+            text = Text("⚠ " + " ".join(broken) + " Saving notes it as against their wishes.",
+                        style="bold yellow")
+        self.query_one("#field-how", Field).set_hint(text)
+
+    @on(CustomerPicker.NewWanted)
+    def _new_customer(self, event: CustomerPicker.NewWanted) -> None:
+        from .customer_form import CustomerForm
+
+        def created(customer: Customer | None) -> None:
+            if customer is not None:
+                self.query_one(CustomerPicker).pick(customer)
+                self.query_one("#summary", Input).focus()
+
+        self.app.push_screen(CustomerForm(name=event.name), created)
+
+    # --- checking as you type -----------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input.id in ("summary", "amount", "promise", "followup", "promise-due",
+                               "followup-due"):
+            self._check(show_empty=False)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        if event.input.id == "followup-due":
+            self.action_save()
+        elif event.input.id != "customer-input":
+            self.focus_next()
+
+    def _set(self, field: str, message: str | None) -> None:
+        self.query_one(f"#field-{field}", Field).set_error(message)
+
+    def _check(self, *, show_empty: bool) -> dict | None:
+        """What would be saved, or None (with every problem shown next to its field)."""
+        ok = True
+        picker = self.query_one(CustomerPicker)
+        if picker.customer is None and show_empty:
+            typed = picker.input.value.strip()
+            self._set("customer", "Choose a customer from the list (or “+ New customer”)."
+                      if typed else "Type a name, phone number or email to choose a customer.")
+            ok = False
+        summary = self.query_one("#summary", Input).value
+        try:
+            summary = validate.text(summary, "summary", required=True)
+            self._set("summary", None)
+        except InputError as exc:
+            self._set("summary", exc.message if (summary.strip() or show_empty) else None)
+            ok = False
+        amount_text = self.query_one("#amount", Input).value.strip()
+        amount = None
+        try:
+            amount = parse_amount(amount_text) if amount_text else None
+            self._set("amount", None)
+        except InputError as exc:
+            self._set("amount", exc.message)
+            ok = False
+        promise = self.query_one("#promise", Input).value
+        promise_due = self.query_one("#promise-due", DueInput)
+        try:
+            promise = validate.text(promise, "text", label="promise")
+            if promise is None and promise_due.value.strip():
+                raise InputError("Say what was promised, or clear the due time.")
+            self._set("promise", None)
+        except InputError as exc:
+            self._set("promise", exc.message)
+            ok = False
+        ok = promise_due.check(show_empty=False) and ok
+        followup = self.query_one("#followup", Input).value
+        followup_due = self.query_one("#followup-due", DueInput)
+        followup_due.required = bool(followup.strip())
+        try:
+            followup = validate.text(followup, "text", label="follow-up")
+            self._set("followup", None)
+        except InputError as exc:
+            self._set("followup", exc.message)
+            ok = False
+        ok = followup_due.check(show_empty=show_empty) and ok
+        if not ok:
+            return None
+        return {
+            "customer": picker.customer, "summary": summary, "amount": amount,
+            "channel": self.query_one("#channel", Select).value,
+            "direction": self.query_one("#direction", Select).value,
+            "kind": self.query_one("#kind", Select).value,
+            "staff": _value(self.query_one("#staff", Select)),
+            "promise": promise, "promise_due": promise_due.due,
+            "followup": followup, "followup_due": followup_due.due,
+        }
+
+    # --- saving -------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        values = self._check(show_empty=True)
+        if values is None:
+            self.notify("Please correct the marked fields first.", severity="warning")
+            first = self.query(".-invalid").first(Field)
+            first.query(Input).first().focus()
+            return
+        self._saving = True
+        self.db_write(lambda s: _save(s, values), self._saved, on_error=self._refused)
+
+    def _saved(self, result: tuple) -> None:
+        conversation, promise, followup = result
+        self.app.last_staff_id = conversation.staff_id
+        parts = [f"Logged for {conversation.customer_name}"]
+        if promise is not None:
+            parts.append(f"promise due {fmt.promise_due(promise)}")
+        if followup is not None:
+            parts.append(f"follow-up {fmt.followup_due(followup)}")
+        self.app.notify(" · ".join(parts), title="Saved")
+        self.dismiss(conversation)
+
+    def _refused(self, exc: KbmError) -> None:
+        self._saving = False
+        field = {"summary": "summary", "channel": "how", "kind": "how", "direction": "how",
+                 "due": "followup-due", "amount": "amount"}.get(getattr(exc, "field", None))
+        if field:
+            self._set(field, exc.message)
+        else:
+            self.notify(exc.message, title="Not saved", severity="error")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _save(store, v: dict) -> tuple:
+    """One transaction: the conversation, its promise and its follow-up, or nothing."""
+    cid, staff = v["customer"].id, v["staff"]
+    with store.transaction():
+        against = None
+        if v["direction"] == "out":  # the person saw the warning and saved anyway
+            broken = store.wish_conflicts(cid, channel=v["channel"], staff_id=staff)
+            against = " ".join(broken) or None
+        conversation = store.log_conversation(
+            cid, v["summary"], channel=v["channel"], direction=v["direction"], kind=v["kind"],
+            amount_cents=v["amount"], staff_id=staff, against_wishes=against)
+        promise = followup = None
+        if v["promise"]:
+            promise = store.make_promise(cid, v["promise"], v["promise_due"],
+                                         staff_id=v["staff"], conversation_id=conversation.id)
+        if v["followup_due"] is not None:
+            due = v["followup_due"]
+            start = due.moment(clock.local_tz()) or datetime.combine(
+                due.day, time(9), tzinfo=clock.local_tz())
+            broken = store.wish_conflicts(cid, staff_id=staff, when=start)
+            followup = store.plan_followup(cid, v["followup"] or v["summary"], due,
+                                           staff_id=staff, against_wishes=" ".join(broken) or None)
+    return conversation, promise, followup
+
+
+def _value(select: Select):
+    return None if select.value is Select.NULL else select.value

@@ -1,0 +1,61 @@
+"""Why a promise was broken: the shop owes the customer (and itself) a reason."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from .. import validate
+from ..errors import InputError
+from ..widgets.form import Field
+
+
+class ReasonDialog(ModalScreen[str | None]):
+    """The reason typed, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="reason.cancel")]
+
+    def __init__(self, title: str, detail: str = "", label: str = "Reason") -> None:
+        super().__init__(classes="dialog")
+        self.title_text, self.detail, self.label = title, detail, label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box small"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            if self.detail:
+                yield Static(self.detail, classes="dialog-detail", markup=False)
+            yield Field(self.label, Input(placeholder="what happened, in a few words",
+                                          id="reason", compact=True), id="reason-field")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (enter)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def _check(self, show_empty: bool) -> str | None:
+        text = self.query_one("#reason", Input).value
+        field = self.query_one("#reason-field", Field)
+        try:
+            cleaned = validate.text(text, "reason", required=True, label="reason")
+        except InputError as exc:
+            field.set_error(exc.message if (text or show_empty) else None)
+            return None
+        field.set_error(None)
+        return cleaned
+
+    @on(Input.Changed, "#reason")
+    def _typed(self) -> None:
+        self._check(show_empty=False)
+
+    @on(Input.Submitted, "#reason")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        reason = self._check(show_empty=True)
+        if reason is not None:
+            self.dismiss(reason)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

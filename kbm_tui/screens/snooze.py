@@ -1,0 +1,76 @@
+"""Putting a follow-up off: tomorrow, next week, or a day typed like any due time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from .. import clock
+from ..widgets.due_input import DueInput
+from ..widgets.form import Field
+
+
+class SnoozeDialog(ModalScreen[date | None]):
+    """The day to come back to it, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
+        Binding("1", "days(1)", "Tomorrow", id="snooze.tomorrow"),
+        Binding("7", "days(7)", "Next week", id="snooze.week"),
+    ]
+
+    def __init__(self, title: str, detail: str = "") -> None:
+        super().__init__(classes="dialog")
+        self.title_text, self.detail = title, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box small"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            if self.detail:
+                yield Static(self.detail, classes="dialog-detail", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Tomorrow (1)", id="tomorrow", variant="primary", compact=True)
+                yield Button("Next week (7)", id="week", compact=True)
+            yield Field("Or a day", DueInput(placeholder="Friday, 3.12., in 10 days",
+                                             id="day", compact=True), id="day-field")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Snooze to that day (enter)", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#tomorrow", Button).focus()
+
+    def action_days(self, days: int) -> None:
+        self.dismiss(clock.today() + timedelta(days=days))
+
+    @on(Button.Pressed, "#tomorrow")
+    def _tomorrow(self) -> None:
+        self.action_days(1)
+
+    @on(Button.Pressed, "#week")
+    def _week(self) -> None:
+        self.action_days(7)
+
+    @on(Input.Submitted, "#day")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        box = self.query_one("#day", DueInput)
+        field = self.query_one("#day-field", Field)
+        box.required = True
+        if not box.check() or box.due is None:
+            box.focus()
+            return
+        if box.due.day <= clock.today():
+            field.set_error("Snooze until a day after today.")
+            return
+        self.dismiss(box.due.day)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,52 @@
+"""A form field: a label, the input, and the message that says what is wrong with it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+
+class Field(Horizontal):
+    """`Field("Phone", Input(...))`: the label left, the widget and its error message right."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; margin: 0 0 0 0; }
+    Field > .field--label { width: 11; padding: 0 1 0 0; color: $text-muted; }
+    Field > Vertical { height: auto; width: 1fr; }
+    Field .field--error { color: $text-error; height: auto; display: none; }
+    Field .field--hint { color: $text-muted; height: auto; display: none; }
+    Field.-invalid .field--error { display: block; }
+    Field.-hinted .field--hint { display: block; }
+    Field.-invalid .field--hint { display: none; }
+    """
+
+    def __init__(self, label: str, *widgets: Widget, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.label = label
+        self.widgets = widgets
+        self._shown: dict[str, str | None] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, classes="field--label")
+        with Vertical():
+            yield from self.widgets
+            yield Static("", classes="field--error", markup=False)
+            yield Static("", classes="field--hint", markup=False)
+
+    def set_error(self, message: str | None) -> None:
+        if message != self._shown.get("error"):
+            self._shown["error"] = message
+            self.query_one(".field--error", Static).update(message or "")
+            self.set_class(bool(message), "-invalid")
+
+    def set_hint(self, message: str | None) -> None:
+        if message != self._shown.get("hint"):
+            self._shown["hint"] = message
+            self.query_one(".field--hint", Static).update(message or "")
+            self.set_class(bool(message), "-hinted")
+
+    @property
+    def invalid(self) -> bool:
+        return self.has_class("-invalid")

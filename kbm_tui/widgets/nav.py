@@ -1,0 +1,41 @@
+"""The line on top: which screen this is, and the key for every other one."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+MODE_KEYS = (
+    ("t", "today", "Today"),
+    ("c", "customers", "Customers"),
+    ("v", "conversations", "Conversations"),
+    ("p", "promises", "Promises"),
+    ("f", "followups", "Follow-ups"),
+)
+
+
+class NavBar(Static):
+    """Clickable screen names with their keys; the current one stands out."""
+
+    DEFAULT_CSS = """
+    NavBar { height: 1; width: 1fr; background: $panel; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, current: str, title: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.current = current
+        self.title = title
+
+    def on_mount(self) -> None:
+        self.update(self.build())
+
+    def build(self) -> Content:
+        parts = []
+        for key, mode, label in MODE_KEYS:
+            if mode == self.current:
+                parts.append(f"[reverse $accent] {key} {label} [/]")
+            else:
+                parts.append(f"[@click=app.goto('{mode}')][b $accent]{key}[/] {label}[/]")
+        if self.title:
+            parts.append(f"[b $foreground]› {Content(self.title).markup}[/]")
+        return Content.from_markup("  ".join(parts))

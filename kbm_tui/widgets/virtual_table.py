@@ -1,0 +1,370 @@
+"""A table over a list too big to hold: it asks the store only for the rows in view.
+
+The table knows how many rows there are (or, when the store can't count cheaply, learns
+it page by page), sets its virtual height to that, and renders each visible line with the
+Line API. Rows come in pages of `page_size` from a `fetch(store, offset, limit)` function
+that runs in a thread worker; the most recently used pages are kept, the rest forgotten.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+Fetch = Callable[[Any, int, int], list]
+Count = Callable[[Any], int | None]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    cell: Callable[[Any], str | Text]
+    width: int = 0  # 0: share what is left
+    ratio: int = 1
+    sortable: bool = False
+    hide_below: int = 0  # left out when the table is narrower than this
+
+
+class VirtualTable(ScrollView, can_focus=True):
+    """Rows from a store query, fetched a window at a time."""
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Previous row", show=False, id="table.up"),
+        Binding("down", "cursor(1)", "Next row", show=False, id="table.down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="table.pageup"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="table.pagedown"),
+        Binding("home", "jump(0)", "First row", show=False, id="table.home"),
+        Binding("end", "jump(-1)", "Last row", show=False, id="table.end"),
+        Binding("enter", "select", "Open the customer", show=False, id="table.select"),
+    ]
+    COMPONENT_CLASSES = {"virtual-table--header", "virtual-table--cursor",
+                         "virtual-table--placeholder", "virtual-table--empty"}
+    DEFAULT_CSS = """
+    VirtualTable {
+        height: 1fr;
+        overflow-x: hidden;
+        background: $surface;
+        & > .virtual-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .virtual-table--cursor { background: $boost; }
+        &:focus > .virtual-table--cursor { background: $block-cursor-background;
+                                           color: $block-cursor-foreground; }
+        & > .virtual-table--placeholder { color: $text-muted; }
+        & > .virtual-table--empty { color: $text-muted; }
+    }
+    """
+    cursor_row: reactive[int] = reactive(0, always_update=False)
+
+    class Highlighted(Message):
+        def __init__(self, table: "VirtualTable", index: int, item: Any) -> None:
+            super().__init__()
+            self.table, self.index, self.item = table, index, item
+
+        @property
+        def control(self) -> "VirtualTable":
+            return self.table
+
+    class Selected(Highlighted):
+        pass
+
+    class HeaderClicked(Message):
+        def __init__(self, table: "VirtualTable", key: str) -> None:
+            super().__init__()
+            self.table, self.key = table, key
+
+        @property
+        def control(self) -> "VirtualTable":
+            return self.table
+
+    class Loaded(Message):
+        def __init__(self, table: "VirtualTable", total: int | None) -> None:
+            super().__init__()
+            self.table, self.total = table, total
+
+        @property
+        def control(self) -> "VirtualTable":
+            return self.table
+
+    def __init__(self, columns: Iterable[Column], *, page_size: int = 100,
+                 keep_pages: int = 20, empty: str = "Nothing here.",
+                 whole_line: Callable[[Any], Text | None] | None = None,
+                 selectable: Callable[[Any], bool] | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.columns = list(columns)
+        self.whole_line = whole_line  # an item drawn across all columns (a heading)
+        self.selectable = selectable  # items the cursor may rest on
+        self.page_size = page_size
+        self.keep_pages = keep_pages
+        self.empty = empty
+        self._fetch: Fetch | None = None
+        self._count: Count | None = None
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self._pending: set[int] = set()
+        self._gen = 0
+        self.total: int | None = None  # None while unknown
+        self.row_count = 0
+        self._waiting = True
+
+    # --- feeding ------------------------------------------------------------------------
+
+    @property
+    def has_source(self) -> bool:
+        return self._fetch is not None
+
+    def set_source(self, fetch: Fetch, count: Count | None = None, *, keep_cursor=False) -> None:
+        """Show another query; `count=None` learns the length while scrolling."""
+        self._fetch, self._count = fetch, count
+        if not keep_cursor:
+            self.cursor_row = 0
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.reload()
+
+    def set_rows(self, items: list) -> None:
+        """Show a list already in memory (short lists such as the day's agenda)."""
+        self._fetch = lambda _store, offset, limit: items[offset:offset + limit]
+        self._count = lambda _store: len(items)
+        self._gen += 1
+        size = self.page_size
+        pages = {p: items[p * size:(p + 1) * size] for p in range(-(-len(items) // size))}
+        self._reloaded(self._gen, len(items), pages)
+
+    def reload(self) -> None:
+        """Read the rows in view again (after a change), keeping the cursor where it is."""
+        if self._fetch is None:
+            return
+        self._gen += 1
+        gen, fetch, count = self._gen, self._fetch, self._count
+        first = max(0, min(self.cursor_row, int(self.scroll_offset.y)))
+        last = max(self.cursor_row, int(self.scroll_offset.y) + max(self.size.height, 30))
+        pages = sorted({p for p in range(first // self.page_size, last // self.page_size + 1)})
+        if count is None:
+            pages = list(range(0, pages[-1] + 1))  # growing lists must be read from the top
+
+        def job() -> None:
+            worker = get_current_worker()
+            if worker.is_cancelled:
+                return
+
+            def read(store):
+                total = count(store) if count is not None else None
+                return total, {p: fetch(store, p * self.page_size, self.page_size) for p in pages}
+
+            total, loaded = self.app.db(read)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._reloaded, gen, total, loaded)
+
+        self.run_worker(job, thread=True, group=f"table-reload-{id(self)}", exclusive=True,
+                        exit_on_error=False)
+
+    def _reloaded(self, gen: int, total: int | None, loaded: dict[int, list]) -> None:
+        if gen != self._gen:
+            return
+        self._pages = OrderedDict(sorted(loaded.items()))
+        self._pending.clear()
+        self._waiting = False
+        self.total = total
+        self._resize()
+        self._move_to(self.cursor_row, 1)
+        self.refresh()
+        self.post_message(self.Loaded(self, self.total if total is not None else self.row_count))
+        self._announce()
+
+    def _want(self, page: int) -> None:
+        if page in self._pending or page in self._pages or self._fetch is None:
+            return
+        self._pending.add(page)
+        gen, fetch, size = self._gen, self._fetch, self.page_size
+
+        def job() -> None:
+            rows = self.app.db(lambda store: fetch(store, page * size, size))
+            self.app.call_from_thread(self._page_arrived, gen, page, rows)
+
+        self.run_worker(job, thread=True, group=f"table-page-{id(self)}", exit_on_error=False)
+
+    def _page_arrived(self, gen: int, page: int, rows: list) -> None:
+        if gen != self._gen:
+            return
+        self._pending.discard(page)
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.keep_pages:
+            self._pages.popitem(last=False)
+        if self._count is None:
+            self._resize()
+        self.refresh()
+        self._announce()
+
+    def _resize(self) -> None:
+        if self.total is not None:
+            self.row_count = self.total
+        else:  # growing: what we have, plus one "more…" row while pages come back full
+            last = max(self._pages, default=0)
+            rows = self._pages.get(last, [])
+            self.row_count = last * self.page_size + len(rows)
+            if len(rows) == self.page_size:
+                self.row_count += 1
+        self.virtual_size = Size(0, self.row_count + 1)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def item_at(self, index: int) -> Any | None:
+        rows = self._pages.get(index // self.page_size)
+        if rows is None or not 0 <= index % self.page_size < len(rows):
+            return None
+        return rows[index % self.page_size]
+
+    @property
+    def cursor_item(self) -> Any | None:
+        return self.item_at(self.cursor_row) if self.row_count else None
+
+    def loaded_items(self) -> list:
+        return [item for _, rows in sorted(self._pages.items()) for item in rows]
+
+    # --- moving -------------------------------------------------------------------------
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        item = self.item_at(self.cursor_row) if self.row_count else None
+        if item is not None:
+            self.post_message(self.Highlighted(self, self.cursor_row, item))
+
+    def _scroll_to_cursor(self) -> None:
+        rows_in_view = max(1, self.size.height - 1)
+        top = int(self.scroll_offset.y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + rows_in_view:
+            self.scroll_to(y=self.cursor_row - rows_in_view + 1, animate=False, immediate=True)
+
+    def _can_rest(self, index: int) -> bool:
+        item = self.item_at(index)
+        return item is None or self.selectable is None or self.selectable(item)
+
+    def _move_to(self, index: int, step: int = 1) -> None:
+        """Put the cursor on `index`, or the nearest row it may rest on (in `step`'s way)."""
+        if not self.row_count:
+            self.cursor_row = 0
+            return
+        index = max(0, min(index, self.row_count - 1))
+        for direction in (step, -step):
+            probe = index
+            while 0 <= probe < self.row_count:
+                if self._can_rest(probe):
+                    self.cursor_row = probe
+                    return
+                probe += direction
+        self.cursor_row = index
+
+    def action_cursor(self, step: int) -> None:
+        self._move_to(self.cursor_row + step, step)
+
+    def action_page(self, step: int) -> None:
+        self._move_to(self.cursor_row + step * max(1, self.size.height - 2), step)
+
+    def action_jump(self, where: int) -> None:
+        self._move_to(0 if where == 0 else self.row_count - 1, 1 if where == 0 else -1)
+
+    def action_select(self) -> None:
+        item = self.item_at(self.cursor_row) if self.row_count else None
+        if item is not None:
+            self.post_message(self.Selected(self, self.cursor_row, item))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            x = 1
+            for column, width in zip(self._visible(), self._widths()):
+                if x <= offset.x < x + width + 1 and column.sortable:
+                    self.post_message(self.HeaderClicked(self, column.key))
+                x += width + 1
+            return
+        index = int(self.scroll_offset.y) + offset.y - 1
+        if 0 <= index < self.row_count and self._can_rest(index):
+            self.cursor_row = index
+            if event.chain >= 2:
+                self.action_select()
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _visible(self) -> list[Column]:
+        width = self.scrollable_content_region.width
+        return [c for c in self.columns if c.hide_below <= width]
+
+    def _widths(self) -> list[int]:
+        width = self.scrollable_content_region.width
+        columns = self._visible()
+        spare = width - 1 - len(columns) - sum(c.width for c in columns)
+        ratios = sum(c.ratio for c in columns if not c.width) or 1
+        return [c.width or max(4, spare * c.ratio // ratios) for c in columns]
+
+    def _strip(self, cells: list[Text], style: Style) -> Strip:
+        line = Text(" ", no_wrap=True, end="")
+        for cell, width in zip(cells, self._widths()):
+            cell = cell.copy()
+            cell.truncate(width, overflow="ellipsis", pad=True)
+            line.append_text(cell)
+            line.append(" ")
+        segments = list(line.render(self.app.console))
+        width = self.scrollable_content_region.width
+        return Strip(segments).crop_extend(0, width, None).apply_style(style)
+
+    def _strip_whole(self, line: Text, style: Style) -> Strip:
+        width = self.scrollable_content_region.width
+        text = Text(" ", no_wrap=True, end="") + line
+        text.truncate(width, overflow="ellipsis")
+        return Strip(list(text.render(self.app.console))).crop_extend(0, width, None).apply_style(
+            style)
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.scrollable_content_region.width
+        if y == 0:
+            header = self.get_component_rich_style("virtual-table--header")
+            return self._strip([Text(c.label) for c in self._visible()], base + header)
+        index = int(self.scroll_offset.y) + y - 1
+        if self.row_count == 0:
+            lines = ["Loading…"] if self._waiting else self.empty.splitlines()
+            text = lines[y - 1] if y - 1 < len(lines) else ""
+            muted = self.get_component_rich_style("virtual-table--empty")
+            line = Text.from_markup(" " + text) if text else Text("")
+            return Strip(list(line.render(self.app.console))).crop_extend(
+                0, width, None).apply_style(base + muted)
+        if index >= self.row_count:
+            return Strip([Segment(" " * width, base)])
+        style = base
+        if index == self.cursor_row:
+            style = base + self.get_component_rich_style("virtual-table--cursor")
+        item = self.item_at(index)
+        if item is None:
+            self.call_later(self._want, index // self.page_size)
+            muted = self.get_component_rich_style("virtual-table--placeholder")
+            return self._strip([Text("…")], style + muted)
+        if self.whole_line is not None and (line := self.whole_line(item)) is not None:
+            return self._strip_whole(line, style)
+        cells = []
+        for column in self._visible():
+            value = column.cell(item)
+            cells.append(value if isinstance(value, Text) else Text(str(value)))
+        return self._strip(cells, style)
+
+    def on_resize(self) -> None:
+        self._scroll_to_cursor()

@@ -228,3 +228,12 @@ class Glance:
     purchases_cents: int
     open_promises: int
     last_said: Conversation | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of a customer's story: a conversation, a promise or a follow-up."""
+
+    at: datetime  # when it happened: talked, promised, planned
+    kind: str  # "conversation", "promise" or "followup"
+    record: Conversation | Promise | Followup

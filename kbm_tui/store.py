@@ -20,6 +20,7 @@ from .store_insight import InsightMixin
 from .store_privacy import PrivacyMixin
 from .store_promises import PromisesMixin
 from .store_tables import TablesMixin
+from .store_timeline import TimelineMixin
 from .store_views import ViewsMixin, digits_of, like_escape
 
 _CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
@@ -27,7 +28,8 @@ _WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_whe
                 "do_not_contact", "dnc_reason")
 
 
-class Store(PromisesMixin, CareMixin, InsightMixin, ViewsMixin, TablesMixin, PrivacyMixin):
+class Store(PromisesMixin, CareMixin, InsightMixin, TimelineMixin, ViewsMixin, TablesMixin,
+            PrivacyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

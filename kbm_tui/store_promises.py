@@ -122,3 +122,40 @@ class PromisesMixin:
             self.conn.execute("UPDATE followup SET snoozed_until=? WHERE id=?",
                               (timefmt.day_to_db(until), followup_id))
         return self.get_followup(followup_id)
+
+    def reschedule_followup(self, followup_id: int, due) -> Followup:
+        """A new day (and time) for an open follow-up; today is allowed, the snooze goes."""
+        item = self.get_followup(followup_id)
+        if item.done_at is not None:
+            raise InputError(f"Follow-up #{followup_id} is already done.")
+        if due is None:
+            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
+                             field="due")
+        due_day, due_at = self._due_columns(due)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE followup SET due_day=?, due_at=?, snoozed_until=NULL WHERE id=?",
+                (due_day, due_at, followup_id))
+        return self.get_followup(followup_id)
+
+    def unsnooze_followup(self, followup_id: int) -> Followup:
+        self.get_followup(followup_id)
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET snoozed_until=NULL WHERE id=?", (followup_id,))
+        return self.get_followup(followup_id)
+
+    def reopen_followup(self, followup_id: int) -> Followup:
+        """Undo "done": open it again, and take back the repeat that marking it done made."""
+        item = self.get_followup(followup_id)
+        if item.done_at is None:
+            return item
+        with self.transaction():
+            if item.every_days:
+                self.conn.execute(
+                    "DELETE FROM followup WHERE id = (SELECT id FROM followup WHERE "
+                    "customer_id=? AND text=? AND every_days=? AND created_at=? AND "
+                    "done_at IS NULL AND id>? ORDER BY id LIMIT 1)",
+                    (item.customer_id, item.text, item.every_days, timefmt.to_db(item.done_at),
+                     followup_id))
+            self.conn.execute("UPDATE followup SET done_at=NULL WHERE id=?", (followup_id,))
+        return self.get_followup(followup_id)

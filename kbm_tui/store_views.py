@@ -111,11 +111,10 @@ class ViewsMixin:
 
     # --- lists across customers --------------------------------------------------------
 
-    def conversations(self, *, customer_id: int | None = None, channel: str | None = None,
-                      kind: str | None = None, staff_id: int | None = None,
-                      since=None, until=None, text: str = "", include_deleted: bool = False,
-                      offset: int = 0, limit: int = 50) -> list[Conversation]:
-        """Newest first; `since`/`until` are local calendar days, both included."""
+    @staticmethod
+    def _conversation_filter(customer_id=None, channel=None, kind=None, staff_id=None,
+                             since=None, until=None, text: str = "",
+                             include_deleted: bool = False) -> tuple[str, list]:
         clauses, params = [], []
         if not include_deleted:
             clauses.append("v.deleted_at IS NULL")
@@ -130,37 +129,63 @@ class ViewsMixin:
         if until is not None:
             clauses.append("v.at<?")
             params.append(day_bounds(until)[1])
-        if text.strip():
-            clauses.append("v.summary LIKE ? ESCAPE '\\'")
-            params.append(f"%{like_escape(text.strip())}%")
+        for word in vocab.fold(text).split():
+            # The word index answers at any size; the LIKE keeps it to what was typed.
+            clauses.append("v.id IN (SELECT rowid FROM conversation_fts WHERE "
+                           "conversation_fts MATCH ?)")
+            params.append('"' + word.replace('"', '""') + '"*')
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def conversations(self, *, offset: int = 0, limit: int = 50,
+                      **filters) -> list[Conversation]:
+        """Newest first. Filters: customer_id, channel, kind, staff_id, since/until (local
+        calendar days, both included), text (words said), include_deleted."""
+        where, params = self._conversation_filter(**filters)
         rows = self.conn.execute(
             _CONVERSATION_SELECT + f"{where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [Conversation.from_row(r) for r in rows]
 
+    def count_conversations(self, **filters) -> int:
+        """How many conversations `conversations(**filters)` pages through."""
+        where, params = self._conversation_filter(**filters)
+        return self.conn.execute(f"SELECT count(*) FROM conversation v {where}",
+                                 params).fetchone()[0]
+
     def promises(self, *, status: str | None = "open", customer_id: int | None = None,
                  offset: int = 0, limit: int = 100) -> list[Promise]:
-        """Open ones soonest due first (open-ended last); closed ones newest first."""
+        """Open ones soonest due first (open-ended last); closed ones newest first.
+        `status="overdue"`: open ones past their due time, in the agenda's order."""
         clauses, params = [], []
-        if status is not None:
+        if status == "overdue":
+            now = clock.now()
+            clauses.append("p.status='open' AND ((p.due_at IS NOT NULL AND p.due_at<?) OR "
+                           "(p.due_at IS NULL AND p.due_day<?))")
+            params += [timefmt.to_db(now), timefmt.day_to_db(now.date())]
+        elif status is not None:
             clauses.append("p.status=?")
             params.append(status)
         if customer_id is not None:
             clauses.append("p.customer_id=?")
             params.append(customer_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        order = ("p.due_day IS NULL, p.due_day, p.due_at, p.id" if status == "open"
+        order = ("p.due_day IS NULL, p.due_day, p.due_at, p.id" if status in ("open", "overdue")
                  else "coalesce(p.closed_at, p.made_at) DESC, p.id DESC")
         rows = self.conn.execute(_PROMISE_SELECT + f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                  (*params, limit, offset))
         return [Promise.from_row(r) for r in rows]
 
     def followups(self, *, open_only: bool = True, customer_id: int | None = None,
-                  offset: int = 0, limit: int = 100) -> list[Followup]:
+                  due: str | None = None, offset: int = 0, limit: int = 100) -> list[Followup]:
+        """Soonest first. `due` picks open ones: "overdue", "today" or "upcoming"."""
         clauses, params = [], []
-        if open_only:
+        if open_only or due:
             clauses.append("f.done_at IS NULL")
+        if due is not None:
+            compare = {"overdue": "<", "today": "=", "upcoming": ">"}[due]
+            clauses.append(f"coalesce(f.snoozed_until, f.due_day){compare}?")
+            params.append(timefmt.day_to_db(clock.today()))
         if customer_id is not None:
             clauses.append("f.customer_id=?")
             params.append(customer_id)
@@ -174,6 +199,15 @@ class ViewsMixin:
     def next_followup(self, customer_id: int) -> Followup | None:
         found = self.followups(customer_id=customer_id, limit=1)
         return found[0] if found else None
+
+    def promise_counts(self, customer_id: int) -> dict[str, int]:
+        """How many of the customer's promises are open, kept, broken and cancelled."""
+        counts = dict.fromkeys(("open", "kept", "broken", "cancelled"), 0)
+        for status, n in self.conn.execute(
+                "SELECT status, count(*) FROM promise WHERE customer_id=? GROUP BY status",
+                (customer_id,)):
+            counts[status] = n
+        return counts
 
     def open_promise_count(self, customer_id: int) -> int:
         return self.conn.execute(

@@ -1,0 +1,100 @@
+"""The lists the screens page through: filters, counts, order, and follow-up changes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from kbm_tui import clock
+from kbm_tui.errors import InputError
+from kbm_tui.when import Due
+
+from conftest import BERLIN, FIXED_NOW
+
+
+def at(day: int, hour: int = 10) -> datetime:
+    return datetime(2026, 11, day, hour, tzinfo=BERLIN)
+
+
+def test_conversation_filters_and_their_count_agree(store):
+    eva, jo = store.add_customer("Eva"), store.add_customer("Jo")
+    store.log_conversation(eva.id, "Bremsen quietschen", channel="phone", kind="complaint", at=at(2))
+    store.log_conversation(eva.id, "bought a bell", kind="purchase", at=at(5))
+    store.log_conversation(jo.id, "asked about brakes", channel="phone", at=at(20))
+    cases = [({}, 3), ({"channel": "phone"}, 2), ({"customer_id": eva.id}, 2),
+             ({"text": "bremsen"}, 1), ({"text": "brak"}, 1), ({"since": date(2026, 11, 5)}, 2),
+             ({"until": date(2026, 11, 4)}, 1), ({"kind": "purchase", "channel": "phone"}, 0)]
+    for filters, expected in cases:
+        assert store.count_conversations(**filters) == expected, filters
+        assert len(store.conversations(limit=10, **filters)) == expected, filters
+
+
+def test_overdue_promises_page_like_the_agenda(store):
+    c = store.add_customer("Eva")
+    ids = [store.make_promise(c.id, f"p{d}", Due(date(2026, 11, d))).id for d in (10, 3, 21)]
+    store.make_promise(c.id, "future", Due(date(2026, 11, 30)))
+    assert [p.id for p in store.promises(status="overdue")] == [ids[1], ids[0], ids[2]]
+    assert [p.id for p in store.promises(status="overdue", offset=1, limit=1)] == [ids[0]]
+    assert [p.id for p in store.agenda().overdue_promises] == [ids[1], ids[0], ids[2]]
+
+
+def test_follow_ups_by_when_they_are_due(store):
+    c = store.add_customer("Eva")
+    late = store.plan_followup(c.id, "late", Due(date(2026, 11, 20)))
+    today = store.plan_followup(c.id, "today", Due(date(2026, 11, 22)))
+    soon = store.plan_followup(c.id, "soon", Due(date(2026, 11, 25)))
+    snoozed = store.plan_followup(c.id, "snoozed", Due(date(2026, 11, 21)))
+    store.snooze_followup(snoozed.id, date(2026, 11, 23))
+    assert [f.id for f in store.followups(due="overdue")] == [late.id]
+    assert [f.id for f in store.followups(due="today")] == [today.id]
+    assert [f.id for f in store.followups(due="upcoming")] == [snoozed.id, soon.id]
+
+
+def test_timeline_is_newest_first_filterable_and_paged(store):
+    c = store.add_customer("Eva")
+    clock.set_now(at(1))
+    talk = store.log_conversation(c.id, "came in", channel="store")
+    clock.set_now(at(2))
+    promise = store.make_promise(c.id, "call back")
+    clock.set_now(at(3))
+    follow = store.plan_followup(c.id, "ask", Due(date(2026, 11, 30)))
+    clock.set_now(at(4))
+    call = store.log_conversation(c.id, "phoned", channel="phone", kind="inquiry")
+    clock.set_now(FIXED_NOW)
+    entries = store.timeline(c.id)
+    assert [(e.kind, e.record.id) for e in entries] == [
+        ("conversation", call.id), ("followup", follow.id), ("promise", promise.id),
+        ("conversation", talk.id)]
+    assert entries[0].record.customer_name == "Eva"
+    assert [e.record.id for e in store.timeline(c.id, channel="phone")] == [call.id]
+    assert [e.record.id for e in store.timeline(c.id, kind="promise")] == [promise.id]
+    assert [e.record.id for e in store.timeline(c.id, kind="inquiry")] == [call.id]
+    assert [e.record.id for e in store.timeline(c.id, offset=1, limit=2)] == [follow.id, promise.id]
+    assert store.count_timeline(c.id) == 4 and store.count_timeline(c.id, channel="phone") == 1
+
+
+def test_promise_counts(store):
+    c = store.add_customer("Eva")
+    for status in ("kept", "kept", "broken", None):
+        p = store.make_promise(c.id, "x")
+        if status:
+            store.close_promise(p.id, status, "r")
+    assert store.promise_counts(c.id) == {"open": 1, "kept": 2, "broken": 1, "cancelled": 0}
+
+
+def test_reschedule_unsnooze_and_reopen_follow_ups(store):
+    c = store.add_customer("Eva")
+    f = store.plan_followup(c.id, "call", Due(date(2026, 11, 25)), every_days=7)
+    moved = store.reschedule_followup(f.id, Due(date(2026, 11, 22), time(15)))
+    assert moved.due_day == date(2026, 11, 22) and moved.due_at is not None
+    store.snooze_followup(f.id, date(2026, 11, 24))
+    assert store.unsnooze_followup(f.id).snoozed_until is None
+    following = store.followup_done(f.id)
+    assert store.followups(customer_id=c.id)[0].id == following.id
+    reopened = store.reopen_followup(f.id)
+    assert reopened.done_at is None
+    assert [x.id for x in store.followups(open_only=False, customer_id=c.id)] == [f.id]
+    store.followup_done(f.id)
+    with pytest.raises(InputError, match="already done"):
+        store.reschedule_followup(f.id, Due(date(2026, 11, 30)))

@@ -30,6 +30,17 @@ DDL = [
     "VALUES ('delete', old.id, old.search_text, old.phone_digits); "
     "INSERT INTO customer_fts(rowid, search_text, phone_digits) "
     "VALUES (new.id, new.search_text, new.phone_digits); END",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS customer_words USING fts5("
+    "name_key, content='customer', content_rowid='id', prefix='1 2')",
+    "CREATE TRIGGER IF NOT EXISTS customer_words_ai AFTER INSERT ON customer BEGIN "
+    "INSERT INTO customer_words(rowid, name_key) VALUES (new.id, new.name_key); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_words_ad AFTER DELETE ON customer BEGIN "
+    "INSERT INTO customer_words(customer_words, rowid, name_key) "
+    "VALUES ('delete', old.id, old.name_key); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_words_au AFTER UPDATE OF name_key ON customer BEGIN "
+    "INSERT INTO customer_words(customer_words, rowid, name_key) "
+    "VALUES ('delete', old.id, old.name_key); "
+    "INSERT INTO customer_words(rowid, name_key) VALUES (new.id, new.name_key); END",
     "CREATE VIRTUAL TABLE IF NOT EXISTS conversation_fts USING fts5("
     "summary, content='conversation', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')",
@@ -43,7 +54,7 @@ DDL = [
     "VALUES ('delete', old.id, old.summary); "
     "INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, new.summary); END",
 ]
-INDEXES = ("customer_fts", "conversation_fts")
+INDEXES = ("customer_fts", "customer_words", "conversation_fts")
 
 
 def install(conn: sqlite3.Connection) -> None:
@@ -82,20 +93,28 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def word_condition(word: str) -> tuple[str, list]:
-    """SQL (on customer c) that is true when a folded search word matches the customer:
-    their card, the digits of their phone, or something said in one of their conversations."""
-    from .store_views import like_escape
+def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
+    """SQL (on customer c) that is true when a folded search word matches the customer.
 
+    Three letters or more match anywhere on the card, in the phone digits, or at the start
+    of a word said in one of their conversations. Shorter words match the start of a word
+    of the name (or of the phone number): "an" finds Anna and Jan Andersen.
+
+    `in_name_order` makes the matches a set that rows are checked against, instead of rows
+    to look up: for a page sorted by name (read along the name index until it is full),
+    and for every word but the one whose matches are looked up.
+    """
     digits = digits_of(word)
     is_number = digits is not None and all(ch.isdigit() or ch in "+()/-." for ch in word)
-    if len(word) < 3 or (is_number and len(digits) < 3):
-        pattern = f"%{like_escape(word)}%"
-        return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\')",
-                [pattern, f"%{like_escape(digits or word)}%"])
+    member = "+c.id" if in_name_order else "c.id"
+    if is_number and len(digits) < 3:  # the start of the number
+        return "c.phone_digits LIKE ?", [f"{digits}%"]
+    if len(word) < 3:
+        return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
+                [_quoted(word) + "*"])
     card = _quoted(digits if is_number else word)
     said = _quoted(word) + "*"
-    return ("(c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
-            "c.id IN (SELECT v.customer_id FROM conversation v WHERE v.deleted_at IS NULL AND "
-            "v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)))",
+    return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
+            f"{member} IN (SELECT v.customer_id FROM conversation v WHERE v.deleted_at IS NULL "
+            "AND v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)))",
             [card, said])

@@ -45,6 +45,7 @@ def day_bounds(day) -> tuple[str, str]:
 
 class ViewsMixin:
     conn: object
+    _counted: dict
 
     # --- the day -----------------------------------------------------------------------
 
@@ -78,15 +79,22 @@ class ViewsMixin:
 
     # --- customers ---------------------------------------------------------------------
 
-    def _customer_filter(self, search: str, include_archived: bool) -> tuple[str, list]:
+    def _customer_filter(self, search: str, include_archived: bool,
+                         in_name_order: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
         from .store_search import word_condition
 
         clauses, params = [], []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
-        for word in vocab.fold(search).split():
-            sql, values = word_condition(word)
+        # The longest word is likely the rarest: its matches are looked up, and the other
+        # words only checked against them.
+        words = sorted(vocab.fold(search).split(), key=len, reverse=True)
+        digits = digits_of(search)
+        if digits and len(digits) >= 3 and all(ch.isdigit() or ch in " +()/-." for ch in search):
+            words = [digits]  # "0171 234 56" is one phone number, whatever its spaces
+        for n, word in enumerate(words):
+            sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -95,7 +103,12 @@ class ViewsMixin:
     def list_customers(self, search: str = "", *, sort: str = "name", offset: int = 0,
                        limit: int = 50, include_archived: bool = False) -> list[CustomerSummary]:
         """One window of the customer list, filtered by every word typed."""
-        where, params = self._customer_filter(search, include_archived)
+        # Sorted by name, a large result is best read along the name index until the page
+        # is full; a small one (known from the count the list asked for first) by looking
+        # its few rows up and sorting them.
+        known = self._counted.get((vocab.fold(search), include_archived, self.data_version()))
+        along_names = sort == "name" and (known is None or known > 2000)
+        where, params = self._customer_filter(search, include_archived, along_names)
         rows = self.conn.execute(
             "SELECT c.id, c.name, c.phone, c.email, c.last_contact_at, c.archived_at, "
             "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
@@ -107,7 +120,11 @@ class ViewsMixin:
 
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
         where, params = self._customer_filter(search, include_archived)
-        return self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+        if len(self._counted) > 64:
+            self._counted.clear()
+        self._counted[(vocab.fold(search), include_archived, self.data_version())] = total
+        return total
 
     # --- lists across customers --------------------------------------------------------
 

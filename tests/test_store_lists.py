@@ -98,3 +98,33 @@ def test_reschedule_unsnooze_and_reopen_follow_ups(store):
     store.followup_done(f.id)
     with pytest.raises(InputError, match="already done"):
         store.reschedule_followup(f.id, Due(date(2026, 11, 30)))
+
+
+def test_search_as_a_shop_owner_types(store):
+    anna = store.add_customer("Anna Schmidt", phone="0171 234 5678", email="anna@rad.de",
+                              tags=["e-bike"], notes="Fährt täglich zur Arbeit")
+    jan = store.add_customer("Jan Andersen", phone="+49 30 555 0101")
+    store.add_customer("Hannah Berg", phone="089 12 34")
+    store.log_conversation(jan.id, "Wants a Lastenrad for the kids")
+
+    def found(typed):
+        names = [c.name for c in store.list_customers(typed)]
+        assert store.count_customers(typed) == len(names)
+        assert {c.name for c in store.list_customers(typed, sort="newest")} == set(names)
+        return names
+
+    assert found("an") == ["Anna Schmidt", "Jan Andersen"]      # start of a word of the name
+    assert found("ann") == ["Anna Schmidt", "Hannah Berg"]      # three letters: anywhere
+    assert found("01") == ["Anna Schmidt"]                      # start of the number
+    assert found("2345") == ["Anna Schmidt"]                    # any run of digits
+    assert found("+49 30") == ["Jan Andersen"]                 # spaces don't matter
+    assert found("0171 234 56") == ["Anna Schmidt"]
+    assert found("faehrt") == [] and found("fahrt") == ["Anna Schmidt"]  # accents ignored
+    assert found("lastenr") == ["Jan Andersen"]                 # a word said to us
+    assert found("anna e-bike") == ["Anna Schmidt"]             # every word must match
+    assert found("s an") == ["Anna Schmidt"]
+    assert found("zz") == []
+    store.update_customer(anna.id, name="Berta Schmidt")        # the indexes follow changes
+    assert found("berta") == ["Berta Schmidt"]
+    assert found("be") == ["Berta Schmidt", "Hannah Berg"]
+    assert found("an") == ["Jan Andersen"]

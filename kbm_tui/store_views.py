@@ -82,7 +82,7 @@ class ViewsMixin:
     def _customer_filter(self, search: str, include_archived: bool,
                          in_name_order: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
-        from .store_search import word_condition
+        from .store_search import said_often, word_condition
 
         clauses, params = [], []
         if not include_archived:
@@ -94,7 +94,9 @@ class ViewsMixin:
         if digits and len(digits) >= 3 and all(ch.isdigit() or ch in " +()/-." for ch in search):
             words = [digits]  # "0171 234 56" is one phone number, whatever its spaces
         for n, word in enumerate(words):
-            sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
+            common = in_name_order and len(word) >= 3 and said_often(self.conn, word)
+            sql, values = word_condition(word, in_name_order=in_name_order or n > 0,
+                                         common=common)
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""

@@ -14,7 +14,11 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,55 +59,88 @@ def default_name(folder: Path | None = None) -> Path:
     return candidate
 
 
+PARALLEL_ROWS = 200_000  # a table this large is formatted by helper processes
+
+
 def export(store: Store, target: Path, *, progress: Progress | None = None) -> dict[str, int]:
-    """Write the backup zip (via a temporary file, so a crash never leaves half a zip)."""
-    counts = store.row_counts()
-    tables = {}
+    """Write the backup zip: every table as one consistent snapshot, through a temporary
+    file so that a crash never leaves half a zip behind."""
     tmp = target.with_name(target.name + ".part")
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for table in store_open.TABLES_IN_ORDER:
-                columns = store.table_columns(table, stored_only=True)
-                with zf.open(f"{table}.csv", "w") as member:
-                    text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
-                    writer = csv.writer(text, lineterminator="\r\n")
-                    writer.writerow(columns)
-                    written = 0
-                    rows = store.iter_rows(table, columns, escape_formulas=True)
-                    for chunk in _chunks(rows, 20_000):
-                        writer.writerows(chunk)
-                        written += len(chunk)
-                        if progress:
-                            progress(table, written, counts[table])
-                    text.flush()
-                    text.detach()
-                tables[table] = {"file": f"{table}.csv", "rows": written, "columns": columns}
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "schema_version": store_open.SCHEMA_VERSION,
-                "app_version": __version__,
-                "created_at": timefmt.to_db(clock.now()),
-                "tables": tables,
-            }
-            zf.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+        parts_dir = Path(tempfile.mkdtemp(prefix=".kbm-export-", dir=target.parent))
+    except OSError as exc:
+        raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+    try:
+        with store.snapshot() as revision:
+            counts = store.row_counts()
+            helpers = _start_helpers(store, counts, revision, parts_dir)
+            fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as raw, \
+                    zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                tables = {t: _write_table(store, zf, t, counts[t], helpers.get(t), progress)
+                          for t in store_open.TABLES_IN_ORDER}
+                manifest = {
+                    "format": FORMAT,
+                    "format_version": FORMAT_VERSION,
+                    "schema_version": store_open.SCHEMA_VERSION,
+                    "app_version": __version__,
+                    "created_at": timefmt.to_db(clock.now()),
+                    "tables": tables,
+                }
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+    finally:
+        shutil.rmtree(parts_dir, ignore_errors=True)
     return {t: v["rows"] for t, v in tables.items()}
 
 
-def _chunks(rows, size):
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _start_helpers(store, counts, revision, folder: Path) -> dict[str, list]:
+    """Helper processes for the large tables, each formatting a slice of ids."""
+    if os.environ.get("KBM_EXPORT_HELPERS") == "0":
+        return {}
+    slices = max(2, min(4, os.cpu_count() or 2))
+    started = {}
+    for table in store_open.TABLES_IN_ORDER:
+        if counts[table] < PARALLEL_ROWS:
+            continue
+        low, high = store.id_range(table)
+        step = -(-(high - low) // slices)
+        jobs = []
+        for n in range(slices):
+            out = folder / f"{table}.{n}.csv"
+            a, b = low + n * step, min(high, low + (n + 1) * step)
+            argv = [sys.executable, "-m", "kbm_tui.backup_worker", str(store.path), table,
+                    str(a), str(b), str(revision), str(out)]
+            jobs.append((subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL), out))
+        started[table] = jobs
+    return started
+
+
+def _write_table(store, zf, table, total, helpers, progress) -> dict:
+    columns = store.table_columns(table, stored_only=True)
+    with zf.open(f"{table}.csv", "w") as member:
+        text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+        csv.writer(text, lineterminator="\r\n").writerow(columns)
+        text.flush()
+        if helpers and all([proc.wait() == 0 for proc, _ in helpers]):
+            for n, (_, part) in enumerate(helpers, 1):
+                with open(part, "rb") as fh:
+                    shutil.copyfileobj(fh, member, 1 << 20)
+                if progress:
+                    progress(table, total * n // len(helpers), total)
+        else:  # no helpers, or the data changed under them: this snapshot writes it
+            from .backup_worker import write_slice
+
+            write_slice(store, table, (-(2 ** 63), 2 ** 63 - 1), text)
+            text.flush()
+            if progress:
+                progress(table, total, total)
+        text.detach()
+    return {"file": f"{table}.csv", "rows": total, "columns": columns}
 
 
 def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict:

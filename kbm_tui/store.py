@@ -73,10 +73,33 @@ class Store(PromisesMixin, CareMixin, InsightMixin, TimelineMixin, ViewsMixin, T
             raise
         self._depth = 0
         try:
+            # Every change counts up the revision: readers in other processes can tell
+            # whether they all saw the same state (see backup.export).
+            self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
+                              "WHERE key='revision'")
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise store_open.translate(exc, self.path) from None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[int]:
+        """Read everything as of one moment, whatever others write meanwhile.
+        Yields the revision being read."""
+        if self._depth:
+            yield self.revision()
+            return
+        self.conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield self.revision()
+        finally:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+
+    def revision(self) -> int:
+        row = self._one("SELECT value FROM kbm_meta WHERE key='revision'")
+        return int(row[0]) if row else 0
 
     def load_file(self, source: Path) -> None:
         """Replace this database's whole content with another kbm-tui database file's."""

@@ -24,10 +24,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 DB_FILE_NAME = "kbm.sqlite3"
 
 def _schema_2(conn: sqlite3.Connection) -> None:
-    """Full-text search over customers and conversations; an index for promise statistics."""
+    """Full-text search over customers and conversations; an index for promise statistics;
+    a revision number that every change counts up."""
     from . import store_search
 
     conn.execute("CREATE INDEX IF NOT EXISTS ix_promise_closed ON promise (status, closed_at)")
+    conn.execute("INSERT OR IGNORE INTO kbm_meta(key, value) VALUES ('revision', '0')")
     store_search.install(conn)
 
 

@@ -76,17 +76,25 @@ class TablesMixin:
         return {c: "int" if c in numbers else "moment" if c in record.MOMENTS
                 else "day" if c in record.DAYS else "text" for c in self.table_columns(table)}
 
-    def iter_rows(self, table: str, columns: Sequence[str], *,
-                  escape_formulas: bool = False) -> Iterator[tuple]:
-        """Every row of a table in id order; text optionally made spreadsheet-safe."""
+    def iter_rows(self, table: str, columns: Sequence[str], *, escape_formulas: bool = False,
+                  ids: tuple[int, int] | None = None) -> Iterator[tuple]:
+        """Every row of a table (or those with lo <= id < hi) in id order; text optionally
+        made spreadsheet-safe."""
         numbers = self.integer_columns(table)
         exprs = [c if (c in numbers or not escape_formulas) else _ESCAPE_SQL.format(c=c)
                  for c in columns]
         cur = self.conn.cursor()
         cur.row_factory = None  # plain tuples: a third faster than sqlite3.Row
-        cur.execute(f"SELECT {', '.join(exprs)} FROM {table} ORDER BY id")
+        where = "WHERE id >= ? AND id < ?" if ids else ""
+        cur.execute(f"SELECT {', '.join(exprs)} FROM {table} {where} ORDER BY id", ids or ())
         while batch := cur.fetchmany(5000):
             yield from batch
+
+    def id_range(self, table: str) -> tuple[int, int]:
+        """The lowest id and one past the highest (0, 0 when empty)."""
+        self.table_columns(table)
+        lo, hi = self.conn.execute(f"SELECT min(id), max(id) FROM {table}").fetchone()
+        return (lo, hi + 1) if lo is not None else (0, 0)
 
     def row_counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

@@ -186,3 +186,43 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path):
     junk.write_text("hello")
     with Store.open(tmp_path / "x.sqlite3") as store, pytest.raises(BackupError, match="not a zip"):
         backup.restore(store, junk)
+
+
+def test_large_tables_written_by_helper_processes_match(store, tmp_path, monkeypatch):
+    fill_everything(store)
+    plain = tmp_path / "plain.zip"
+    monkeypatch.setenv("KBM_EXPORT_HELPERS", "0")
+    backup.export(store, plain)
+    monkeypatch.delenv("KBM_EXPORT_HELPERS")
+    monkeypatch.setattr(backup, "PARALLEL_ROWS", 10)
+    helped = tmp_path / "helped.zip"
+    backup.export(store, helped)
+    assert csv_files(helped) == csv_files(plain)
+    assert not list(tmp_path.glob(".kbm-export-*"))  # the helpers' slices are cleaned up
+
+
+def test_a_change_during_export_falls_back_to_one_consistent_view(store, tmp_path, monkeypatch):
+    """Helpers that see another state than the export began with are not used."""
+    fill_everything(store)
+    plain = tmp_path / "plain.zip"
+    monkeypatch.setenv("KBM_EXPORT_HELPERS", "0")
+    backup.export(store, plain)
+    monkeypatch.delenv("KBM_EXPORT_HELPERS")
+    monkeypatch.setattr(backup, "PARALLEL_ROWS", 10)
+    start = backup._start_helpers
+    monkeypatch.setattr(backup, "_start_helpers",
+                        lambda s, counts, revision, folder: start(s, counts, revision - 1, folder))
+    raced = tmp_path / "raced.zip"
+    backup.export(store, raced)
+    assert csv_files(raced) == csv_files(plain)
+
+
+def test_every_change_counts_up_the_revision(store):
+    before = store.revision()
+    store.add_customer("Eva")
+    with store.transaction():
+        store.add_customer("Jo")
+        store.add_customer("Al")
+    assert store.revision() == before + 2
+    with store.snapshot() as seen:
+        assert seen == before + 2

@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from .screens.conversations import ConversationsScreen
 from .screens.followups import FollowupsScreen
+from .screens.ideas import IdeasScreen
 from .screens.palette import ActionsProvider, CustomersProvider
 from .screens.promises import PromisesScreen
 from .screens.customers import CustomersScreen
@@ -40,7 +41,7 @@ class KbmApp(DbWork, App[None]):
     CSS_PATH = "app.tcss"
     MODES = {"today": TodayScreen, "customers": CustomersScreen,
              "conversations": ConversationsScreen, "promises": PromisesScreen,
-             "followups": FollowupsScreen}
+             "followups": FollowupsScreen, "ideas": IdeasScreen}
     COMMANDS = App.COMMANDS | {ActionsProvider, CustomersProvider}
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -99,6 +100,25 @@ class KbmApp(DbWork, App[None]):
         self._data_version = self.db(lambda s: s.data_version())
         if self._watch_seconds:
             self.set_interval(self._watch_seconds, self._watch_database, name="watch-db")
+        if not self.demo:
+            self.run_worker(self._daily_safety_copy, thread=True, group="safety",
+                            exit_on_error=False, name="safety-copy")
+
+    def _daily_safety_copy(self) -> None:
+        """Today's safety copy of the database, made once a day when the app starts."""
+        from . import safety
+
+        try:
+            made = self.db(safety.ensure_daily_copy)
+        except Exception as exc:  # a full disk or a locked folder must not stop the shop
+            reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+            self.call_from_thread(
+                self.notify, f"Today's safety copy could not be made: {reason}. The data itself "
+                "is fine. Check the data folder, or see: kbm backups", title="Safety copy",
+                severity="warning", timeout=12, markup=False)
+            return
+        if made is not None:
+            self.call_from_thread(self.log.info, f"safety copy: {made}")
 
     def _remember_theme(self, theme) -> None:
         if self.settings.theme != theme.name:

@@ -9,8 +9,11 @@ import pytest
 
 from textual.widgets import Input
 
+from kbm_tui import clock
 from kbm_tui.app import KbmApp
-from test_app_support import build_shop, settle, type_text
+from kbm_tui.store import Store
+from kbm_tui.when import parse_when
+from test_app_support import at, build_shop, settle, type_text
 
 SMALL = (80, 24)
 WIDE = (130, 36)
@@ -25,6 +28,32 @@ def colour(monkeypatch):
 @pytest.fixture
 def shop_app(db_path, colour):
     build_shop(db_path)
+    app = KbmApp(db_path, watch_seconds=0)
+    yield app
+    app.close_store()
+
+
+@pytest.fixture
+def care_shop(db_path, colour):
+    """The small shop with relationship care to do: Ben's interval has run out, Dora waits
+    for a part, an earlier complaint was resolved, Ben had an idea, Anna wants Mia."""
+    build_shop(db_path)
+    now = clock.now()
+    moments = [at(-30, 15), at(-28, 9), at(-50, 10), at(-45, 10)]
+    with Store.open(db_path) as s:
+        s.set_wishes(2, every_days=2, channel="phone", staff_id=2)
+        s.set_wishes(1, staff_id=2, every_days=28, channel="phone")
+        clock.set_now(moments[0])
+        s.make_promise(4, "Order the child seat when the part arrives")
+        old = s.log_conversation(2, "Squeaky brakes after the service", kind="complaint")
+        clock.set_now(moments[1])
+        s.resolve_complaint(old.id, "Cleaned the discs")
+        s.log_conversation(2, "Idea: a loan bike while his is in the workshop", kind="feedback")
+        clock.set_now(moments[2])
+        kept = s.make_promise(3, "Adjust the gears", parse_when("tomorrow"))
+        clock.set_now(moments[3])
+        s.close_promise(kept.id, "kept")
+        clock.set_now(now)
     app = KbmApp(db_path, watch_seconds=0)
     yield app
     app.close_store()
@@ -90,6 +119,43 @@ def test_quick_log(snap_compare, shop_app, size):
              "tab", "tab", "tab", "text:Call when they arrive", "tab", "text:after lunch",
              "tab", "tab", "text:nonsense")
     assert snap_compare(shop_app, terminal_size=size, run_before=keys(*steps))
+
+
+@SIZES
+def test_today_with_care_to_do(snap_compare, care_shop, size):
+    assert snap_compare(care_shop, terminal_size=size, run_before=keys())
+
+
+@SIZES
+def test_ideas(snap_compare, care_shop, size):
+    assert snap_compare(care_shop, terminal_size=size, run_before=keys("i"))
+
+
+@SIZES
+def test_customer_at_a_glance(snap_compare, care_shop, size):
+    assert snap_compare(care_shop, terminal_size=size,
+                        run_before=keys("c", "text:anna", "enter", "enter"))
+
+
+def test_wishes_dialog(snap_compare, care_shop):
+    assert snap_compare(care_shop, terminal_size=SMALL,
+                        run_before=keys("c", "text:anna", "enter", "enter", "W"))
+
+
+def test_plan_follow_up_against_the_wishes(snap_compare, care_shop):
+    steps = ("c", "text:anna", "enter", "enter", "w", "text:Ask how the chain runs", "tab",
+             "text:in 3 days")
+    assert snap_compare(care_shop, terminal_size=SMALL, run_before=keys(*steps))
+
+
+def test_renegotiate_dialog(snap_compare, care_shop):
+    assert snap_compare(care_shop, terminal_size=SMALL,
+                        run_before=keys("p", "g", "text:Friday 14:00"))
+
+
+def test_forget_dialog(snap_compare, care_shop):
+    assert snap_compare(care_shop, terminal_size=SMALL,
+                        run_before=keys("c", "text:cem", "enter", "enter", "F"))
 
 
 def test_help(snap_compare, shop_app):

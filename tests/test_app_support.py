@@ -72,3 +72,26 @@ def _key(char: str) -> str:
     return {" ": "space", ".": "full_stop", ",": "comma", "+": "plus", "-": "minus",
             ":": "colon", "@": "at", "/": "slash", "?": "question_mark", "(": "left_parenthesis",
             ")": "right_parenthesis", "'": "apostrophe"}.get(char, char)
+
+
+def notes(app) -> list[str]:
+    """The messages of the notifications shown so far."""
+    return [n.message for n in app._notifications]
+
+
+def rows(app, selector: str) -> list:
+    """The records a list on the current screen holds (timeline entries unwrapped)."""
+    items = app.screen.query_one(selector).loaded_items()
+    return [getattr(i, "record", i) for i in items]
+
+
+async def wait_for(pilot, check, timeout: float = 5.0, step: float = 0.1) -> bool:
+    """Let the app run until `check()` is true, or `timeout` seconds have passed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause(step)
+        if check():
+            return True
+    return check()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .. import clock
 from ..records import Conversation, CustomerSummary, Followup, Promise
 from ..widgets import fmt
 from ..widgets.dbwork import DbWork
@@ -17,12 +19,29 @@ from ..widgets.virtual_table import VirtualTable
 ROW_BINDINGS = [
     Binding("k", "kept", "Kept", id="row.kept"),
     Binding("b", "broken", "Broken", id="row.broken"),
+    Binding("g", "renegotiate", "New time", id="row.renegotiate",
+            tooltip="Promise: a new due time agreed with the customer (asks why)"),
     Binding("d", "done", "Done", id="row.done"),
     Binding("s", "snooze", "Snooze", id="row.snooze"),
+    Binding("g", "reschedule", "Reschedule", id="row.reschedule",
+            tooltip="Follow-up: move it to another day (and time)"),
+    Binding("R", "resolve", "Resolve", id="row.resolve",
+            tooltip="Complaint: resolve it with a note of what was done"),
     Binding("delete", "delete", "Delete", id="row.delete"),
     Binding("r", "restore", "Restore", id="row.restore"),
 ]
-ROW_ACTIONS = {"kept", "broken", "done", "snooze", "delete", "restore"}
+ROW_ACTIONS = {"kept", "broken", "renegotiate", "done", "snooze", "reschedule", "resolve",
+               "delete", "restore"}
+
+
+def record_of(item: Any) -> Any:
+    """The record a row stands for (a timeline entry or a Today row wraps one)."""
+    return getattr(item, "record", item)
+
+
+def is_open_complaint(item: Any) -> bool:
+    return (isinstance(item, Conversation) and item.kind == "complaint"
+            and item.resolved_at is None and item.deleted_at is None)
 
 
 class KbmScreen(DbWork, Screen):
@@ -43,7 +62,7 @@ class KbmScreen(DbWork, Screen):
         if undo is not None:
             self.app.push_undo(undone or message, undo)
             message += "  (u: undo)"
-        self.app.notify(message, title=title)
+        self.app.notify(message, title=title, markup=False)
         self.app.reload_screens()
 
 
@@ -52,16 +71,18 @@ class ItemActions:
 
     def current_item(self) -> Any | None:
         tables = list(self.query("VirtualTable.items").results(VirtualTable))
-        return tables[0].cursor_item if tables else None
+        return record_of(tables[0].cursor_item) if tables else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in ROW_ACTIONS:
             return True
         item = self.current_item()
-        if action in ("kept", "broken"):
+        if action in ("kept", "broken", "renegotiate"):
             return isinstance(item, Promise) and item.status == "open"
-        if action in ("done", "snooze"):
+        if action in ("done", "snooze", "reschedule"):
             return isinstance(item, Followup) and item.done_at is None
+        if action == "resolve":
+            return is_open_complaint(item)
         if action == "delete":
             return isinstance(item, Conversation) and item.deleted_at is None
         if action == "restore":
@@ -70,15 +91,33 @@ class ItemActions:
 
     def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
         self.refresh_bindings()
+        item = record_of(event.item)
         for line in self.query("#detail").results(Static):
-            line.update(fmt.describe(event.item) or "")
+            line.update(fmt.describe(item) or "")
+            if isinstance(item, Promise):
+                self._show_history(line, item)
+
+    def _show_history(self, line: Static, promise: Promise) -> None:
+        """A renegotiated promise keeps its earlier due times in view."""
+        pid = promise.id
+
+        def show(changes) -> None:
+            if changes and self.current_item() == promise:
+                text = fmt.describe(promise) or Text()
+                text.append(f" · {fmt.history_text(changes)}", style="dim italic")
+                line.update(text)
+
+        self.db_read(lambda s: s.promise_history(pid), show, group="history")
 
     def on_virtual_table_selected(self, event: VirtualTable.Selected) -> None:
-        customer_id = getattr(event.item, "customer_id", None)
-        if isinstance(event.item, CustomerSummary):
-            customer_id = event.item.id
+        item = record_of(event.item)
+        customer_id = getattr(item, "customer_id", None)
+        if isinstance(item, CustomerSummary):
+            customer_id = item.id
         if customer_id is not None:
             self.app.open_customer(customer_id)
+
+    # --- promises -----------------------------------------------------------------------
 
     def action_kept(self) -> None:
         item = self.current_item()
@@ -106,6 +145,18 @@ class ItemActions:
         self.app.push_screen(ReasonDialog(
             "Why was this promise broken?", f"{item.customer_name}: {item.text}"), got)
 
+    def action_renegotiate(self) -> None:
+        item = self.current_item()
+        if isinstance(item, Promise) and item.status == "open":
+            from .new_time import RenegotiateDialog
+
+            self.app.push_screen(RenegotiateDialog(item),
+                                 lambda p: self.changed(
+                                     f"New time for “{fmt.short(p.text, 30)}”: "
+                                     f"{fmt.promise_due(p)}") if p else None)
+
+    # --- follow-ups ---------------------------------------------------------------------
+
     def action_done(self) -> None:
         item = self.current_item()
         if isinstance(item, Followup) and item.done_at is None:
@@ -113,7 +164,9 @@ class ItemActions:
 
             def finished(next_one: Followup | None) -> None:
                 extra = f" — next one {fmt.followup_due(next_one)}" if next_one else ""
-                self.changed(f"Done: {fmt.short(item.text, 40)}{extra}")
+                self.changed(f"Done: {fmt.short(item.text, 40)}{extra}",
+                             undo=lambda s: s.reopen_followup(fid),
+                             undone="the follow-up is open again")
 
             self.db_write(lambda s: s.followup_done(fid), finished)
 
@@ -123,14 +176,64 @@ class ItemActions:
             return
         from .snooze import SnoozeDialog
 
+        before = item.snoozed_until
+
+        def undo(store):
+            if before is not None and before > clock.today():
+                return store.snooze_followup(item.id, before)
+            return store.unsnooze_followup(item.id)
+
         def got(day) -> None:
             if day is not None:
                 fid = item.id
                 self.db_write(lambda s: s.snooze_followup(fid, day),
-                              lambda f: self.changed(f"Snoozed until {fmt.day(day)}"))
+                              lambda f: self.changed(f"Snoozed until {fmt.day(day)}", undo=undo,
+                                                     undone="the snooze is taken back"))
 
         self.app.push_screen(SnoozeDialog("Snooze this follow-up",
                                           f"{item.customer_name}: {item.text}"), got)
+
+    def action_reschedule(self) -> None:
+        item = self.current_item()
+        if isinstance(item, Followup) and item.done_at is None:
+            from ..widgets.due_input import due_from
+            from .new_time import RescheduleDialog
+
+            fid, before, snoozed = item.id, due_from(item.due_day, item.due_at), item.snoozed_until
+
+            def undo(store):
+                back = store.reschedule_followup(fid, before)
+                if snoozed is not None and snoozed > clock.today():
+                    back = store.snooze_followup(fid, snoozed)
+                return back
+
+            self.app.push_screen(RescheduleDialog(item),
+                                 lambda f: self.changed(
+                                     f"Follow-up moved to {fmt.followup_due(f)}", undo=undo,
+                                     undone="the follow-up is back on its day") if f else None)
+
+    # --- conversations ------------------------------------------------------------------
+
+    def action_resolve(self) -> None:
+        item = self.current_item()
+        if not is_open_complaint(item):
+            return
+        from .reason import ReasonDialog
+
+        def got(note: str | None) -> None:
+            if note:
+                cid = item.id
+                self.db_write(
+                    lambda s: s.resolve_complaint(cid, note),
+                    lambda c: self.changed(
+                        f"Complaint from {c.customer_name} resolved after {fmt.age(c.at)}: "
+                        f"{fmt.short(note, 40)}", title="Resolved"))
+
+        self.app.push_screen(ReasonDialog(
+            "Resolve this complaint", f"{item.customer_name}, {fmt.moment(item.at)} "
+            f"(open {fmt.age(item.at)}): {fmt.short(item.summary, 160)}",
+            label="Resolution", placeholder="what we did about it, in a few words",
+            what="note of what was done"), got)
 
     def action_delete(self) -> None:
         item = self.current_item()
@@ -159,4 +262,3 @@ class ItemActions:
             cid = item.id
             self.db_write(lambda s: s.set_conversation_deleted(cid, False),
                           lambda c: self.changed("Conversation brought back", title="Restored"))
-

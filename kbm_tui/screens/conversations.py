@@ -15,7 +15,6 @@ from ..widgets import fmt
 from ..widgets.due_input import DueInput
 from ..widgets.nav import NavBar
 from ..widgets.virtual_table import Column, VirtualTable
-from . import _store_gaps as gaps
 from .base import ROW_BINDINGS, ItemActions, KbmScreen
 
 TYPE_DELAY = 0.2
@@ -23,6 +22,8 @@ TYPE_DELAY = 0.2
 
 def _summary(c: Conversation) -> Text:
     text = Text(fmt.short(c.summary, 300))
+    if c.kind == "complaint":
+        text = fmt.complaint_state(c) + Text(" ") + text
     if c.deleted_at:
         text = Text("(deleted) ", style="dim") + text
     return text
@@ -101,7 +102,7 @@ class ConversationsScreen(ItemActions, KbmScreen):
         filters = dict(self.filters)
         self.table.set_source(
             lambda s, offset, limit: s.conversations(**filters, offset=offset, limit=limit),
-            lambda s: gaps.count_conversations(s, **filters))
+            lambda s: s.count_conversations(**filters))
 
     def _read_filters(self) -> None:
         def pick(select_id: str):

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Select, Static
+from textual.widgets import Footer, Label, Select, Sparkline, Static
 
 from .. import timefmt
-from ..records import Conversation, Customer, Followup, Promise
+from ..records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
 from ..vocab import CHANNEL_LABELS, KIND_LABELS
 from ..widgets import fmt
 from ..widgets.nav import NavBar
 from ..widgets.virtual_table import Column, VirtualTable
-from . import _store_gaps as gaps
 from .base import ROW_BINDINGS, ItemActions, KbmScreen
 
 KIND_CHOICES = [("conversations", "conversation"), ("promises", "promise"),
@@ -23,8 +24,8 @@ KIND_CHOICES = [("conversations", "conversation"), ("promises", "promise"),
 NARROW = 110
 
 
-def _type(entry: gaps.Entry) -> Text:
-    item = entry.item
+def _type(entry: TimelineEntry) -> Text:
+    item = entry.record
     if isinstance(item, Conversation):
         text = Text(f"{fmt.channel(item.channel)} {item.direction}: {fmt.kind(item.kind)}")
         if item.deleted_at:
@@ -35,12 +36,19 @@ def _type(entry: gaps.Entry) -> Text:
     return Text("follow-up ") + fmt.followup_state(item)
 
 
-def _text(entry: gaps.Entry) -> Text:
-    item = entry.item
+def _text(entry: TimelineEntry) -> Text:
+    item = entry.record
     if isinstance(item, Conversation):
-        text = Text(fmt.short(item.summary, 300))
+        text = Text()
+        if item.kind == "complaint":
+            text.append_text(fmt.complaint_state(item)).append(" ")
+        text.append(fmt.short(item.summary, 300))
+        if item.resolution:
+            text.append(f" — {item.resolution}", style="italic")
         if item.amount_cents is not None:
             text.append(f"  {fmt.amount(item.amount_cents)}", style="dim")
+        if item.idea_status:
+            text.append(f"  (idea {item.idea_status})", style="dim")
         if item.against_wishes:
             text.append("  ⚠ against their wishes", style="yellow")
         return text
@@ -51,31 +59,25 @@ def _text(entry: gaps.Entry) -> Text:
         elif item.status == "open" and item.due_day:
             text.append(f"  due {fmt.promise_due(item)}", style="dim")
         return text
-    return Text(item.text).append(f"  {fmt.followup_due(item)}", style="dim")
+    text = Text(item.text).append(f"  {fmt.followup_due(item)}", style="dim")
+    if item.against_wishes:
+        text.append("  ⚠ against their wishes", style="yellow")
+    return text
 
 
-def _when(entry: gaps.Entry) -> str:
-    if isinstance(entry.item, Followup) and entry.item.done_at is None:
-        return fmt.day(entry.item.effective_day)
-    return fmt.moment(entry.at) if hasattr(entry.at, "hour") else fmt.day(entry.at)
+def _when(entry: TimelineEntry) -> str:
+    if isinstance(entry.record, Followup) and entry.record.done_at is None:
+        return fmt.day(entry.record.effective_day)
+    return fmt.moment(entry.at)
 
 
 COLUMNS = [
     Column("when", "When", _when, width=17),
     Column("type", "", _type, width=20),
     Column("text", "What", _text, ratio=1),
-    Column("who", "Who", lambda e: e.item.staff_name or "", width=8, hide_below=90),
+    Column("who", "Who", lambda e: e.record.staff_name or "", width=8, hide_below=90),
 ]
 EMPTY = "Nothing here yet. Press [b]l[/b] to log a conversation with this customer."
-
-
-class _Timeline(VirtualTable):
-    """The timeline hands its rows' records to the row actions."""
-
-    @property
-    def cursor_item(self):
-        entry = super().cursor_item
-        return entry.item if entry is not None else None
 
 
 class CustomerScreen(ItemActions, KbmScreen):
@@ -89,9 +91,15 @@ class CustomerScreen(ItemActions, KbmScreen):
                 tooltip="Make a promise to this customer"),
         Binding("w", "plan('followup')", "Follow-up", id="customer.followup",
                 tooltip="Plan a follow-up with this customer"),
+        Binding("W", "wishes", "Wishes", id="customer.wishes",
+                tooltip="Their contact wishes: channel, person, how often, do not contact"),
         Binding("e", "edit", "Edit", id="customer.edit", tooltip="Edit the card"),
         Binding("a", "archive", "Archive", show=False, id="customer.archive",
                 tooltip="Archive this customer (asks first)"),
+        Binding("x", "export", "Export data", show=False, id="customer.export",
+                tooltip="Export everything stored about this customer (a zip file)"),
+        Binding("F", "forget", "Forget", show=False, id="customer.forget",
+                tooltip="Forget this customer: erase everything about them (asks for the name)"),
         *ROW_BINDINGS,
     ]
 
@@ -103,19 +111,28 @@ class CustomerScreen(ItemActions, KbmScreen):
         self.customer: Customer | None = None
         self.channel: str | None = None
         self.kind: str | None = None
+        self.forgetting = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("customers", title="…", id="customer-nav")
         with Horizontal(id="customer-body"):
             with Vertical(id="card"):
-                yield Static("", id="card-contact")
+                with Vertical(id="card-left"):
+                    yield Static("", id="card-contact")
+                    with Vertical(id="card-glance"):
+                        yield Static("", id="glance-since")
+                        with Horizontal(id="glance-months"):
+                            yield Label("Talks", classes="card-label")
+                            yield Sparkline([0] * 12, id="glance-spark")
+                            yield Label("", id="glance-talks")
+                        yield Static("", id="glance-rest")
                 yield Static("", id="card-wishes")
             with Vertical(id="timeline-box"):
                 with Horizontal(classes="filter-bar"):
                     yield Select([(v, k) for k, v in CHANNEL_LABELS.items()], prompt="any channel",
                                  id="tl-channel", compact=True)
                     yield Select(KIND_CHOICES, prompt="everything", id="tl-kind", compact=True)
-                yield _Timeline(COLUMNS, id="timeline", classes="items", empty=EMPTY)
+                yield VirtualTable(COLUMNS, id="timeline", classes="items", empty=EMPTY)
                 yield Static("", id="detail", classes="detail-line", markup=False)
         yield Footer()
 
@@ -125,45 +142,61 @@ class CustomerScreen(ItemActions, KbmScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
-    def reload(self) -> None:
-        cid, channel, kind = self.customer_id, self.channel, self.kind
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#timeline", VirtualTable)
 
-        def read(store):
-            return gaps.customer_card(store, cid), gaps.timeline(store, cid, channel=channel,
-                                                                 kind=kind)
+    def reload(self) -> None:
+        cid = self.customer_id
+
+        def read(store) -> Card:
+            return Card(store.get_customer(cid), store.promise_counts(cid),
+                        store.next_followup(cid), store.glance(cid))
 
         self.db_read(read, self._show, group="customer", on_error=self._gone)
+        if self.table.has_source:
+            self.table.reload()
+        else:
+            self._source()
+
+    def _source(self) -> None:
+        cid, channel, kind = self.customer_id, self.channel, self.kind
+        self.table.set_source(
+            lambda s, offset, limit: s.timeline(cid, channel=channel, kind=kind, offset=offset,
+                                                limit=limit),
+            lambda s: s.count_timeline(cid, channel=channel, kind=kind))
 
     def _gone(self, exc) -> None:
+        if self.forgetting:
+            return
         self.app.notify(exc.message, title="Customer gone", severity="warning")
         if self.is_current:
             self.dismiss()
 
-    def _show(self, result) -> None:
-        card, (entries, more) = result
-        self.customer = card["customer"]
+    def _show(self, card: Card) -> None:
+        self.customer = card.customer
         nav = self.query_one("#customer-nav", NavBar)
         nav.title = self.customer.name
         nav.update(nav.build())
-        contact, wishes = card_text(card)
-        self.query_one("#card-contact", Static).update(contact)
-        self.query_one("#card-wishes", Static).update(wishes)
-        table = self.query_one(_Timeline)
-        table.set_rows(entries)
-        if more:
-            self.notify("Showing the newest entries only; filter by channel or kind to see "
-                        "older ones.", timeout=4)
+        self.query_one("#card-contact", Static).update(
+            contact_text(card.customer, 36 if self.has_class("-narrow") else 120))
+        self.query_one("#card-wishes", Static).update(wishes_text(card))
+        since, talks, rest = glance_texts(card.glance)
+        self.query_one("#glance-since", Static).update(since)
+        self.query_one("#glance-spark", Sparkline).data = card.glance.per_month
+        self.query_one("#glance-talks", Label).update(talks)
+        self.query_one("#glance-rest", Static).update(rest)
         self.refresh_bindings()
 
     @on(Select.Changed, "#tl-channel")
     def _channel(self, event: Select.Changed) -> None:
         self.channel = None if event.value is Select.NULL else event.value
-        self.reload()
+        self._source()
 
     @on(Select.Changed, "#tl-kind")
     def _kind(self, event: Select.Changed) -> None:
         self.kind = None if event.value is Select.NULL else event.value
-        self.reload()
+        self._source()
 
     def action_back(self) -> None:
         self.dismiss()
@@ -178,6 +211,21 @@ class CustomerScreen(ItemActions, KbmScreen):
 
         self.app.push_screen(PlanDialog(kind, self.customer),
                              lambda item: self.app.reload_screens() if item else None)
+
+    def action_wishes(self) -> None:
+        if self.customer is None:
+            return
+        from .wishes import WishesDialog, wishes_of
+
+        before, cid = wishes_of(self.customer), self.customer.id
+
+        def saved(customer: Customer | None) -> None:
+            if customer is not None:
+                self.changed(f"Wishes of {customer.name}: {fmt.wishes_line(customer)}",
+                             undo=lambda s: s.set_wishes(cid, **before),
+                             undone="the wishes are as they were")
+
+        self.app.push_screen(WishesDialog(self.customer), saved)
 
     def action_edit(self) -> None:
         if self.customer is None:
@@ -194,34 +242,78 @@ class CustomerScreen(ItemActions, KbmScreen):
             c = self.customer
             archive_customer(self, c.id, c.name, c.archived_at is not None)
 
+    def action_export(self) -> None:
+        if self.customer is not None:
+            from .rights import export_customer
 
-def card_text(card: dict) -> tuple[Text, Text]:
-    """The contact details, and the customer's wishes with where the relationship stands."""
-    c: Customer = card["customer"]
+            export_customer(self, self.customer)
+
+    def action_forget(self) -> None:
+        if self.customer is not None:
+            from .rights import forget_customer
+
+            forget_customer(self, self.customer)
+
+
+@dataclass(frozen=True)
+class Card:
+    customer: Customer
+    promises: dict[str, int]
+    next_followup: Followup | None
+    glance: Glance
+
+
+def _lines(pairs, width: int = 8) -> Text:
+    text = Text()
+    for label, value in pairs:
+        if text:
+            text.append("\n")
+        text.append(f"{label:<{width}}", style="dim")
+        text.append_text(value if isinstance(value, Text) else Text(str(value)))
+    return text
+
+
+def contact_text(c: Customer, notes_width: int = 120) -> Text:
     contact = Text()
     contact.append(c.name, style="bold")
     if c.archived_at:
         contact.append("  (archived)", style="dim")
     for label, value in (("Phone", c.phone), ("Email", c.email), ("Address", c.address),
-                         ("Tags", c.tags), ("Notes", fmt.short(c.notes, 120) if c.notes else None)):
+                         ("Tags", c.tags), ("Notes", fmt.short(c.notes, notes_width) if c.notes else None)):
         if value:
             contact.append(f"\n{label:<8}", style="dim").append(value)
-    glance = card.get("glance")
-    if glance is not None:
-        since = timefmt.local(glance.customer_since).date()
-        contact.append("\nSince   ", style="dim").append(fmt.day(since))
-        contact.append("\nA year  ", style="dim").append(fmt.spark(glance.per_month))
-        if glance.purchases_cents:
-            contact.append(f"  bought {fmt.amount(glance.purchases_cents)}", style="dim")
+    return contact
+
+
+def glance_texts(g: Glance) -> tuple[Text, str, Text]:
+    """The relationship at a glance — what happened, never a score of the person."""
+    since = Text("Customer since ", style="dim") + Text(
+        f"{timefmt.local(g.customer_since):%d %b %Y}")
+    total = sum(g.per_month)
+    talks = f" {total} in 12 months" if total else " none in 12 months"
+    said = Text("—")
+    if g.last_said is not None:
+        said = Text(f"“{fmt.short(g.last_said.summary, 60)}”") + Text(
+            f" {fmt.day(timefmt.local(g.last_said.at).date())}", style="dim")
+    rest = _lines([("Bought", f"{fmt.amount(g.purchases_cents)} in total"
+                              if g.purchases_cents else "nothing yet"),
+                   ("Said", said)])
+    return since, talks, rest
+
+
+def wishes_text(card: Card) -> Text:
+    """The customer's wishes, with where the promises and follow-ups stand."""
+    c = card.customer
     wishes = Text()
     wishes.append("Their wishes", style="bold")
     for label, value in fmt.wishes(c):
         style = "bold red" if label == "Do not contact" else ""
         wishes.append(f"\n{label:<10}", style="dim").append(value, style=style)
+    counts = card.promises
     wishes.append("\nPromises  ", style="dim")
-    wishes.append(f"{card['open_promises']} open · {card['kept']} kept · {card['broken']} broken")
-    nxt: Followup | None = card["next_followup"]
+    wishes.append(f"{counts['open']} open · {counts['kept']} kept · {counts['broken']} broken")
+    nxt = card.next_followup
     wishes.append("\nNext      ", style="dim")
     wishes.append(f"{fmt.followup_due(nxt)}: {fmt.short(nxt.text, 40)}" if nxt else
                   "no follow-up planned")
-    return contact, wishes
+    return wishes

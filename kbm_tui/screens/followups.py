@@ -12,7 +12,6 @@ from ..records import Followup
 from ..widgets import fmt
 from ..widgets.nav import NavBar
 from ..widgets.virtual_table import Column, VirtualTable
-from . import _store_gaps as gaps
 from .base import ROW_BINDINGS, ItemActions, KbmScreen
 
 VIEWS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"),
@@ -44,7 +43,7 @@ COLUMNS = [
 
 
 class FollowupsScreen(ItemActions, KbmScreen):
-    """Mark done (d), snooze (s) or reschedule (s, then a day)."""
+    """Mark done (d), snooze (s) or move to another day (g)."""
 
     MODE = "followups"
     AUTO_FOCUS = "#followup-list"
@@ -63,18 +62,20 @@ class FollowupsScreen(ItemActions, KbmScreen):
         yield Tabs(*(Tab(label, id=f"fv-{key}") for key, label in VIEWS), id="followup-tabs")
         yield VirtualTable(COLUMNS, id="followup-list", classes="items")
         yield Static("", id="detail", classes="detail-line", markup=False)
-        yield Static(" ←/→: overdue, today, upcoming · s: snooze or put off · enter: the customer", classes="status-line")
+        yield Static(" ←/→: the tabs · s: snooze · g: another day · enter: the customer",
+                     classes="status-line")
         yield Footer()
 
     @property
     def table(self) -> VirtualTable:
         return self.query_one("#followup-list", VirtualTable)
 
-
     def _source(self) -> None:
         view = self.view
         self.table.empty = EMPTIES[view]
-        self.table.set_source(lambda s, offset, limit: gaps.followups_due(s, view, offset, limit))
+        due = None if view == "all" else view
+        self.table.set_source(lambda s, offset, limit: s.followups(open_only=True, due=due,
+                                                                   offset=offset, limit=limit))
 
     def reload(self) -> None:
         if self.table.has_source:

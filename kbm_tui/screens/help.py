@@ -18,7 +18,8 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from .customer import CustomerScreen
     from .customers import CustomersScreen
     from .conversations import ConversationsScreen
-    from .base import ROW_BINDINGS
+    from .ideas import IdeasScreen
+    from .base import ROW_BINDINGS, ROW_ACTIONS
     from ..widgets.virtual_table import VirtualTable
 
     def rows(bindings, skip=()) -> list[tuple[str, str]]:
@@ -34,13 +35,16 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     lists = rows(VirtualTable.BINDINGS) + [("tab / shift+tab", "Next / previous field"),
                                            ("mouse", "Click a row; double-click opens it")]
     row = [("k", "Promise kept"), ("b", "Promise broken (asks why)"),
+           ("g", "Promise: a new due time agreed with the customer (asks why; the earlier "
+                 "times stay in its history) · Follow-up: move it to another day"),
            ("d", "Follow-up done"), ("s", "Snooze a follow-up: tomorrow, next week, a day"),
+           ("R (shift+r)", "Resolve a complaint, with a note of what was done"),
            ("delete", "Delete a conversation (to the archive)"),
            ("r", "Bring a deleted conversation back"), ("u", "Undo the last change")]
-    assert {b.action for b in ROW_BINDINGS} <= {"kept", "broken", "done", "snooze", "delete",
-                                                "restore"}
-    tabs = [("← / →", "Promises: open, overdue, kept, broken, all; "
-                        "Follow-ups: overdue, today, upcoming, all open")]
+    assert {b.action for b in ROW_BINDINGS} <= ROW_ACTIONS
+    tabs = [("← / →", "Promises: open, overdue, no due time, kept, broken, all; "
+                        "Follow-ups: overdue, today, upcoming, all open; "
+                        "Ideas: all, new, considered, done")]
     dialogs = [("ctrl+s", "Save (enter on the last field too)"), ("escape", "Cancel"),
                ("↑ / ↓, enter", "Choose a customer from the matches")]
     return [
@@ -51,12 +55,15 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("A customer", rows(CustomerScreen.BINDINGS, skip={b.action for b in ROW_BINDINGS})),
         ("Conversations", rows(ConversationsScreen.BINDINGS,
                                skip={b.action for b in ROW_BINDINGS})),
-        ("Promises, Follow-ups", tabs),
+        ("Ideas", rows(IdeasScreen.BINDINGS, skip={"view(-1)", "view(1)"})),
+        ("Promises, Follow-ups, Ideas", tabs),
         ("Forms", dialogs),
     ]
 
 
 def _show_key(key: str) -> str:
+    if len(key) == 1 and key.isupper():
+        return f"{key} (shift+{key.lower()})"
     return {"question_mark": "?", "slash": "/", "pageup": "page up",
             "pagedown": "page down"}.get(key, key)
 

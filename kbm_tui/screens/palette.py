@@ -14,6 +14,8 @@ ACTIONS = (
      "goto('conversations')"),
     ("Promises", "Open, overdue, kept and broken promises", "goto('promises')"),
     ("Follow-ups", "Overdue, today and upcoming follow-ups", "goto('followups')"),
+    ("Ideas", "Feedback and ideas from every customer: new, considered, done",
+     "goto('ideas')"),
     ("Log a conversation", "The quick-log dialog (l)", "quick_log"),
     ("New customer", "Add a customer (n)", "new_customer"),
     ("Undo", "Undo the last change (u)", "undo"),
@@ -27,6 +29,15 @@ LONG_NAMES = {  # footer words are short; the palette can say more
     "restore": "Bring the deleted conversation back", "edit": "Edit the customer",
     "archive": "Archive the customer", "sort": "Sort the customers differently",
     "log": "Log a conversation with this customer", "back": "Back",
+    "renegotiate": "Renegotiate the promise: a new due time agreed with the customer",
+    "reschedule": "Reschedule the follow-up to another day",
+    "resolve": "Resolve the complaint (with a note of what was done)",
+    "wishes": "Edit the customer's contact wishes", "export": "Export this customer's data",
+    "forget": "Forget this customer (erase everything about them)",
+    "plan('promise')": "Make a promise to this customer",
+    "plan('followup')": "Plan a follow-up with this customer",
+    "idea('new')": "Mark the idea new", "idea('considered')": "Mark the idea considered",
+    "idea('done')": "Mark the idea done (and offer to tell the customer)",
 }
 
 
@@ -38,7 +49,8 @@ class ActionsProvider(Provider):
                     for name, help_text, action in ACTIONS]
         known = {name for name, _, _ in commands}
         for node, binding, enabled, _tip in self.screen.active_bindings.values():
-            name = LONG_NAMES.get(binding.action.split("(")[0], binding.description)
+            name = LONG_NAMES.get(binding.action) or LONG_NAMES.get(
+                binding.action.split("(")[0], binding.description)
             if enabled and node is not self.app and name not in known:
                 known.add(name)
                 key = self.app.get_key_display(binding)

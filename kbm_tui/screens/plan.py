@@ -1,22 +1,28 @@
-"""Making a promise or planning a follow-up for one customer, without logging a talk."""
+"""Making a promise or planning a follow-up for one customer, without logging a talk.
+
+The customer's wishes stand at the top; a follow-up that would go against them (another
+person, sooner than their interval, do-not-contact) is named before saving, asked about,
+and noted on the follow-up when planned anyway.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, Select, Static
 
 from .. import validate
 from ..errors import InputError, KbmError
 from ..records import Customer
 from ..widgets import fmt
 from ..widgets.dbwork import DbWork
-from ..widgets.due_input import DueInput
+from ..widgets.due_input import DueInput, start_of
 from ..widgets.form import Field
 
 Kind = Literal["promise", "followup"]
@@ -30,9 +36,11 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
         Binding("ctrl+s", "save", "Save", id="plan.save"),
     ]
 
-    def __init__(self, kind: Kind, customer: Customer) -> None:
+    def __init__(self, kind: Kind, customer: Customer, *, text: str = "",
+                 due: str = "") -> None:
         super().__init__(classes="dialog")
         self.kind, self.customer = kind, customer
+        self.start_text, self.start_due = text, due
         self._saving = False
 
     def compose(self) -> ComposeResult:
@@ -40,22 +48,71 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
         title = ("A promise to " if promise else "Follow up with ") + self.customer.name
         with Vertical(classes="dialog-box"):
             yield Label(title, classes="dialog-title", markup=False)
+            yield Static(Text("Their wishes — ", style="bold") +
+                         Text(fmt.wishes_line(self.customer)),
+                         classes="dialog-detail", id="plan-wishes")
             yield Field("Promise" if promise else "About",
-                        Input(placeholder="what we will do" if promise else "why to get back",
+                        Input(self.start_text,
+                              placeholder="what we will do" if promise else "why to get back",
                               id="text", compact=True), id="field-text")
             hint = "after lunch, Friday 14:00 — empty: no due time" if promise else "next week"
             yield Field("Due" if promise else "When",
-                        DueInput(placeholder=hint, required=not promise, id="due",
-                                 compact=True), id="field-due")
+                        DueInput(self.start_due, placeholder=hint, required=not promise,
+                                 id="due", compact=True), id="field-due")
             if not promise:
                 yield Field("Repeat", Input(placeholder="optional: every how many days",
                                             id="every", compact=True), id="field-every")
+            yield Field("Who", Select([], prompt="anyone" if not promise else "owner",
+                                      id="staff", compact=True), id="field-staff")
+            yield Static("", id="plan-warning", classes="field-problem -warning")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
+        self.db_read(lambda s: s.staff(), self._staff, group="staff")
+
+    def _staff(self, staff) -> None:
+        box = self.query_one("#staff", Select)
+        box.set_options([(s.name, s.id) for s in staff])
+        ids = [s.id for s in staff]
+        chosen = getattr(self.app, "last_staff_id", None)
+        if self.kind == "followup" and self.customer.pref_staff_id:
+            chosen = self.customer.pref_staff_id  # the person they chose, unless changed
+        if chosen not in ids and ids:
+            chosen = ids[0]  # the owner comes first
+        if chosen in ids:
+            box.value = chosen
+        self._warn()
+
+    # --- the customer's wishes ----------------------------------------------------------
+
+    def _planned(self) -> tuple[object, int | None] | None:
+        due = self.query_one("#due", DueInput).due
+        if self.kind != "followup" or due is None:
+            return None
+        staff = self.query_one("#staff", Select).value
+        return start_of(due), (None if staff is Select.NULL else staff)
+
+    @on(Select.Changed, "#staff")
+    def _warn(self) -> None:
+        planned = self._planned()
+        if planned is None:
+            self._show_warning([])
+            return
+        when, staff = planned
+        cid = self.customer.id
+        self.db_read(lambda s: s.wish_conflicts(cid, staff_id=staff, when=when),
+                     self._show_warning, group="wishes")
+
+    def _show_warning(self, broken: list[str]) -> None:
+        box = self.query_one("#plan-warning", Static)
+        box.update("⚠ " + " ".join(broken) + " Saving asks first and notes it on the follow-up."
+                   if broken else "")
+        box.set_class(bool(broken), "-shown")
+
+    # --- checking and saving ------------------------------------------------------------
 
     def _check(self, show_empty: bool) -> dict | None:
         ok = True
@@ -80,11 +137,15 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
             except (InputError, ValueError):
                 field.set_error("Type a number of days between 1 and 3650, or leave it empty.")
                 ok = False
-        return {"text": text, "due": due.due, "every": every} if ok else None
+        staff = self.query_one("#staff", Select).value
+        return {"text": text, "due": due.due, "every": every,
+                "staff": None if staff is Select.NULL else staff} if ok else None
 
     @on(Input.Changed)
-    def _typed(self) -> None:
+    def _typed(self, event: Input.Changed) -> None:
         self._check(show_empty=False)
+        if event.input.id == "due":
+            self._warn()
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -101,19 +162,53 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
         if values is None:
             return
         self._saving = True
+        if self.kind == "promise":
+            self._write(values)
+            return
+        cid, when = self.customer.id, start_of(values["due"])
+        self.db_read(lambda s: s.wish_conflicts(cid, staff_id=values["staff"], when=when),
+                     lambda broken: self._confirm(values, broken), group="save-check",
+                     on_error=self._refused)
+
+    def _confirm(self, values: dict, broken: list[str]) -> None:
+        if not broken:
+            self._write(values)
+            return
+        from .confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(values)
+            else:
+                self._saving = False
+
+        self.app.push_screen(ConfirmDialog(
+            f"This goes against {self.customer.name}'s wishes",
+            " ".join(broken) + "\n\nPlan it anyway? The follow-up notes that it goes against "
+            "their wishes.", yes="Plan anyway"), answered)
+
+    def _write(self, values: dict) -> None:
         cid = self.customer.id
         if self.kind == "promise":
-            job = lambda s: s.make_promise(cid, values["text"], values["due"])  # noqa: E731
+            def job(s):
+                return s.make_promise(cid, values["text"], values["due"],
+                                      staff_id=values["staff"])
         else:
-            job = lambda s: s.plan_followup(cid, values["text"], values["due"],  # noqa: E731
-                                            every_days=values["every"])
+            def job(s):
+                with s.transaction():
+                    broken = s.wish_conflicts(cid, staff_id=values["staff"],
+                                              when=start_of(values["due"]))
+                    return s.plan_followup(cid, values["text"], values["due"],
+                                           every_days=values["every"], staff_id=values["staff"],
+                                           against_wishes=" ".join(broken) or None)
         self.db_write(job, self._saved, on_error=self._refused)
 
     def _saved(self, item) -> None:
         if self.kind == "promise":
             self.app.notify(f"Promise due {fmt.promise_due(item)}", title="Saved")
         else:
-            self.app.notify(f"Follow-up {fmt.followup_due(item)}", title="Saved")
+            noted = " (noted: against their wishes)" if item.against_wishes else ""
+            self.app.notify(f"Follow-up {fmt.followup_due(item)}{noted}", title="Saved")
         self.dismiss(item)
 
     def _refused(self, exc: KbmError) -> None:

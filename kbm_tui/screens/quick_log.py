@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from .. import clock, validate
+from .. import validate
 from ..errors import InputError, KbmError
 from ..money import parse_amount
 from ..records import Conversation, Customer
@@ -20,7 +18,7 @@ from ..vocab import CHANNEL_LABELS, KIND_LABELS
 from ..widgets import fmt
 from ..widgets.customer_picker import CustomerPicker
 from ..widgets.dbwork import DbWork
-from ..widgets.due_input import DueInput
+from ..widgets.due_input import DueInput, start_of
 from ..widgets.form import Field
 
 DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
@@ -143,7 +141,7 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
     def _show_warning(self, broken: list[str]) -> None:
         text = None
         if broken:
-            text = Text("⚠ " + " ".join(broken) + " Saving notes it as against their wishes.",
+            text = Text("⚠ " + " ".join(broken) + " Saving asks first and notes it.",
                         style="bold yellow")
         self.query_one("#field-how", Field).set_hint(text)
 
@@ -246,12 +244,37 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
             first.query(Input).first().focus()
             return
         self._saving = True
+        self.db_read(lambda s: against_wishes(s, values), lambda notes: self._confirm(values, notes),
+                     group="save-check", on_error=self._refused)
+
+    def _confirm(self, values: dict, notes: dict[str, str]) -> None:
+        """Going against the customer's wishes is their call to forgive: ask first."""
+        if not notes:
+            self._write(values)
+            return
+        from .confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(values)
+            else:
+                self._saving = False
+
+        detail = "\n".join(f"{what}: {text}" for what, text in notes.items())
+        self.app.push_screen(ConfirmDialog(
+            f"This goes against {values['customer'].name}'s wishes",
+            detail + "\n\nSave anyway? It is noted as against their wishes.",
+            yes="Save anyway"), answered)
+
+    def _write(self, values: dict) -> None:
         self.db_write(lambda s: _save(s, values), self._saved, on_error=self._refused)
 
     def _saved(self, result: tuple) -> None:
         conversation, promise, followup = result
         self.app.last_staff_id = conversation.staff_id
         parts = [f"Logged for {conversation.customer_name}"]
+        if conversation.against_wishes or (followup and followup.against_wishes):
+            parts.append("noted as against their wishes")
         if promise is not None:
             parts.append(f"promise due {fmt.promise_due(promise)}")
         if followup is not None:
@@ -290,12 +313,30 @@ def _save(store, v: dict) -> tuple:
                                          staff_id=v["staff"], conversation_id=conversation.id)
         if v["followup_due"] is not None:
             due = v["followup_due"]
-            start = due.moment(clock.local_tz()) or datetime.combine(
-                due.day, time(9), tzinfo=clock.local_tz())
-            broken = store.wish_conflicts(cid, staff_id=staff, when=start)
+            broken = store.wish_conflicts(cid, staff_id=staff, when=start_of(due))
             followup = store.plan_followup(cid, v["followup"] or v["summary"], due,
                                            staff_id=staff, against_wishes=" ".join(broken) or None)
     return conversation, promise, followup
+
+
+class _DryRun(Exception):
+    def __init__(self, notes: dict[str, str]) -> None:
+        super().__init__()
+        self.notes = notes
+
+
+def against_wishes(store, v: dict) -> dict[str, str]:
+    """What saving would note as against the customer's wishes, per part — found by saving
+    inside a transaction that is then rolled back, so it is exactly what would be noted
+    (a follow-up planned in the same breath counts from the contact just logged)."""
+    try:
+        with store.transaction():
+            conversation, _promise, followup = _save(store, v)
+            raise _DryRun({what: note for what, note in (
+                ("This contact", conversation.against_wishes),
+                ("The follow-up", followup.against_wishes if followup else None)) if note})
+    except _DryRun as dry:
+        return dry.notes
 
 
 def _value(select: Select):

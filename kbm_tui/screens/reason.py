@@ -19,17 +19,20 @@ class ReasonDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="reason.cancel")]
 
-    def __init__(self, title: str, detail: str = "", label: str = "Reason") -> None:
+    def __init__(self, title: str, detail: str = "", label: str = "Reason",
+                 placeholder: str = "what happened, in a few words",
+                 what: str = "reason") -> None:
         super().__init__(classes="dialog")
         self.title_text, self.detail, self.label = title, detail, label
+        self.placeholder, self.what = placeholder, what
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box small"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, classes="dialog-detail", markup=False)
-            yield Field(self.label, Input(placeholder="what happened, in a few words",
-                                          id="reason", compact=True), id="reason-field")
+            yield Field(self.label, Input(placeholder=self.placeholder, id="reason",
+                                          compact=True), id="reason-field")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (enter)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -38,7 +41,7 @@ class ReasonDialog(ModalScreen[str | None]):
         text = self.query_one("#reason", Input).value
         field = self.query_one("#reason-field", Field)
         try:
-            cleaned = validate.text(text, "reason", required=True, label="reason")
+            cleaned = validate.text(text, "reason", required=True, label=self.what)
         except InputError as exc:
             field.set_error(exc.message if (text or show_empty) else None)
             return None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
-from .. import clock
-from ..records import Agenda, Conversation, Followup, Promise
+from .. import clock, timefmt
+from ..records import Agenda, Conversation, Followup, KeepInTouch, Promise, PromiseStats
 from ..widgets import fmt
 from ..widgets.nav import NavBar
 from ..widgets.virtual_table import Column, VirtualTable
@@ -30,6 +31,7 @@ class Heading:
     title: str
     count: int
     style: str = "bold"
+    extra: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,25 @@ class Note:
     text: str
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """A record shown with how long it has been waiting: an open complaint, a promise
+    without a due time."""
+
+    record: Conversation | Promise
+    since: datetime
+    label: str  # "open", "waiting"
+
+    @property
+    def customer_name(self) -> str:
+        return self.record.customer_name
+
+
 def _when(item) -> str:
+    if isinstance(item, Waiting):
+        return f"{item.label} {fmt.age(item.since)}"
+    if isinstance(item, KeepInTouch):
+        return f"due {fmt.day(timefmt.local(item.due_at).date())}"
     if isinstance(item, Promise):
         return fmt.promise_due(item)
     if isinstance(item, Followup):
@@ -48,9 +68,15 @@ def _when(item) -> str:
 
 
 def _what(item) -> Text:
-    if isinstance(item, Promise):
-        return Text(item.text)
-    if isinstance(item, Followup):
+    if isinstance(item, KeepInTouch):
+        last = fmt.day(timefmt.local(item.last_contact_at).date()) if item.last_contact_at \
+            else "never"
+        text = Text()
+        if item.pref_channel:
+            text.append(f"by {fmt.channel(item.pref_channel)}", style="bold").append(" · ")
+        return text.append(f"every {item.contact_every_days} days · last contact {last}")
+    item = getattr(item, "record", item)
+    if isinstance(item, (Promise, Followup)):
         return Text(item.text)
     if isinstance(item, Conversation):
         text = Text(f"{fmt.channel(item.channel)}, {fmt.kind(item.kind)}: ", style="dim")
@@ -59,12 +85,17 @@ def _what(item) -> Text:
 
 
 def _who(item) -> str:
-    return getattr(item, "staff_name", None) or ""
+    if isinstance(item, KeepInTouch):
+        return item.pref_staff_name or ""
+    return getattr(getattr(item, "record", item), "staff_name", None) or ""
 
 
 def _whole_line(item) -> Text | None:
     if isinstance(item, Heading):
-        return Text(f"{item.title} ({item.count})", style=item.style)
+        text = Text(f"{item.title} ({item.count})", style=item.style)
+        if item.extra:
+            text.append(f" · {item.extra}", style="dim")
+        return text
     if isinstance(item, Note):
         return Text("   " + item.text, style="dim italic")
     return None
@@ -78,23 +109,39 @@ COLUMNS = [
 ]
 
 
-def agenda_rows(agenda: Agenda) -> list:
+def agenda_rows(agenda: Agenda, median: float | None = None) -> list:
     rows: list = []
+    resolved_in = (f"complaints are resolved in {median:.1f} days (median)"
+                   if median is not None else "")
     sections = (
         ("Overdue promises — what we said we would do and haven't", agenda.overdue_promises,
-         "Nothing overdue: every promise is kept or still on time.", "bold red"),
-        ("Promises due today", agenda.promises_today, "No promise falls due today.", "bold"),
-        ("Follow-ups due", agenda.followups_due, "Nobody is waiting to hear from us.", "bold"),
+         "Nothing overdue: every promise is kept or still on time.", "bold red", ""),
+        ("Promises due today", agenda.promises_today, "No promise falls due today.", "bold", ""),
+        ("Follow-ups due", agenda.followups_due, "Nobody is waiting to hear from us.", "bold",
+         ""),
+        ("Time to get in touch — as often as they asked", agenda.keep_in_touch, "", "bold", ""),
+        ("Open complaints", [Waiting(c, c.at, "open") for c in agenda.open_complaints], "",
+         "bold red", resolved_in),
+        ("Waiting for over a week (no due time)",
+         [Waiting(p, p.made_at, "waiting") for p in agenda.waiting_promises], "", "bold", ""),
         ("Today's conversations", agenda.conversations_today,
-         "No conversation logged today yet — press l to log one.", "bold"),
+         "No conversation logged today yet — press l to log one.", "bold", ""),
     )
-    for title, items, empty, style in sections:
-        rows.append(Heading(title, len(items), style if items else "bold"))
+    for title, items, empty, style, extra in sections:
+        if not items and not empty:
+            continue  # the care sections show up only when there is something to do
+        rows.append(Heading(title, len(items), style if items else "bold", extra))
         if items:
             rows.extend(items)
         else:
             rows.append(Note(empty))
     return rows
+
+
+def stats_line(this: PromiseStats, last: PromiseStats) -> str:
+    """ "Promises kept — November: 12 on time (86%) · 1 late · 1 broken | October: …" """
+    return (f"Promises kept — {this.label}: {fmt.stats_text(this)} | "
+            f"{last.label}: {fmt.stats_text(last)}")
 
 
 class TodayScreen(ItemActions, KbmScreen):
@@ -110,6 +157,7 @@ class TodayScreen(ItemActions, KbmScreen):
         yield VirtualTable(COLUMNS, id="today-list", classes="items", empty=WELCOME,
                            whole_line=_whole_line,
                            selectable=lambda i: not isinstance(i, (Heading, Note)))
+        yield Static("", id="today-stats", classes="status-line -wrap")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,14 +169,18 @@ class TodayScreen(ItemActions, KbmScreen):
 
     def reload(self) -> None:
         def read(store):
-            return store.agenda(), store.count_customers(include_archived=True)
+            return (store.agenda(), store.count_customers(include_archived=True),
+                    store.median_days_to_resolve(), store.month_stats())
 
         self.db_read(read, self._show, group="today")
 
-    def _show(self, result: tuple[Agenda, int]) -> None:
-        agenda, customers = result
+    def _show(self, result) -> None:
+        agenda, customers, median, (this, last) = result
         table = self.query_one(VirtualTable)
-        table.set_rows(agenda_rows(agenda) if customers else [])
+        table.set_rows(agenda_rows(agenda, median) if customers else [])
+        stats = self.query_one("#today-stats", Static)
+        stats.display = bool(customers)
+        stats.update(stats_line(this, last))
         now = clock.now()
         parts = [now.strftime("%A %d %B %Y")]
         if customers:

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from .. import clock, timefmt
 from ..money import format_cents
-from ..records import Conversation, Customer, Followup, Promise
+from ..records import Conversation, Customer, Followup, Promise, PromiseChange, PromiseStats
 from ..vocab import CHANNEL_LABELS, DIRECTION_LABELS, KIND_LABELS
 
 
@@ -37,13 +37,8 @@ def day(value: date | None) -> str:
 
 
 def promise_due(p: Promise) -> str:
-    """ "today 14:00", "Fri 27 Nov", "open-ended"."""
-    if p.due_at is not None:
-        local = timefmt.local(p.due_at)
-        return f"{timefmt.show_day(local.date())} {local:%H:%M}"
-    if p.due_day is not None:
-        return timefmt.show_day(p.due_day)
-    return "no due time"
+    """ "today 14:00", "Fri 27 Nov", "no due time"."""
+    return due_of(p.due_day, p.due_at)
 
 
 def followup_due(f: Followup) -> str:
@@ -100,15 +95,6 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
     return rows
 
 
-def spark(counts: list[int]) -> str:
-    """Conversations per month as a little bar line, oldest month first."""
-    bars = " ▁▂▃▄▅▆▇█"
-    top = max(counts, default=0)
-    if not top:
-        return "no conversations"
-    return "".join(bars[0 if not n else max(1, round(n * 8 / top))] for n in counts)
-
-
 def short(text: str | None, width: int = 60) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -116,7 +102,7 @@ def short(text: str | None, width: int = 60) -> str:
 
 def describe(item) -> Text | None:
     """The whole of a promise, follow-up or conversation in one (wrapping) line."""
-    item = getattr(item, "item", item)  # a timeline entry holds its record
+    item = getattr(item, "record", item)  # a timeline entry or a Today row holds its record
     who = getattr(item, "staff_name", None)
     if isinstance(item, Promise):
         text = Text(f"{item.customer_name}: ", style="bold") + Text(item.text)
@@ -132,6 +118,8 @@ def describe(item) -> Text | None:
         text.append(f"  · {followup_due(item)}", style="dim")
         if item.every_days:
             text.append(f" · every {item.every_days} days", style="dim")
+        if item.against_wishes:
+            text.append(f" · ⚠ against their wishes: {item.against_wishes}", style="yellow")
         return text
     if isinstance(item, Conversation):
         text = Text(f"{item.customer_name}, {moment(item.at)}: ", style="bold")
@@ -139,7 +127,52 @@ def describe(item) -> Text | None:
         text.append(f"  · {conversation_line(item)}", style="dim")
         if who:
             text.append(f" · {who}", style="dim")
+        if item.kind == "complaint":
+            text.append(" · ")
+            text.append_text(complaint_state(item))
+            if item.resolution:
+                text.append(f": {item.resolution}", style="italic")
+        if item.idea_status:
+            text.append(f" · idea {item.idea_status}", style="dim")
         if item.against_wishes:
             text.append(f" · ⚠ against their wishes: {item.against_wishes}", style="yellow")
         return text
     return None
+
+
+def age(moment: datetime) -> str:
+    """How long ago, in whole days: "since today", "1 day", "12 days" (as `kbm complaints`)."""
+    days = (clock.now() - moment).days
+    return "since today" if days < 1 else f"{days} day{'s' if days != 1 else ''}"
+
+
+def complaint_state(c: Conversation) -> Text:
+    if c.resolved_at is not None:
+        return Text("resolved", style="green")
+    return Text(f"open {age(c.at)}", style="bold red")
+
+
+def stats_text(s: PromiseStats) -> str:
+    """ "12 on time (86%) · 1 late · 1 broken", or "none settled yet"."""
+    if not s.total:
+        return "none settled yet"
+    return f"{s.on_time} on time ({s.share(s.on_time):.0%}) · {s.late} late · {s.broken} broken"
+
+
+def due_of(day: date | None, at: datetime | None) -> str:
+    if at is not None:
+        local = timefmt.local(at)
+        return f"{timefmt.show_day(local.date())} {local:%H:%M}"
+    return timefmt.show_day(day) if day is not None else "no due time"
+
+
+def history_text(changes: list[PromiseChange]) -> str:
+    """The earlier due times of a renegotiated promise, oldest first."""
+    return "; ".join(
+        f"was {due_of(c.old_due_day, c.old_due_at)}, moved {moment(c.changed_at)}"
+        + (f" ({c.reason})" if c.reason else "") for c in changes)
+
+
+def wishes_line(c: Customer) -> str:
+    """The customer's wishes on one line, for dialogs."""
+    return " · ".join(f"{k.lower()}: {v}" for k, v in wishes(c))

@@ -11,6 +11,7 @@ MODE_KEYS = (
     ("v", "conversations", "Conversations"),
     ("p", "promises", "Promises"),
     ("f", "followups", "Follow-ups"),
+    ("i", "ideas", "Ideas"),
 )
 
 

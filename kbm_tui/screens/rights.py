@@ -1,0 +1,81 @@
+"""Each customer's rights over their data: a copy of all of it, or erasing all of it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import clock
+from ..cli_output import counts_text
+from ..records import Customer
+
+KEPT_ELSEWHERE = ("Backups and safety copies made before now still hold them until they "
+                  "are replaced.")
+
+
+def export_target(customer_id: int, folder: Path | None = None) -> Path:
+    """kbm-customer-ID-DATE.zip (as `kbm customer-export`) in the folder the app was started
+    in, or the home folder if that can't be written; never over an existing file."""
+    if folder is None:
+        folder = Path.cwd()
+        if not os.access(folder, os.W_OK):
+            folder = Path.home()
+    base = f"kbm-customer-{customer_id}-{clock.today().isoformat()}"
+    target, n = folder / f"{base}.zip", 2
+    while target.exists():
+        target, n = folder / f"{base}-{n}.zip", n + 1
+    return target
+
+
+def export_customer(screen, customer: Customer) -> None:
+    """Write everything stored about the customer to a zip file and say where it is."""
+    from .. import customer_export
+
+    cid, name = customer.id, customer.name
+
+    def write(store):
+        target = export_target(cid)
+        return target, customer_export.write(store, cid, target)
+
+    def done(result) -> None:
+        target, counts = result
+        screen.app.notify(f"Everything about {name} written to {target}: "
+                          f"{counts_text(counts)}.", title="Exported", timeout=15,
+                          markup=False)
+
+    def failed(exc) -> None:
+        screen.app.notify(exc.message, title="Not exported", severity="error", timeout=10,
+                          markup=False)
+
+    screen.db_read(write, done, group="export", on_error=failed)
+
+
+def forget_customer(screen, customer: Customer) -> None:
+    """Say what would go, ask for the name, then erase the customer for good."""
+    from .forget import ForgetDialog
+
+    cid, name = customer.id, customer.name
+
+    def holds(store) -> dict[str, int]:
+        return {"conversation": store.count_conversations(customer_id=cid, include_deleted=True),
+                "promise": sum(store.promise_counts(cid).values()),
+                "followup": store.count_timeline(cid, kind="followup")}
+
+    def forgotten(removed: dict[str, int]) -> None:
+        app = screen.app
+        app.notify(f"Erased {name}: {counts_text(removed, skip_zero=True)}. {KEPT_ELSEWHERE}",
+                   title="Forgotten", timeout=15, markup=False)
+        if screen.is_current:
+            screen.dismiss()
+        app.call_later(app.action_goto, "customers")
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.forgetting = True  # its own reload must not report the customer gone
+            screen.db_write(lambda s: s.forget_customer(cid), forgotten)
+
+    def ask(counts: dict[str, int]) -> None:
+        text = counts_text(counts, skip_zero=True) or "no conversations, promises or follow-ups"
+        screen.app.push_screen(ForgetDialog(customer, text), answered)
+
+    screen.db_read(holds, ask, group="forget")

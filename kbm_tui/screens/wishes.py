@@ -1,0 +1,164 @@
+"""The customer decides: their channel, their person, how often, or not at all."""
+
+from __future__ import annotations
+
+import re
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from .. import validate
+from ..errors import InputError, KbmError
+from ..records import Customer
+from ..vocab import CHANNEL_LABELS
+from ..widgets.dbwork import DbWork
+from ..widgets.form import Field
+
+EXPLAIN = ("Their choice, not ours: whoever is about to contact them sees these wishes, "
+           "and a warning before going against them.")
+_EVERY = re.compile(r"^\s*(every|alle)\s+", re.IGNORECASE)
+
+
+def read_interval(text: str) -> int | None:
+    """ "4w", "90", "28 days", "every 4 weeks" → days; empty → None (no rhythm)."""
+    from ..cli_commands import parse_days
+
+    text = _EVERY.sub("", text.strip())
+    return parse_days(text) if text else None
+
+
+class WishesDialog(DbWork, ModalScreen[Customer | None]):
+    """Saves the wishes; dismisses with the customer as now recorded, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="wishes.cancel"),
+        Binding("ctrl+s", "save", "Save", id="wishes.save"),
+    ]
+
+    def __init__(self, customer: Customer) -> None:
+        super().__init__(classes="dialog")
+        self.customer = customer
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        c = self.customer
+        with Vertical(classes="dialog-box", id="wishes-box"):
+            yield Label(f"How {c.name} wants to be contacted", classes="dialog-title",
+                        markup=False)
+            yield Static(EXPLAIN, classes="dialog-detail")
+            with VerticalScroll(classes="dialog-fields"):
+                yield Field("Channel", Select(
+                    [(v, k) for k, v in CHANNEL_LABELS.items()], prompt="no preference",
+                    value=c.pref_channel or Select.NULL, id="w-channel", compact=True),
+                    id="field-channel")
+                yield Field("Person", Select([], prompt="anyone", id="w-staff", compact=True),
+                            id="field-staff")
+                every = str(c.contact_every_days) if c.contact_every_days else ""
+                yield Field("How often", Input(
+                    every, placeholder="every 4w, 90, 28 days — empty: no rhythm",
+                    id="w-every", compact=True), id="field-every")
+                yield Field("", Checkbox("only when they ask (we never reach out first)",
+                                         c.only_when_asked, id="w-asked", compact=True),
+                            id="field-asked")
+                yield Field("", Checkbox("do not contact them at all", c.do_not_contact,
+                                         id="w-dnc", compact=True), id="field-dnc")
+                yield Field("Why", Input(c.dnc_reason or "",
+                                         placeholder="optional: what they said, e.g. moved away",
+                                         id="w-reason", compact=True), id="field-reason")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#w-channel", Select).focus()
+        self.db_read(lambda s: s.staff(), self._staff, group="staff")
+        self._dnc_changed()
+        self._check(show_empty=False)
+
+    def _staff(self, staff) -> None:
+        box = self.query_one("#w-staff", Select)
+        box.set_options([(s.name, s.id) for s in staff])
+        if self.customer.pref_staff_id in {s.id for s in staff}:
+            box.value = self.customer.pref_staff_id
+
+    @on(Checkbox.Changed, "#w-dnc")
+    def _dnc_changed(self) -> None:
+        self.query_one("#field-reason").display = self.query_one("#w-dnc", Checkbox).value
+
+    @on(Checkbox.Changed, "#w-asked")
+    @on(Input.Changed, "#w-every")
+    def _typed(self) -> None:
+        self._check(show_empty=False)
+
+    def _check(self, *, show_empty: bool) -> dict | None:
+        field = self.query_one("#field-every", Field)
+        ok = True
+        every = None
+        try:
+            every = read_interval(self.query_one("#w-every", Input).value)
+            if every is not None and self.query_one("#w-asked", Checkbox).value:
+                raise InputError("Either a rhythm or “only when they ask” — not both.")
+            field.set_error(None)
+            field.set_hint(f"→ every {every} days since the last contact, in or out"
+                           if every else None)
+        except InputError as exc:
+            field.set_error(exc.message)
+            ok = False
+        reason_field = self.query_one("#field-reason", Field)
+        reason = None
+        dnc = self.query_one("#w-dnc", Checkbox).value
+        try:
+            reason = validate.text(self.query_one("#w-reason", Input).value, "reason") if dnc \
+                else None
+            reason_field.set_error(None)
+        except InputError as exc:
+            reason_field.set_error(exc.message)
+            ok = False
+        if not ok:
+            return None
+        channel = self.query_one("#w-channel", Select).value
+        staff = self.query_one("#w-staff", Select).value
+        return {
+            "channel": None if channel is Select.NULL else channel,
+            "staff_id": None if staff is Select.NULL else staff,
+            "every_days": every,
+            "only_when_asked": self.query_one("#w-asked", Checkbox).value,
+            "do_not_contact": dnc,
+            "dnc_reason": reason,
+        }
+
+    @on(Input.Submitted)
+    def _enter(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        values = self._check(show_empty=True)
+        if values is None:
+            self.notify("Please correct the marked field first.", severity="warning")
+            return
+        self._saving = True
+        cid = self.customer.id
+        self.db_write(lambda s: s.set_wishes(cid, **values), self.dismiss,
+                      on_error=self._refused)
+
+    def _refused(self, exc: KbmError) -> None:
+        self._saving = False
+        self.notify(exc.message, title="Not saved", severity="error")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def wishes_of(c: Customer) -> dict:
+    """A customer's wishes as `set_wishes` arguments (to put them back on undo)."""
+    return {"channel": c.pref_channel, "staff_id": c.pref_staff_id,
+            "every_days": c.contact_every_days, "only_when_asked": c.only_when_asked,
+            "do_not_contact": c.do_not_contact, "dnc_reason": c.dnc_reason}

@@ -16,7 +16,6 @@ from ..widgets.virtual_table import Column, VirtualTable
 from .base import ItemActions, KbmScreen
 
 SORTS = (("name", "name"), ("last_contact", "last contact"), ("newest", "newest first"))
-TYPE_DELAY = 0.12
 NO_MATCH = """No customer matches that.
 
 Try fewer letters or a part of the phone number, or press [b]n[/b] to add a new customer."""
@@ -69,7 +68,6 @@ class CustomersScreen(ItemActions, KbmScreen):
         self.sort = "name"
         self.search = ""
         self.include_archived = False
-        self._timer = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("customers")
@@ -105,9 +103,8 @@ class CustomersScreen(ItemActions, KbmScreen):
 
     @on(Input.Changed, "#filter")
     def _typed(self, event: Input.Changed) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(TYPE_DELAY, self._apply_filter)
+        # No waiting for a pause in typing: the table skips searches a newer key replaced.
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         typed = self.query_one("#filter", Input).value
@@ -154,7 +151,10 @@ class CustomersScreen(ItemActions, KbmScreen):
     def _status(self) -> None:
         table = self.table
         total = table.total or 0
-        where = f"{table.cursor_row + 1:,} of {total:,}" if total else "none"
+        if table.total is None and table.row_count:
+            where = f"{table.cursor_row + 1:,} of …"  # still counting
+        else:
+            where = f"{table.cursor_row + 1:,} of {total:,}" if total else "none"
         what = f"matching “{self.search}”" if self.search.strip() else "customers"
         archived = ", archived included" if self.include_archived else ""
         self.query_one("#customers-status", Static).update(

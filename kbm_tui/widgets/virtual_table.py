@@ -154,17 +154,25 @@ class VirtualTable(ScrollView, can_focus=True):
             pages = list(range(0, pages[-1] + 1))  # growing lists must be read from the top
 
         def job() -> None:
+            # The rows in view first, the count after: typing shows matches at once, and
+            # a newer reload (the next key) skips work that has become stale.
             worker = get_current_worker()
             if worker.is_cancelled:
                 return
 
-            def read(store):
-                total = count(store) if count is not None else None
-                return total, {p: fetch(store, p * self.page_size, self.page_size) for p in pages}
+            def rows(store):
+                if gen != self._gen:
+                    return None
+                return {p: fetch(store, p * self.page_size, self.page_size) for p in pages}
 
-            total, loaded = self.app.db(read)
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._reloaded, gen, total, loaded)
+            loaded = self.app.db(rows)
+            if loaded is None or worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._reloaded, gen, None, loaded)
+            if count is not None:
+                total = self.app.db(lambda store: count(store) if gen == self._gen else None)
+                if total is not None and not worker.is_cancelled:
+                    self.app.call_from_thread(self._counted, gen, total)
 
         self.run_worker(job, thread=True, group=f"table-reload-{id(self)}", exclusive=True,
                         exit_on_error=False)
@@ -180,6 +188,16 @@ class VirtualTable(ScrollView, can_focus=True):
         self._move_to(self.cursor_row, 1)
         self.refresh()
         self.post_message(self.Loaded(self, self.total if total is not None else self.row_count))
+        self._announce()
+
+    def _counted(self, gen: int, total: int) -> None:
+        if gen != self._gen:
+            return
+        self.total = total
+        self._resize()
+        self._move_to(self.cursor_row, 1)
+        self.refresh()
+        self.post_message(self.Loaded(self, total))
         self._announce()
 
     def _want(self, page: int) -> None:

@@ -7,6 +7,7 @@ reported by the command line as a plain message, never a traceback.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 import threading
 from pathlib import Path
@@ -65,6 +66,9 @@ class KbmApp(DbWork, App[None]):
         self.store = store
         self.demo = demo
         self._db_lock = threading.RLock()
+        self._count_lock = threading.Lock()
+        self._counter: Store | None = None
+        self._counting: object | None = None
         self._undo: list[tuple[str, Callable[[Store], Any]]] = []
         self._watch_seconds = watch_seconds
         self._data_version: int | None = None
@@ -81,7 +85,33 @@ class KbmApp(DbWork, App[None]):
         with self._db_lock:
             return fn(self.store)
 
+    def count(self, owner: object, fn: Callable[[Store], T]) -> T | None:
+        """Run a count on a connection of its own: a long count never holds up the rows a
+        list shows for the next key, and `stop_count` can cut it short (None then)."""
+        with self._count_lock:
+            if self._counter is None:
+                self._counter = Store.open(self.store.path)
+            self._counting = owner
+            try:
+                return fn(self._counter)
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc):
+                    return None
+                raise
+            finally:
+                self._counting = None
+
+    def stop_count(self, owner: object) -> None:
+        """Interrupt the count `owner` has running, if any (from any thread)."""
+        counter = self._counter
+        if counter is not None and self._counting is owner:
+            counter.conn.interrupt()
+
     def close_store(self) -> None:
+        with self._count_lock:
+            if self._counter is not None:
+                self._counter.close()
+                self._counter = None
         with self._db_lock:
             try:
                 self.store.close()

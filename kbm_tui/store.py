@@ -34,7 +34,6 @@ class Store(PromisesMixin, CareMixin, InsightMixin, TimelineMixin, ViewsMixin, T
         self.conn = conn
         self.path = path
         self._depth = 0
-        self._counted: dict = {}  # recent customer counts, to plan the list query
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Store":

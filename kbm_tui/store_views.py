@@ -43,9 +43,12 @@ def day_bounds(day) -> tuple[str, str]:
     return timefmt.to_db(start), timefmt.to_db(end)
 
 
+# Recent customer counts, to plan the list query (see list_customers).
+_COUNTED: dict[tuple, int] = {}
+
+
 class ViewsMixin:
     conn: object
-    _counted: dict
 
     # --- the day -----------------------------------------------------------------------
 
@@ -108,7 +111,7 @@ class ViewsMixin:
         # Sorted by name, a large result is best read along the name index until the page
         # is full; a small one (known from the count the list asked for first) by looking
         # its few rows up and sorting them.
-        known = self._counted.get((vocab.fold(search), include_archived, self.data_version()))
+        known = _COUNTED.get(self._count_key(search, include_archived))
         along_names = sort == "name" and (known is None or known > 2000)
         where, params = self._customer_filter(search, include_archived, along_names)
         rows = self.conn.execute(
@@ -123,10 +126,15 @@ class ViewsMixin:
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
         where, params = self._customer_filter(search, include_archived)
         total = self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
-        if len(self._counted) > 64:
-            self._counted.clear()
-        self._counted[(vocab.fold(search), include_archived, self.data_version())] = total
+        if len(_COUNTED) > 256:
+            _COUNTED.clear()
+        _COUNTED[self._count_key(search, include_archived)] = total
         return total
+
+    def _count_key(self, search: str, include_archived: bool) -> tuple:
+        # The revision is shared by every connection, so a count made on one (the app's
+        # counting connection) plans the list query on another.
+        return (str(self.path), vocab.fold(search), include_archived, self.revision())
 
     # --- lists across customers --------------------------------------------------------
 

@@ -146,6 +146,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if self._fetch is None:
             return
         self._gen += 1
+        self.app.stop_count(self)  # whatever it was counting is out of date now
         gen, fetch, count = self._gen, self._fetch, self._count
         first = max(0, min(self.cursor_row, int(self.scroll_offset.y)))
         last = max(self.cursor_row, int(self.scroll_offset.y) + max(self.size.height, 30))
@@ -170,7 +171,8 @@ class VirtualTable(ScrollView, can_focus=True):
                 return
             self.app.call_from_thread(self._reloaded, gen, None, loaded)
             if count is not None:
-                total = self.app.db(lambda store: count(store) if gen == self._gen else None)
+                total = self.app.count(self, lambda store: count(store) if gen == self._gen
+                                       else None)
                 if total is not None and not worker.is_cancelled:
                     self.app.call_from_thread(self._counted, gen, total)
 

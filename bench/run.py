@@ -1,0 +1,240 @@
+"""The kbm-tui benchmark: every figure beside a reference measured in the same run.
+
+    .venv/bin/python bench/run.py                       # 100,000 customers, 1,000,000 talks
+    .venv/bin/python bench/run.py --customers 2000 --conversations 20000 --runs 3   # a quick look
+
+It builds the data once (kept in --workdir and reused while the sizes match), then prints
+one table of medians. Machines are shared and noisy, so targets are ratios against a
+reference taken in the same run wherever the issue gives one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+KBM = [PYTHON, "-m", "kbm_tui.cli"]
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+
+
+def timed(argv: list[str], runs: int, **kw) -> float:
+    """Median wall time of a whole process, after one warm-up run."""
+    times = []
+    for n in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=ENV, **kw)
+        if n:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def build(work: Path, customers: int, conversations: int) -> tuple[Path, Path, float]:
+    """The empty and the large database; the seconds the generator took (0 if reused)."""
+    empty, large = work / "empty.sqlite3", work / "large.sqlite3"
+    stamp = work / "sizes.json"
+    wanted = {"customers": customers, "conversations": conversations}
+    if large.exists() and stamp.exists() and json.loads(stamp.read_text()) == wanted:
+        return empty, large, 0.0
+    for path in work.glob("*.sqlite3*"):
+        path.unlink()
+    subprocess.run(KBM + ["--db", str(empty), "add", "Erika Mustermann", "--phone", "0171 1"],
+                   check=True, env=ENV, stdout=subprocess.DEVNULL)
+    start = time.perf_counter()
+    subprocess.run(KBM + ["--db", str(large), "demo", "--customers", str(customers),
+                          "--conversations", str(conversations)],
+                   check=True, env=ENV, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    stamp.write_text(json.dumps(wanted))
+    return empty, large, seconds
+
+
+def busiest_customer(db: Path) -> tuple[int, int]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT customer_id, count(*) FROM conversation GROUP BY customer_id "
+                            "ORDER BY 2 DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+
+
+def probe(db: Path, *tasks: str, busiest: int = 0) -> dict:
+    """Run the headless app in its own process (bench/app_probe.py) and read its figures."""
+    out = subprocess.run([PYTHON, str(HERE / "app_probe.py"), str(db), str(busiest), *tasks],
+                         check=True, capture_output=True, text=True, env=ENV).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def app_start(db: Path, runs: int) -> float:
+    times = []
+    for n in range(runs + 1):
+        start = time.time()
+        figures = probe(db, "start")
+        if n:
+            times.append(figures["today_shown_at"] - start)
+    return statistics.median(times)
+
+
+def export_vs_sqlite(large: Path, work: Path, runs: int) -> tuple[float, float]:
+    tables = ("staff", "customer", "conversation", "promise", "promise_change", "followup")
+    target = work / "bench-backup.zip"
+
+    def ours():
+        target.unlink(missing_ok=True)
+        subprocess.run(KBM + ["--db", str(large), "export", str(target)], check=True, env=ENV,
+                       stdout=subprocess.DEVNULL)
+
+    def reference():
+        for table in tables:
+            with open(work / f"ref-{table}.csv", "wb") as fh:
+                subprocess.run(["sqlite3", "-csv", "-header", str(large), f"SELECT * FROM {table}"],
+                               check=True, stdout=fh)
+
+    return best_of(ours, runs), best_of(reference, runs)
+
+
+def restore_vs_import(large: Path, work: Path) -> tuple[float, float]:
+    """Our restore against sqlite3 .import of the same CSV files into the same tables and
+    indexes (without our constraints, search index and derived columns)."""
+    import csv
+    import sqlite3
+    import zipfile
+
+    backup = work / "bench-backup.zip"
+    restored = work / "restored.sqlite3"
+    for path in work.glob("restored.sqlite3*"):
+        path.unlink()
+    start = time.perf_counter()
+    subprocess.run(KBM + ["--db", str(restored), "restore", str(backup)], check=True, env=ENV,
+                   stdout=subprocess.DEVNULL)
+    ours = time.perf_counter() - start
+
+    folder = work / "import"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    with zipfile.ZipFile(backup) as zf:
+        zf.extractall(folder)
+    ref = folder / "ref.sqlite3"
+    src = sqlite3.connect(large)
+    dst = sqlite3.connect(ref)
+    tables = [p.stem for p in sorted(folder.glob("*.csv"))]
+    for table in tables:
+        path = folder / f"{table}.csv"
+        text = path.read_text(encoding="utf-8-sig")
+        path.write_text(text, encoding="utf-8")
+        header = next(csv.reader([text.splitlines()[0]]))
+        types = {r[1]: r[2] for r in src.execute(f"PRAGMA table_info({table})")}
+        dst.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {types[c]}' for c in header)})")
+    for (sql,) in src.execute("SELECT sql FROM sqlite_master WHERE type='index' AND sql IS NOT "
+                              "NULL AND tbl_name IN (%s)" % ",".join("?" * len(tables)), tables):
+        if not any(c in sql for c in ("name_key", "last_contact_at", "phone_digits")):
+            dst.execute(sql)
+    dst.commit()
+    dst.close()
+    src.close()
+    start = time.perf_counter()
+    for table in tables:
+        subprocess.run(["sqlite3", str(ref), f".import --csv --skip 1 {folder / table}.csv {table}"],
+                       check=True)
+    reference = time.perf_counter() - start
+    return ours, reference
+
+
+def best_of(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--conversations", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7, help="runs per process figure")
+    parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "kbm-bench"))
+    args = parser.parse_args()
+    if not shutil.which("sqlite3"):
+        sys.exit("The benchmark needs the sqlite3 command for its references "
+                 "(Debian: apt-get install sqlite3).")
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    size = f"{args.customers:,}/{args.conversations:,}"
+    rows: list[tuple] = []
+
+    def row(what, ours, ref=None, ref_name="", target="", ok=None, unit="s"):
+        ratio = f"{ours / ref:.2f}" if ref else ""
+        show = {"ms": lambda v: f"{v * 1000:.0f} ms", "MB": lambda v: f"{v:.0f} MB",
+                "s": lambda v: f"{v:.2f} s"}[unit]
+        rows.append((what, show(ours), f"{show(ref)} {ref_name}".strip() if ref else "", ratio,
+                     target, "" if ok is None else ("yes" if ok else "NO")))
+        print(f"  {what}: {show(ours)}", file=sys.stderr, flush=True)
+
+    print(f"Building the data ({size}) in {work} …", file=sys.stderr, flush=True)
+    empty, large, generated = build(work, args.customers, args.conversations)
+    cid, count = busiest_customer(large)
+    if generated:
+        row(f"demo generator, {size}", generated, target="< 120 s", ok=generated < 120)
+
+    runs = args.runs
+    startup = timed([PYTHON, "-c", "pass"], runs)
+    for name, extra in (("quick-add (kbm log)", ["log", f"#{cid}", "bench", "--via", "phone"]),):
+        small = timed(KBM + ["--db", str(empty), "log", "#1", "bench", "--via", "phone"], runs)
+        big = timed(KBM + ["--db", str(large)] + extra, runs)
+        row(f"{name}, {size}", big, small, "empty", "< 0.6 s, ≤ 1.2×",
+            big < 0.6 and big / small <= 1.2)
+    for label, extra in (("kbm today", ["today"]), ("kbm customers anna", ["customers", "anna"]),
+                         ("kbm customers 0171", ["customers", "0171"])):
+        small = timed(KBM + ["--db", str(empty)] + extra, runs)
+        big = timed(KBM + ["--db", str(large)] + extra, runs)
+        row(f"{label}, {size}", big, small, "empty")
+    row("python start-up alone", startup)
+
+    app_runs = max(3, runs // 2)
+    small, big = app_start(empty, app_runs), app_start(large, app_runs)
+    row(f"app start to first Today, {size}", big, small, "empty", "≤ 1.3×", big / small <= 1.3)
+    figures = probe(large, "search", "customer", "scroll", busiest=cid)
+    row(f"search as you type, p95 of {figures['keys']} keys", figures["search_p95"],
+        unit="ms", target="< 50 ms", ok=figures["search_p95"] < 0.05)
+    row(f"open a customer with {count:,} conversations, first rows", figures["customer_first"],
+        unit="ms", target="< 150 ms", ok=figures["customer_first"] < 0.15)
+    row(f"scroll the customer list top to bottom ({figures['scrolled_rows']:,} rows)",
+        figures["scroll_seconds"])
+    row("app peak memory, after all of the above", figures["peak_mb"], unit="MB",
+        target="< 250 MB", ok=figures["peak_mb"] < 250)
+
+    ours, ref = export_vs_sqlite(large, work, max(1, runs // 3))
+    row(f"export (zip of CSVs), {size}", ours, ref, "sqlite3 -csv", "≤ 2×", ours / ref <= 2)
+    ours, ref = restore_vs_import(large, work)
+    row(f"restore, {size}", ours, ref, "sqlite3 .import", "≤ 3×", ours / ref <= 3)
+
+    print_table(rows)
+
+
+def print_table(rows: list[tuple]) -> None:
+    head = ("measure", "kbm-tui", "reference (same run)", "ratio", "target", "met")
+    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+
+
+if __name__ == "__main__":
+    main()

@@ -195,49 +195,51 @@ def cmd_remind(args) -> None:
 
 def cmd_today(args) -> None:
     with _store(args) as store:
-        agenda = store.agenda()
+        agenda = store.agenda(limit=None if (args.all or args.json) else 25)
         stats = promise_stats_lines(store)
     if args.json:
         print_json({"date": clock.today().isoformat(),
-                    **{k: [as_json(x) for x in v] for k, v in vars(agenda).items()}})
+                    **{k: [as_json(x) for x in v] for k, v in vars(agenda).items()
+                       if k != "totals"}})
         return
     say(f"Today, {clock.now():%A %d %B %Y}", "bold")
 
-    def section(title, columns, items, row, *, empty="None.", where=""):
-        shown = items if args.all else items[:25]
-        table(title, columns, [row(x) for x in shown], empty=empty, total=len(items),
+    def section(name, title, columns, row, *, empty="None.", where=""):
+        items = getattr(agenda, name)
+        table(title, columns, [row(x) for x in items], empty=empty,
+              total=agenda.totals.get(name, len(items)),
               more=where + " — kbm today --all shows all")
 
     def promise_row(p):
         return [f"#{p.id}", due_text(p.due_day, p.due_at), p.customer_name, _short(p.text, 50),
                 p.staff_name or ""]
 
-    section("Overdue promises — what we said we would do and haven't",
-            ["", "due", "customer", "promise", "by"], agenda.overdue_promises, promise_row,
+    section("overdue_promises", "Overdue promises — what we said we would do and haven't",
+            ["", "due", "customer", "promise", "by"], promise_row,
             empty="None. Every promise is on time.", where=" (kbm promises)")
-    section("Promises due today", ["", "due", "customer", "promise", "by"],
-            agenda.promises_today, promise_row, where=" (kbm promises)")
-    section("Follow-ups due", ["", "due", "customer", "what to do"], agenda.followups_due,
+    section("promises_today", "Promises due today", ["", "due", "customer", "promise", "by"],
+            promise_row, where=" (kbm promises)")
+    section("followups_due", "Follow-ups due", ["", "due", "customer", "what to do"],
             lambda f: [f"#{f.id}", timefmt.show_day(f.effective_day), f.customer_name,
                        _short(f.text, 50)])
-    section("Time to get in touch — at the interval the customer chose",
-            ["", "customer", "last contact", "wishes"], agenda.keep_in_touch,
+    section("keep_in_touch", "Time to get in touch — at the interval the customer chose",
+            ["", "customer", "last contact", "wishes"],
             lambda k: [f"#{k.customer_id}", k.customer_name,
                        timefmt.show_moment(k.last_contact_at) or "never",
                        f"every {k.contact_every_days} days"
                        + (f", by {vocab.CHANNEL_LABELS[k.pref_channel]}" if k.pref_channel else "")
                        + (f", with {k.pref_staff_name}" if k.pref_staff_name else "")],
             empty="Nobody is waiting to hear from us.")
-    section("Open complaints", ["", "open for", "customer", "complaint"], agenda.open_complaints,
+    section("open_complaints", "Open complaints", ["", "open for", "customer", "complaint"],
             lambda c: [f"#{c.id}", _age(c.at), c.customer_name, _short(c.summary, 50)],
             where=" (kbm complaints)")
     if agenda.waiting_promises:
-        section("Promises without a due time, waiting for over a week",
-                ["", "made", "customer", "promise"], agenda.waiting_promises,
+        section("waiting_promises", "Promises without a due time, waiting for over a week",
+                ["", "made", "customer", "promise"],
                 lambda p: [f"#{p.id}", timefmt.show_moment(p.made_at), p.customer_name,
                            _short(p.text, 50)])
-    section("Today's conversations", ["time", "customer", "how", "summary"],
-            agenda.conversations_today,
+    section("conversations_today", "Today's conversations",
+            ["time", "customer", "how", "summary"],
             lambda c: [timefmt.local(c.at).strftime("%H:%M"), c.customer_name,
                        f"{vocab.CHANNEL_LABELS[c.channel]}, {vocab.KIND_LABELS[c.kind]}",
                        _short(c.summary, 50)],

@@ -16,12 +16,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, String
+from sqlalchemy import CheckConstraint, Index, String, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from . import timefmt
 from .vocab import CHANNELS, DIRECTIONS, IDEA_STATUSES, KINDS, PROMISE_STATUSES, STAFF_ROLES
+
+
+OPEN_COMPLAINT = "kind = 'complaint' AND resolved_at IS NULL AND deleted_at IS NULL"
+RESOLVED_COMPLAINT = "kind = 'complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL"
+IDEA = "kind = 'feedback' AND deleted_at IS NULL"
 
 
 class UtcText(TypeDecorator):
@@ -97,7 +102,15 @@ class Conversation(SQLModel, table=True):
         _one_of("direction", DIRECTIONS),
         _one_of("kind", KINDS),
         _one_of("idea_status", IDEA_STATUSES, nullable=True),
-        Index("ix_conversation_customer_at", "customer_id", "at"),
+        # Schema 2: these answer a customer's story and the day's lists from the index alone.
+        Index("ix_conversation_customer_at", "customer_id", "at", "deleted_at"),
+        Index("ix_conversation_customer_kind", "customer_id", "kind", "deleted_at",
+              "amount_cents"),
+        Index("ix_conversation_open_complaints", "at",
+              sqlite_where=text(OPEN_COMPLAINT)),
+        Index("ix_conversation_resolved_complaints", "resolved_at", "at",
+              sqlite_where=text(RESOLVED_COMPLAINT)),
+        Index("ix_conversation_ideas", "at", sqlite_where=text(IDEA)),
     )
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id")

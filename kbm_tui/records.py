@@ -172,6 +172,7 @@ class Agenda:
     keep_in_touch: list["KeepInTouch"] = field(default_factory=list)
     open_complaints: list[Conversation] = field(default_factory=list)
     waiting_promises: list[Promise] = field(default_factory=list)  # open-ended, over 7 days
+    totals: dict[str, int] = field(default_factory=dict)  # rows in each section, all told
 
 
 @dataclass(frozen=True)

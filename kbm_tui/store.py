@@ -15,6 +15,7 @@ from typing import Iterator
 from . import clock, store_open, timefmt, validate, vocab
 from .errors import Ambiguous, InputError, NotFound
 from .records import Conversation, Customer, Staff
+from .store_agenda import AgendaMixin
 from .store_care import CareMixin
 from .store_insight import InsightMixin
 from .store_privacy import PrivacyMixin
@@ -28,8 +29,8 @@ _WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_whe
                 "do_not_contact", "dnc_reason")
 
 
-class Store(PromisesMixin, CareMixin, InsightMixin, TimelineMixin, ViewsMixin, TablesMixin,
-            PrivacyMixin):
+class Store(PromisesMixin, AgendaMixin, CareMixin, InsightMixin, TimelineMixin, ViewsMixin,
+            TablesMixin, PrivacyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from . import clock, timefmt, validate, vocab
 from .errors import InputError
-from .records import Conversation, KeepInTouch, Promise, PromiseChange
+from .records import Conversation, Promise, PromiseChange
 
 _UNSET = object()
 
@@ -84,24 +84,6 @@ class CareMixin:
                     f"last contact was {ago} (next from {timefmt.local(next_due):%a %d %b}).")
         return broken
 
-    def keep_in_touch_due(self, limit: int = 200) -> list[KeepInTouch]:
-        """Customers whose chosen interval since the last contact of any kind has run out."""
-        now = timefmt.to_db(clock.now())
-        rows = self.conn.execute(
-            "SELECT c.id AS customer_id, c.name AS customer_name, c.contact_every_days, "
-            "c.last_contact_at, c.pref_channel, s.name AS pref_staff_name, "
-            "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(c.last_contact_at, c.created_at), "
-            "'+' || c.contact_every_days || ' days') AS due_at "
-            "FROM customer c LEFT JOIN staff s ON s.id=c.pref_staff_id "
-            "WHERE c.contact_every_days IS NOT NULL AND c.do_not_contact=0 "
-            "AND c.only_when_asked=0 AND c.archived_at IS NULL AND "
-            "strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(c.last_contact_at, c.created_at), "
-            "'+' || c.contact_every_days || ' days') <= ? ORDER BY due_at, c.id LIMIT ?",
-            (now, limit))
-        return [KeepInTouch.from_row(r) for r in rows]
-
-    # --- promises are kept ------------------------------------------------------------
-
     def renegotiate_promise(self, promise_id: int, due, reason: str) -> Promise:
         """A new due time agreed with the customer; the earlier one stays in the history."""
         reason = validate.text(reason, "reason", required=True, label="reason for the new time")
@@ -126,18 +108,6 @@ class CareMixin:
             (promise_id,))
         return [PromiseChange.from_row(r) for r in rows]
 
-    def open_ended_promises(self, *, waiting_days: int = 0, limit: int = 200) -> list[Promise]:
-        """Open promises without a due time, oldest first; `waiting_days` keeps the older ones."""
-        cutoff = timefmt.to_db(clock.now() - timedelta(days=waiting_days))
-        rows = self.conn.execute(
-            "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
-            "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id "
-            "WHERE p.status='open' AND p.due_day IS NULL AND p.made_at<=? "
-            "ORDER BY p.made_at, p.id LIMIT ?", (cutoff, limit))
-        return [Promise.from_row(r) for r in rows]
-
-    # --- complaints get closed ---------------------------------------------------------
-
     def resolve_complaint(self, conversation_id: int, resolution: str) -> Conversation:
         resolution = validate.text(resolution, "reason", required=True, label="note of what was done")
         conv = self.get_conversation(conversation_id)
@@ -149,15 +119,6 @@ class CareMixin:
             self.conn.execute("UPDATE conversation SET resolved_at=?, resolution=? WHERE id=?",
                               (self._now(), resolution, conversation_id))
         return self.get_conversation(conversation_id)
-
-    def open_complaints(self, limit: int = 200) -> list[Conversation]:
-        """Unresolved complaints, oldest first (the longest wait matters most)."""
-        rows = self.conn.execute(
-            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
-            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
-            "WHERE v.kind='complaint' AND v.resolved_at IS NULL AND v.deleted_at IS NULL "
-            "ORDER BY v.at, v.id LIMIT ?", (limit,))
-        return [Conversation.from_row(r) for r in rows]
 
     def median_days_to_resolve(self) -> float | None:
         """The median time from a complaint to its resolution, in days."""

@@ -55,21 +55,21 @@ class InsightMixin:
         customer = self.get_customer(customer_id)
         today = clock.today()
         tz = clock.local_tz()
-        first = month_start(today, 11)
-        since = timefmt.to_db(datetime.combine(first, time(0), tzinfo=tz))
-        per_month = [0] * 12
-        rows = self.conn.execute(
-            "SELECT at FROM conversation WHERE customer_id=? AND deleted_at IS NULL AND at>=?",
-            (customer_id, since))
-        for (at,) in rows:
-            local = timefmt.local(timefmt.from_db(at)).date()
-            index = (local.year * 12 + local.month) - (first.year * 12 + first.month)
-            if 0 <= index < 12:
-                per_month[index] += 1
-        earliest, bought = self.conn.execute(
-            "SELECT min(at), coalesce(sum(CASE WHEN kind='purchase' THEN amount_cents END), 0) "
-            "FROM conversation WHERE customer_id=? AND deleted_at IS NULL",
-            (customer_id,)).fetchone()
+        # Twelve local month boundaries in UTC; SQLite counts between them from the index.
+        edges = [timefmt.to_db(datetime.combine(month_start(today, back), time(0), tzinfo=tz))
+                 for back in range(11, -2, -1)]
+        counts = ", ".join("coalesce(sum(at>=? AND at<?), 0)" for _ in range(12))
+        per_month = list(self.conn.execute(
+            f"SELECT {counts} FROM conversation WHERE customer_id=? AND at>=? AND at<? "
+            "AND deleted_at IS NULL",
+            (*[e for pair in zip(edges, edges[1:]) for e in pair], customer_id, edges[0],
+             edges[-1])).fetchone())
+        earliest = self.conn.execute(
+            "SELECT min(at) FROM conversation WHERE customer_id=? AND deleted_at IS NULL",
+            (customer_id,)).fetchone()[0]
+        bought = self.conn.execute(
+            "SELECT coalesce(sum(amount_cents), 0) FROM conversation WHERE customer_id=? AND "
+            "kind='purchase' AND deleted_at IS NULL", (customer_id,)).fetchone()[0]
         first_contact = timefmt.from_db(earliest)
         since_when = min(customer.created_at, first_contact) if first_contact else customer.created_at
         said = self.conn.execute(

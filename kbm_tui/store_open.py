@@ -23,12 +23,32 @@ DERIVED_COLUMNS = {"customer": ("name_key", "phone_digits", "search_text", "last
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_FILE_NAME = "kbm.sqlite3"
 
+# Written out here (not taken from models.py) so the upgrade step never changes
+# with later models; the schema test checks both agree.
+SCHEMA_2_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_conversation_customer_at "
+    "ON conversation (customer_id, at, deleted_at)",
+    "CREATE INDEX IF NOT EXISTS ix_conversation_customer_kind "
+    "ON conversation (customer_id, kind, deleted_at, amount_cents)",
+    "CREATE INDEX IF NOT EXISTS ix_conversation_open_complaints ON conversation (at) "
+    "WHERE kind = 'complaint' AND resolved_at IS NULL AND deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS ix_conversation_resolved_complaints "
+    "ON conversation (resolved_at, at) "
+    "WHERE kind = 'complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS ix_conversation_ideas ON conversation (at) "
+    "WHERE kind = 'feedback' AND deleted_at IS NULL",
+)
+
+
 def _schema_2(conn: sqlite3.Connection) -> None:
     """Full-text search over customers and conversations; an index for promise statistics;
     a revision number that every change counts up."""
     from . import store_search
 
     conn.execute("CREATE INDEX IF NOT EXISTS ix_promise_closed ON promise (status, closed_at)")
+    conn.execute("DROP INDEX IF EXISTS ix_conversation_customer_at")
+    for statement in SCHEMA_2_INDEXES:
+        conn.execute(statement)
     conn.execute("INSERT OR IGNORE INTO kbm_meta(key, value) VALUES ('revision', '0')")
     store_search.install(conn)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from . import clock, timefmt, vocab
-from .records import Agenda, Conversation, CustomerSummary, Followup, Promise
+from .records import Conversation, CustomerSummary, Followup, Promise
 
 _PROMISE_SELECT = (
     "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
@@ -51,34 +51,6 @@ class ViewsMixin:
     conn: object
 
     # --- the day -----------------------------------------------------------------------
-
-    def agenda(self) -> Agenda:
-        now = clock.now()
-        now_db, today = timefmt.to_db(now), timefmt.day_to_db(now.date())
-        overdue = self.conn.execute(
-            _PROMISE_SELECT + "WHERE p.status='open' AND ((p.due_at IS NOT NULL AND p.due_at<?) "
-            "OR (p.due_at IS NULL AND p.due_day<?)) ORDER BY p.due_day, p.due_at, p.id",
-            (now_db, today))
-        due_today = self.conn.execute(
-            _PROMISE_SELECT + "WHERE p.status='open' AND p.due_day=? "
-            "AND (p.due_at IS NULL OR p.due_at>=?) ORDER BY p.due_at IS NULL, p.due_at, p.id",
-            (today, now_db))
-        followups = self.conn.execute(
-            _FOLLOWUP_SELECT + "WHERE f.done_at IS NULL AND coalesce(f.snoozed_until, f.due_day)<=? "
-            "ORDER BY coalesce(f.snoozed_until, f.due_day), f.due_at, f.id", (today,))
-        start, end = day_bounds(now.date())
-        talks = self.conn.execute(
-            _CONVERSATION_SELECT + "WHERE v.at>=? AND v.at<? AND v.deleted_at IS NULL "
-            "ORDER BY v.at DESC, v.id DESC", (start, end))
-        return Agenda(
-            overdue_promises=[Promise.from_row(r) for r in overdue],
-            promises_today=[Promise.from_row(r) for r in due_today],
-            followups_due=[Followup.from_row(r) for r in followups],
-            conversations_today=[Conversation.from_row(r) for r in talks],
-            keep_in_touch=self.keep_in_touch_due(),
-            open_complaints=self.open_complaints(),
-            waiting_promises=self.open_ended_promises(waiting_days=7),
-        )
 
     # --- customers ---------------------------------------------------------------------
 

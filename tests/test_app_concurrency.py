@@ -41,13 +41,13 @@ async def test_the_app_shows_all_conversations_four_processes_log_meanwhile(db_p
         while any(w.poll() is None for w in workers):  # the app keeps running meanwhile
             await pilot.pause(0.2)
             text = shown_text(app, "#today-title")
-            seen_midway |= "0 talks today" not in text and "1000 talks" not in text
+            seen_midway |= "0 talks today" not in text and "1,000 talks" not in text
         last_write = time.monotonic()
         errors = [w.stderr.read() for w in workers]
         assert [w.returncode for w in workers] == [0, 0, 0, 0], errors
         with Store.open(db_path) as other:
             assert other.count_conversations() == 1000
-        assert await wait_for(pilot, lambda: "1000 talks today" in shown_text(
+        assert await wait_for(pilot, lambda: "1,000 talks today" in shown_text(
             app, "#today-title"), timeout=2.0)
         assert time.monotonic() - last_write <= 2.0
         assert seen_midway  # it showed them arriving, not only at the end

@@ -134,3 +134,34 @@ def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
     with Store.open(path) as store:
         assert "birthday" not in store.table_columns("customer")
         assert store.row_counts()["customer"] == 2
+
+
+def _schema_shape(path) -> dict:
+    conn = sqlite3.connect(path)
+    try:
+        shape = {}
+        for kind, name, table in conn.execute(
+                "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+            if kind == "index":
+                columns = [r[2] for r in conn.execute(f"PRAGMA index_info({name})")]
+                partial = [r[4] for r in conn.execute(f"PRAGMA index_list({table})")
+                           if r[1] == name]
+                shape[name] = (kind, table, tuple(columns), tuple(partial))
+            elif kind == "table":
+                shape[name] = (kind, tuple(r[1] for r in conn.execute(f"PRAGMA table_info({name})")))
+            else:
+                shape[name] = (kind, table)
+        return shape
+    finally:
+        conn.close()
+
+
+def test_an_upgraded_database_has_the_shape_of_a_new_one(tmp_path):
+    """The upgrade steps and the SQLModel tables describe the same database."""
+    old = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, old)
+    with Store.open(old), Store.open(tmp_path / "new.sqlite3"):
+        pass
+    upgraded, fresh = _schema_shape(old), _schema_shape(tmp_path / "new.sqlite3")
+    assert upgraded == fresh
+    assert "ix_conversation_open_complaints" in fresh and "customer_fts" in fresh

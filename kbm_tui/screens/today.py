@@ -114,28 +114,41 @@ def agenda_rows(agenda: Agenda, median: float | None = None) -> list:
     resolved_in = (f"complaints are resolved in {median:.1f} days (median)"
                    if median is not None else "")
     sections = (
-        ("Overdue promises — what we said we would do and haven't", agenda.overdue_promises,
-         "Nothing overdue: every promise is kept or still on time.", "bold red", ""),
-        ("Promises due today", agenda.promises_today, "No promise falls due today.", "bold", ""),
-        ("Follow-ups due", agenda.followups_due, "Nobody is waiting to hear from us.", "bold",
-         ""),
-        ("Time to get in touch — as often as they asked", agenda.keep_in_touch, "", "bold", ""),
-        ("Open complaints", [Waiting(c, c.at, "open") for c in agenda.open_complaints], "",
-         "bold red", resolved_in),
-        ("Waiting for over a week (no due time)",
-         [Waiting(p, p.made_at, "waiting") for p in agenda.waiting_promises], "", "bold", ""),
-        ("Today's conversations", agenda.conversations_today,
-         "No conversation logged today yet — press l to log one.", "bold", ""),
+        ("overdue_promises", "Overdue promises — what we said we would do and haven't",
+         agenda.overdue_promises, "Nothing overdue: every promise is kept or still on time.",
+         "bold red", "", "p"),
+        ("promises_today", "Promises due today", agenda.promises_today,
+         "No promise falls due today.", "bold", "", "p"),
+        ("followups_due", "Follow-ups due", agenda.followups_due,
+         "Nobody is waiting to hear from us.", "bold", "", "f"),
+        ("keep_in_touch", "Time to get in touch — as often as they asked", agenda.keep_in_touch,
+         "", "bold", "", ""),
+        ("open_complaints", "Open complaints",
+         [Waiting(c, c.at, "open") for c in agenda.open_complaints], "", "bold red", resolved_in,
+         "v"),
+        ("waiting_promises", "Waiting for over a week (no due time)",
+         [Waiting(p, p.made_at, "waiting") for p in agenda.waiting_promises], "", "bold", "", "p"),
+        ("conversations_today", "Today's conversations", agenda.conversations_today,
+         "No conversation logged today yet — press l to log one.", "bold", "", "v"),
     )
-    for title, items, empty, style, extra in sections:
+    for name, title, items, empty, style, extra, screen in sections:
         if not items and not empty:
             continue  # the care sections show up only when there is something to do
-        rows.append(Heading(title, len(items), style if items else "bold", extra))
+        total = agenda.totals.get(name, len(items))
+        rows.append(Heading(title, total, style if items else "bold", extra))
         if items:
             rows.extend(items)
+            if total > len(items):
+                where = f" — the rest on the {SCREEN_NAMES[screen]} screen ({screen})" \
+                    if screen else ""
+                rows.append(Note(f"… and {total - len(items):,} more{where}"))
         else:
             rows.append(Note(empty))
     return rows
+
+
+SCREEN_NAMES = {"p": "Promises", "f": "Follow-ups", "v": "Conversations"}
+SHOWN_PER_SECTION = 200  # a shop with years of history can have thousands waiting
 
 
 def stats_line(this: PromiseStats, last: PromiseStats) -> str:
@@ -169,7 +182,8 @@ class TodayScreen(ItemActions, KbmScreen):
 
     def reload(self) -> None:
         def read(store):
-            return (store.agenda(), store.count_customers(include_archived=True),
+            return (store.agenda(limit=SHOWN_PER_SECTION),
+                    store.count_customers(include_archived=True),
                     store.median_days_to_resolve(), store.month_stats())
 
         self.db_read(read, self._show, group="today")
@@ -184,10 +198,11 @@ class TodayScreen(ItemActions, KbmScreen):
         now = clock.now()
         parts = [now.strftime("%A %d %B %Y")]
         if customers:
-            talks = len(agenda.conversations_today)
-            parts += [f"{len(agenda.overdue_promises)} overdue",
-                      f"{len(agenda.promises_today)} due today",
-                      f"{len(agenda.followups_due)} to follow up",
-                      f"{talks} {'talk' if talks == 1 else 'talks'} today"]
+            totals = agenda.totals
+            talks = totals.get("conversations_today", len(agenda.conversations_today))
+            parts += [f"{totals.get('overdue_promises', 0):,} overdue",
+                      f"{totals.get('promises_today', 0):,} due today",
+                      f"{totals.get('followups_due', 0):,} to follow up",
+                      f"{talks:,} {'talk' if talks == 1 else 'talks'} today"]
         self.query_one("#today-title", Static).update(" · ".join(parts))
         self.refresh_bindings()

@@ -95,7 +95,10 @@ async def open_customer(pilot, app, customer_id: int) -> float:
 
 async def scroll(pilot, app) -> dict:
     """Top to bottom a screenful at a time, each screenful drawn with its rows."""
+    await pilot.press("escape")  # out of the filter field, if the search left us there
     await pilot.press("c")
+    await pilot.pause(0.5)
+    app.screen.query_one("#filter").value = ""
     await pilot.pause(0.5)
     table = app.screen.query_one("#customer-list", VirtualTable)
     height = max(1, table.size.height - 1)

@@ -89,3 +89,21 @@ def test_quick_add_killed_leaves_whole_entries(db_path, delay):
     assert counts["conversation"] == counts["promise"]
     with Store.open(db_path) as store:
         assert store.row_counts()["followup"] == counts["conversation"]
+
+
+@pytest.mark.parametrize("delay", [0.6, 1.2, 2.0])
+def test_demo_generator_killed_leaves_all_or_nothing(tmp_path, delay):
+    target = tmp_path / "demo.sqlite3"
+    proc = subprocess.Popen(KBM + ["--db", str(target), "demo", "--customers", "20000"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if not target.exists():  # killed before the new database was moved into place
+        assert not list(tmp_path.glob("demo.sqlite3*"))
+        return
+    counts = check(target)
+    assert counts["customer"] in (0, 20_000)
+    assert (counts["customer"] == 0) == (counts["conversation"] == 0)
+    with Store.open(target) as store:  # whole, and usable
+        assert store.count_customers(include_archived=True) == counts["customer"]

@@ -236,10 +236,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args.db, demo=args.demo) or 0
         from . import cli_commands
 
-        from . import cli_care
+        from . import cli_care, cli_data
 
         name = "cmd_" + args.command.replace("-", "_")
-        handler = getattr(cli_commands, name, None) or getattr(cli_care, name)
+        handler = next(getattr(m, name) for m in (cli_commands, cli_care, cli_data)
+                       if hasattr(m, name))
         return handler(args) or 0
     except KbmError as exc:
         cli_output.error(exc.message)

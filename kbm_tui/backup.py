@@ -13,12 +13,14 @@ import csv
 import io
 import json
 import os
+import queue
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +29,9 @@ from typing import Callable
 from . import __version__, clock, store_open, timefmt
 from .errors import KbmError
 from .store import Store
+from .backup_worker import slice_path, write_slice
 from .store_tables import FORMULA_STARTS, ForeignKeyViolation
+from .zip_writer import Piece, ZipWriter, deflate_piece
 
 FORMAT = "kbm-tui backup"
 FORMAT_VERSION = 1
@@ -59,12 +63,16 @@ def default_name(folder: Path | None = None) -> Path:
     return candidate
 
 
-PARALLEL_ROWS = 200_000  # a table this large is formatted by helper processes
+PARALLEL_ROWS = 20_000  # a table this large is split among helper processes
+_ALL_IDS = (-(2 ** 63), 2 ** 63 - 1)
 
 
 def export(store: Store, target: Path, *, progress: Progress | None = None) -> dict[str, int]:
     """Write the backup zip: every table as one consistent snapshot, through a temporary
-    file so that a crash never leaves half a zip behind."""
+    file so that a crash never leaves half a zip behind.
+
+    Large tables are formatted and compressed in slices by helper processes (one per
+    core); this process writes the small ones meanwhile and then joins the pieces."""
     tmp = target.with_name(target.name + ".part")
     try:
         parts_dir = Path(tempfile.mkdtemp(prefix=".kbm-export-", dir=target.parent))
@@ -72,75 +80,123 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
         raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
     try:
         with store.snapshot() as revision:
-            counts = store.row_counts()
-            helpers = _start_helpers(store, counts, revision, parts_dir)
-            fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as raw, \
-                    zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-                tables = {t: _write_table(store, zf, t, counts[t], helpers.get(t), progress)
-                          for t in store_open.TABLES_IN_ORDER}
-                manifest = {
-                    "format": FORMAT,
-                    "format_version": FORMAT_VERSION,
-                    "schema_version": store_open.SCHEMA_VERSION,
-                    "app_version": __version__,
-                    "created_at": timefmt.to_db(clock.now()),
-                    "tables": tables,
-                }
-                zf.writestr(MANIFEST, json.dumps(manifest, indent=2) + "\n")
+            plan = _plan_slices(store)
+            helpers = _start_helpers(store, plan, revision, parts_dir)
+            counts = store.row_counts()  # counting a large table takes a while: not first
+            pieces = {t: _write_here(store, t, counts[t], parts_dir, progress)
+                      for t in store_open.TABLES_IN_ORDER if t not in plan or not helpers}
+            if helpers:
+                pieces.update(_collect(helpers, plan, counts, parts_dir, progress))
+            for table in store_open.TABLES_IN_ORDER:  # a helper that failed: do it here
+                if table not in pieces:
+                    pieces[table] = _write_here(store, table, counts[table], parts_dir, progress)
+            manifest = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "schema_version": store_open.SCHEMA_VERSION,
+                "app_version": __version__,
+                "created_at": timefmt.to_db(clock.now()),
+                "tables": {t: {"file": f"{t}.csv", "rows": counts[t],
+                               "columns": store.table_columns(t, stored_only=True)}
+                           for t in store_open.TABLES_IN_ORDER},
+            }
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as raw:
+            zw = ZipWriter(raw, clock.now().timestamp())
+            for table in store_open.TABLES_IN_ORDER:
+                header = io.StringIO()
+                csv.writer(header, lineterminator="\r\n").writerow(
+                    manifest["tables"][table]["columns"])
+                zw.add(f"{table}.csv", [deflate_piece(("\ufeff" + header.getvalue()).encode()),
+                                        *pieces[table]])
+            zw.add(MANIFEST, [deflate_piece((json.dumps(manifest, indent=2) + "\n").encode())])
+            zw.close()
+            raw.flush()
+            os.fsync(raw.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
     finally:
         shutil.rmtree(parts_dir, ignore_errors=True)
-    return {t: v["rows"] for t, v in tables.items()}
+    return counts
 
 
-def _start_helpers(store, counts, revision, folder: Path) -> dict[str, list]:
-    """Helper processes for the large tables, each formatting a slice of ids."""
+def _helper_count() -> int:
     if os.environ.get("KBM_EXPORT_HELPERS") == "0":
-        return {}
-    slices = max(2, min(4, os.cpu_count() or 2))
-    started = {}
+        return 0
+    return max(2, min(4, os.cpu_count() or 2))
+
+
+def _plan_slices(store) -> dict[str, list[tuple[int, int]]]:
+    """For each large table, one id range per helper."""
+    helpers = _helper_count()
+    plan = {}
     for table in store_open.TABLES_IN_ORDER:
-        if counts[table] < PARALLEL_ROWS:
-            continue
         low, high = store.id_range(table)
-        step = -(-(high - low) // slices)
-        jobs = []
-        for n in range(slices):
-            out = folder / f"{table}.{n}.csv"
-            a, b = low + n * step, min(high, low + (n + 1) * step)
-            argv = [sys.executable, "-m", "kbm_tui.backup_worker", str(store.path), table,
-                    str(a), str(b), str(revision), str(out)]
-            jobs.append((subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL), out))
-        started[table] = jobs
-    return started
+        if helpers and high - low >= PARALLEL_ROWS:
+            step = -(-(high - low) // helpers)
+            plan[table] = [(low + n * step, min(high, low + (n + 1) * step))
+                           for n in range(helpers)]
+    return plan
 
 
-def _write_table(store, zf, table, total, helpers, progress) -> dict:
-    columns = store.table_columns(table, stored_only=True)
-    with zf.open(f"{table}.csv", "w") as member:
-        text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
-        csv.writer(text, lineterminator="\r\n").writerow(columns)
-        text.flush()
-        if helpers and all([proc.wait() == 0 for proc, _ in helpers]):
-            for n, (_, part) in enumerate(helpers, 1):
-                with open(part, "rb") as fh:
-                    shutil.copyfileobj(fh, member, 1 << 20)
-                if progress:
-                    progress(table, total * n // len(helpers), total)
-        else:  # no helpers, or the data changed under them: this snapshot writes it
-            from .backup_worker import write_slice
+def _start_helpers(store, plan, revision, folder: Path) -> list:
+    """Helper n formats slice n of every large table."""
+    if not plan:
+        return []
+    count = len(next(iter(plan.values())))
+    return [subprocess.Popen(
+        [sys.executable, "-m", "kbm_tui.backup_worker", str(store.path), str(revision),
+         str(folder)] + [f"{t}:{ids[n][0]}:{ids[n][1]}" for t, ids in plan.items()],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        for n in range(count)]
 
-            write_slice(store, table, (-(2 ** 63), 2 ** 63 - 1), text)
-            text.flush()
-            if progress:
-                progress(table, total, total)
-        text.detach()
-    return {"file": f"{table}.csv", "rows": total, "columns": columns}
+
+def _collect(helpers, plan, counts, folder: Path, progress) -> dict[str, list[Piece]]:
+    """The helpers' pieces, table by table; a table missing a piece is left out."""
+    lines: queue.Queue = queue.Queue()
+
+    def read(proc):
+        for line in proc.stdout:
+            lines.put(line.split())
+        lines.put(None)
+
+    for proc in helpers:
+        threading.Thread(target=read, args=(proc,), daemon=True).start()
+    done: dict[tuple[str, int], Piece] = {}
+    rows = dict.fromkeys(plan, 0)
+    open_helpers = len(helpers)
+    while open_helpers:
+        words = lines.get()
+        if words is None:
+            open_helpers -= 1
+        elif words[0] == "rows" and progress:
+            rows[words[1]] += int(words[2])
+            progress(words[1], rows[words[1]], counts[words[1]])
+        elif words[0] == "done":
+            table, low, _, crc, size, csize = words[1:]
+            done[(table, int(low))] = Piece(int(crc), int(size), int(csize),
+                                            path=slice_path(folder, table, int(low)))
+    for proc in helpers:
+        proc.wait()
+    return {table: [done[(table, low)] for low, _ in ids] for table, ids in plan.items()
+            if all((table, low) in done for low, _ in ids)}
+
+
+def _write_here(store, table, total, folder: Path, progress) -> list[Piece]:
+    seen = 0
+
+    def tell(n: int) -> None:
+        nonlocal seen
+        seen += n
+        if progress:
+            progress(table, seen, total)
+
+    _, piece = write_slice(store, table, _ALL_IDS, folder / f"{table}.here.deflate", tell)
+    if progress:
+        progress(table, total, total)
+    return [piece]
 
 
 def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict:

@@ -1,42 +1,74 @@
-"""Writes one slice of a table's backup CSV in a process of its own (started by
-backup.export, so a large table is formatted on every core).
+"""Formats and compresses slices of the backup's tables in a process of its own (started
+by backup.export, so large tables use every core).
 
-    python -m kbm_tui.backup_worker DB TABLE LOW HIGH REVISION OUT
+    python -m kbm_tui.backup_worker DB REVISION FOLDER TABLE:LOW:HIGH ...
 
+For each slice it writes FOLDER/TABLE.LOW.deflate and prints `done TABLE LOW ROWS CRC
+SIZE CSIZE`; while working it prints `rows TABLE N` now and then, for the progress bar.
 Exit status 3 means the database changed since the export began: the caller then
-writes the table itself from its own consistent view.
+writes those tables itself from its own consistent view.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import sys
-from itertools import islice
+import zlib
+from pathlib import Path
+from typing import Callable
 
 from .store import Store
+from .zip_writer import LEVEL, Piece
 
 CHANGED = 3
+CHUNK = 20_000
 
 
-def write_slice(store: Store, table: str, ids: tuple[int, int], fh) -> int:
-    """CSV rows (no header) of the table's rows with ids in [low, high)."""
+def write_slice(store: Store, table: str, ids: tuple[int, int], out: Path,
+                on_rows: Callable[[int], None] | None = None) -> tuple[int, Piece]:
+    """The CSV rows (no header) of the table's rows with ids in [low, high), deflated
+    into `out`; the row count and the piece for the zip."""
     columns = store.table_columns(table, stored_only=True)
-    writer = csv.writer(fh, lineterminator="\r\n")
-    rows = store.iter_rows(table, columns, escape_formulas=True, ids=ids)
-    written = 0
-    while chunk := list(islice(rows, 20_000)):
-        writer.writerows(chunk)
-        written += len(chunk)
-    return written
+    comp = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    crc = size = csize = written = 0
+    with open(out, "wb") as fh:
+        for chunk in store.iter_batches(table, columns, escape_formulas=True, ids=ids,
+                                        size=CHUNK):
+            text = io.StringIO()
+            csv.writer(text, lineterminator="\r\n").writerows(chunk)
+            data = text.getvalue().encode("utf-8")
+            crc, size = zlib.crc32(data, crc), size + len(data)
+            packed = comp.compress(data)
+            fh.write(packed)
+            csize += len(packed)
+            written += len(chunk)
+            if on_rows:
+                on_rows(len(chunk))
+        packed = comp.flush(zlib.Z_SYNC_FLUSH)
+        fh.write(packed)
+        csize += len(packed)
+    return written, Piece(crc, size, csize, path=out)
+
+
+def slice_path(folder: Path, table: str, low: int) -> Path:
+    return folder / f"{table}.{low}.deflate"
 
 
 def main(argv: list[str]) -> int:
-    db, table, low, high, revision, out = argv
+    db, revision, folder, *jobs = argv
     with Store.open(db) as store, store.snapshot() as seen:
         if seen != int(revision):
             return CHANGED
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            write_slice(store, table, (int(low), int(high)), fh)
+        for job in jobs:
+            table, low, high = job.split(":")
+
+            def tell(n: int, table=table) -> None:
+                print(f"rows {table} {n}", flush=True)
+
+            rows, piece = write_slice(store, table, (int(low), int(high)),
+                                      slice_path(Path(folder), table, int(low)), tell)
+            print(f"done {table} {low} {rows} {piece.crc} {piece.size} {piece.csize}", flush=True)
     return 0
 
 

@@ -6,24 +6,13 @@ Marking one done offers a follow-up to tell the customer who had the idea.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static, Tab, Tabs
 
 from ..records import Conversation
 from ..widgets import fmt
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, VirtualTable
-from .base import ItemActions, KbmScreen
+from ..widgets.virtual_table import Column, Fetch
+from .tabbed_list import TabbedListScreen, tab_bindings
 
-VIEWS = (("all", "All"), ("new", "New"), ("considered", "Considered"), ("done", "Done"))
-EMPTIES = {
-    "all": "No ideas or feedback yet. Log one with l and the kind “feedback/idea”.",
-    "new": "No new ideas: every one has been looked at.",
-    "considered": "No idea is being considered right now.",
-    "done": "No idea has been done yet.",
-}
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
 
 
@@ -32,74 +21,44 @@ def _status(c: Conversation) -> Text:
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
-COLUMNS = [
-    Column("at", "When", lambda c: fmt.moment(c.at), width=17),
-    Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
-    Column("summary", "Idea or feedback", lambda c: Text(fmt.short(c.summary, 300)), ratio=5),
-    Column("who", "Heard by", lambda c: c.staff_name or "", width=8, hide_below=90),
-    Column("status", "Status", _status, width=10),
-]
-
-
 def tell_text(idea: Conversation) -> str:
     """The follow-up that closes the loop (the words of `kbm idea … --tell`)."""
     return f'Tell them what became of their idea: "{fmt.short(idea.summary)}"'
 
 
-class IdeasScreen(ItemActions, KbmScreen):
+class IdeasScreen(TabbedListScreen):
     """Mark an idea considered (2) or done (3 or d); new (1) puts it back."""
 
     MODE = "ideas"
-    AUTO_FOCUS = "#idea-list"
     BINDINGS = [
-        Binding("left", "view(-1)", "Previous tab", show=False, id="ideas.prev"),
-        Binding("right", "view(1)", "Next tab", show=False, id="ideas.next"),
+        *tab_bindings("ideas"),
         Binding("1", "idea('new')", "New", id="ideas.new", tooltip="Mark the idea new"),
         Binding("2", "idea('considered')", "Considered", id="ideas.considered",
                 tooltip="Mark the idea considered (we are thinking about it)"),
         Binding("3,d", "idea('done')", "Done", id="ideas.done",
                 tooltip="Mark the idea done, then offer a follow-up to tell the customer"),
     ]
+    VIEWS = (("all", "All"), ("new", "New"), ("considered", "Considered"), ("done", "Done"))
+    EMPTIES = {
+        "all": "No ideas or feedback yet. Log one with l and the kind “feedback/idea”.",
+        "new": "No new ideas: every one has been looked at.",
+        "considered": "No idea is being considered right now.",
+        "done": "No idea has been done yet.",
+    }
+    COLUMNS = [
+        Column("at", "When", lambda c: fmt.moment(c.at), width=17),
+        Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
+        Column("summary", "Idea or feedback", lambda c: Text(fmt.short(c.summary, 300)),
+               ratio=5),
+        Column("who", "Heard by", lambda c: c.staff_name or "", width=8, hide_below=90),
+        Column("status", "Status", _status, width=10),
+    ]
+    LIST_ID, TABS_ID, TAB_ID_PREFIX = "idea-list", "idea-tabs", "iv-"
+    KEYS_HINT = "mark 1 new, 2 considered, 3 done"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.view = "all"
-
-    def compose(self) -> ComposeResult:
-        yield NavBar("ideas")
-        yield Tabs(*(Tab(label, id=f"iv-{key}") for key, label in VIEWS), id="idea-tabs")
-        yield VirtualTable(COLUMNS, id="idea-list", classes="items")
-        yield Static("", id="detail", classes="detail-line", markup=False)
-        yield Static(" ←/→: the tabs · mark 1 new, 2 considered, 3 done · enter: the customer",
-                     classes="status-line")
-        yield Footer()
-
-    @property
-    def table(self) -> VirtualTable:
-        return self.query_one("#idea-list", VirtualTable)
-
-    def _source(self) -> None:
-        status = None if self.view == "all" else self.view
-        self.table.empty = EMPTIES[self.view]
-        self.table.set_source(
-            lambda s, offset, limit: s.ideas(status=status, offset=offset, limit=limit))
-
-    def reload(self) -> None:
-        if self.table.has_source:
-            self.table.reload()
-        else:
-            self._source()
-
-    @on(Tabs.TabActivated, "#idea-tabs")
-    def _tab(self, event: Tabs.TabActivated) -> None:
-        view = (event.tab.id or "iv-all").removeprefix("iv-")
-        if view != self.view:
-            self.view = view
-            self._source()
-
-    def action_view(self, step: int) -> None:
-        tabs = self.query_one(Tabs)
-        tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
+    def fetch(self, view: str) -> Fetch:
+        status = None if view == "all" else view
+        return lambda s, offset, limit: s.ideas(status=status, offset=offset, limit=limit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "idea":

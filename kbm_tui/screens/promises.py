@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Static, Tab, Tabs
-
 from datetime import timedelta
 
-from .. import clock
-from ..store_insight import month_start
-from ..records import Promise
-from ..widgets import fmt
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, VirtualTable
-from .base import ROW_BINDINGS, ItemActions, KbmScreen
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
 
-VIEWS = (("open", "Open"), ("overdue", "Overdue"), ("open-ended", "No due time"),
-         ("kept", "Kept"), ("broken", "Broken"), ("all", "All"))
-EMPTIES = {
-    "open": "No open promises. Make one when you log a conversation (l).",
-    "overdue": "Nothing overdue: every promise is kept or still on time.",
-    "open-ended": "No open promise without a due time (like “when the part arrives”).",
-    "kept": "No promise has been marked kept yet.",
-    "broken": "No promise has been broken. Keep it that way.",
-    "all": "No promises yet. Make one when you log a conversation (l).",
-}
+from .. import clock
+from ..records import Promise
+from ..store_insight import month_start
+from ..widgets import fmt
+from ..widgets.virtual_table import Column, Fetch
+from .base import ROW_BINDINGS
+from .tabbed_list import TabbedListScreen, tab_bindings
 
 
 def _promise_text(p: Promise) -> Text:
@@ -35,22 +22,6 @@ def _promise_text(p: Promise) -> Text:
     if p.close_note:
         text.append(f" — {p.close_note}", style="italic dim")
     return text
-
-
-COLUMNS = [
-    Column("due", "Due", fmt.promise_due, width=17),
-    Column("customer", "Customer", lambda p: Text(p.customer_name), ratio=2),
-    Column("text", "Promise", _promise_text, ratio=4),
-    Column("who", "Who", lambda p: p.staff_name or "", width=8, hide_below=90),
-    Column("state", "State", lambda p: fmt.promise_state(p, clock.now()), width=8),
-]
-
-
-def fetch(view: str):
-    if view == "open-ended":  # the store reads these from the oldest, without an offset
-        return lambda s, offset, limit: s.open_ended_promises(limit=offset + limit)[offset:]
-    status = None if view == "all" else view
-    return lambda s, offset, limit: s.promises(status=status, offset=offset, limit=limit)
 
 
 def read_stats(store):
@@ -61,44 +32,42 @@ def read_stats(store):
                                      by_staff=True)
 
 
-class PromisesScreen(ItemActions, KbmScreen):
+class PromisesScreen(TabbedListScreen):
     """Mark a promise kept (k) or broken with a reason (b) right in the list."""
 
     MODE = "promises"
-    AUTO_FOCUS = "#promise-list"
-    BINDINGS = [
-        Binding("left", "view(-1)", "Previous tab", show=False, id="promises.prev"),
-        Binding("right", "view(1)", "Next tab", show=False, id="promises.next"),
-        *ROW_BINDINGS,
+    BINDINGS = [*tab_bindings("promises"), *ROW_BINDINGS]
+    VIEWS = (("open", "Open"), ("overdue", "Overdue"), ("open-ended", "No due time"),
+             ("kept", "Kept"), ("broken", "Broken"), ("all", "All"))
+    EMPTIES = {
+        "open": "No open promises. Make one when you log a conversation (l).",
+        "overdue": "Nothing overdue: every promise is kept or still on time.",
+        "open-ended": "No open promise without a due time (like “when the part arrives”).",
+        "kept": "No promise has been marked kept yet.",
+        "broken": "No promise has been broken. Keep it that way.",
+        "all": "No promises yet. Make one when you log a conversation (l).",
+    }
+    COLUMNS = [
+        Column("due", "Due", fmt.promise_due, width=17),
+        Column("customer", "Customer", lambda p: Text(p.customer_name), ratio=2),
+        Column("text", "Promise", _promise_text, ratio=4),
+        Column("who", "Who", lambda p: p.staff_name or "", width=8, hide_below=90),
+        Column("state", "State", lambda p: fmt.promise_state(p, clock.now()), width=8),
     ]
+    LIST_ID, TABS_ID, TAB_ID_PREFIX = "promise-list", "promise-tabs", "pv-"
+    KEYS_HINT = "g: a new time, agreed with the customer"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.view = "open"
-
-    def compose(self) -> ComposeResult:
-        yield NavBar("promises")
-        yield Tabs(*(Tab(f"{label}", id=f"pv-{key}") for key, label in VIEWS), id="promise-tabs")
-        yield VirtualTable(COLUMNS, id="promise-list", classes="items")
-        yield Static("", id="detail", classes="detail-line", markup=False)
+    def compose_extra_lines(self) -> ComposeResult:
         yield Static("", id="promise-stats", classes="status-line -wrap")
-        yield Static(" ←/→: the tabs · g: a new time, agreed with the customer · enter: the "
-                     "customer", classes="status-line")
-        yield Footer()
 
-    @property
-    def table(self) -> VirtualTable:
-        return self.query_one("#promise-list", VirtualTable)
-
-    def _source(self) -> None:
-        self.table.empty = EMPTIES[self.view]
-        self.table.set_source(fetch(self.view))
+    def fetch(self, view: str) -> Fetch:
+        if view == "open-ended":  # the store reads these from the oldest, without an offset
+            return lambda s, offset, limit: s.open_ended_promises(limit=offset + limit)[offset:]
+        status = None if view == "all" else view
+        return lambda s, offset, limit: s.promises(status=status, offset=offset, limit=limit)
 
     def reload(self) -> None:
-        if self.table.has_source:
-            self.table.reload()
-        else:
-            self._source()
+        super().reload()
         self.db_read(read_stats, self._stats, group="stats")
 
     def _stats(self, result) -> None:
@@ -108,14 +77,3 @@ class PromisesScreen(ItemActions, KbmScreen):
             line += " — by person: " + " · ".join(
                 f"{name} {s.on_time} of {s.total} on time" for name, s in people.items())
         self.query_one("#promise-stats", Static).update(line)
-
-    @on(Tabs.TabActivated, "#promise-tabs")
-    def _tab(self, event: Tabs.TabActivated) -> None:
-        view = (event.tab.id or "pv-open").removeprefix("pv-")
-        if view != self.view:
-            self.view = view
-            self._source()
-
-    def action_view(self, step: int) -> None:
-        tabs = self.query_one(Tabs)
-        tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()

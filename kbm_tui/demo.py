@@ -18,10 +18,10 @@ from typing import Callable, Iterable
 
 from . import clock
 from . import demo_words as W
+from .demo_people import DAY, STAFF, People
 from .vocab import CHANNEL_LABELS
 
 Progress = Callable[[str, int, int], None]
-DAY = 86_400
 BATCH = 10_000
 HEAVY = 5_000  # conversations of each of the three big customers in large runs
 # Opening hours by weekday; on Sundays the shop is closed and only online contact happens.
@@ -31,9 +31,6 @@ ONLINE = ("email", "web", "social")
 DUE_TIMES = [36_000, 39_600, 43_200, 50_400, 50_400, 54_000, 57_600, 61_200, 64_800]
 LUNCH_END = 50_400
 KINDS = list(W.TEMPLATES)
-# (id, name, weight in the daily rota, joined days before today, left days before today)
-STAFF = [(1, "Frank", 3, None, None), (2, "Maria", 3, None, None), (3, "Jonas", 2, 400, None),
-         (4, "Aylin", 1, 150, None), (5, "Tobias", 2, None, 200)]
 
 
 class _Calendar:
@@ -64,8 +61,9 @@ class _Calendar:
         return self.udays[q - self.u0] + self.tod[r]
 
 
-class _Shop:
-    """The generator's state: who the customers are and when they talked to the shop."""
+class _Shop(People):
+    """The generator's state: who the customers are (the People half, in demo_people.py)
+    and when they talked to the shop."""
 
     def __init__(self, customers: int, conversations: int, seed: int):
         self.rng = random.Random(seed)
@@ -84,9 +82,6 @@ class _Shop:
         self.entries = [(*e, n) for n, e in enumerate(entries)]
         self.in_entries = [e for e in self.entries if e[1] == "in"]
         self.online_entries = [e for e in self.entries if e[2] in ONLINE]
-
-    def pick(self, seq):
-        return seq[int(self.rnd() * len(seq))]
 
     def fill(self, template: str, bike=None, part=None, service=None, size=None) -> str:
         bike, part = bike or self.pick(W.BIKES), part or self.pick(W.PARTS)
@@ -119,39 +114,6 @@ class _Shop:
             if lo < hi:
                 return lo + int(rnd() * (hi - lo))
         return a + int(rnd() * (b - a))
-
-    # --- customers -------------------------------------------------------------------------
-
-    def customer_rows(self) -> list[list]:
-        C, D, rnd = self.C, self.cal.today, self.rnd
-        self.heavy = {C // 7: 0, C // 2: 1, C * 5 // 6: 2} if self.N >= 50_000 and C >= 10 else {}
-        self.shy, self.since = bytearray(C + 1), [0] * (C + 1)
-        self.pref_staff, self.pref_channel = [0] * (C + 1), [None] * (C + 1)
-        rows, people = [[]], W.People(self.rng)
-        for cid in range(1, C + 1):
-            h = self.heavy.get(cid)
-            row = people.person(cid, None if h is None else W.HEAVY_BUSINESSES[h])
-            self.shy[cid], self.pref_staff[cid], self.pref_channel[cid] = \
-                people.wishes(row, h is not None)
-            if h is None and rnd() >= 0.3:  # the rest were customers before the history starts
-                self.since[cid] = int(rnd() * D)
-            rows.append(row)
-        return rows
-
-    def finish_customers(self, rows: list[list]) -> Iterable[tuple]:
-        """Archiving needs each customer's last conversation, hence a pass after planning."""
-        now, stamp, rnd, last = self.cal.now, self.cal.stamp, self.rnd, self.last
-        self.archived = bytearray(self.C + 1)
-        for cid in range(1, self.C + 1):
-            created = self.since[cid] * DAY + 28_800
-            updated = self.between(created, now) if rnd() < 0.3 else created
-            archived = None
-            if cid not in self.heavy and last[cid] < now - 30 * DAY and rnd() < 0.03:
-                archived = updated = min(now, self.between(max(last[cid], created) + DAY,
-                                                           now - DAY))
-                self.archived[cid] = 1
-            yield (*rows[cid][:7], stamp(created), stamp(updated),
-                   None if archived is None else stamp(archived), *rows[cid][7:])
 
     # --- conversations ---------------------------------------------------------------------
 

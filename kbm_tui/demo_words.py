@@ -1,5 +1,5 @@
-"""Word lists for the demo shop (demo.py): a bike shop in Leipzig and the people around it,
-and `People`, which makes customers out of them.
+"""Word lists for the demo shop (demo.py): a bike shop in Leipzig and the people around it
+(demo_people.py makes customers out of them).
 
 Lists are `|`-separated strings so a hundred names fit on a few lines. Summaries never
 name the channel ("let them know", not "called her"), because the generator picks the
@@ -7,10 +7,6 @@ channel separately, from the customer's wishes and the day of the week.
 """
 
 from __future__ import annotations
-
-import random
-import unicodedata
-from itertools import accumulate
 
 
 def _w(text: str) -> list[str]:
@@ -266,102 +262,3 @@ FOLLOWUPS = _w(
     "call about the spring service|check whether the replacement {part} arrived|"
     "invite to the cargo bike test weekend|ask for feedback on the {service}|"
     "offer a battery check before winter|ask whether the kids' bike still fits")
-
-
-_PLAIN = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "đ": "d", "ä": "ae", "ö": "oe", "ü": "ue",
-                        " ": "", "'": ""})
-
-
-class People:
-    """Customers made of the lists above: names, phones, e-mails, addresses, wishes."""
-
-    def __init__(self, rng: random.Random):
-        self.rng, self.rnd = rng, rng.random
-        self.origin_weights = list(accumulate(o[0] for o in ORIGINS))
-
-    def pick(self, seq):
-        return seq[int(self.rnd() * len(seq))]
-
-    def person(self, cid: int, heavy: str | None) -> list:
-        rnd, pick = self.rnd, self.pick
-        business = heavy or (pick(BUSINESSES) if rnd() < 0.04 else None)
-        origin = self.rng.choices(ORIGINS, cum_weights=self.origin_weights)[0]
-        female = rnd() < 0.5
-        first, last = pick(origin[1] if female else origin[2]), pick(origin[3])
-        if female and last.endswith(("ski", "cki", "ow")):  # Kowalska, Iwanowa
-            last = last[:-1] + "a" if last.endswith("i") else last + "a"
-        if business:
-            name = business.format(last=last, last2=pick(ORIGINS[0][3]))
-            words = name.replace(" GmbH", "").replace(" e.V.", "").replace(".", "").split()
-            slug = "-".join(w for w in map(_plain, words) if w)
-            email = f"info@{slug}.de" if rnd() < 0.85 else None
-            if email and rnd() < 0.3:
-                email = f"{_plain(first)}.{_plain(last)}@{slug}.de"
-        else:
-            name = f"{first} {last}"
-            email = self._email(first, last) if rnd() < 0.75 else None
-        phone = self._phone(landline=bool(business) or rnd() < 0.25) if rnd() < 0.9 else None
-        address = None
-        if business or rnd() < 0.35:
-            town = "Leipzig" if rnd() < 0.9 else pick(["Markkleeberg", "Taucha", "Schkeuditz"])
-            address = (f"{pick(STREETS)} {1 + int(rnd() * 120)}, "
-                       f"{pick(POSTCODES) if town == 'Leipzig' else '04416'} {town}")
-        notes = pick(NOTES) if rnd() < (0.9 if heavy else 0.3) else None
-        if heavy:
-            notes, tags = "fleet of 40 bikes, invoices to the office", "business, fleet, cargo"
-        elif business:
-            tags = "business" + (", cargo" if rnd() < 0.5 else "")
-        else:
-            count = int(rnd() * 4) if rnd() < 0.6 else 0
-            tags = ", ".join(dict.fromkeys(pick(TAGS) for _ in range(count))) or None
-        return [cid, name, phone, email, address, notes, tags]
-
-    def _email(self, first: str, last: str) -> str:
-        f, l = _plain(first), _plain(last)
-        local = self.pick([f"{f}.{l}", f"{f}.{l}", f"{f[0]}.{l}", f"{f}{l}", f"{l}.{f}",
-                           f"{f}_{l}", f"{f}{10 + int(self.rnd() * 90)}", f"{l}{f[0]}"])
-        return f"{local}@{self.pick(MAIL_HOSTS)}"
-
-    def _phone(self, landline: bool) -> str:
-        rnd = self.rnd
-        if landline:
-            code = self.pick(AREA_CODES)
-            digits = 11 - len(code)
-            number = str(2 * 10 ** (digits - 1) + int(rnd() * 7 * 10 ** (digits - 1)))
-        else:
-            code = self.pick(MOBILE_PREFIXES)
-            number = str(1_000_000 + int(rnd() * (90_000_000 if code[2] == "5" else 9_000_000)))
-        style = int(rnd() * 10)
-        if style < 4:
-            return f"{code} {number}"
-        if style < 6:
-            return f"+49 {code[1:]} {number}"
-        if style < 8:
-            return f"{code}/{number}"
-        if style < 9 or len(number) < 7:
-            return f"{code}-{number}" if not landline else f"({code}) {number}"
-        return f"{code} {number[:3]} {number[3:5]} {number[5:]}"
-
-    def wishes(self, row: list, heavy: bool) -> tuple[int, int, str | None]:
-        """Appends the contact wishes; returns (shyness, pref staff, pref channel)."""
-        rnd, pick = self.rnd, self.pick
-        if heavy:
-            row += ["email", 2, 28, 0, 0, None]
-            return 0, 2, "email"
-        if rnd() < 0.015:
-            row += [None, None, None, 0, 1, pick(DNC_REASONS)]
-            return 2, 0, None
-        channel = pick(["phone", "phone", "email", "email", "email", "social", "letter",
-                        "store", "store"]) if rnd() < 0.18 else None
-        staff = pick([1, 2, 3, 4]) if rnd() < 0.1 else None
-        every = pick([28, 90, 90, 180, 365]) if rnd() < 0.07 else None
-        asked = 1 if every is None and rnd() < 0.08 else 0
-        row += [channel, staff, every, asked, 0, None]
-        return asked, staff or 0, channel
-
-
-def _plain(text: str) -> str:
-    """ASCII for e-mail addresses: Müller -> mueller, Łukasz -> lukasz."""
-    text = text.lower().translate(_PLAIN)
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii()
-                   and (c.isalnum() or c in "-."))

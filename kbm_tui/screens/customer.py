@@ -27,7 +27,8 @@ NARROW = 110
 def _type(entry: TimelineEntry) -> Text:
     item = entry.record
     if isinstance(item, Conversation):
-        text = Text(f"{fmt.channel(item.channel)} {item.direction}: {fmt.kind(item.kind)}")
+        # As `kbm show` writes it: "phone, inquiry". Who reached out is in the line below.
+        text = Text(f"{fmt.channel(item.channel)}, {fmt.kind(item.kind)}")
         if item.deleted_at:
             text.append(" (deleted)", style="dim")
         return text

@@ -7,6 +7,7 @@ the online backup API), so another database can be added behind `store.py` later
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -188,6 +189,7 @@ def connect(path: Path) -> sqlite3.Connection:
             f"{SCHEMA_VERSION}). Update kbm-tui to open it; the file was left untouched."
         )
     _prepare_folder(path)
+    _remove_leftovers(path)
     if version is None:
         _create(path)
     try:
@@ -214,6 +216,41 @@ def _prepare_folder(path: Path) -> None:
             folder.mkdir(parents=True, mode=0o700)
         except OSError as exc:
             raise DatabaseFileError(f"Can't create the folder {folder}: {exc.strerror}.") from None
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete what a creation killed half-way left beside the database: `_create`'s
+    temporary file (and SQLite's journal of it) whose process is no longer running.
+    A running process's file is a creation in progress and stays; so does anything
+    that can't be checked or deleted — it is only litter."""
+    if os.name == "nt":  # there os.kill(pid, 0) would send Ctrl+C instead of asking
+        return
+    prefix = f".{path.name}.new-"
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        found = _LEFTOVER.fullmatch(name[len(prefix):])
+        if found and not _running(int(found[1])):
+            try:
+                (path.parent / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+_LEFTOVER = re.compile(r"([1-9][0-9]*)(-journal|-wal|-shm)?")
+
+
+def _running(pid: int) -> bool:
+    """False only when the process is known to be gone."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # someone else's process, or no pid at all: leave it
+        return True
+    return True
 
 
 def _create(path: Path) -> None:

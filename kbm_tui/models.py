@@ -134,7 +134,8 @@ class Promise(SQLModel, table=True):
         _one_of("status", PROMISE_STATUSES),
         Index("ix_promise_status_due", "status", "due_day"),
         Index("ix_promise_customer", "customer_id", "status"),
-        Index("ix_promise_closed", "status", "closed_at"),  # schema 2: promise statistics
+        # Promise statistics, from the index alone (schema 2; covering since schema 3).
+        Index("ix_promise_closed", "status", "closed_at", "due_day", "due_at", "staff_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id")
@@ -168,7 +169,6 @@ class PromiseChange(SQLModel, table=True):
 class Followup(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("every_days IS NULL OR every_days > 0", name="ck_every_days"),
-        Index("ix_followup_open_due", "done_at", "due_day"),
         Index("ix_followup_customer", "customer_id", "done_at"),
     )
     id: int | None = Field(default=None, primary_key=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from . import clock, store_open, timefmt, validate, vocab
+from . import clock, store_open, store_search, timefmt, validate, vocab
 from .errors import Ambiguous, InputError, NotFound
 from .records import Conversation, Customer, Staff
 from .store_agenda import AgendaMixin
@@ -320,6 +320,7 @@ class Store(PromisesMixin, AgendaMixin, CareMixin, InsightMixin, TimelineMixin, 
                 (customer.id, moment, channel, direction, kind, staff_id, summary, amount_cents,
                  against_wishes, idea_status, self._now()))
             self._touch_last_contact(customer.id)
+            store_search.said_add(self.conn, customer.id, summary)
         return self.get_conversation(cur.lastrowid)
 
     def _touch_last_contact(self, customer_id: int) -> None:
@@ -343,4 +344,5 @@ class Store(PromisesMixin, AgendaMixin, CareMixin, InsightMixin, TimelineMixin, 
             self.conn.execute("UPDATE conversation SET deleted_at=? WHERE id=?",
                               (self._now() if deleted else None, conversation_id))
             self._touch_last_contact(conv.customer_id)
+            store_search.said_refresh(self.conn, conv.customer_id)
         return self.get_conversation(conversation_id)

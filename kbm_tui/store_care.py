@@ -122,14 +122,16 @@ class CareMixin:
 
     def median_days_to_resolve(self) -> float | None:
         """The median time from a complaint to its resolution, in days."""
-        spans = [r[0] for r in self.conn.execute(
-            "SELECT julianday(resolved_at) - julianday(at) FROM conversation "
-            "WHERE kind='complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL "
-            "ORDER BY 1")]
-        if not spans:
+        # Counted and then read at the middle, both along ix_conversation_complaint_days.
+        resolved = "FROM conversation WHERE kind='complaint' AND resolved_at IS NOT NULL AND " \
+            "deleted_at IS NULL"
+        count = self.conn.execute(f"SELECT count(*) {resolved}").fetchone()[0]
+        if not count:
             return None
-        middle = len(spans) // 2
-        return spans[middle] if len(spans) % 2 else (spans[middle - 1] + spans[middle]) / 2
+        spans = [r[0] for r in self.conn.execute(
+            f"SELECT julianday(resolved_at) - julianday(at) {resolved} ORDER BY 1 "
+            "LIMIT ? OFFSET ?", (2 - count % 2, (count - 1) // 2))]
+        return sum(spans) / len(spans)
 
     # --- ideas are heard ---------------------------------------------------------------
 

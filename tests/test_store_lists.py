@@ -156,3 +156,29 @@ def test_words_said_follow_the_conversations(store, tmp_path):
     with Store.open(tmp_path / "restored.sqlite3") as restored:  # rebuilt after a restore
         backup.restore(restored, target)
         assert [c.name for c in restored.list_customers("montiert")] == ["Jo Brandt"]
+
+
+@pytest.mark.parametrize("sort", ["name", "newest", "last_contact"])
+def test_pages_read_from_where_the_last_one_ended_match_the_whole_list(store, sort):
+    """The list continues a page from the previous page's last row (or reads the end of a
+    long list from the end); whatever the route, the rows are the ones in that place."""
+    import random
+
+    rng = random.Random(3)
+    with store.transaction():
+        for n in range(230):  # repeated names: the order among them is by id
+            store.add_customer(rng.choice(["Anna", "Ben", "Cem", "Dora"]) + f" {n % 7}",
+                               notes="regular" if n % 3 else "new")
+    for search in ("", "regular"):
+        whole = [c.id for c in store.list_customers(search, sort=sort, limit=1000)]
+        assert store.count_customers(search) == len(whole)  # now the end is known
+        for offset in rng.sample(range(len(whole) + 5), 40):  # jumps, either way
+            page = store.list_customers(search, sort=sort, offset=offset, limit=17)
+            assert [c.id for c in page] == whole[offset:offset + 17], (search, offset)
+        for offset in range(0, len(whole) + 20, 20):  # scrolling down page by page
+            page = store.list_customers(search, sort=sort, offset=offset, limit=20)
+            assert [c.id for c in page] == whole[offset:offset + 20], (search, offset)
+        store.add_customer("Aaron 0", notes="regular")  # a change: old places don't hold
+        whole = [c.id for c in store.list_customers(search, sort=sort, limit=1000)]
+        assert [c.id for c in store.list_customers(search, sort=sort, offset=40, limit=20)] \
+            == whole[40:60]

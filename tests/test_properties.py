@@ -117,3 +117,32 @@ def test_restore_of_random_customer_rows(tmp_path_factory, rows):
             assert dst.row_counts()["customer"] == 0
             return
         assert dst.row_counts()["customer"] == 1 + len(rows)
+
+
+PUNCTUATION = st.text(st.sampled_from(list(',"\r\n\t=+-@\' aäß€\x00') + ["\u2028", "🙂"]),
+                      max_size=12)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.tuples(PUNCTUATION | texts, st.none() | PUNCTUATION,
+                                st.none() | st.integers(-10**15, 10**15)),
+                      min_size=1, max_size=5))
+def test_backup_lines_built_by_sqlite_are_what_the_csv_module_writes(store, cells):
+    """The export has SQLite build each CSV line; byte for byte it must be Python's own
+    csv writing of the same (spreadsheet-escaped) cells."""
+    customer = store.find_customers("Eva") or [store.add_customer("Eva")]
+    with store.transaction():
+        for summary, resolution, cents in cells:
+            store.conn.execute(
+                "INSERT INTO conversation(customer_id, at, channel, direction, kind, summary, "
+                "resolution, amount_cents, created_at) VALUES (?, '2026-11-22T10:00:00Z', "
+                "'phone', 'in', 'other', ?, ?, ?, '2026-11-22T10:00:00Z')",
+                (customer[0].id, summary, resolution, cents))
+    columns = store.table_columns("conversation", stored_only=True)
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(
+        store.iter_rows("conversation", columns, escape_formulas=True))
+    lines = [line for batch in store.csv_batches("conversation", columns, ids=(0, 2 ** 62))
+             for line in batch]
+    assert b"".join(line + b"\r\n" for line in lines) == expected.getvalue().encode()

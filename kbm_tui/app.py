@@ -53,6 +53,8 @@ class KbmApp(DbWork, App[None]):
         Binding("n", "new_customer", "New customer", show=False, id="app.new_customer",
                 tooltip="Add a customer"),
         Binding("u", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
+        Binding("B", "backup", "Back up", show=False, id="app.backup",
+                tooltip="Back up everything now (a zip of CSV files)"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Help: every key"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_anywhere",
                 tooltip="Help: every key"),
@@ -71,7 +73,9 @@ class KbmApp(DbWork, App[None]):
         self._counting: object | None = None
         self._undo: list[tuple[str, Callable[[Store], Any]]] = []
         self._watch_seconds = watch_seconds
-        self._data_version: int | None = None
+        # Taken before any screen reads (and before a worker holds the lock, which would
+        # make the first frame wait): a later write by another program shows as a change.
+        self._data_version: int | None = store.data_version()
         self.last_staff_id: int | None = None  # who logged last, the default next time
         self.settings = Settings.load()
         super().__init__()
@@ -127,7 +131,6 @@ class KbmApp(DbWork, App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._data_version = self.db(lambda s: s.data_version())
         if self._watch_seconds:
             self.set_interval(self._watch_seconds, self._watch_database, name="watch-db")
         if not self.demo:
@@ -139,7 +142,10 @@ class KbmApp(DbWork, App[None]):
         from . import safety
 
         try:
-            made = self.db(safety.ensure_daily_copy)
+            # On a connection of its own: copying a large database takes seconds, and the
+            # screens must not wait for it.
+            with Store.open(self.store.path) as own:
+                made = safety.ensure_daily_copy(own)
         except Exception as exc:  # a full disk or a locked folder must not stop the shop
             reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
             self.call_from_thread(
@@ -241,6 +247,12 @@ class KbmApp(DbWork, App[None]):
 
     def action_open_customer(self, customer_id: int) -> None:
         self.open_customer(customer_id)
+
+    def action_backup(self) -> None:
+        from .screens.backup import BackupDialog
+
+        if not isinstance(self.screen, BackupDialog):
+            self.push_screen(BackupDialog())
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

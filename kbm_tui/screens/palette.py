@@ -19,6 +19,7 @@ ACTIONS = (
     ("Log a conversation", "The quick-log dialog (l)", "quick_log"),
     ("New customer", "Add a customer (n)", "new_customer"),
     ("Undo", "Undo the last change (u)", "undo"),
+    ("Back up now", "Everything as a zip of CSV files, with a progress bar (B)", "backup"),
     ("Help: keys", "Every key (? or F1)", "help"),
 )
 

@@ -1,0 +1,280 @@
+"""Backing up from inside the app (B): the same zip of CSV files as `kbm export`, with a
+progress bar.
+
+The export runs in a thread on a connection of its own — a sqlite3 connection must not be
+shared between threads — and reads one consistent snapshot, so the app stays responsive and
+what is logged meanwhile (here or in another terminal) neither waits nor tears the backup.
+Restoring stays on the command line on purpose: it replaces the database.
+"""
+
+from __future__ import annotations
+
+import shlex
+import threading
+import time
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from .. import backup, safety, store_open, timefmt
+from ..cli_output import _TABLE_WORDS as TABLE_WORDS
+from ..errors import KbmError
+from ..store import Store
+from ..widgets.form import Field
+
+SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
+
+
+def default_folder() -> Path:
+    """The Documents folder if there is one, else the home folder."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+class PlaceProblem(KbmError):
+    """The typed place can't take the backup; `suggestion` is a free name, if one helps."""
+
+    def __init__(self, message: str, suggestion: Path | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
+
+
+def choose_target(typed: str, folder: Path) -> Path:
+    """The file the typed text names; a bare name goes into `folder`, `.zip` is added."""
+    try:
+        return _choose(typed.strip(), folder)
+    except (OSError, RuntimeError, ValueError) as exc:  # unreadable folder, ~nobody, a NUL
+        reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
+        raise PlaceProblem(f"{typed.strip()} can't be used: {reason}.") from None
+
+
+def _choose(text: str, folder: Path) -> Path:
+    if not text:
+        raise PlaceProblem("Type where the backup should go.", backup.default_name(folder))
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if path.is_dir():
+        raise PlaceProblem(f"{path} is a folder. Add a file name to it.",
+                           backup.default_name(path))
+    if path.suffix.lower() != ".zip":
+        path = path.with_name(path.name + ".zip")
+    if not path.parent.is_dir():
+        raise PlaceProblem(f"There is no folder {path.parent}. Choose a folder that exists.")
+    if path.exists():
+        raise PlaceProblem(f"{path.name} is there already and is not replaced. "
+                           "Choose another name.", free_name(path))
+    return path
+
+
+def free_name(path: Path) -> Path:
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """'2,000 customers, 20,000 conversations' — tables without rows left out."""
+    parts = [f"{n:,} {TABLE_WORDS[t][0 if n == 1 else 1]}" for t, n in counts.items() if n]
+    return ", ".join(parts) or "an empty database"
+
+
+class Tally:
+    """Rows written of all rows. Tables report in any order (large ones from helper
+    processes), so until a table reports its count its id range stands in for it."""
+
+    def __init__(self, estimates: dict[str, int]) -> None:
+        self.totals = dict(estimates)
+        self.written = dict.fromkeys(estimates, 0)
+
+    def report(self, table: str, done: int, total: int) -> None:
+        self.totals[table], self.written[table] = total, done
+
+    @property
+    def done(self) -> int:
+        return sum(self.written.values())
+
+    @property
+    def total(self) -> int:
+        return max(sum(self.totals.values()), self.done, 1)
+
+
+class _Stopped(Exception):
+    pass
+
+
+class BackupDialog(ModalScreen[Path | None]):
+    """Dismisses with the file written, or None when cancelled or stopped."""
+
+    CSS_PATH = "backup.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="backup.cancel")]
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.folder = folder or default_folder()
+        self.saved: Path | None = None
+        self._suggestion: Path | None = None
+        self._stop = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="backup-box"):
+            yield Label("Back up everything", classes="dialog-title", id="backup-title")
+            yield Static("Every customer, conversation, promise and follow-up as CSV files in "
+                         "one zip; they open in a spreadsheet.",
+                         classes="dialog-detail", id="backup-about", markup=False)
+            yield Field("Save to", Input(str(backup.default_name(self.folder)),
+                                         id="backup-path", compact=True), id="backup-field")
+            yield Button("", id="backup-free", compact=True)
+            with Vertical(id="backup-progress"):
+                yield ProgressBar(id="backup-bar", show_eta=False)
+                yield Static("", id="backup-status", markup=False)
+            yield Static("", id="backup-result", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (enter)", variant="primary", id="backup-save", compact=True)
+                yield Button("Cancel (esc)", id="backup-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#backup-path", Input)
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    # --- choosing the place --------------------------------------------------------------
+
+    def _problem(self, message: str | None, suggestion: Path | None = None) -> None:
+        self.query_one("#backup-field", Field).set_error(message)
+        self._suggestion = suggestion
+        button = self.query_one("#backup-free", Button)
+        button.label = f"Use {suggestion.name} instead" if suggestion else ""
+        button.set_class(suggestion is not None, "-shown")
+
+    @on(Input.Changed, "#backup-path")
+    def _typed(self) -> None:
+        self._problem(None)
+
+    @on(Button.Pressed, "#backup-free")
+    def _use_suggestion(self) -> None:
+        if self._suggestion is not None:
+            box = self.query_one("#backup-path", Input)
+            box.value = str(self._suggestion)
+            box.cursor_position = len(box.value)
+            box.focus()
+
+    @on(Input.Submitted, "#backup-path")
+    @on(Button.Pressed, "#backup-save")
+    def action_start(self) -> None:
+        if self.has_class("-running") or self.has_class("-done"):
+            return
+        try:
+            target = choose_target(self.query_one("#backup-path", Input).value, self.folder)
+        except PlaceProblem as exc:
+            self._problem(exc.message, exc.suggestion)
+            return
+        self._problem(None)
+        self._set_running(True)
+        self.query_one("#backup-status", Static).update("Starting…")
+        self._export(target)
+
+    def _set_running(self, running: bool) -> None:
+        self.set_class(running, "-running")
+        self.query_one("#backup-path", Input).disabled = running
+        self.query_one("#backup-cancel", Button).label = "Stop (esc)" if running else "Cancel (esc)"
+        if running:  # an impatient second enter must not land on Stop
+            self.set_focus(None)
+
+    # --- the export, in a thread ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def _export(self, target: Path) -> None:
+        worker = get_current_worker()
+        app = self.app
+
+        def tell(fn, *args) -> None:
+            if not worker.is_cancelled:  # the app is closing: nobody is left to tell
+                app.call_from_thread(lambda: self.is_attached and fn(*args))
+
+        try:
+            with Store.open(app.store.path) as own:
+                ranges = {t: own.id_range(t) for t in store_open.TABLES_IN_ORDER}
+                tally = Tally({t: high - low for t, (low, high) in ranges.items()})
+                shown = 0.0
+
+                def progress(table: str, done: int, total: int) -> None:
+                    nonlocal shown
+                    if self._stop.is_set() or worker.is_cancelled:
+                        raise _Stopped
+                    tally.report(table, done, total)
+                    if time.monotonic() - shown >= SHOW_EVERY:
+                        shown = time.monotonic()
+                        tell(self._show_progress, table, done, total, tally.done, tally.total)
+
+                counts = backup.export(own, target, progress=progress)
+        except _Stopped:
+            tell(self._stopped)
+        except KbmError as exc:
+            tell(self._failed, exc.message)
+        except Exception as exc:  # a bug: say so next to the field, keep the app running
+            tell(self._failed, f"The backup failed: {type(exc).__name__}: {exc}")
+            tell(app.log.error, repr(exc))
+        else:
+            tell(self._done, target, counts)
+
+    def _show_progress(self, table: str, done: int, total: int, all_done: int,
+                       all_total: int) -> None:
+        self.query_one("#backup-bar", ProgressBar).update(total=all_total, progress=all_done)
+        self.query_one("#backup-status", Static).update(
+            f"{TABLE_WORDS[table][1]} {done:,} of {total:,}")
+
+    def _failed(self, message: str) -> None:
+        self._set_running(False)
+        self._problem(message)
+        self.query_one("#backup-path", Input).focus()
+
+    def _stopped(self) -> None:
+        self.app.notify("The backup was stopped; nothing was saved.", title="Backup")
+        self.dismiss(None)
+
+    def _done(self, target: Path, counts: dict[str, int]) -> None:
+        self.saved = target
+        rows = max(sum(counts.values()), 1)
+        self.query_one("#backup-bar", ProgressBar).update(total=rows, progress=rows)
+        lines = [f"Saved {counts_text(counts)} to {target}.",
+                 "Keep a copy away from this computer too. Restoring replaces the database, so "
+                 f"it is done on the command line: kbm restore {shlex.quote(str(target))}"]
+        if not getattr(self.app, "demo", False):
+            lines.append(last_safety_copy(self.app.store.path))
+        self.query_one("#backup-title", Label).update("Backup saved")
+        self.query_one("#backup-result", Static).update("\n".join(lines))
+        self.set_class(False, "-running")
+        self.set_class(True, "-done")
+        close = self.query_one("#backup-cancel", Button)
+        close.label = "Close (esc)"
+        close.focus()
+
+    @on(Button.Pressed, "#backup-cancel")
+    def action_cancel(self) -> None:
+        if self.has_class("-running"):
+            self._stop.set()
+            self.query_one("#backup-status", Static).update("Stopping…")
+            return
+        self.dismiss(self.saved)
+
+
+def last_safety_copy(db_path: Path) -> str:
+    """When the app last made its automatic daily copy of the database."""
+    try:
+        copies = safety.copies(db_path)
+    except OSError:
+        copies = []
+    if not copies:
+        return "There is no automatic safety copy yet (the app makes one a day)."
+    return (f"The last automatic safety copy is from {timefmt.show_day(copies[0].day)} "
+            "(kbm backups lists them).")

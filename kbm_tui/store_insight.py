@@ -35,7 +35,7 @@ class InsightMixin:
             counts = tally.setdefault(key, [0, 0, 0])
             if status == "broken":
                 counts[2] += 1
-            elif _late(closed, due_day, due_at):
+            elif _late(closed, due_day, due_at, tz):
                 counts[1] += 1
             else:
                 counts[0] += 1
@@ -81,9 +81,9 @@ class InsightMixin:
                       Conversation.from_row(said) if said else None)
 
 
-def _late(closed: str, due_day: str | None, due_at: str | None) -> bool:
+def _late(closed: str, due_day: str | None, due_at: str | None, tz) -> bool:
     if due_at is not None:
         return closed > due_at
     if due_day is not None:
-        return timefmt.local(timefmt.from_db(closed)).date().isoformat() > due_day
+        return timefmt.from_db(closed).astimezone(tz).date().isoformat() > due_day
     return False

@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import stat
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -338,7 +339,11 @@ def safety_copy(conn: sqlite3.Connection, target: Path) -> Path:
 def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Run every step from `version` to SCHEMA_VERSION in one transaction, after a copy."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    safety_copy(conn, path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}"))
+    copy = path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}")
+    if sys.stderr.isatty():  # a large database takes seconds: say why nothing shows yet
+        print(f"Updating {path.name} for this version of kbm-tui (only this once; the old "
+              f"file is kept as {copy.name}) …", file=sys.stderr, flush=True)
+    safety_copy(conn, copy)
     conn.execute("BEGIN IMMEDIATE")
     try:
         for step in range(version, SCHEMA_VERSION):

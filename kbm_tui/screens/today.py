@@ -173,6 +173,8 @@ class TodayScreen(ItemActions, KbmScreen):
         yield Static("", id="today-stats", classes="status-line -wrap")
         yield Footer()
 
+    _shown_once = False
+
     def on_mount(self) -> None:
         self.set_interval(60, self._tick, name="today-minute")
 
@@ -186,6 +188,17 @@ class TodayScreen(ItemActions, KbmScreen):
                     store.count_customers(include_archived=True),
                     store.median_days_to_resolve(), store.month_stats())
 
+        if not self._shown_once:
+            # The first read is made before the first frame: a thread would compete with
+            # that frame's drawing for the interpreter and take several times as long.
+            self._shown_once = True
+            try:
+                result = self.app.db(read)
+            except Exception:  # noqa: BLE001 - the threaded read below reports it
+                pass
+            else:
+                self._show(result)
+                return
         self.db_read(read, self._show, group="today")
 
     def _show(self, result) -> None:

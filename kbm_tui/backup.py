@@ -78,6 +78,7 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
         parts_dir = Path(tempfile.mkdtemp(prefix=".kbm-export-", dir=target.parent))
     except OSError as exc:
         raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+    helpers: list = []
     try:
         with store.snapshot() as revision:
             plan = _plan_slices(store)
@@ -114,10 +115,17 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, or the person stopped it: leave nothing
         tmp.unlink(missing_ok=True)
-        raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+        if isinstance(exc, OSError):
+            raise BackupError(f"Can't write the backup {target}: "
+                              f"{exc.strerror or exc}.") from None
+        raise
     finally:
+        for proc in helpers:  # still at work only when this export was stopped
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
         shutil.rmtree(parts_dir, ignore_errors=True)
     return counts
 

@@ -230,3 +230,21 @@ def test_every_change_counts_up_the_revision(store):
     assert store.revision() == before + 2
     with store.snapshot() as seen:
         assert seen == before + 2
+
+
+def test_a_stopped_export_leaves_no_file_and_no_helper_running(store, tmp_path, monkeypatch):
+    """Stopping (the app's Stop raises from the progress callback) ends the helpers too."""
+    fill_everything(store)
+    monkeypatch.setattr(backup, "PARALLEL_ROWS", 2)
+    started = []
+    start = backup._start_helpers
+    monkeypatch.setattr(backup, "_start_helpers",
+                        lambda *a: started.extend(start(*a)) or started)
+
+    def stop(table, done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        backup.export(store, tmp_path / "b.zip", progress=stop)
+    assert started and all(proc.poll() is not None for proc in started)
+    assert [p.name for p in tmp_path.iterdir() if p.name != "shop"] == []

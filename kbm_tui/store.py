@@ -39,10 +39,19 @@ class Store(PromisesMixin, AgendaMixin, CareMixin, InsightMixin, TimelineMixin, 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Store":
         resolved = store_open.resolve_path(path)
-        return cls(store_open.connect(resolved), resolved)
+        store = cls(store_open.connect(resolved), resolved)
+        store._file_key = store_open.file_key(resolved)
+        store_open.hold(store._file_key)
+        return store
+
+    _file_key: tuple[int, int] | None = None
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            store_open.release(self._file_key)
+            self._file_key = None
 
     def __enter__(self) -> "Store":
         return self

@@ -11,6 +11,7 @@ import re
 import sqlite3
 import stat
 import sys
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -211,8 +212,44 @@ def translate(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
     return DatabaseFileError(f"{path}: {exc}. Nothing was changed.")
 
 
+# Database files this process has open through SQLite, by device and inode, with how many
+# connections. Such a file must not be read any other way: POSIX locks belong to the
+# process, and closing any descriptor of the file drops every lock SQLite holds on it.
+# Another program could then checkpoint and delete the -wal file under our connections,
+# which read "database disk image is malformed" afterwards. A file already open here has
+# been checked, so its next connections skip the checks.
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def hold(key: tuple[int, int] | None) -> None:
+    if key is not None:
+        with _OPEN_LOCK:
+            _OPEN_HERE[key] = _OPEN_HERE.get(key, 0) + 1
+
+
+def release(key: tuple[int, int] | None) -> None:
+    if key is not None:
+        with _OPEN_LOCK:
+            left = _OPEN_HERE.get(key, 0) - 1
+            if left > 0:
+                _OPEN_HERE[key] = left
+            else:
+                _OPEN_HERE.pop(key, None)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating or upgrading if needed) a kbm-tui database and set it up."""
+    if file_key(path) in _OPEN_HERE:
+        return _setup(path)
     has_data = check_file(path)
     version = read_version(path) if has_data else None
     if version is not None and version > SCHEMA_VERSION:
@@ -224,6 +261,10 @@ def connect(path: Path) -> sqlite3.Connection:
     _remove_leftovers(path)
     if version is None:
         _create(path)
+    return _setup(path, version)
+
+
+def _setup(path: Path, version: int | None = None) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
             path, timeout=busy_timeout_s(), isolation_level=None, check_same_thread=False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from kbm_tui.store import Store
 
@@ -36,3 +37,20 @@ def test_four_processes_log_1000_conversations_and_all_arrive(db_path):
         summaries = {c.summary for c in reader.conversations(limit=2000)}
         assert summaries == {f"w{n} message {i}" for n in range(4) for i in range(250)}
         assert reader.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_second_connection_here_keeps_this_process_locks(db_path):
+    """Opening the database again in a process that has it open must not read the file
+    behind SQLite's back: closing that descriptor would drop the process's locks, and
+    another program closing its connection would then delete the -wal file in use."""
+    first = Store.open(db_path)
+    try:
+        first.add_customer("Eva Roth")
+        Store.open(db_path).close()  # e.g. the app's counting or safety-copy connection
+        other = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                 "c.execute('SELECT count(*) FROM customer').fetchall(); c.close()")
+        subprocess.run([sys.executable, "-c", other, str(db_path)], check=True)
+        assert Path(f"{db_path}-wal").exists()  # the other program saw us still here
+        assert first.count_customers() == 1
+    finally:
+        first.close()

@@ -29,3 +29,7 @@ class Ambiguous(KbmError):
 
 class DatabaseFileError(KbmError):
     """The database file can't be used: damaged, foreign, newer, locked, unwritable."""
+
+
+class BackupError(KbmError):
+    """A backup that can't be written, or a file that isn't a backup we can restore."""

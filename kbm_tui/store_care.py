@@ -102,6 +102,24 @@ class CareMixin:
                               (new_day, new_at, promise_id))
         return self.get_promise(promise_id)
 
+    def undo_renegotiation(self, promise_id: int) -> Promise:
+        """Take the last new due time back: the earlier one again, its history entry gone."""
+        promise = self.get_promise(promise_id)
+        last = self.conn.execute(
+            "SELECT * FROM promise_change WHERE promise_id=? ORDER BY changed_at DESC, id DESC "
+            "LIMIT 1", (promise_id,)).fetchone()
+        current = (timefmt.day_to_db(promise.due_day) if promise.due_day else None,
+                   timefmt.to_db(promise.due_at) if promise.due_at else None)
+        if last is None or promise.status != "open" or \
+                current != (last["new_due_day"], last["new_due_at"]):
+            raise InputError(f"Promise #{promise_id}'s due time has changed since; "
+                             "set the time you want with a new renegotiation.")
+        with self.transaction():
+            self.conn.execute("UPDATE promise SET due_day=?, due_at=? WHERE id=?",
+                              (last["old_due_day"], last["old_due_at"], promise_id))
+            self.conn.execute("DELETE FROM promise_change WHERE id=?", (last["id"],))
+        return self.get_promise(promise_id)
+
     def promise_history(self, promise_id: int) -> list[PromiseChange]:
         rows = self.conn.execute(
             "SELECT * FROM promise_change WHERE promise_id=? ORDER BY changed_at, id",
@@ -118,6 +136,16 @@ class CareMixin:
         with self.transaction():
             self.conn.execute("UPDATE conversation SET resolved_at=?, resolution=? WHERE id=?",
                               (self._now(), resolution, conversation_id))
+        return self.get_conversation(conversation_id)
+
+    def reopen_complaint(self, conversation_id: int) -> Conversation:
+        """A resolved complaint open again (its resolution note goes)."""
+        conv = self.get_conversation(conversation_id)
+        if conv.kind != "complaint" or conv.resolved_at is None:
+            raise InputError(f"Conversation #{conversation_id} is not a resolved complaint.")
+        with self.transaction():
+            self.conn.execute("UPDATE conversation SET resolved_at=NULL, resolution=NULL "
+                              "WHERE id=?", (conversation_id,))
         return self.get_conversation(conversation_id)
 
     def median_days_to_resolve(self) -> float | None:

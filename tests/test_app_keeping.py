@@ -236,3 +236,40 @@ async def test_follow_ups_reschedule_and_undo_done_and_snooze(shop):
         assert f.snoozed_until is None and f.done_at is None
         assert f.due_day == clock.today() - timedelta(days=3) and f.due_at is None
     app.close_store()
+
+
+async def test_a_resolution_and_a_new_time_can_be_undone(shop):
+    """u takes back the last of these as it does a kept promise or a done follow-up."""
+    app = KbmApp(shop, watch_seconds=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await cursor_to(pilot, "#today-list", lambda r: getattr(r, "kind", "") == "complaint")
+        await pilot.press("R")
+        await settle(pilot)
+        await type_text(pilot, "Replaced the display")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Open complaints" not in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Open complaints (1)" in screen_text(app)
+        assert any("the complaint is open again" in n for n in notes(app))
+        await pilot.press("p")
+        await settle(pilot)
+        await cursor_to(pilot, "#promise-list", lambda p: p.text == "Order brake pads")
+        await pilot.press("g")
+        await settle(pilot)
+        app.screen.query_one("#due").value = "Friday 14:00"
+        await pilot.press("tab")
+        await type_text(pilot, "Supplier is late")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("back on its earlier time" in n for n in notes(app))
+    with Store.open(shop) as s:
+        assert [c.summary for c in s.open_complaints()] != []
+        assert s.conversations(customer_id=3, kind="complaint")[0].resolution is None
+        (p,) = [p for p in s.promises(status="open") if p.text == "Order brake pads"]
+        assert str(p.due_day) == "2026-11-21" and s.promise_history(p.id) == []
+    app.close_store()

@@ -124,6 +124,12 @@ def test_renegotiated_promise_keeps_its_earlier_due_times(store, eva):
     assert moved.due_day == date(2026, 12, 1) and moved.due_at is None
     with pytest.raises(InputError, match="reason"):
         store.renegotiate_promise(p.id, Due(date(2026, 12, 2)), " ")
+    back = store.undo_renegotiation(p.id)  # the last new time taken back, its entry gone
+    assert back.due_day == date(2026, 11, 27) and back.due_at == history[0].new_due_at
+    assert [h.reason for h in store.promise_history(p.id)] == ["part arrives later"]
+    store.close_promise(p.id, "kept")
+    with pytest.raises(InputError, match="has changed since"):  # kept: nothing to take back
+        store.undo_renegotiation(p.id)
 
 
 def test_shares_kept_on_time_late_and_broken_per_period_and_staff(store, eva):
@@ -186,6 +192,11 @@ def test_complaints_stay_open_until_resolved_with_a_note(store, eva):
     assert store.median_days_to_resolve() == pytest.approx((10 + 1.5 / 24 + 2) / 2)
     with pytest.raises(InputError, match="not a complaint"):
         store.resolve_complaint(store.log_conversation(customer.id, "hello").id, "x")
+    again = store.reopen_complaint(b.id)  # undo of a resolution
+    assert again.resolved_at is None and again.resolution is None
+    assert [x.id for x in store.open_complaints()] == [b.id, c.id]
+    with pytest.raises(InputError, match="not a resolved complaint"):
+        store.reopen_complaint(c.id)
 
 
 def test_complaints_on_the_command_line(kbm):

@@ -150,10 +150,14 @@ class ItemActions:
         if isinstance(item, Promise) and item.status == "open":
             from .new_time import RenegotiateDialog
 
+            pid = item.id
             self.app.push_screen(RenegotiateDialog(item),
                                  lambda p: self.changed(
                                      f"New time for “{fmt.short(p.text, 30)}”: "
-                                     f"{fmt.promise_due(p)}") if p else None)
+                                     f"{fmt.promise_due(p)}",
+                                     undo=lambda s: s.undo_renegotiation(pid),
+                                     undone="the promise is back on its earlier time")
+                                 if p else None)
 
     # --- follow-ups ---------------------------------------------------------------------
 
@@ -227,7 +231,9 @@ class ItemActions:
                     lambda s: s.resolve_complaint(cid, note),
                     lambda c: self.changed(
                         f"Complaint from {c.customer_name} resolved after {fmt.age(c.at)}: "
-                        f"{fmt.short(note, 40)}", title="Resolved"))
+                        f"{fmt.short(note, 40)}", title="Resolved",
+                        undo=lambda s: s.reopen_complaint(cid),
+                        undone="the complaint is open again"))
 
         self.app.push_screen(ReasonDialog(
             "Resolve this complaint", f"{item.customer_name}, {fmt.moment(item.at)} "

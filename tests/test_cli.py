@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import zipfile
 
-import pytest
-
 
 def test_quick_add_creates_logs_and_promises_in_one_line(kbm):
     out = kbm.ok("log", "Anna Schmidt", "asked about a child seat", "--new", "--via", "phone",

@@ -11,7 +11,6 @@ import pytest
 
 from kbm_tui import clock, records, store_open
 from kbm_tui.errors import Ambiguous, InputError, NotFound
-from kbm_tui.store import Store
 from kbm_tui.when import Due
 
 

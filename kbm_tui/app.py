@@ -16,17 +16,17 @@ from typing import Any, Callable, TypeVar
 from textual.app import App
 from textual.binding import Binding
 
-from .screens.conversations import ConversationsScreen
-from .screens.followups import FollowupsScreen
-from .screens.ideas import IdeasScreen
-from .screens.palette import ActionsProvider, CustomersProvider
-from .screens.promises import PromisesScreen
-from .screens.customers import CustomersScreen
-from .screens.today import TodayScreen
-from .settings import Settings
-from .store import Store
-from .widgets.dbwork import DbWork
-from .widgets.nav import MODE_KEYS
+from kbm_tui.screens.conversations import ConversationsScreen
+from kbm_tui.screens.followups import FollowupsScreen
+from kbm_tui.screens.ideas import IdeasScreen
+from kbm_tui.screens.palette import ActionsProvider, CustomersProvider
+from kbm_tui.screens.promises import PromisesScreen
+from kbm_tui.screens.customers import CustomersScreen
+from kbm_tui.screens.today import TodayScreen
+from kbm_tui.core.settings import Settings
+from kbm_tui.store import Store
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.nav import MODE_KEYS
 
 T = TypeVar("T")
 
@@ -139,7 +139,7 @@ class KbmApp(DbWork, App[None]):
 
     def _daily_safety_copy(self) -> None:
         """Today's safety copy of the database, made once a day when the app starts."""
-        from . import safety
+        from kbm_tui.db import safety
 
         try:
             # On a connection of its own: copying a large database takes seconds, and the
@@ -219,12 +219,12 @@ class KbmApp(DbWork, App[None]):
         self.switch_mode(mode)
 
     def action_quick_log(self, customer_id: int | None = None) -> None:
-        from .screens.quick_log import QuickLog
+        from kbm_tui.screens.quick_log import QuickLog
 
         self.push_screen(QuickLog(customer_id=customer_id), self._after_save)
 
     def action_new_customer(self, name: str = "") -> None:
-        from .screens.customer_form import CustomerForm
+        from kbm_tui.screens.customer_form import CustomerForm
 
         def opened(customer) -> None:
             if customer is not None:
@@ -238,7 +238,7 @@ class KbmApp(DbWork, App[None]):
             self.reload_screens()
 
     def open_customer(self, customer_id: int) -> None:
-        from .screens.customer import CustomerScreen
+        from kbm_tui.screens.customer import CustomerScreen
 
         top = self.screen
         if isinstance(top, CustomerScreen) and top.customer_id == customer_id:
@@ -249,13 +249,13 @@ class KbmApp(DbWork, App[None]):
         self.open_customer(customer_id)
 
     def action_backup(self) -> None:
-        from .screens.backup import BackupDialog
+        from kbm_tui.screens.backup import BackupDialog
 
         if not isinstance(self.screen, BackupDialog):
             self.push_screen(BackupDialog())
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from kbm_tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
@@ -273,7 +273,7 @@ def open_store(db_path: str | Path | None, *, demo: bool = False,
     try:
         store = Store.open(folder / "kbm-demo.sqlite3")
         try:
-            from . import demo as demo_data
+            from kbm_tui.demo import shop as demo_data
 
             demo_data.generate(store, progress=progress)
         except BaseException:

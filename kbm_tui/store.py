@@ -12,17 +12,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from . import clock, store_open, store_search, timefmt, validate, vocab
-from .errors import Ambiguous, InputError, NotFound
-from .records import Conversation, Customer, Staff
-from .store_agenda import AgendaMixin
-from .store_care import CareMixin
-from .store_insight import InsightMixin
-from .store_privacy import PrivacyMixin
-from .store_promises import PromisesMixin
-from .store_tables import TablesMixin
-from .store_timeline import TimelineMixin
-from .store_views import ViewsMixin, digits_of, like_escape
+from kbm_tui.core import clock, timefmt, validate, vocab
+from kbm_tui.db import connect as store_open, search as store_search
+from kbm_tui.core.errors import Ambiguous, InputError, NotFound
+from kbm_tui.core.records import Conversation, Customer, Staff
+from kbm_tui.db.agenda import AgendaMixin
+from kbm_tui.db.care import CareMixin
+from kbm_tui.db.insight import InsightMixin
+from kbm_tui.db.privacy import PrivacyMixin
+from kbm_tui.db.promises import PromisesMixin
+from kbm_tui.db.tables import TablesMixin
+from kbm_tui.db.timeline import TimelineMixin
+from kbm_tui.db.views import ViewsMixin, digits_of, like_escape
 
 _CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
 _WISH_FIELDS = ("pref_channel", "pref_staff_id", "contact_every_days", "only_when_asked",

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kbm_tui import clock
+from kbm_tui.core import clock
 from kbm_tui.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")

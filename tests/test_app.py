@@ -95,7 +95,7 @@ async def test_done_when_flow(db_path):
 
 
 def app_tz():
-    from kbm_tui import clock
+    from kbm_tui.core import clock
 
     return clock.local_tz()
 

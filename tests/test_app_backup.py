@@ -11,12 +11,12 @@ import zipfile
 import pytest
 from textual.widgets import Input, ProgressBar, Static
 
-from kbm_tui import backup
+from kbm_tui.backup import export as backup
 from kbm_tui.app import KbmApp
 from kbm_tui.screens.backup import BackupDialog, Tally
 from kbm_tui.screens.help import markdown_table
 from kbm_tui.store import Store
-from kbm_tui.store_open import TABLES_IN_ORDER
+from kbm_tui.db.connect import TABLES_IN_ORDER
 from test_app_snapshots import keys
 from test_app_support import build_shop, notes, screen_text, settle, type_text, wait_for
 

@@ -13,7 +13,7 @@ from test_app_support import settle, wait_for
 
 LOGGER = """
 import sys
-from kbm_tui.cli import main
+from kbm_tui.cli.main import main
 db, who = sys.argv[1], sys.argv[2]
 for i in range(250):
     code = main(["--db", db, "log", "Kunde Eins", f"{who} message {i}"])

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from kbm_tui import clock
+from kbm_tui.core import clock
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
 from test_app_support import at, build_shop, rows, screen_text, settle

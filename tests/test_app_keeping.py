@@ -11,10 +11,10 @@ from datetime import timedelta
 
 import pytest
 
-from kbm_tui import clock
+from kbm_tui.core import clock
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
-from kbm_tui.when import parse_when
+from kbm_tui.core.when import parse_when
 from test_app_support import at, build_shop, notes, rows, screen_text, settle, type_text
 
 SIZE = (100, 30)

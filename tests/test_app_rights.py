@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from kbm_tui import safety
+from kbm_tui.db import safety
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
 from test_app_support import build_shop, notes, screen_text, settle, type_text

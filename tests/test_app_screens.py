@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from kbm_tui import settings
+from kbm_tui.core import settings
 from kbm_tui.app import KbmApp, run_app
-from kbm_tui.errors import KbmError
+from kbm_tui.core.errors import KbmError
 from kbm_tui.store import Store
 from test_app_support import build_shop, screen_text, settle, type_text
 

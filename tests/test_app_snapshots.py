@@ -9,10 +9,10 @@ import pytest
 
 from textual.widgets import Input
 
-from kbm_tui import clock
+from kbm_tui.core import clock
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
-from kbm_tui.when import parse_when
+from kbm_tui.core.when import parse_when
 from test_app_support import at, build_shop, settle, type_text
 
 SMALL = (80, 24)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kbm_tui import clock
+from kbm_tui.core import clock
 from kbm_tui.store import Store
-from kbm_tui.when import parse_when
+from kbm_tui.core.when import parse_when
 
 
 def at(day_offset: int, hour: int, minute: int = 0) -> datetime:

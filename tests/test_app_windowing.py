@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbm_tui import demo
+from kbm_tui.demo import shop as demo
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
 from test_app_support import screen_text, settle, type_text
@@ -18,7 +18,7 @@ def big_shop(tmp_path_factory):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from kbm_tui import clock
+    from kbm_tui.core import clock
 
     path = tmp_path_factory.mktemp("big") / "kbm.sqlite3"
     clock.set_now(datetime(2026, 11, 22, 11, 30, tzinfo=ZoneInfo("Europe/Berlin")))

@@ -10,10 +10,12 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from kbm_tui import backup, clock, store_open, vocab
-from kbm_tui.backup import BackupError
+from kbm_tui.backup import export as backup
+from kbm_tui.core import clock, vocab
+from kbm_tui.db import connect as store_open
+from kbm_tui.backup.export import BackupError
 from kbm_tui.store import Store
-from kbm_tui.when import Due
+from kbm_tui.core.when import Due
 
 TRICKY = [
     'Jürgen "Jo" Müller, Straße 5',

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from kbm_tui import safety
+from kbm_tui.db import safety
 from kbm_tui.store import Store
 
 

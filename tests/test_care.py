@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from kbm_tui import clock
-from kbm_tui.errors import InputError
-from kbm_tui.when import Due
+from kbm_tui.core import clock
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.when import Due
 
 from conftest import BERLIN, FIXED_NOW
 

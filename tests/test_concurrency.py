@@ -10,7 +10,7 @@ from kbm_tui.store import Store
 
 LOGGER = """
 import sys
-from kbm_tui.cli import main
+from kbm_tui.cli.main import main
 db, who = sys.argv[1], sys.argv[2]
 for i in range(250):
     code = main(["--db", db, "log", "Kunde Eins", f"{who} message {i}", "--promise", f"{who} p{i}"])

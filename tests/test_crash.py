@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from kbm_tui import backup
+from kbm_tui.backup import export as backup
 from kbm_tui.store import Store
 
 KBM = [sys.executable, "-m", "kbm_tui.cli"]
@@ -67,7 +67,7 @@ def test_restore_killed_at_any_moment_leaves_all_or_nothing(big_backup, tmp_path
 
 QUICK_ADDS = """
 import sys
-from kbm_tui.cli import main
+from kbm_tui.cli.main import main
 for i in range(10_000):
     main(["--db", sys.argv[1], "log", "Eva", f"talk {i}", "--promise", f"promise {i}",
           "--follow-up", "tomorrow", f"follow {i}"])

@@ -10,7 +10,7 @@ HEAVY = ("textual", "sqlmodel", "sqlalchemy", "pydantic")
 
 PROBE = """
 import json, sys
-from kbm_tui.cli import main
+from kbm_tui.cli.main import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from kbm_tui import customer_export
+from kbm_tui.backup import customer_export
 from kbm_tui.store import Store
-from kbm_tui.when import Due
+from kbm_tui.core.when import Due
 
 SECRET = "Zwetschgenkuchen7f3a9q"  # one word, so the word index would hold it whole
 

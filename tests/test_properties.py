@@ -9,10 +9,10 @@ import zipfile
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from kbm_tui import backup
-from kbm_tui.cli import main
-from kbm_tui.errors import KbmError
-from kbm_tui.money import format_cents, parse_amount
+from kbm_tui.backup import export as backup
+from kbm_tui.cli.main import main
+from kbm_tui.core.errors import KbmError
+from kbm_tui.core.money import format_cents, parse_amount
 from kbm_tui.store import Store
 
 FAST = settings(max_examples=60, deadline=None,

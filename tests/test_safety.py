@@ -6,7 +6,8 @@ import os
 import stat
 from datetime import timedelta
 
-from kbm_tui import clock, safety
+from kbm_tui.core import clock
+from kbm_tui.db import safety
 from kbm_tui.store import Store
 
 

@@ -9,9 +9,10 @@ from datetime import date, time
 
 import pytest
 
-from kbm_tui import clock, records, store_open
-from kbm_tui.errors import Ambiguous, InputError, NotFound
-from kbm_tui.when import Due
+from kbm_tui.core import clock, records
+from kbm_tui.db import connect as store_open
+from kbm_tui.core.errors import Ambiguous, InputError, NotFound
+from kbm_tui.core.when import Due
 
 
 def test_fresh_database_has_the_owner_and_private_permissions(store, db_path):
@@ -172,7 +173,7 @@ def test_archived_customers_leave_the_list_but_keep_their_story(store):
 
 def test_records_match_the_schema():
     """The plain records and the SQLModel tables describe the same columns."""
-    from kbm_tui import models
+    from kbm_tui.db import models
 
     for record, table in ((records.Customer, models.Customer), (records.Staff, models.Staff),
                           (records.Conversation, models.Conversation),

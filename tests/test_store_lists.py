@@ -6,9 +6,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from kbm_tui import clock
-from kbm_tui.errors import InputError
-from kbm_tui.when import Due
+from kbm_tui.core import clock
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.when import Due
 
 from conftest import BERLIN, FIXED_NOW
 
@@ -149,7 +149,7 @@ def test_words_said_follow_the_conversations(store, tmp_path):
     store.forget_customer(eva.id)
     assert found("kindersitz") == ["Jo Brandt"] and found("klingel") == []
     target = tmp_path / "b.zip"
-    from kbm_tui import backup
+    from kbm_tui.backup import export as backup
     from kbm_tui.store import Store
 
     backup.export(store, target)

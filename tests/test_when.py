@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kbm_tui import clock
-from kbm_tui.settings import Settings
-from kbm_tui.when import EXAMPLES, Due, WhenError, parse_when
+from kbm_tui.core import clock
+from kbm_tui.core.settings import Settings
+from kbm_tui.core.when import EXAMPLES, Due, WhenError, parse_when
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 22, 11, 30, tzinfo=BERLIN)  # a Sunday
@@ -383,7 +383,7 @@ def test_now_defaults_to_the_clock(monkeypatch):
 
 def test_import_stays_light():
     heavy = "{'textual', 'rich', 'sqlmodel', 'sqlalchemy', 'dateparser', 'platformdirs', 'json'}"
-    code = f"import sys, kbm_tui.when; print(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy}))"
+    code = f"import sys, kbm_tui.core.when; print(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -10,8 +10,8 @@ import zlib
 
 import pytest
 
-from kbm_tui import zip_writer
-from kbm_tui.zip_writer import Piece, ZipWriter, crc32_combine, deflate_piece
+from kbm_tui.backup import zip_writer
+from kbm_tui.backup.zip_writer import Piece, ZipWriter, crc32_combine, deflate_piece
 
 
 def test_crc_of_joined_pieces_is_the_crc_of_the_whole():

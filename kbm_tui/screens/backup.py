@@ -22,11 +22,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from .. import backup, safety, store_open, timefmt
-from ..cli_output import _TABLE_WORDS as TABLE_WORDS
-from ..errors import KbmError
-from ..store import Store
-from ..widgets.form import Field
+from kbm_tui.backup import export as backup
+from kbm_tui.db import safety, connect as store_open
+from kbm_tui.core import timefmt
+from kbm_tui.cli.output import _TABLE_WORDS as TABLE_WORDS
+from kbm_tui.core.errors import KbmError
+from kbm_tui.store import Store
+from kbm_tui.widgets.form import Field
 
 SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
 

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from .. import clock
-from ..records import Conversation, CustomerSummary, Followup, Promise
-from ..widgets import fmt
-from ..widgets.dbwork import DbWork
-from ..widgets.virtual_table import VirtualTable
+from kbm_tui.core import clock
+from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
+from kbm_tui.ui import fmt
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.virtual_table import VirtualTable
 
 ROW_BINDINGS = [
     Binding("k", "kept", "Kept", id="row.kept"),
@@ -132,7 +132,7 @@ class ItemActions:
         item = self.current_item()
         if not (isinstance(item, Promise) and item.status == "open"):
             return
-        from .reason import ReasonDialog
+        from kbm_tui.screens.reason import ReasonDialog
 
         def got(reason: str | None) -> None:
             if reason:
@@ -148,7 +148,7 @@ class ItemActions:
     def action_renegotiate(self) -> None:
         item = self.current_item()
         if isinstance(item, Promise) and item.status == "open":
-            from .new_time import RenegotiateDialog
+            from kbm_tui.screens.new_time import RenegotiateDialog
 
             pid = item.id
             self.app.push_screen(RenegotiateDialog(item),
@@ -178,7 +178,7 @@ class ItemActions:
         item = self.current_item()
         if not (isinstance(item, Followup) and item.done_at is None):
             return
-        from .snooze import SnoozeDialog
+        from kbm_tui.screens.snooze import SnoozeDialog
 
         before = item.snoozed_until
 
@@ -200,8 +200,8 @@ class ItemActions:
     def action_reschedule(self) -> None:
         item = self.current_item()
         if isinstance(item, Followup) and item.done_at is None:
-            from ..widgets.due_input import due_from
-            from .new_time import RescheduleDialog
+            from kbm_tui.widgets.due_input import due_from
+            from kbm_tui.screens.new_time import RescheduleDialog
 
             fid, before, snoozed = item.id, due_from(item.due_day, item.due_at), item.snoozed_until
 
@@ -222,7 +222,7 @@ class ItemActions:
         item = self.current_item()
         if not is_open_complaint(item):
             return
-        from .reason import ReasonDialog
+        from kbm_tui.screens.reason import ReasonDialog
 
         def got(note: str | None) -> None:
             if note:
@@ -245,7 +245,7 @@ class ItemActions:
         item = self.current_item()
         if not (isinstance(item, Conversation) and item.deleted_at is None):
             return
-        from .confirm import ConfirmDialog
+        from kbm_tui.screens.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:

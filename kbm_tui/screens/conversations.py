@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
-from ..records import Conversation
-from ..vocab import CHANNEL_LABELS, KIND_LABELS
-from ..widgets import fmt
-from ..widgets.due_input import DueInput
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, VirtualTable
-from .base import ROW_BINDINGS, ItemActions, KbmScreen
+from kbm_tui.core.records import Conversation
+from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.due_input import DueInput
+from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.virtual_table import Column, VirtualTable
+from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 
 TYPE_DELAY = 0.2
 

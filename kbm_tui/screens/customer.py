@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Select, Sparkline, Static
 
-from .. import timefmt
-from ..records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
-from ..vocab import CHANNEL_LABELS, KIND_LABELS
-from ..widgets import fmt
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, VirtualTable
-from .base import ROW_BINDINGS, ItemActions, KbmScreen
+from kbm_tui.core import timefmt
+from kbm_tui.core.records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
+from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.virtual_table import Column, VirtualTable
+from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 
 KIND_CHOICES = [("conversations", "conversation"), ("promises", "promise"),
                 ("follow-ups", "followup")] + [(f"  {v}", k) for k, v in KIND_LABELS.items()]
@@ -208,7 +208,7 @@ class CustomerScreen(ItemActions, KbmScreen):
     def action_plan(self, kind: str) -> None:
         if self.customer is None:
             return
-        from .plan import PlanDialog
+        from kbm_tui.screens.plan import PlanDialog
 
         self.app.push_screen(PlanDialog(kind, self.customer),
                              lambda item: self.app.reload_screens() if item else None)
@@ -216,7 +216,7 @@ class CustomerScreen(ItemActions, KbmScreen):
     def action_wishes(self) -> None:
         if self.customer is None:
             return
-        from .wishes import WishesDialog, wishes_of
+        from kbm_tui.screens.wishes import WishesDialog, wishes_of
 
         before, cid = wishes_of(self.customer), self.customer.id
 
@@ -231,27 +231,27 @@ class CustomerScreen(ItemActions, KbmScreen):
     def action_edit(self) -> None:
         if self.customer is None:
             return
-        from .customer_form import CustomerForm
+        from kbm_tui.screens.customer_form import CustomerForm
 
         self.app.push_screen(CustomerForm(self.customer),
                              lambda c: self.app.reload_screens() if c else None)
 
     def action_archive(self) -> None:
         if self.customer is not None:
-            from .customers import archive_customer
+            from kbm_tui.screens.customers import archive_customer
 
             c = self.customer
             archive_customer(self, c.id, c.name, c.archived_at is not None)
 
     def action_export(self) -> None:
         if self.customer is not None:
-            from .rights import export_customer
+            from kbm_tui.screens.rights import export_customer
 
             export_customer(self, self.customer)
 
     def action_forget(self) -> None:
         if self.customer is not None:
-            from .rights import forget_customer
+            from kbm_tui.screens.rights import forget_customer
 
             forget_customer(self, self.customer)
 

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from .. import validate
-from ..errors import InputError, KbmError
-from ..records import Customer
-from ..widgets.dbwork import DbWork
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.records import Customer
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.form import Field
 
 FIELDS = (
     ("name", "Name", "first and last name, or the business"),

@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Static
 
-from ..records import CustomerSummary
-from ..widgets import fmt
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, VirtualTable
-from .base import ItemActions, KbmScreen
+from kbm_tui.core.records import CustomerSummary
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.virtual_table import Column, VirtualTable
+from kbm_tui.screens.base import ItemActions, KbmScreen
 
 SORTS = (("name", "name"), ("last_contact", "last contact"), ("newest", "newest first"))
 NO_MATCH = """No customer matches that.
@@ -171,7 +171,7 @@ class CustomersScreen(ItemActions, KbmScreen):
         item = self.current_item()
         if item is None:
             return
-        from .customer_form import CustomerForm
+        from kbm_tui.screens.customer_form import CustomerForm
 
         def edited(customer) -> None:
             if customer is not None:
@@ -189,7 +189,7 @@ class CustomersScreen(ItemActions, KbmScreen):
 
 def archive_customer(screen: KbmScreen, customer_id: int, name: str, archived: bool) -> None:
     """Ask, then archive (or bring back) a customer; undo puts it back."""
-    from .confirm import ConfirmDialog
+    from kbm_tui.screens.confirm import ConfirmDialog
 
     def save() -> None:
         screen.db_write(

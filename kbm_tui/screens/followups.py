@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..records import Followup
-from ..widgets import fmt
-from ..widgets.virtual_table import Column, Fetch
-from .base import ROW_BINDINGS
-from .tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.core.records import Followup
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.virtual_table import Column, Fetch
+from kbm_tui.screens.base import ROW_BINDINGS
+from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
 
 NONE_PLANNED = "No follow-ups planned. Plan one from a customer (w) or when logging (l)."
 

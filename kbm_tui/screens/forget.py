@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from .. import vocab
-from ..records import Customer
-from ..widgets.form import Field
+from kbm_tui.core import vocab
+from kbm_tui.core.records import Customer
+from kbm_tui.widgets.form import Field
 
 
 class ForgetDialog(ModalScreen[bool]):

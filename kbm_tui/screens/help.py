@@ -14,13 +14,13 @@ from rich.text import Text
 
 def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     """(section, [(keys, what they do)]) — built from the bindings themselves."""
-    from ..app import KbmApp
-    from .customer import CustomerScreen
-    from .customers import CustomersScreen
-    from .conversations import ConversationsScreen
-    from .ideas import IdeasScreen
-    from .base import ROW_BINDINGS, ROW_ACTIONS
-    from ..widgets.virtual_table import VirtualTable
+    from kbm_tui.app import KbmApp
+    from kbm_tui.screens.customer import CustomerScreen
+    from kbm_tui.screens.customers import CustomersScreen
+    from kbm_tui.screens.conversations import ConversationsScreen
+    from kbm_tui.screens.ideas import IdeasScreen
+    from kbm_tui.screens.base import ROW_BINDINGS, ROW_ACTIONS
+    from kbm_tui.widgets.virtual_table import VirtualTable
 
     def rows(bindings, skip=()) -> list[tuple[str, str]]:
         out: dict[str, list[str]] = {}

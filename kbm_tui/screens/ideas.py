@@ -8,10 +8,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from ..records import Conversation
-from ..widgets import fmt
-from ..widgets.virtual_table import Column, Fetch
-from .tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.core.records import Conversation
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.virtual_table import Column, Fetch
+from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
 
@@ -83,8 +83,8 @@ class IdeasScreen(TabbedListScreen):
         self.db_write(lambda s: s.set_idea_status(iid, status), saved)
 
     def _offer_to_tell(self, idea: Conversation) -> None:
-        from .confirm import ConfirmDialog
-        from .plan import PlanDialog
+        from kbm_tui.screens.confirm import ConfirmDialog
+        from kbm_tui.screens.plan import PlanDialog
 
         def plan(customer) -> None:
             self.app.push_screen(PlanDialog("followup", customer, text=tell_text(idea),

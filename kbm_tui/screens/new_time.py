@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from .. import validate
-from ..errors import InputError, KbmError
-from ..records import Followup, Promise
-from ..widgets import fmt
-from ..widgets.dbwork import DbWork
-from ..widgets.due_input import DueInput, start_of
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.records import Followup, Promise
+from kbm_tui.ui import fmt
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.form import Field
 
 
 class _NewTime(DbWork, ModalScreen[object | None]):

@@ -17,13 +17,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from .. import validate
-from ..errors import InputError, KbmError
-from ..records import Customer
-from ..widgets import fmt
-from ..widgets.dbwork import DbWork
-from ..widgets.due_input import DueInput, start_of
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.records import Customer
+from kbm_tui.ui import fmt
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.form import Field
 
 Kind = Literal["promise", "followup"]
 
@@ -174,7 +174,7 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
         if not broken:
             self._write(values)
             return
-        from .confirm import ConfirmDialog
+        from kbm_tui.screens.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:

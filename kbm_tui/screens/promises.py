@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from .. import clock
-from ..records import Promise
-from ..store_insight import month_start
-from ..widgets import fmt
-from ..widgets.virtual_table import Column, Fetch
-from .base import ROW_BINDINGS
-from .tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.core import clock
+from kbm_tui.core.records import Promise
+from kbm_tui.db.insight import month_start
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.virtual_table import Column, Fetch
+from kbm_tui.screens.base import ROW_BINDINGS
+from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
 
 
 def _promise_text(p: Promise) -> Text:

@@ -10,16 +10,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from .. import validate
-from ..errors import InputError, KbmError
-from ..money import parse_amount
-from ..records import Conversation, Customer
-from ..vocab import CHANNEL_LABELS, KIND_LABELS
-from ..widgets import fmt
-from ..widgets.customer_picker import CustomerPicker
-from ..widgets.dbwork import DbWork
-from ..widgets.due_input import DueInput, start_of
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.money import parse_amount
+from kbm_tui.core.records import Conversation, Customer
+from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.ui import fmt
+from kbm_tui.widgets.customer_picker import CustomerPicker
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.form import Field
 
 DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
 
@@ -147,7 +147,7 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
 
     @on(CustomerPicker.NewWanted)
     def _new_customer(self, event: CustomerPicker.NewWanted) -> None:
-        from .customer_form import CustomerForm
+        from kbm_tui.screens.customer_form import CustomerForm
 
         def created(customer: Customer | None) -> None:
             if customer is not None:
@@ -252,7 +252,7 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
         if not notes:
             self._write(values)
             return
-        from .confirm import ConfirmDialog
+        from kbm_tui.screens.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from .. import validate
-from ..errors import InputError
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError
+from kbm_tui.widgets.form import Field
 
 
 class ReasonDialog(ModalScreen[str | None]):

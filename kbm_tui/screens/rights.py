@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .. import clock
-from ..cli_output import counts_text
-from ..records import Customer
+from kbm_tui.core import clock
+from kbm_tui.cli.output import counts_text
+from kbm_tui.core.records import Customer
 
 KEPT_ELSEWHERE = ("Backups and safety copies made before now still hold them until they "
                   "are replaced.")
@@ -29,7 +29,7 @@ def export_target(customer_id: int, folder: Path | None = None) -> Path:
 
 def export_customer(screen, customer: Customer) -> None:
     """Write everything stored about the customer to a zip file and say where it is."""
-    from .. import customer_export
+    from kbm_tui.backup import customer_export
 
     cid, name = customer.id, customer.name
 
@@ -52,7 +52,7 @@ def export_customer(screen, customer: Customer) -> None:
 
 def forget_customer(screen, customer: Customer) -> None:
     """Say what would go, ask for the name, then erase the customer for good."""
-    from .forget import ForgetDialog
+    from kbm_tui.screens.forget import ForgetDialog
 
     cid, name = customer.id, customer.name
 

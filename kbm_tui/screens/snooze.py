@@ -11,9 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from .. import clock
-from ..widgets.due_input import DueInput
-from ..widgets.form import Field
+from kbm_tui.core import clock
+from kbm_tui.widgets.due_input import DueInput
+from kbm_tui.widgets.form import Field
 
 
 class SnoozeDialog(ModalScreen[date | None]):

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static, Tab, Tabs
 
-from ..widgets.nav import NavBar
-from ..widgets.virtual_table import Column, Fetch, VirtualTable
-from .base import ItemActions, KbmScreen
+from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.virtual_table import Column, Fetch, VirtualTable
+from kbm_tui.screens.base import ItemActions, KbmScreen
 
 
 def tab_bindings(screen: str) -> list[Binding]:

@@ -11,12 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from .. import validate
-from ..errors import InputError, KbmError
-from ..records import Customer
-from ..vocab import CHANNEL_LABELS
-from ..widgets.dbwork import DbWork
-from ..widgets.form import Field
+from kbm_tui.core import validate
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.records import Customer
+from kbm_tui.core.vocab import CHANNEL_LABELS
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.form import Field
 
 EXPLAIN = ("Their choice, not ours: whoever is about to contact them sees these wishes, "
            "and a warning before going against them.")
@@ -25,7 +25,7 @@ _EVERY = re.compile(r"^\s*(every|alle)\s+", re.IGNORECASE)
 
 def read_interval(text: str) -> int | None:
     """ "4w", "90", "28 days", "every 4 weeks" → days; empty → None (no rhythm)."""
-    from ..cli_commands import parse_days
+    from kbm_tui.cli.commands import parse_days
 
     text = _EVERY.sub("", text.strip())
     return parse_days(text) if text else None

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ..records import Customer
-from .dbwork import DbWork
+from kbm_tui.core.records import Customer
+from kbm_tui.ui.dbwork import DbWork
 
 NEW = "new"
 SEARCH_DELAY = 0.15

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from .. import clock
-from ..when import EXAMPLES, Due, WhenError, parse_when
-from .form import Field
+from kbm_tui.core import clock
+from kbm_tui.core.when import EXAMPLES, Due, WhenError, parse_when
+from kbm_tui.widgets.form import Field
 
 
 class DueInput(Input):
@@ -60,6 +60,6 @@ def start_of(due: Due):
 
 def due_from(day, at) -> Due:
     """A stored due (day, moment) as a Due again, e.g. to put it back on undo."""
-    from .. import timefmt
+    from kbm_tui.core import timefmt
 
     return Due(day, timefmt.local(at).time().replace(tzinfo=None) if at is not None else None)

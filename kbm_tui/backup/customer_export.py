@@ -1,0 +1,47 @@
+"""Everything stored about one customer, for them to take away (GDPR article 15).
+
+One zip: `customer.json` (all of it, nested, readable) and a CSV per table, with the
+same spreadsheet-safe cells as the backup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+from kbm_tui import __version__
+from kbm_tui.core import clock, timefmt
+from kbm_tui.backup.export import escape_cell
+from kbm_tui.core.errors import KbmError
+
+
+def write(store, customer_id: int, target: Path) -> dict[str, int]:
+    data = store.customer_data(customer_id)
+    staff = {s.id: s.name for s in store.staff(include_inactive=True)}
+    document = {
+        "exported_at": timefmt.to_db(clock.now()),
+        "exported_by": f"kbm-tui {__version__}",
+        "staff_names": {str(k): v for k, v in staff.items()},
+        **data,
+    }
+    tmp = target.with_name(target.name + ".part")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("customer.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            for table, rows in data.items():
+                buffer = io.StringIO(newline="")
+                writer = csv.writer(buffer, lineterminator="\r\n")
+                columns = list(rows[0]) if rows else store.table_columns(table, stored_only=True)
+                writer.writerow(columns)
+                writer.writerows([escape_cell(row[c]) for c in columns] for row in rows)
+                zf.writestr(f"{table}.csv", "\ufeff" + buffer.getvalue())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KbmError(f"Can't write {target}: {exc.strerror or exc}.") from None
+    return {table: len(rows) for table, rows in data.items()}

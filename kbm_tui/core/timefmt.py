@@ -1,0 +1,68 @@
+"""How moments and days are written into the database and shown to people.
+
+Moments are stored as UTC text `YYYY-MM-DDTHH:MM:SSZ` (fixed width, so text order is
+time order); calendar days as `YYYY-MM-DD` and never converted between time zones,
+so a promise for "Friday" stays on Friday.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from kbm_tui.core import clock
+
+DB_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def to_db(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime cannot be stored")
+    return moment.astimezone(timezone.utc).strftime(DB_FORMAT)
+
+
+def from_db(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    # fromisoformat is C code and reads the trailing Z; strptime is twenty times slower.
+    return datetime.fromisoformat(text)
+
+
+def day_to_db(day: date) -> str:
+    return day.isoformat()
+
+
+def day_from_db(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(clock.local_tz())
+
+
+def show_moment(moment: datetime | None, *, today: date | None = None) -> str:
+    """"14:05" today, "Tue 17 Nov 14:05" this year, "17 Nov 2025 14:05" otherwise."""
+    if moment is None:
+        return ""
+    m = local(moment)
+    today = today or clock.today()
+    if m.date() == today:
+        return m.strftime("%H:%M")
+    if m.year == today.year:
+        return m.strftime("%a %d %b %H:%M")
+    return m.strftime("%d %b %Y %H:%M")
+
+
+def show_day(day: date | None, *, today: date | None = None) -> str:
+    if day is None:
+        return ""
+    today = today or clock.today()
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if day.year == today.year:
+        return day.strftime("%a %d %b")
+    return day.strftime("%d %b %Y")

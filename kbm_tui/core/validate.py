@@ -1,0 +1,96 @@
+"""Cleaning what people type before it is stored. Limits are documented in the README."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kbm_tui.core.errors import InputError
+
+LIMITS = {
+    "name": 200,
+    "phone": 50,
+    "email": 254,
+    "address": 500,
+    "notes": 10_000,
+    "tags": 500,
+    "summary": 5_000,
+    "text": 1_000,
+    "reason": 1_000,
+    "staff": 100,
+}
+MULTILINE = {"address", "notes", "summary", "text", "reason"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9+()/.\- ]+$")
+
+
+def _has_control(text: str, multiline: bool) -> bool:
+    allowed = {"\n", "\t"} if multiline else set()
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+
+
+def text(value: str | None, field: str, *, required: bool = False, label: str | None = None):
+    """Trimmed text, or None for empty optional text; InputError when it can't be stored."""
+    label = label or field
+    if value is None or not value.strip():
+        if required:
+            raise InputError(f"The {label} is empty. Type at least one character.", field=field)
+        return None
+    multiline = field in MULTILINE
+    cleaned = value.replace("\r\n", "\n").strip()
+    if _has_control(cleaned, multiline):
+        where = "" if multiline else " (and no line breaks)"
+        raise InputError(
+            f"The {label} contains control characters{where}. Remove them and try again.",
+            field=field,
+        )
+    limit = LIMITS.get(field, 1_000)
+    if len(cleaned) > limit:
+        raise InputError(
+            f"The {label} is {len(cleaned)} characters long; at most {limit} fit. Shorten it.",
+            field=field,
+        )
+    return cleaned
+
+
+def email(value: str | None) -> str | None:
+    cleaned = text(value, "email")
+    if cleaned is not None and not _EMAIL.match(cleaned):
+        raise InputError(
+            f'"{cleaned}" is not an email address. It should look like name@example.com.',
+            field="email",
+        )
+    return cleaned
+
+
+def phone(value: str | None) -> str | None:
+    cleaned = text(value, "phone")
+    if cleaned is not None and (not _PHONE.match(cleaned) or not any(c.isdigit() for c in cleaned)):
+        raise InputError(
+            f'"{cleaned}" is not a phone number. Use digits, spaces, + ( ) / . - only.',
+            field="phone",
+        )
+    return cleaned
+
+
+def tags(values: list[str] | str | None) -> str | None:
+    """Tags as one comma-separated text, each tag trimmed, duplicates dropped."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    seen: dict[str, str] = {}
+    for value in values:
+        for part in value.split(","):
+            tag = part.strip()
+            if tag:
+                seen.setdefault(tag.casefold(), tag)
+    return text(", ".join(seen.values()), "tags")
+
+
+def positive_days(value: int | None, field: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 3650:
+        raise InputError(f"The number of days must be between 1 and 3650, not {value}.", field=field)
+    return value

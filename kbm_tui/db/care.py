@@ -1,0 +1,189 @@
+"""Part of the store: what makes it relationship care rather than case handling.
+
+The customer's own contact wishes and the warnings when a contact would break them;
+staying in touch at the customer's chosen interval; renegotiating promises; resolving
+complaints; hearing ideas.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from kbm_tui.core import clock, timefmt, validate, vocab
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.records import Conversation, Promise, PromiseChange
+
+_UNSET = object()
+
+
+class CareMixin:
+    # --- the customer decides ----------------------------------------------------------
+
+    def set_wishes(self, customer_id: int, *, channel=_UNSET, staff_id=_UNSET, every_days=_UNSET,
+                   only_when_asked=_UNSET, do_not_contact=_UNSET, dnc_reason=_UNSET,
+                   clear: bool = False):
+        """Record how the customer wants to be contacted; only the given wishes change."""
+        current = self.get_customer(customer_id)
+        values = {"pref_channel": current.pref_channel, "pref_staff_id": current.pref_staff_id,
+                  "contact_every_days": current.contact_every_days,
+                  "only_when_asked": current.only_when_asked,
+                  "do_not_contact": current.do_not_contact, "dnc_reason": current.dnc_reason}
+        if clear:
+            values = dict.fromkeys(values)
+            values.update(only_when_asked=False, do_not_contact=False)
+        if channel is not _UNSET:
+            values["pref_channel"] = None if channel is None else self._word("channel", channel, "")
+        if staff_id is not _UNSET:
+            values["pref_staff_id"] = staff_id
+        if every_days is not _UNSET:
+            values["contact_every_days"] = validate.positive_days(every_days, "every")
+            if every_days is not None:
+                values["only_when_asked"] = False
+        if only_when_asked is not _UNSET:
+            values["only_when_asked"] = bool(only_when_asked)
+            if only_when_asked:
+                values["contact_every_days"] = None
+        if do_not_contact is not _UNSET:
+            values["do_not_contact"] = bool(do_not_contact)
+            if not do_not_contact:
+                values["dnc_reason"] = None
+        if dnc_reason is not _UNSET and values["do_not_contact"]:
+            values["dnc_reason"] = validate.text(dnc_reason, "reason")
+        sets = ", ".join(f"{k}=?" for k in values)
+        with self.transaction():
+            self.conn.execute(f"UPDATE customer SET {sets}, updated_at=? WHERE id=?",
+                              (*values.values(), self._now(), customer_id))
+        return self.get_customer(customer_id)
+
+    def wish_conflicts(self, customer_id: int, *, channel: str | None = None,
+                       staff_id: int | None = None, when: datetime | None = None) -> list[str]:
+        """The customer's wishes that an outgoing contact (now, or planned for `when`) breaks,
+        each as a sentence naming the wish. Empty when it is fine."""
+        c = self.get_customer(customer_id)
+        broken = []
+        if c.do_not_contact:
+            reason = f" (reason: {c.dnc_reason})" if c.dnc_reason else ""
+            broken.append(f"{c.name} asked not to be contacted{reason}.")
+        if c.only_when_asked:
+            broken.append(f"{c.name} wants to hear from the shop only when they ask.")
+        word = vocab.canonical("channel", channel) if channel else None
+        if c.pref_channel and word and word != c.pref_channel:
+            broken.append(f"{c.name} prefers {vocab.CHANNEL_LABELS[c.pref_channel]}, not "
+                          f"{vocab.CHANNEL_LABELS[word]}.")
+        if c.pref_staff_id and staff_id is not None and staff_id != c.pref_staff_id:
+            other = self.get_staff(staff_id).name
+            broken.append(f"{c.name} prefers to deal with {c.pref_staff_name}, not {other}.")
+        if c.contact_every_days and c.last_contact_at:
+            moment = when or clock.now()
+            next_due = c.last_contact_at + timedelta(days=c.contact_every_days)
+            if moment < next_due:
+                days = (timefmt.local(moment).date() - timefmt.local(c.last_contact_at).date()).days
+                ago = {0: "the same day", 1: "the day before"}.get(days, f"{days} days before")
+                broken.append(
+                    f"{c.name} wants to hear from the shop every {c.contact_every_days} days; the "
+                    f"last contact was {ago} (next from {timefmt.local(next_due):%a %d %b}).")
+        return broken
+
+    def renegotiate_promise(self, promise_id: int, due, reason: str) -> Promise:
+        """A new due time agreed with the customer; the earlier one stays in the history."""
+        reason = validate.text(reason, "reason", required=True, label="reason for the new time")
+        promise = self.get_promise(promise_id)
+        if promise.status != "open":
+            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
+        new_day, new_at = self._due_columns(due)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO promise_change(promise_id, changed_at, old_due_day, old_due_at, "
+                "new_due_day, new_due_at, reason) VALUES (?,?,?,?,?,?,?)",
+                (promise_id, self._now(), timefmt.day_to_db(promise.due_day) if promise.due_day
+                 else None, timefmt.to_db(promise.due_at) if promise.due_at else None,
+                 new_day, new_at, reason))
+            self.conn.execute("UPDATE promise SET due_day=?, due_at=? WHERE id=?",
+                              (new_day, new_at, promise_id))
+        return self.get_promise(promise_id)
+
+    def undo_renegotiation(self, promise_id: int) -> Promise:
+        """Take the last new due time back: the earlier one again, its history entry gone."""
+        promise = self.get_promise(promise_id)
+        last = self.conn.execute(
+            "SELECT * FROM promise_change WHERE promise_id=? ORDER BY changed_at DESC, id DESC "
+            "LIMIT 1", (promise_id,)).fetchone()
+        current = (timefmt.day_to_db(promise.due_day) if promise.due_day else None,
+                   timefmt.to_db(promise.due_at) if promise.due_at else None)
+        if last is None or promise.status != "open" or \
+                current != (last["new_due_day"], last["new_due_at"]):
+            raise InputError(f"Promise #{promise_id}'s due time has changed since; "
+                             "set the time you want with a new renegotiation.")
+        with self.transaction():
+            self.conn.execute("UPDATE promise SET due_day=?, due_at=? WHERE id=?",
+                              (last["old_due_day"], last["old_due_at"], promise_id))
+            self.conn.execute("DELETE FROM promise_change WHERE id=?", (last["id"],))
+        return self.get_promise(promise_id)
+
+    def promise_history(self, promise_id: int) -> list[PromiseChange]:
+        rows = self.conn.execute(
+            "SELECT * FROM promise_change WHERE promise_id=? ORDER BY changed_at, id",
+            (promise_id,))
+        return [PromiseChange.from_row(r) for r in rows]
+
+    def resolve_complaint(self, conversation_id: int, resolution: str) -> Conversation:
+        resolution = validate.text(resolution, "reason", required=True, label="note of what was done")
+        conv = self.get_conversation(conversation_id)
+        if conv.kind != "complaint":
+            raise InputError(f"Conversation #{conversation_id} is not a complaint.")
+        if conv.resolved_at is not None:
+            raise InputError(f"Complaint #{conversation_id} is already resolved.")
+        with self.transaction():
+            self.conn.execute("UPDATE conversation SET resolved_at=?, resolution=? WHERE id=?",
+                              (self._now(), resolution, conversation_id))
+        return self.get_conversation(conversation_id)
+
+    def reopen_complaint(self, conversation_id: int) -> Conversation:
+        """A resolved complaint open again (its resolution note goes)."""
+        conv = self.get_conversation(conversation_id)
+        if conv.kind != "complaint" or conv.resolved_at is None:
+            raise InputError(f"Conversation #{conversation_id} is not a resolved complaint.")
+        with self.transaction():
+            self.conn.execute("UPDATE conversation SET resolved_at=NULL, resolution=NULL "
+                              "WHERE id=?", (conversation_id,))
+        return self.get_conversation(conversation_id)
+
+    def median_days_to_resolve(self) -> float | None:
+        """The median time from a complaint to its resolution, in days."""
+        # Counted and then read at the middle, both along ix_conversation_complaint_days.
+        resolved = "FROM conversation WHERE kind='complaint' AND resolved_at IS NOT NULL AND " \
+            "deleted_at IS NULL"
+        count = self.conn.execute(f"SELECT count(*) {resolved}").fetchone()[0]
+        if not count:
+            return None
+        spans = [r[0] for r in self.conn.execute(
+            f"SELECT julianday(resolved_at) - julianday(at) {resolved} ORDER BY 1 "
+            "LIMIT ? OFFSET ?", (2 - count % 2, (count - 1) // 2))]
+        return sum(spans) / len(spans)
+
+    # --- ideas are heard ---------------------------------------------------------------
+
+    def ideas(self, *, status: str | None = None, offset: int = 0,
+              limit: int = 100) -> list[Conversation]:
+        """Feedback and ideas from every customer, newest first."""
+        where, params = "v.kind='feedback' AND v.deleted_at IS NULL", []
+        if status is not None:
+            where += " AND v.idea_status=?"
+            params.append(status)
+        rows = self.conn.execute(
+            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
+            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
+            f"WHERE {where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [Conversation.from_row(r) for r in rows]
+
+    def set_idea_status(self, conversation_id: int, status: str) -> Conversation:
+        if status not in vocab.IDEA_STATUSES:
+            raise InputError(f'An idea is new, considered or done, not "{status}".')
+        conv = self.get_conversation(conversation_id)
+        if conv.kind != "feedback":
+            raise InputError(f"Conversation #{conversation_id} is not feedback or an idea.")
+        with self.transaction():
+            self.conn.execute("UPDATE conversation SET idea_status=? WHERE id=?",
+                              (status, conversation_id))
+        return self.get_conversation(conversation_id)

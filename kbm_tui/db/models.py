@@ -1,0 +1,198 @@
+"""The schema: SQLModel tables, the single description of what the database holds.
+
+The store creates a new database from these tables (`SQLModel.metadata.create_all`) and
+checks at test time that what it reads and writes matches them. At run time the store
+talks to SQLite through the standard library instead of an ORM session: importing
+SQLModel costs about 0.6 s, more than the whole budget of a quick-add (`kbm log`).
+
+Conventions every table follows, so the CSV backup can round-trip exactly:
+- moments are UTC text `YYYY-MM-DDTHH:MM:SSZ` (`UtcText`), calendar days `YYYY-MM-DD`;
+- money is integer cents;
+- optional text is NULL, never the empty string;
+- channel, direction, kind and statuses are short lowercase words, checked by the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Index, String, text
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from kbm_tui.core import timefmt
+from kbm_tui.core.vocab import CHANNELS, DIRECTIONS, IDEA_STATUSES, KINDS, PROMISE_STATUSES, STAFF_ROLES
+
+
+OPEN_COMPLAINT = "kind = 'complaint' AND resolved_at IS NULL AND deleted_at IS NULL"
+RESOLVED_COMPLAINT = "kind = 'complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL"
+IDEA = "kind = 'feedback' AND deleted_at IS NULL"
+
+
+class UtcText(TypeDecorator):
+    """A moment stored as fixed-width UTC text, so text order is time order."""
+
+    impl = String(20)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> str | None:
+        return None if value is None else timefmt.to_db(value)
+
+    def process_result_value(self, value: str | None, dialect) -> datetime | None:
+        return timefmt.from_db(value)
+
+
+def _one_of(column: str, words: tuple[str, ...], nullable: bool = False) -> CheckConstraint:
+    listed = ", ".join(f"'{w}'" for w in words)
+    check = f"{column} IN ({listed})"
+    if nullable:
+        check = f"{column} IS NULL OR {check}"
+    return CheckConstraint(check, name=f"ck_{column}")
+
+
+class KbmMeta(SQLModel, table=True):
+    """Key/value facts about the database itself, such as the schema version."""
+
+    __tablename__ = "kbm_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Staff(SQLModel, table=True):
+    __table_args__ = (_one_of("role", STAFF_ROLES),)
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str = Field(default="staff", sa_column_kwargs={"server_default": "staff"})
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    created_at: datetime = Field(sa_type=UtcText)
+
+
+class Customer(SQLModel, table=True):
+    __table_args__ = (
+        _one_of("pref_channel", CHANNELS, nullable=True),
+        CheckConstraint("contact_every_days IS NULL OR contact_every_days > 0", name="ck_every"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    notes: str | None = None
+    tags: str | None = None  # comma-separated, as typed
+    created_at: datetime = Field(sa_type=UtcText)
+    updated_at: datetime = Field(sa_type=UtcText)
+    archived_at: datetime | None = Field(default=None, sa_type=UtcText)
+    # The customer's own contact wishes.
+    pref_channel: str | None = None
+    pref_staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    contact_every_days: int | None = None
+    only_when_asked: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    do_not_contact: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    dnc_reason: str | None = None
+    # Derived by the store for accent- and case-insensitive search; not in backups.
+    name_key: str = Field(default="", index=True, sa_column_kwargs={"server_default": ""})
+    phone_digits: str | None = None
+    search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    last_contact_at: datetime | None = Field(default=None, sa_type=UtcText, index=True)
+
+
+class Conversation(SQLModel, table=True):
+    __table_args__ = (
+        _one_of("channel", CHANNELS),
+        _one_of("direction", DIRECTIONS),
+        _one_of("kind", KINDS),
+        _one_of("idea_status", IDEA_STATUSES, nullable=True),
+        # Schema 2: these answer a customer's story and the day's lists from the index alone.
+        Index("ix_conversation_customer_at", "customer_id", "at", "deleted_at"),
+        Index("ix_conversation_customer_kind", "customer_id", "kind", "deleted_at",
+              "amount_cents"),
+        Index("ix_conversation_open_complaints", "at",
+              sqlite_where=text(OPEN_COMPLAINT)),
+        Index("ix_conversation_resolved_complaints", "resolved_at", "at",
+              sqlite_where=text(RESOLVED_COMPLAINT)),
+        Index("ix_conversation_ideas", "at", sqlite_where=text(IDEA)),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    at: datetime = Field(sa_type=UtcText, index=True)
+    channel: str
+    direction: str
+    kind: str = Field(default="other", sa_column_kwargs={"server_default": "other"})
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    summary: str
+    amount_cents: int | None = None
+    against_wishes: str | None = None  # which of the customer's wishes this contact overrode
+    resolved_at: datetime | None = Field(default=None, sa_type=UtcText)  # complaints
+    resolution: str | None = None
+    idea_status: str | None = None  # feedback/ideas: new, considered, done
+    created_at: datetime = Field(sa_type=UtcText)
+    deleted_at: datetime | None = Field(default=None, sa_type=UtcText)
+
+
+class Promise(SQLModel, table=True):
+    __table_args__ = (
+        _one_of("status", PROMISE_STATUSES),
+        Index("ix_promise_status_due", "status", "due_day"),
+        Index("ix_promise_customer", "customer_id", "status"),
+        # Promise statistics, from the index alone (schema 2; covering since schema 3).
+        Index("ix_promise_closed", "status", "closed_at", "due_day", "due_at", "staff_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
+    text: str
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    made_at: datetime = Field(sa_type=UtcText)
+    # A due with a time has both; a date-only due ("Friday") has only the day;
+    # an open-ended one ("when the part arrives") has neither.
+    due_day: date | None = None
+    due_at: datetime | None = Field(default=None, sa_type=UtcText)
+    status: str = Field(default="open", sa_column_kwargs={"server_default": "open"})
+    closed_at: datetime | None = Field(default=None, sa_type=UtcText)
+    close_note: str | None = None
+
+
+class PromiseChange(SQLModel, table=True):
+    """A due time renegotiated with the customer; the earlier due stays on record."""
+
+    __tablename__ = "promise_change"
+    id: int | None = Field(default=None, primary_key=True)
+    promise_id: int = Field(foreign_key="promise.id", index=True)
+    changed_at: datetime = Field(sa_type=UtcText)
+    old_due_day: date | None = None
+    old_due_at: datetime | None = Field(default=None, sa_type=UtcText)
+    new_due_day: date | None = None
+    new_due_at: datetime | None = Field(default=None, sa_type=UtcText)
+    reason: str | None = None
+
+
+class Followup(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("every_days IS NULL OR every_days > 0", name="ck_every_days"),
+        Index("ix_followup_customer", "customer_id", "done_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    text: str
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    created_at: datetime = Field(sa_type=UtcText)
+    due_day: date
+    due_at: datetime | None = Field(default=None, sa_type=UtcText)
+    every_days: int | None = None
+    snoozed_until: date | None = None
+    done_at: datetime | None = Field(default=None, sa_type=UtcText)
+    against_wishes: str | None = None
+
+
+def create_schema(sqlite_path: str) -> None:
+    """Create every table in an empty SQLite file (the store calls this once)."""
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{sqlite_path}")
+
+    @event.listens_for(engine, "connect")
+    def _fk_on(dbapi_conn, _record) -> None:
+        dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+    SQLModel.metadata.create_all(engine)
+    engine.dispose()

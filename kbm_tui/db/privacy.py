@@ -1,0 +1,52 @@
+"""Part of the store: each customer's right to their data (GDPR articles 15 and 17).
+
+`customer_data` gathers everything stored about one person; `forget_customer` erases it.
+The connection runs with `secure_delete`, so erased rows are overwritten with zeros
+rather than left in free pages; the search indexes are merged so no old segment keeps a
+word, and the write-ahead log is emptied afterwards.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from kbm_tui.db import search as store_search
+from kbm_tui.db.connect import DERIVED_COLUMNS
+
+# What belongs to one customer, table by table, as SQL conditions on :cid.
+_OWNED = {
+    "customer": "id = :cid",
+    "conversation": "customer_id = :cid",
+    "promise": "customer_id = :cid",
+    "promise_change": "promise_id IN (SELECT id FROM promise WHERE customer_id = :cid)",
+    "followup": "customer_id = :cid",
+}
+
+
+class PrivacyMixin:
+    conn: sqlite3.Connection
+
+    def customer_data(self, customer_id: int) -> dict[str, list[dict]]:
+        """Every stored row about one customer, table by table (derived columns left out)."""
+        self.get_customer(customer_id)
+        data = {}
+        for table, condition in _OWNED.items():
+            derived = DERIVED_COLUMNS.get(table, ())
+            rows = self.conn.execute(
+                f"SELECT * FROM {table} WHERE {condition} ORDER BY id", {"cid": customer_id})
+            data[table] = [{k: r[k] for k in r.keys() if k not in derived} for r in rows]
+        return data
+
+    def forget_customer(self, customer_id: int) -> dict[str, int]:
+        """Erase a customer and everything about them. Returns how many rows went, per table."""
+        self.get_customer(customer_id)
+        removed = {}
+        with self.transaction():
+            for table in ("promise_change", "promise", "followup", "conversation", "customer"):
+                cur = self.conn.execute(f"DELETE FROM {table} WHERE {_OWNED[table]}",
+                                        {"cid": customer_id})
+                removed[table] = cur.rowcount
+            self.conn.execute("DELETE FROM customer_said WHERE customer_id=?", (customer_id,))
+            store_search.compact(self.conn)
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return {table: removed[table] for table in _OWNED}

@@ -1,0 +1,161 @@
+"""Part of the store: promises the shop made and follow-ups it owes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from kbm_tui.core import clock, timefmt, validate
+from kbm_tui.core.errors import InputError, NotFound
+from kbm_tui.core.records import Followup, Promise
+
+
+class PromisesMixin:
+    # --- promises ----------------------------------------------------------------------
+
+    @staticmethod
+    def _due_columns(due) -> tuple[str | None, str | None]:
+        """(due_day, due_at) for a when.Due, or (None, None) for open-ended."""
+        if due is None:
+            return None, None
+        moment = due.moment(clock.local_tz())
+        return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
+
+    def make_promise(self, customer_id: int, text: str, due=None, *, staff_id: int | None = None,
+                     conversation_id: int | None = None) -> Promise:
+        text = validate.text(text, "text", required=True, label="promise")
+        self.get_customer(customer_id)
+        due_day, due_at = self._due_columns(due)
+        staff_id = staff_id if staff_id is not None else self.owner().id
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO promise(customer_id, conversation_id, text, staff_id, made_at, "
+                "due_day, due_at, status) VALUES (?,?,?,?,?,?,?, 'open')",
+                (customer_id, conversation_id, text, staff_id, self._now(), due_day, due_at))
+        return self.get_promise(cur.lastrowid)
+
+    def get_promise(self, promise_id: int) -> Promise:
+        row = self._one(
+            "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
+            "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id "
+            "WHERE p.id=?", (promise_id,))
+        if row is None:
+            raise NotFound(f"There is no promise #{promise_id}.")
+        return Promise.from_row(row)
+
+    def close_promise(self, promise_id: int, status: str, note: str | None = None) -> Promise:
+        """Mark a promise kept, broken (a reason is required) or cancelled."""
+        if status not in ("kept", "broken", "cancelled"):
+            raise InputError(f'A promise can be marked kept, broken or cancelled, not "{status}".')
+        note = validate.text(note, "reason", required=(status == "broken"),
+                             label="reason it was broken")
+        promise = self.get_promise(promise_id)
+        if promise.status != "open":
+            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE promise SET status=?, closed_at=?, close_note=? WHERE id=?",
+                (status, self._now(), note, promise_id))
+        return self.get_promise(promise_id)
+
+    def reopen_promise(self, promise_id: int) -> Promise:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE promise SET status='open', closed_at=NULL, close_note=NULL WHERE id=?",
+                (promise_id,))
+        return self.get_promise(promise_id)
+
+    # --- follow-ups --------------------------------------------------------------------
+
+    def plan_followup(self, customer_id: int, text: str, due, *, every_days: int | None = None,
+                      staff_id: int | None = None, against_wishes: str | None = None) -> Followup:
+        text = validate.text(text, "text", required=True, label="follow-up")
+        every_days = validate.positive_days(every_days, "every")
+        if due is None:
+            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
+                             field="due")
+        self.get_customer(customer_id)
+        due_day, due_at = self._due_columns(due)
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
+                "every_days, against_wishes) VALUES (?,?,?,?,?,?,?,?)",
+                (customer_id, text, staff_id, self._now(), due_day, due_at, every_days,
+                 against_wishes))
+        return self.get_followup(cur.lastrowid)
+
+    def get_followup(self, followup_id: int) -> Followup:
+        row = self._one(
+            "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
+            "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id "
+            "WHERE f.id=?", (followup_id,))
+        if row is None:
+            raise NotFound(f"There is no follow-up #{followup_id}.")
+        return Followup.from_row(row)
+
+    def followup_done(self, followup_id: int) -> Followup | None:
+        """Mark done; a repeating one comes back every N days. Returns the next one, if any."""
+        item = self.get_followup(followup_id)
+        if item.done_at is not None:
+            raise InputError(f"Follow-up #{followup_id} is already done.")
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET done_at=? WHERE id=?", (self._now(), followup_id))
+            if not item.every_days:
+                return None
+            next_day = max(item.due_day, clock.today()) + timedelta(days=item.every_days)
+            next_at = None
+            if item.due_at is not None:
+                local_time = timefmt.local(item.due_at).timetz().replace(tzinfo=None)
+                moment = datetime.combine(next_day, local_time, tzinfo=clock.local_tz())
+                next_at = timefmt.to_db(moment)
+            cur = self.conn.execute(
+                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
+                "every_days) VALUES (?,?,?,?,?,?,?)",
+                (item.customer_id, item.text, item.staff_id, self._now(),
+                 timefmt.day_to_db(next_day), next_at, item.every_days))
+        return self.get_followup(cur.lastrowid)
+
+    def snooze_followup(self, followup_id: int, until: date) -> Followup:
+        if until <= clock.today():
+            raise InputError("Snooze until a day after today.", field="until")
+        self.get_followup(followup_id)
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET snoozed_until=? WHERE id=?",
+                              (timefmt.day_to_db(until), followup_id))
+        return self.get_followup(followup_id)
+
+    def reschedule_followup(self, followup_id: int, due) -> Followup:
+        """A new day (and time) for an open follow-up; today is allowed, the snooze goes."""
+        item = self.get_followup(followup_id)
+        if item.done_at is not None:
+            raise InputError(f"Follow-up #{followup_id} is already done.")
+        if due is None:
+            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
+                             field="due")
+        due_day, due_at = self._due_columns(due)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE followup SET due_day=?, due_at=?, snoozed_until=NULL WHERE id=?",
+                (due_day, due_at, followup_id))
+        return self.get_followup(followup_id)
+
+    def unsnooze_followup(self, followup_id: int) -> Followup:
+        self.get_followup(followup_id)
+        with self.transaction():
+            self.conn.execute("UPDATE followup SET snoozed_until=NULL WHERE id=?", (followup_id,))
+        return self.get_followup(followup_id)
+
+    def reopen_followup(self, followup_id: int) -> Followup:
+        """Undo "done": open it again, and take back the repeat that marking it done made."""
+        item = self.get_followup(followup_id)
+        if item.done_at is None:
+            return item
+        with self.transaction():
+            if item.every_days:
+                self.conn.execute(
+                    "DELETE FROM followup WHERE id = (SELECT id FROM followup WHERE "
+                    "customer_id=? AND text=? AND every_days=? AND created_at=? AND "
+                    "done_at IS NULL AND id>? ORDER BY id LIMIT 1)",
+                    (item.customer_id, item.text, item.every_days, timefmt.to_db(item.done_at),
+                     followup_id))
+            self.conn.execute("UPDATE followup SET done_at=NULL WHERE id=?", (followup_id,))
+        return self.get_followup(followup_id)

@@ -1,0 +1,252 @@
+"""Part of the store: the read-only views the screens and `kbm today`/`kbm customers` show.
+
+Lists are always read a window at a time (offset/limit), never all rows at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from kbm_tui.core import clock, timefmt, vocab
+from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
+
+_PROMISE_SELECT = (
+    "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
+    "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id ")
+_FOLLOWUP_SELECT = (
+    "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
+    "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id ")
+_CONVERSATION_SELECT = (
+    "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
+    "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id ")
+_SORTS = {
+    "name": "c.name_key, c.id",
+    "last_contact": "c.last_contact_at IS NULL, c.last_contact_at DESC, c.id",
+    "newest": "c.id DESC",
+}
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def digits_of(text: str | None) -> str | None:
+    digits = "".join(c for c in text or "" if c.isdigit())
+    return digits or None
+
+
+def day_bounds(day) -> tuple[str, str]:
+    """The UTC text range [start, end) of a local calendar day."""
+    tz = clock.local_tz()
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return timefmt.to_db(start), timefmt.to_db(end)
+
+
+# Recent customer counts, to plan the list query (see list_customers).
+_COUNTED: dict[tuple, int] = {}
+# Where pages of a list ended (row number -> sort key of the row before it), so the next
+# page is read from there along the index: OFFSET 90,000 would step over 90,000 rows,
+# 120 ms at 100k customers, where this takes half a millisecond.
+_ANCHORS: dict[tuple, dict[int, tuple]] = {}
+# Sorts that can be continued from a row's key: the key's columns, the condition for
+# "after it", and the order backwards (to read the end of a long list from the end).
+_KEYSETS = {
+    "name": ("c.name_key AS sort_1, c.id AS sort_2", "(c.name_key, c.id) > (?, ?)",
+             "c.name_key DESC, c.id DESC"),
+    "newest": ("c.id AS sort_1", "c.id < ?", "c.id"),
+}
+
+
+class ViewsMixin:
+    conn: object
+
+    # --- the day -----------------------------------------------------------------------
+
+    # --- customers ---------------------------------------------------------------------
+
+    def _customer_filter(self, search: str, include_archived: bool,
+                         in_name_order: bool = False) -> tuple[str, list]:
+        """Every typed word must match the card, the phone digits or a conversation."""
+        from kbm_tui.db.search import word_condition
+
+        clauses, params = [], []
+        if not include_archived:
+            clauses.append("c.archived_at IS NULL")
+        # The longest word is likely the rarest: its matches are looked up, and the other
+        # words only checked against them.
+        words = sorted(vocab.fold(search).split(), key=len, reverse=True)
+        digits = digits_of(search)
+        if digits and len(digits) >= 3 and all(ch.isdigit() or ch in " +()/-." for ch in search):
+            words = [digits]  # "0171 234 56" is one phone number, whatever its spaces
+        for n, word in enumerate(words):
+            sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
+            clauses.append(sql)
+            params += values
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def list_customers(self, search: str = "", *, sort: str = "name", offset: int = 0,
+                       limit: int = 50, include_archived: bool = False) -> list[CustomerSummary]:
+        """One window of the customer list, filtered by every word typed."""
+        # Sorted by name, a large result is best read along the name index until the page
+        # is full; a small one (known from the count the list asked for first) by looking
+        # its few rows up and sorting them.
+        listing = self._count_key(search, include_archived)
+        known = _COUNTED.get(listing)
+        sort = sort if sort in _SORTS else "name"
+        along_names = sort == "name" and (known is None or known > 2000)
+        where, params = self._customer_filter(search, include_archived, along_names)
+        order, skip, after, backwards = _SORTS[sort], offset, (), False
+        keyset = _KEYSETS.get(sort)
+        anchors = _ANCHORS.setdefault(listing + (sort,), {}) if keyset else {}
+        start = max((n for n in anchors if n <= offset), default=0)
+        if keyset and known is not None and known - offset < offset - start:
+            backwards = True  # nearer the end: read from the end
+            order, skip = keyset[2], max(0, known - offset - limit)
+            limit = max(0, min(limit, known - offset))
+        elif start:
+            after, skip = anchors[start], offset - start
+            where += (" AND " if where else "WHERE ") + keyset[1]
+        rows = list(self.conn.execute(
+            "SELECT c.id, c.name, c.phone, c.email, c.last_contact_at, c.archived_at, "
+            "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
+            "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM followup f "
+            f"WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"
+            f"{', ' + keyset[0] if keyset else ''} FROM customer c {where} ORDER BY {order} "
+            "LIMIT ? OFFSET ?", (*params, *after, limit, skip)))
+        if backwards:
+            rows.reverse()
+        if keyset and rows:
+            if len(_ANCHORS) > 64:
+                _ANCHORS.clear()
+            anchors[offset + len(rows)] = tuple(rows[-1][k] for k in rows[-1].keys()
+                                                if k.startswith("sort_"))
+        return [CustomerSummary.from_row(r) for r in rows]
+
+    def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
+        where, params = self._customer_filter(search, include_archived)
+        total = self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+        if len(_COUNTED) > 256:
+            _COUNTED.clear()
+        _COUNTED[self._count_key(search, include_archived)] = total
+        return total
+
+    def _count_key(self, search: str, include_archived: bool) -> tuple:
+        # The revision is shared by every connection, so a count made on one (the app's
+        # counting connection) plans the list query on another.
+        return (str(self.path), vocab.fold(search), include_archived, self.revision())
+
+    # --- lists across customers --------------------------------------------------------
+
+    @staticmethod
+    def _conversation_filter(customer_id=None, channel=None, kind=None, staff_id=None,
+                             since=None, until=None, text: str = "",
+                             include_deleted: bool = False) -> tuple[str, list]:
+        clauses, params = [], []
+        if not include_deleted:
+            clauses.append("v.deleted_at IS NULL")
+        for column, value in (("v.customer_id", customer_id), ("v.channel", channel),
+                              ("v.kind", kind), ("v.staff_id", staff_id)):
+            if value is not None:
+                clauses.append(f"{column}=?")
+                params.append(value)
+        if since is not None:
+            clauses.append("v.at>=?")
+            params.append(day_bounds(since)[0])
+        if until is not None:
+            clauses.append("v.at<?")
+            params.append(day_bounds(until)[1])
+        for word in vocab.fold(text).split():
+            # The word index answers at any size; the LIKE keeps it to what was typed.
+            clauses.append("v.id IN (SELECT rowid FROM conversation_fts WHERE "
+                           "conversation_fts MATCH ?)")
+            params.append('"' + word.replace('"', '""') + '"*')
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, params
+
+    def conversations(self, *, offset: int = 0, limit: int = 50,
+                      **filters) -> list[Conversation]:
+        """Newest first. Filters: customer_id, channel, kind, staff_id, since/until (local
+        calendar days, both included), text (words said), include_deleted."""
+        where, params = self._conversation_filter(**filters)
+        rows = self.conn.execute(
+            _CONVERSATION_SELECT + f"{where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [Conversation.from_row(r) for r in rows]
+
+    def count_conversations(self, **filters) -> int:
+        """How many conversations `conversations(**filters)` pages through."""
+        where, params = self._conversation_filter(**filters)
+        return self.conn.execute(f"SELECT count(*) FROM conversation v {where}",
+                                 params).fetchone()[0]
+
+    def promises(self, *, status: str | None = "open", customer_id: int | None = None,
+                 offset: int = 0, limit: int = 100) -> list[Promise]:
+        """Open ones soonest due first (open-ended last); closed ones newest first.
+        `status="overdue"`: open ones past their due time, in the agenda's order."""
+        clauses, params = [], []
+        if status == "overdue":
+            now = clock.now()
+            clauses.append("p.status='open' AND ((p.due_at IS NOT NULL AND p.due_at<?) OR "
+                           "(p.due_at IS NULL AND p.due_day<?))")
+            params += [timefmt.to_db(now), timefmt.day_to_db(now.date())]
+        elif status is not None:
+            clauses.append("p.status=?")
+            params.append(status)
+        if customer_id is not None:
+            clauses.append("p.customer_id=?")
+            params.append(customer_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = ("p.due_day IS NULL, p.due_day, p.due_at, p.id" if status in ("open", "overdue")
+                 else "coalesce(p.closed_at, p.made_at) DESC, p.id DESC")
+        rows = self.conn.execute(_PROMISE_SELECT + f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                 (*params, limit, offset))
+        return [Promise.from_row(r) for r in rows]
+
+    def followups(self, *, open_only: bool = True, customer_id: int | None = None,
+                  due: str | None = None, offset: int = 0, limit: int = 100) -> list[Followup]:
+        """Soonest first. `due` picks open ones: "overdue", "today" or "upcoming"."""
+        clauses, params = [], []
+        if open_only or due:
+            clauses.append("f.done_at IS NULL")
+        if due is not None:
+            compare = {"overdue": "<", "today": "=", "upcoming": ">"}[due]
+            clauses.append(f"coalesce(f.snoozed_until, f.due_day){compare}?")
+            params.append(timefmt.day_to_db(clock.today()))
+        if customer_id is not None:
+            clauses.append("f.customer_id=?")
+            params.append(customer_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Open ones only: read in order from the open follow-ups' index, not sorted.
+        done_last = "" if clauses and clauses[0] == "f.done_at IS NULL" else \
+            "f.done_at IS NOT NULL, "
+        rows = self.conn.execute(
+            _FOLLOWUP_SELECT + f"{where} ORDER BY {done_last}"
+            "coalesce(f.snoozed_until, f.due_day), f.due_at, f.id LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [Followup.from_row(r) for r in rows]
+
+    def next_followup(self, customer_id: int) -> Followup | None:
+        found = self.followups(customer_id=customer_id, limit=1)
+        return found[0] if found else None
+
+    def promise_counts(self, customer_id: int) -> dict[str, int]:
+        """How many of the customer's promises are open, kept, broken and cancelled."""
+        counts = dict.fromkeys(("open", "kept", "broken", "cancelled"), 0)
+        for status, n in self.conn.execute(
+                "SELECT status, count(*) FROM promise WHERE customer_id=? GROUP BY status",
+                (customer_id,)):
+            counts[status] = n
+        return counts
+
+    def open_promise_count(self, customer_id: int) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM promise WHERE customer_id=? AND status='open'",
+            (customer_id,)).fetchone()[0]
+
+    def last_channel(self, customer_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT channel FROM conversation WHERE customer_id=? AND deleted_at IS NULL "
+            "ORDER BY at DESC, id DESC LIMIT 1", (customer_id,)).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,68 @@
+"""Running store calls off the UI thread, one at a time.
+
+The Store holds a single sqlite3 connection that must not be used from two threads at
+once, so every call goes through `KbmApp.db()`, which holds one app-wide lock. Screens
+and dialogs mix in `DbWork` and call `db_read` / `db_write`: the call runs in a thread
+worker, its result comes back on the UI thread. A person's mistake (KbmError) goes to
+`on_error` or becomes a notification; anything else is shown as a notification instead
+of crashing the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, TypeVar
+
+from textual.dom import DOMNode
+from textual.worker import get_current_worker
+
+from kbm_tui.core.errors import KbmError
+
+T = TypeVar("T")
+Fn = Callable[[Any], T]
+
+
+class DbWork:
+    """Mixin for screens and widgets that talk to the store."""
+
+    def db_read(self: DOMNode, fn: Fn, then: Callable[[T], None], *, group: str = "read",
+                exclusive: bool = True,
+                on_error: Callable[[KbmError], None] | None = None) -> None:
+        """Run `fn(store)` in a thread; `then(result)` on the UI thread."""
+        _run(self, fn, then, on_error, group, exclusive)
+
+    def db_write(self: DOMNode, fn: Fn, then: Callable[[T], None] | None = None, *,
+                 on_error: Callable[[KbmError], None] | None = None) -> None:
+        """Run a change in a thread; writes are never cancelled by later ones."""
+        _run(self, fn, then, on_error, "write", False)
+
+
+def _run(node: DOMNode, fn, then, on_error, group: str, exclusive: bool) -> None:
+    app = node.app
+
+    def job() -> None:
+        try:
+            result = app.db(fn)
+        except KbmError as exc:
+            if on_error is not None:
+                app.call_from_thread(on_error, exc)
+            else:
+                title = "Not saved" if group == "write" else "Can't show this"
+                app.call_from_thread(app.notify, exc.message, title=title,
+                                     severity="error", timeout=8)
+            return
+        except Exception as exc:  # a bug: say so, keep the app running
+            app.call_from_thread(app.notify, f"{type(exc).__name__}: {exc}",
+                                 title="Something went wrong", severity="error", timeout=10)
+            app.call_from_thread(app.log.error, repr(exc))
+            return
+        if then is None or get_current_worker().is_cancelled:
+            return
+        app.call_from_thread(_deliver, node, then, result)
+
+    node.run_worker(job, thread=True, group=group, exclusive=exclusive,
+                    exit_on_error=False, name=f"db:{group}")
+
+
+def _deliver(node: DOMNode, then, result) -> None:
+    if node.is_attached:
+        then(result)

@@ -201,10 +201,9 @@ def main() -> None:
     cid, count = busiest_customer(large)
     # Today's safety copies made up front: the app makes one in the background at its
     # first start of a day, which would otherwise run beside whatever is being timed.
-    subprocess.run([PYTHON, "-c", "import sys; from kbm_tui import safety; "
-                    "from kbm_tui.store import Store\n"
+    subprocess.run([PYTHON, "-c", "import sys; from kbm_tui.store import Store\n"
                     "for db in sys.argv[1:]:\n"
-                    "    with Store.open(db) as s: safety.ensure_daily_copy(s)",
+                    "    with Store.open(db) as s: s.ensure_daily_copy()",
                     str(empty), str(large)], check=True, env=ENV)
     if generated:
         row(f"demo generator, {size}", generated, target="< 120 s", ok=generated < 120)

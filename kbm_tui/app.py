@@ -7,14 +7,12 @@ reported by the command line as a plain message, never a traceback.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from textual.app import App
-from textual.binding import Binding
 
 from kbm_tui.screens.conversations import ConversationsScreen
 from kbm_tui.screens.followups import FollowupsScreen
@@ -26,11 +24,10 @@ from kbm_tui.screens.today import TodayScreen
 from kbm_tui.core.settings import Settings
 from kbm_tui.store import Store
 from kbm_tui.ui.dbwork import DbWork
-from kbm_tui.widgets.nav import MODE_KEYS
+from kbm_tui.ui import actions
 
 T = TypeVar("T")
 
-SCREENS_GROUP = Binding.Group("Screens", compact=True)
 POLL_SECONDS = 1.0
 
 
@@ -45,20 +42,9 @@ class KbmApp(DbWork, App[None]):
              "followups": FollowupsScreen, "ideas": IdeasScreen}
     COMMANDS = App.COMMANDS | {ActionsProvider, CustomersProvider}
     DEFAULT_MODE = "today"
-    BINDINGS = [
-        *(Binding(key, f"goto('{name}')", label, group=SCREENS_GROUP, id=f"app.{name}")
-          for key, name, label in MODE_KEYS),
-        Binding("l", "quick_log", "Log", id="app.quick_log",
-                tooltip="Log a conversation (the quick-log dialog)"),
-        Binding("n", "new_customer", "New customer", show=False, id="app.new_customer",
-                tooltip="Add a customer"),
-        Binding("u", "undo", "Undo", id="app.undo", tooltip="Undo the last change"),
-        Binding("B", "backup", "Back up", show=False, id="app.backup",
-                tooltip="Back up everything now (a zip of CSV files)"),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Help: every key"),
-        Binding("f1", "help", "Help", show=False, priority=True, id="app.help_anywhere",
-                tooltip="Help: every key"),
-    ]
+    BINDINGS = actions.bindings(
+        *(f"app.{mode}" for _, mode, _, _ in actions.SCREEN_KEYS), "app.quick_log",
+        "app.new_customer", "app.undo", "app.backup", "app.help", "app.help_anywhere")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
                  store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
@@ -97,11 +83,7 @@ class KbmApp(DbWork, App[None]):
                 self._counter = Store.open(self.store.path)
             self._counting = owner
             try:
-                return fn(self._counter)
-            except sqlite3.OperationalError as exc:
-                if "interrupt" in str(exc):
-                    return None
-                raise
+                return self._counter.interruptible(fn)
             finally:
                 self._counting = None
 
@@ -109,7 +91,7 @@ class KbmApp(DbWork, App[None]):
         """Interrupt the count `owner` has running, if any (from any thread)."""
         counter = self._counter
         if counter is not None and self._counting is owner:
-            counter.conn.interrupt()
+            counter.interrupt()
 
     def close_store(self) -> None:
         with self._count_lock:
@@ -139,13 +121,11 @@ class KbmApp(DbWork, App[None]):
 
     def _daily_safety_copy(self) -> None:
         """Today's safety copy of the database, made once a day when the app starts."""
-        from kbm_tui.db import safety
-
         try:
             # On a connection of its own: copying a large database takes seconds, and the
             # screens must not wait for it.
             with Store.open(self.store.path) as own:
-                made = safety.ensure_daily_copy(own)
+                made = own.ensure_daily_copy()
         except Exception as exc:  # a full disk or a locked folder must not stop the shop
             reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
             self.call_from_thread(

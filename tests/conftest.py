@@ -1,4 +1,9 @@
-"""Every test runs on its own temporary database, folders and a fixed clock."""
+"""Every test runs on its own temporary database, folders and a fixed clock.
+
+Shared fixtures: `db_path` (a database path, not yet created), `store` (open on it), `kbm`
+(the real command line on it), `shop` (the small bike shop of support.build_shop) and
+`pilot` (the app on the shop under Pilot, at support.SIZE, its store closed afterwards).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import pytest
 
 from kbm_tui.core import clock
 from kbm_tui.store import Store
+from support import build_shop, running
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Sunday 22 November 2026, 11:30 in Berlin: before "after lunch" (14:00).
@@ -77,3 +83,17 @@ class Kbm:
 @pytest.fixture
 def kbm(db_path, tmp_path) -> Kbm:
     return Kbm(db_path, tmp_path)
+
+
+@pytest.fixture
+def shop(db_path) -> Path:
+    """The small bike shop: every state a promise or follow-up can be in."""
+    build_shop(db_path)
+    return db_path
+
+
+@pytest.fixture
+async def pilot(shop):
+    """The app on the small shop, started and settled."""
+    async with running(shop) as pilot:
+        yield pilot

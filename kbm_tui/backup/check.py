@@ -6,9 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
 
-from kbm_tui.core.errors import BackupError
+from kbm_tui.core.errors import BackupError, RowRefused
 
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -94,13 +93,13 @@ def _insert(store, table, header, batch, where) -> int:
     try:
         with store.savepoint():
             return store.insert_rows(table, header, [values for _, values in batch])
-    except sqlite3.Error:
+    except RowRefused:
         pass
     for line, values in batch:  # find the row that broke a rule, to name its line
         try:
             with store.savepoint():
                 store.insert_rows(table, header, [values])
-        except sqlite3.Error as exc:
+        except RowRefused as exc:
             raise BackupError(f"{where}, line {line}: the row can't be stored ({exc}).") from None
     raise BackupError(f"{where}: a row can't be stored.")
 

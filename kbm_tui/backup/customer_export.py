@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kbm_tui import __version__
 from kbm_tui.core import clock, timefmt
-from kbm_tui.backup.export import escape_cell
+from kbm_tui.core.cells import escape_cell
 from kbm_tui.core.errors import KbmError
 
 

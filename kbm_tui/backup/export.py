@@ -1,4 +1,4 @@
-"""The CSV backup: every table as a CSV file in one zip, with a manifest.
+"""Writing the CSV backup: every table as a CSV file in one zip, with a manifest.
 
 - UTF-8 with a byte-order mark (so Excel shows umlauts), a header row, CRLF line ends.
 - NULL is an empty cell; the store never keeps empty text, so nothing is lost.
@@ -15,35 +15,20 @@ import json
 import os
 import queue
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from kbm_tui import __version__
-from kbm_tui.core import clock, timefmt
-from kbm_tui.db import connect as store_open
-from kbm_tui.backup.check import header_of, line_of, load_carefully, open_member
-from kbm_tui.core.errors import BackupError
-from kbm_tui.store import Store
+from kbm_tui.backup.manifest import FORMAT, FORMAT_VERSION, MANIFEST
 from kbm_tui.backup.worker import slice_path, write_slice
-from kbm_tui.db.tables import FORMULA_STARTS, ForeignKeyViolation
 from kbm_tui.backup.zip_writer import Piece, ZipWriter, deflate_piece
-
-FORMAT = "kbm-tui backup"
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-Progress = Callable[[str, int, int], None]
-
-@dataclass
-class RestoreResult:
-    counts: dict[str, int]
-    safety_copy: Path | None
+from kbm_tui.core import clock, timefmt
+from kbm_tui.core.errors import BackupError
+from kbm_tui.core.progress import Progress
+from kbm_tui.store import SCHEMA_VERSION, TABLES_IN_ORDER, Store
 
 
 def default_name(folder: Path | None = None) -> Path:
@@ -78,26 +63,26 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
             helpers = _start_helpers(store, plan, revision, parts_dir)
             counts = store.row_counts()  # counting a large table takes a while: not first
             pieces = {t: _write_here(store, t, counts[t], parts_dir, progress)
-                      for t in store_open.TABLES_IN_ORDER if t not in plan or not helpers}
+                      for t in TABLES_IN_ORDER if t not in plan or not helpers}
             if helpers:
                 pieces.update(_collect(helpers, plan, counts, parts_dir, progress))
-            for table in store_open.TABLES_IN_ORDER:  # a helper that failed: do it here
+            for table in TABLES_IN_ORDER:  # a helper that failed: do it here
                 if table not in pieces:
                     pieces[table] = _write_here(store, table, counts[table], parts_dir, progress)
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
-                "schema_version": store_open.SCHEMA_VERSION,
+                "schema_version": SCHEMA_VERSION,
                 "app_version": __version__,
                 "created_at": timefmt.to_db(clock.now()),
                 "tables": {t: {"file": f"{t}.csv", "rows": counts[t],
                                "columns": store.table_columns(t, stored_only=True)}
-                           for t in store_open.TABLES_IN_ORDER},
+                           for t in TABLES_IN_ORDER},
             }
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as raw:
             zw = ZipWriter(raw, clock.now().timestamp())
-            for table in store_open.TABLES_IN_ORDER:
+            for table in TABLES_IN_ORDER:
                 header = io.StringIO()
                 csv.writer(header, lineterminator="\r\n").writerow(
                     manifest["tables"][table]["columns"])
@@ -133,7 +118,7 @@ def _plan_slices(store) -> dict[str, list[tuple[int, int]]]:
     """For each large table, one id range per helper."""
     helpers = _helper_count()
     plan = {}
-    for table in store_open.TABLES_IN_ORDER:
+    for table in TABLES_IN_ORDER:
         low, high = store.id_range(table)
         if helpers and high - low >= PARALLEL_ROWS:
             step = -(-(high - low) // helpers)
@@ -198,106 +183,3 @@ def _write_here(store, table, total, folder: Path, progress) -> list[Piece]:
     if progress:
         progress(table, total, total)
     return [piece]
-
-
-def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict:
-    try:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    except KeyError:
-        raise BackupError(f"{source} is not a kbm-tui backup: it has no {MANIFEST}.") from None
-    except (ValueError, UnicodeDecodeError):
-        raise BackupError(f"{source}: {MANIFEST} is damaged (not valid JSON).") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{source} is not a kbm-tui backup (its manifest is of another kind).")
-    version = manifest.get("schema_version")
-    if not isinstance(version, int) or version < 1:
-        raise BackupError(f"{source}: the manifest names no schema version.")
-    if version > store_open.SCHEMA_VERSION:
-        raise BackupError(
-            f"{source} was made by a newer kbm-tui (schema {version}). Update kbm-tui to restore it.")
-    if not isinstance(manifest.get("tables"), dict):
-        raise BackupError(f"{source}: the manifest lists no tables.")
-    return manifest
-
-
-def restore(store: Store, source: Path, *, replace: bool = False,
-            progress: Progress | None = None) -> RestoreResult:
-    """Load a backup into the store, all or nothing. A non-empty database needs `replace`."""
-    if not source.is_file():
-        raise BackupError(f"There is no backup file at {source}.")
-    try:
-        zf = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError):
-        raise BackupError(f"{source} is not a kbm-tui backup (not a zip file).") from None
-    with zf:
-        manifest = read_manifest(zf, source)
-        if store.holds_data() and not replace:
-            counts = store.row_counts()
-            raise BackupError(
-                f"The database {store.path} already holds {counts['customer']} customers and "
-                f"{counts['conversation']} conversations. Restore into a new one with "
-                "--db NEW.sqlite3, or add --replace (a copy of the current database is kept).")
-        copy = None
-        if store.holds_data():
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            copy = store_open.safety_copy(
-                store.conn, store.path.with_name(f"{store.path.name}.before-restore-{stamp}"))
-        counts = {}
-        try:
-            with store.bulk():
-                store.delete_everything()
-                for table in store_open.TABLES_IN_ORDER:
-                    counts[table] = _load_table(store, zf, manifest, table, source, progress)
-        except ForeignKeyViolation as exc:
-            line = line_of(zf, exc.table, exc.row_id)
-            raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row refers to a "
-                              f"{exc.parent} that is not in the backup.") from None
-    return RestoreResult(counts, copy)
-
-
-def escape_cell(value):
-    """A cell a spreadsheet shows as text (the same rule the export applies in SQL)."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
-
-
-def _load_table(store, zf, manifest, table, source, progress) -> int:
-    """Load one CSV: first at full speed inside SQLite; if anything is off, again row by
-    row, to name the line that is wrong."""
-    where = f"{source.name}: {table}.csv"
-    expected = manifest["tables"].get(table, {}).get("rows")
-    try:
-        with store.savepoint():
-            loaded = _load_fast(store, zf, table, source, where, expected, progress)
-    except (sqlite3.Error, csv.Error, UnicodeDecodeError, _Recheck):
-        loaded = load_carefully(store, zf, table, source, where, expected, progress)
-    if expected is not None and expected != loaded:
-        raise BackupError(f"{where} holds {loaded} rows but the manifest says {expected}: "
-                          "the backup is incomplete or was changed.")
-    if progress:
-        progress(table, loaded, loaded)
-    return loaded
-
-
-class _Recheck(Exception):
-    pass
-
-
-def _load_fast(store, zf, table, source, where, expected, progress) -> int:
-    with open_member(zf, table, source) as text:
-        reader = csv.reader(text, strict=True)
-        header = header_of(store, reader, table, where)
-
-        def counted(rows):
-            for n, row in enumerate(rows, 1):
-                if progress and n % 20_000 == 0:
-                    progress(table, n, expected or n)
-                yield row
-
-        loaded = store.insert_csv_rows(table, header, counted(reader))
-    if store.first_malformed_row(table, header) is not None:
-        raise _Recheck
-    return loaded
-
-

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 import zlib
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from kbm_tui.store import Store
 from kbm_tui.backup.zip_writer import LEVEL, Piece

@@ -3,88 +3,24 @@ and one customer's whole story."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import timedelta
 
+from kbm_tui.cli.common import open_store, pick_customer, read_when
+from kbm_tui.cli.output import as_json, print_json, say, table
 from kbm_tui.core import clock, timefmt, vocab
-from kbm_tui.cli.output import due_text, print_json, as_json, say, table
-from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.money import format_cents
-from kbm_tui.db.insight import month_start
+from kbm_tui.core.records import Customer, PromiseStats
+from kbm_tui.core.text import age, due_text, short
+from kbm_tui.core.timefmt import month_start
+from kbm_tui.core.when import parse_days
+from kbm_tui.store import Store
 
-EXAMPLES = {
-    "prefer": """examples:
-  kbm prefer anna --via phone --person Maria --every 4w
-  kbm prefer anna --only-when-asked
-  kbm prefer "#12" --do-not-contact "asked us to stop the newsletter"
-  kbm prefer anna --clear                (forget all wishes)
-  kbm prefer anna                        (show them)""",
-    "renegotiate": """examples:
-  kbm renegotiate 7 "Friday 14:00" "part arrives later, agreed with Anna on the phone\"""",
-    "complaints": """examples:
-  kbm complaints""",
-    "resolve": """examples:
-  kbm resolve 42 "replaced the brake pads free of charge, she was happy\"""",
-    "ideas": """examples:
-  kbm ideas
-  kbm ideas --status new""",
-    "idea": """examples:
-  kbm idea 31 considered
-  kbm idea 31 done --tell tomorrow       (plans a follow-up to tell the customer)""",
-    "show": """examples:
-  kbm show anna
-  kbm show "#12" --limit 50""",
-}
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def add_commands(command) -> None:
-    p = command("prefer", "Record how a customer wants to be contacted (their choice).")
-    p.add_argument("customer")
-    p.add_argument("--via", metavar="CHANNEL", help="the channel they prefer")
-    p.add_argument("--person", metavar="STAFF", help="who they prefer to deal with")
-    p.add_argument("--every", metavar="DAYS", help="how often they want to hear from us (4w, 90)")
-    p.add_argument("--only-when-asked", action="store_true", help="contact only when they ask")
-    p.add_argument("--do-not-contact", metavar="REASON", help="never contact them, and why")
-    p.add_argument("--allow-contact", action="store_true", help="lift do-not-contact")
-    p.add_argument("--clear", action="store_true", help="forget all their wishes")
-
-    p = command("renegotiate", "Agree a new due time for a promise with the customer.")
-    p.add_argument("id", type=int)
-    p.add_argument("due", metavar="WHEN")
-    p.add_argument("reason")
-
-    command("complaints", "Open complaints, oldest first, and how long resolving takes.")
-    p = command("resolve", "Close a complaint with a note of what was done.")
-    p.add_argument("id", type=int)
-    p.add_argument("resolution")
-
-    p = command("ideas", "Feedback and ideas from every customer.")
-    p.add_argument("--status", choices=vocab.IDEA_STATUSES)
-    p.add_argument("--json", action="store_true")
-    p = command("idea", "Mark an idea new, considered or done.")
-    p.add_argument("id", type=int)
-    p.add_argument("status", choices=vocab.IDEA_STATUSES)
-    p.add_argument("--tell", metavar="WHEN", help="plan a follow-up to tell the customer")
-
-    p = command("show", "One customer's card, wishes and whole story.")
-    p.add_argument("customer")
-    p.add_argument("--limit", type=int, default=20, help="how many timeline entries (default 20)")
-
-
-def check_wishes(store, customer_id: int, *, anyway: bool, channel=None, staff_id=None,
-                 when=None) -> str | None:
-    """None if the contact fits the customer's wishes; the broken wishes if --anyway;
-    otherwise a refusal naming them."""
-    broken = store.wish_conflicts(customer_id, channel=channel, staff_id=staff_id, when=when)
-    if not broken:
-        return None
-    if not anyway:
-        raise KbmError("This goes against the customer's wishes: " + " ".join(broken)
-                       + " Add --anyway to go ahead; it will be noted.")
-    return " ".join(broken)
-
-
-def wishes_text(c) -> str:
+def wishes_text(c: Customer) -> str:
     parts = []
     if c.do_not_contact:
         parts.append("DO NOT CONTACT" + (f" ({c.dnc_reason})" if c.dnc_reason else ""))
@@ -99,11 +35,9 @@ def wishes_text(c) -> str:
     return ", ".join(parts) or "no wishes recorded"
 
 
-def cmd_prefer(args) -> None:
-    from kbm_tui.cli.commands import _customer, _store, parse_days
-
-    with _store(args) as store, store.transaction():
-        customer, _ = _customer(store, args.customer)
+def cmd_prefer(args: argparse.Namespace) -> None:
+    with open_store(args) as store, store.transaction():
+        customer, _ = pick_customer(store, args.customer)
         changes = {}
         if args.via is not None:
             changes["channel"] = args.via
@@ -122,73 +56,57 @@ def cmd_prefer(args) -> None:
     say(f"{customer.name} wishes: {wishes_text(customer)}.")
 
 
-def cmd_renegotiate(args) -> None:
-    from kbm_tui.cli.commands import _store, _when
-
-    due = _when(args.due, what="new due time")
-    with _store(args) as store:
+def cmd_renegotiate(args: argparse.Namespace) -> None:
+    due = read_when(args.due, what="new due time")
+    with open_store(args) as store:
         before = store.get_promise(args.id)
         p = store.renegotiate_promise(args.id, due, args.reason)
-    say(f'Promise #{p.id} to {p.customer_name} moved from {due_text(before.due_day, before.due_at)}'
-        f' to {due_text(p.due_day, p.due_at)}: {args.reason}')
+    was = due_text(before.due_day, before.due_at, undated="open-ended")
+    now = due_text(p.due_day, p.due_at, undated="open-ended")
+    say(f"Promise #{p.id} to {p.customer_name} moved from {was} to {now}: {args.reason}")
 
 
-def age(moment) -> str:
-    """How long ago, in whole days: "since today", "1 day", "12 days"."""
-    days = (clock.now() - moment).days
-    return "since today" if days < 1 else f"{days} day{'s' if days != 1 else ''}"
-
-
-def cmd_complaints(args) -> None:
-    from kbm_tui.cli.commands import _short, _store
-
-    with _store(args) as store:
+def cmd_complaints(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
         items = store.open_complaints()
         median = store.median_days_to_resolve()
     table("Open complaints", ["", "open for", "customer", "complaint"],
-          [[f"#{c.id}", age(c.at), c.customer_name, _short(c.summary, 60)] for c in items],
+          [[f"#{c.id}", age(c.at), c.customer_name, short(c.summary, 60)] for c in items],
           empty="None open.")
     if median is not None:
         say(f"Complaints are resolved in {median:.1f} days (median).", "dim")
 
 
-def cmd_resolve(args) -> None:
-    from kbm_tui.cli.commands import _store
-
-    with _store(args) as store:
+def cmd_resolve(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
         c = store.resolve_complaint(args.id, args.resolution)
     say(f"Complaint #{c.id} from {c.customer_name} resolved after {age(c.at)}: {c.resolution}")
 
 
-def cmd_ideas(args) -> None:
-    from kbm_tui.cli.commands import _short, _store
-
-    with _store(args) as store:
+def cmd_ideas(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
         items = store.ideas(status=args.status, limit=500)
     if args.json:
         print_json([as_json(i) for i in items])
         return
     table("Ideas and feedback from customers", ["", "when", "customer", "status", "idea"],
           [[f"#{i.id}", timefmt.show_moment(i.at), i.customer_name, i.idea_status or "new",
-            _short(i.summary, 60)] for i in items],
+            short(i.summary, 60)] for i in items],
           empty='None yet. Log one with: kbm log CUSTOMER "their idea" --kind feedback')
 
 
-def cmd_idea(args) -> None:
-    from kbm_tui.cli.commands import _short, _store, _when
-
-    due = _when(args.tell, what="--tell") if args.tell else None
-    with _store(args) as store, store.transaction():
+def cmd_idea(args: argparse.Namespace) -> None:
+    due = read_when(args.tell, what="--tell") if args.tell else None
+    with open_store(args) as store, store.transaction():
         idea = store.set_idea_status(args.id, args.status)
         followup = None
         if due is not None:
-            followup = store.plan_followup(idea.customer_id,
-                                           f'Tell them what became of their idea: "{_short(idea.summary)}"',
-                                           due)
+            what = f'Tell them what became of their idea: "{short(idea.summary)}"'
+            followup = store.plan_followup(idea.customer_id, what, due)
     say(f"Idea #{idea.id} from {idea.customer_name} is {idea.idea_status}.")
     if followup:
-        say(f"Follow-up #{followup.id} {due_text(followup.due_day, followup.due_at)}: tell "
-            f"{idea.customer_name}.")
+        when = due_text(followup.due_day, followup.due_at)
+        say(f"Follow-up #{followup.id} {when}: tell {idea.customer_name}.")
     elif args.status == "done":
         say(f'Tell {idea.customer_name}? kbm idea {idea.id} done --tell tomorrow', "dim")
 
@@ -198,13 +116,11 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARKS[0] if v == 0 else SPARKS[min(7, 1 + v * 6 // top)] for v in values)
 
 
-def cmd_show(args) -> None:
-    from kbm_tui.cli.commands import _customer, _short, _store
-
+def cmd_show(args: argparse.Namespace) -> None:
     if args.limit < 1:
         raise InputError("--limit must be at least 1.")
-    with _store(args) as store:
-        c, _ = _customer(store, args.customer)
+    with open_store(args) as store:
+        c, _ = pick_customer(store, args.customer)
         glance = store.glance(c.id)
         talks = store.conversations(customer_id=c.id, limit=args.limit)
         promises = store.promises(status=None, customer_id=c.id, limit=args.limit)
@@ -215,23 +131,23 @@ def cmd_show(args) -> None:
         if value:
             say(f"  {label:<8} {value}")
     say(f"  wishes   {wishes_text(c)}")
-    said = f'"{_short(glance.last_said.summary)}"' if glance.last_said else "—"
+    said = f'"{short(glance.last_said.summary)}"' if glance.last_said else "—"
     say(f"  customer since {glance.customer_since:%B %Y} · last 12 months "
         f"{sparkline(glance.per_month)} · bought {format_cents(glance.purchases_cents)} · "
         f"{glance.open_promises} open promises · last said: {said}")
     entries = [(v.at, timefmt.show_moment(v.at), f"{vocab.CHANNEL_LABELS[v.channel]}, "
-                f"{vocab.KIND_LABELS[v.kind]}", _short(v.summary, 60)) for v in talks]
+                f"{vocab.KIND_LABELS[v.kind]}", short(v.summary, 60)) for v in talks]
     entries += [(p.made_at, timefmt.show_moment(p.made_at), f"promise ({p.status})",
-                 _short(p.text, 60)) for p in promises]
+                 short(p.text, 60)) for p in promises]
     entries += [(f.created_at, timefmt.show_moment(f.created_at),
                  "follow-up" + (" (done)" if f.done_at else f" for {timefmt.show_day(f.effective_day)}"),
-                 _short(f.text, 60)) for f in followups]
+                 short(f.text, 60)) for f in followups]
     entries.sort(key=lambda e: e[0], reverse=True)
     table("Timeline, newest first", ["when", "what", ""],
           [list(e[1:]) for e in entries[: args.limit]], empty="Nothing yet.")
 
 
-def promise_stats_lines(store, by_staff: bool = False) -> list[str]:
+def promise_stats_lines(store: Store, by_staff: bool = False) -> list[str]:
     """This month beside last month; per staff member over both, if asked."""
     this, last = store.month_stats()
     lines = [f"Promises {s.label}: {_stats_text(s)}" for s in (this, last)]
@@ -244,7 +160,7 @@ def promise_stats_lines(store, by_staff: bool = False) -> list[str]:
     return lines
 
 
-def _stats_text(s) -> str:
+def _stats_text(s: PromiseStats) -> str:
     if not s.total:
         return "none settled yet"
     return (f"{s.on_time} kept on time ({s.share(s.on_time):.0%}), {s.late} kept late "

@@ -3,21 +3,23 @@ shop, and one customer's data (export, forget)."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
+from kbm_tui.cli.common import open_store, pick_customer
+from kbm_tui.cli.output import say, table
 from kbm_tui.core import clock
-from kbm_tui.cli.commands import _customer, _store
-from kbm_tui.cli.output import counts_text, say, table
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.text import counts_text
 
 
-def cmd_demo(args) -> None:
+def cmd_demo(args: argparse.Namespace) -> None:
     from kbm_tui.demo import shop as demo
     from kbm_tui.cli.progress import bar
 
     if args.customers < 1 or (args.conversations is not None and args.conversations < 0):
         raise InputError("--customers must be at least 1 and --conversations not negative.")
-    with _store(args) as store:
+    with open_store(args) as store:
         if store.holds_data():
             raise InputError(f"{store.path} already holds data. The demo goes into a new "
                              "database: give one with --db demo.sqlite3")
@@ -29,7 +31,7 @@ def cmd_demo(args) -> None:
         f"Open it with: kbm --db {store.path}")
 
 
-def cmd_export(args) -> None:
+def cmd_export(args: argparse.Namespace) -> None:
     from kbm_tui.backup import export as backup
     from kbm_tui.cli.progress import bar
 
@@ -38,47 +40,42 @@ def cmd_export(args) -> None:
         target = backup.default_name(target)
     if target.exists() and not args.force:
         raise InputError(f"{target} exists already. Choose another name, or add --force.")
-    with _store(args) as store, bar("Exporting") as progress:
+    with open_store(args) as store, bar("Exporting") as progress:
         counts = backup.export(store, target, progress=progress)
     say(f"Backup written to {target}: " + counts_text(counts) + ".")
 
 
-def _starts_with(path: Path, header: bytes) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(len(header)) == header
-
-
-def cmd_restore(args) -> None:
-    from kbm_tui.backup import export as backup
-    from kbm_tui.db import safety, connect as store_open
+def cmd_restore(args: argparse.Namespace) -> None:
+    from kbm_tui.backup import restore
     from kbm_tui.cli.progress import bar
+    from kbm_tui.store import find_safety_copy, is_database_file, resolve_path
 
     source = Path(args.path).expanduser()
-    db_path = store_open.resolve_path(getattr(args, "db", None))
-    if not source.exists() and (copy := safety.find(db_path, args.path)):
+    db_path = resolve_path(getattr(args, "db", None))
+    if not source.exists() and (copy := find_safety_copy(db_path, args.path)):
         source = copy
-    if source.is_file() and _starts_with(source, store_open.SQLITE_HEADER):
-        with _store(args) as store:
-            before = safety.restore_copy(store, source, replace=args.replace)
+    if source.is_file() and is_database_file(source):
+        with open_store(args) as store:
+            before = store.restore_safety_copy(source, replace=args.replace)
             counts = store.row_counts()
         if before:
             say(f"The previous database was kept as {before}.")
         say(f"Restored the safety copy {source}: "
             + counts_text(counts) + ".")
         return
-    with _store(args) as store, bar("Restoring") as progress:
-        result = backup.restore(store, Path(args.path).expanduser(), replace=args.replace,
+    with open_store(args) as store, bar("Restoring") as progress:
+        result = restore.restore(store, Path(args.path).expanduser(), replace=args.replace,
                                 progress=progress)
     if result.safety_copy:
         say(f"The previous database was kept as {result.safety_copy}.")
     say(f"Restored {args.path}: " + counts_text(result.counts) + ".")
 
 
-def cmd_customer_export(args) -> None:
+def cmd_customer_export(args: argparse.Namespace) -> None:
     from kbm_tui.backup import customer_export
 
-    with _store(args) as store:
-        customer, _ = _customer(store, args.customer)
+    with open_store(args) as store:
+        customer, _ = pick_customer(store, args.customer)
         target = (Path(args.path).expanduser() if args.path else
                   Path.cwd() / f"kbm-customer-{customer.id}-{clock.today().isoformat()}.zip")
         if target.exists():
@@ -88,11 +85,11 @@ def cmd_customer_export(args) -> None:
         + counts_text(counts) + ".")
 
 
-def cmd_forget(args) -> None:
+def cmd_forget(args: argparse.Namespace) -> None:
     import sys
 
-    with _store(args) as store:
-        customer, _ = _customer(store, args.customer)
+    with open_store(args) as store:
+        customer, _ = pick_customer(store, args.customer)
         if not args.yes:
             if not sys.stdin.isatty():
                 raise InputError(f"Erasing {customer.name} can't be undone. Add --yes to confirm.")
@@ -107,11 +104,11 @@ def cmd_forget(args) -> None:
           "replaced.")
 
 
-def cmd_backups(args) -> None:
-    from kbm_tui.db import safety, connect as store_open
+def cmd_backups(args: argparse.Namespace) -> None:
+    from kbm_tui.store import resolve_path, safety_copies
 
-    path = store_open.resolve_path(getattr(args, "db", None))
-    listed = safety.copies(path)
+    path = resolve_path(getattr(args, "db", None))
+    listed = safety_copies(path)
     table(f"Safety copies of {path}", ["day", "size", "file"],
           [[c.day.isoformat(), f"{c.size / 1_048_576:.1f} MB", str(c.path)] for c in listed],
           empty="None yet. The app makes one a day when it starts.")

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.money import format_cents
+from kbm_tui.core.records import Conversation
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 
 
@@ -74,34 +75,8 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
         console().print(f"  … and {hidden} more{more}", style="dim", markup=False)
 
 
-def due_text(day: date | None, moment: datetime | None) -> str:
-    if day is None:
-        return "open-ended"
-    text = timefmt.show_day(day)
-    if moment is not None:
-        text += " " + timefmt.local(moment).strftime("%H:%M")
-    return text
-
-
-def conversation_line(conv) -> str:
+def conversation_line(conv: Conversation) -> str:
     amount = f", {format_cents(conv.amount_cents)}" if conv.amount_cents is not None else ""
     who = f" by {conv.staff_name}" if conv.staff_name else ""
     direction = "came to us" if conv.direction == "in" else "we reached out"
     return (f"{CHANNEL_LABELS[conv.channel]}, {KIND_LABELS[conv.kind]}, {direction}{who}{amount}")
-
-
-_TABLE_WORDS = {"staff": ("staff member", "staff members"), "customer": ("customer", "customers"),
-                "conversation": ("conversation", "conversations"),
-                "promise": ("promise", "promises"),
-                "promise_change": ("renegotiated due", "renegotiated dues"),
-                "followup": ("follow-up", "follow-ups")}
-
-
-def counts_text(counts: dict[str, int], *, skip_zero: bool = False) -> str:
-    """'2 customers, 1 promise' for a dict of table -> row count."""
-    parts = []
-    for table, n in counts.items():
-        if n or not skip_zero:
-            one, many = _TABLE_WORDS.get(table, (table, table))
-            parts.append(f"{n} {one if n == 1 else many}")
-    return ", ".join(parts)

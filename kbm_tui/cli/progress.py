@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from collections.abc import Iterator
 
-Progress = Callable[[str, int, int], None]
+from kbm_tui.core.progress import Progress
 
 
 @contextmanager

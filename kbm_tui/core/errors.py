@@ -33,3 +33,24 @@ class DatabaseFileError(KbmError):
 
 class BackupError(KbmError):
     """A backup that can't be written, or a file that isn't a backup we can restore."""
+
+
+class AgainstWishes(KbmError):
+    """A contact or follow-up that goes against the customer's own wishes. `notes` holds,
+    per part ("contact", "followup"), the sentences naming the wishes it breaks."""
+
+    def __init__(self, notes: dict[str, str]):
+        super().__init__("This goes against the customer's wishes: " + " ".join(notes.values()))
+        self.notes = notes
+
+
+class ForeignKeyViolation(KbmError):
+    """A loaded row refers to a row that isn't there."""
+
+    def __init__(self, table: str, row_id: int, parent: str):
+        super().__init__(f"{table} #{row_id} refers to a {parent} that doesn't exist.")
+        self.table, self.row_id, self.parent = table, row_id, parent
+
+
+class RowRefused(KbmError):
+    """A row the database refused to store: it breaks one of the schema's rules."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from kbm_tui.core import timefmt
+
+if TYPE_CHECKING:
+    from kbm_tui.core.when import Due
 
 
 class Record:
@@ -238,3 +241,37 @@ class TimelineEntry:
     at: datetime  # when it happened: talked, promised, planned
     kind: str  # "conversation", "promise" or "followup"
     record: Conversation | Promise | Followup
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    """Everything a person is about to record with one customer in one go: a conversation
+    (when `summary` is given), what was promised in it, and a follow-up planned."""
+
+    customer_id: int
+    summary: str | None = None
+    channel: str | None = None
+    direction: str | None = None
+    kind: str | None = None
+    staff_id: int | None = None  # who from the shop; for a follow-up None means anyone
+    at: datetime | None = None  # when it happened, if not just now
+    amount_cents: int | None = None
+    promise: str | None = None
+    promise_due: Due | None = None
+    followup: str | None = None  # what to do; the summary when only a day is given
+    followup_due: Due | None = None
+    followup_every: int | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """What `record_contact` stored."""
+
+    conversation: Conversation | None
+    promise: Promise | None
+    followup: Followup | None
+
+    @property
+    def against_wishes(self) -> bool:
+        return bool((self.conversation and self.conversation.against_wishes)
+                    or (self.followup and self.followup.against_wishes))

@@ -7,7 +7,7 @@ so a promise for "Friday" stays on Friday.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from kbm_tui.core import clock
 
@@ -66,3 +66,17 @@ def show_day(day: date | None, *, today: date | None = None) -> str:
     if day.year == today.year:
         return day.strftime("%a %d %b")
     return day.strftime("%d %b %Y")
+
+
+def month_start(day: date, back: int = 0) -> date:
+    """The first day of the month `back` months before the one holding `day`."""
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def day_bounds(day: date) -> tuple[str, str]:
+    """The stored UTC text range [start, end) of a local calendar day."""
+    tz = clock.local_tz()
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return to_db(start), to_db(end)

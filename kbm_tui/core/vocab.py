@@ -77,6 +77,12 @@ def fold(text: str) -> str:
     return " ".join(plain.replace("ß", "ss").split())
 
 
+def digits_of(text: str | None) -> str | None:
+    """The digits of a phone number, how numbers are compared; None when there are none."""
+    digits = "".join(c for c in text or "" if c.isdigit())
+    return digits or None
+
+
 def canonical(field: str, typed: str) -> str | None:
     """The stored word for what a person typed, or None when it isn't one."""
     key = fold(typed)

@@ -72,6 +72,23 @@ _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?\.?", re.ASCII)
 _NUM = re.compile(r"(\d{1,4})(\.|[a-z]+)?", re.ASCII)
 
 
+_INTERVAL = re.compile(r"\s*(?:every\s+|alle\s+)?(\d{1,4})\s*([a-zA-Z]*)\s*", re.IGNORECASE)
+_INTERVAL_UNITS = {**dict.fromkeys(("", "d", "day", "days", "t", "tag", "tage"), 1),
+                   **dict.fromkeys(("w", "week", "weeks", "wo", "woche", "wochen"), 7)}
+
+
+def parse_days(text: str) -> int:
+    """A repeat interval as days: 14, 14d, 2w, 4 weeks, every 4 weeks, 2 Wochen."""
+    match = _INTERVAL.fullmatch(text or "")
+    factor = _INTERVAL_UNITS.get(match.group(2).lower(), 0) if match else 0
+    if not match or not factor or not 1 <= int(match.group(1)) * factor <= 3650:
+        from kbm_tui.core.errors import InputError
+
+        raise InputError(f'"{text}" is not a number of days. Write it like 14, 2w or 4w '
+                         "(at most 3650 days).", field="every")
+    return int(match.group(1)) * factor
+
+
 class WhenError(ValueError):
     """A due time that can't be used; the message is meant for the shop owner."""
 
@@ -93,6 +110,15 @@ class Due:
 
     def moment(self, tz: dt.tzinfo) -> dt.datetime | None:
         return None if self.time is None else dt.datetime.combine(self.day, self.time, tzinfo=tz)
+
+    def start(self, tz: dt.tzinfo) -> dt.datetime:
+        """When a planned contact happens: its time, or the start of its day."""
+        return dt.datetime.combine(self.day, self.time or dt.time(0), tzinfo=tz)
+
+    @classmethod
+    def of(cls, day: dt.date, at: dt.datetime | None, tz: dt.tzinfo) -> "Due":
+        """A stored due (day, moment) as a Due again, e.g. to put it back on undo."""
+        return cls(day, at.astimezone(tz).time().replace(tzinfo=None) if at is not None else None)
 
     def describe(self) -> str:
         if self.time is None:

@@ -10,17 +10,13 @@ from datetime import timedelta
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.records import Agenda, Conversation, Followup, KeepInTouch, Promise
-from kbm_tui.db.views import day_bounds
+from kbm_tui.core.timefmt import day_bounds
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
 
-_PROMISES = ("SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
-             "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id ",
-             "promise p ")
-_FOLLOWUPS = ("SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
-              "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id ",
-              "followup f ")
-_TALKS = ("SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
-          "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id ",
-          "conversation v ")
+_PROMISES = (PROMISE_ROWS, "promise p ")
+_FOLLOWUPS = (FOLLOWUP_ROWS, "followup f ")
+_TALKS = (CONVERSATION_ROWS, "conversation v ")
 _DUE_AT = ("strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(c.last_contact_at, c.created_at), "
            "'+' || c.contact_every_days || ' days')")
 _KEEP_IN_TOUCH = (
@@ -30,7 +26,7 @@ _KEEP_IN_TOUCH = (
     "customer c ")
 
 
-class AgendaMixin:
+class AgendaPart(Part):
     def _sections(self, waiting_days: int = 7) -> dict:
         """Each section: (record, (select, count from), where, order, params)."""
         now = clock.now()
@@ -84,10 +80,6 @@ class AgendaMixin:
         for name in self._sections():
             lists[name], totals[name] = self._section(name, limit=limit)
         return Agenda(**lists, totals=totals)
-
-    def keep_in_touch_due(self, limit: int = 200) -> list[KeepInTouch]:
-        """Customers whose chosen interval since the last contact of any kind has run out."""
-        return self._section("keep_in_touch", limit=limit)[0]
 
     def open_complaints(self, limit: int = 200) -> list[Conversation]:
         """Unresolved complaints, oldest first (the longest wait matters most)."""

@@ -12,11 +12,13 @@ from datetime import datetime, timedelta
 from kbm_tui.core import clock, timefmt, validate, vocab
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.records import Conversation, Promise, PromiseChange
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import CONVERSATION_ROWS
 
 _UNSET = object()
 
 
-class CareMixin:
+class CarePart(Part):
     # --- the customer decides ----------------------------------------------------------
 
     def set_wishes(self, customer_id: int, *, channel=_UNSET, staff_id=_UNSET, every_days=_UNSET,
@@ -171,9 +173,7 @@ class CareMixin:
             where += " AND v.idea_status=?"
             params.append(status)
         rows = self.conn.execute(
-            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
-            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
-            f"WHERE {where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
+            CONVERSATION_ROWS + f"WHERE {where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [Conversation.from_row(r) for r in rows]
 

@@ -6,15 +6,12 @@ from datetime import date, datetime, time, timedelta
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.records import Conversation, Glance, PromiseStats
+from kbm_tui.core.timefmt import month_start
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import CONVERSATION_ROWS
 
 
-def month_start(day: date, back: int = 0) -> date:
-    """The first day of the month `back` months before the one holding `day`."""
-    index = day.year * 12 + day.month - 1 - back
-    return date(index // 12, index % 12 + 1, 1)
-
-
-class InsightMixin:
+class InsightPart(Part):
     def promise_stats(self, start: date, end: date, *, label: str = "",
                       by_staff: bool = False) -> PromiseStats | dict[str, PromiseStats]:
         """Promises kept or broken between two local days (end excluded).
@@ -73,9 +70,7 @@ class InsightMixin:
         first_contact = timefmt.from_db(earliest)
         since_when = min(customer.created_at, first_contact) if first_contact else customer.created_at
         said = self.conn.execute(
-            "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
-            "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id "
-            "WHERE v.customer_id=? AND v.direction='in' AND v.deleted_at IS NULL "
+            CONVERSATION_ROWS + "WHERE v.customer_id=? AND v.direction='in' AND v.deleted_at IS NULL "
             "ORDER BY v.at DESC, v.id DESC LIMIT 1", (customer_id,)).fetchone()
         return Glance(since_when, per_month, bought, self.open_promise_count(customer_id),
                       Conversation.from_row(said) if said else None)

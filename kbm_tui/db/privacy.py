@@ -8,10 +8,9 @@ word, and the write-ahead log is emptied afterwards.
 
 from __future__ import annotations
 
-import sqlite3
-
-from kbm_tui.db import search as store_search
-from kbm_tui.db.connect import DERIVED_COLUMNS
+from kbm_tui.db.base import Part
+from kbm_tui.db.schema import DERIVED_COLUMNS
+from kbm_tui.db.sqlite import search
 
 # What belongs to one customer, table by table, as SQL conditions on :cid.
 _OWNED = {
@@ -23,9 +22,7 @@ _OWNED = {
 }
 
 
-class PrivacyMixin:
-    conn: sqlite3.Connection
-
+class PrivacyPart(Part):
     def customer_data(self, customer_id: int) -> dict[str, list[dict]]:
         """Every stored row about one customer, table by table (derived columns left out)."""
         self.get_customer(customer_id)
@@ -47,6 +44,6 @@ class PrivacyMixin:
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
             self.conn.execute("DELETE FROM customer_said WHERE customer_id=?", (customer_id,))
-            store_search.compact(self.conn)
+            search.compact(self.conn)
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return {table: removed[table] for table in _OWNED}

@@ -7,18 +7,12 @@ from datetime import date, datetime, timedelta
 from kbm_tui.core import clock, timefmt, validate
 from kbm_tui.core.errors import InputError, NotFound
 from kbm_tui.core.records import Followup, Promise
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import FOLLOWUP_ROWS, PROMISE_ROWS
 
 
-class PromisesMixin:
+class PromisesPart(Part):
     # --- promises ----------------------------------------------------------------------
-
-    @staticmethod
-    def _due_columns(due) -> tuple[str | None, str | None]:
-        """(due_day, due_at) for a when.Due, or (None, None) for open-ended."""
-        if due is None:
-            return None, None
-        moment = due.moment(clock.local_tz())
-        return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
 
     def make_promise(self, customer_id: int, text: str, due=None, *, staff_id: int | None = None,
                      conversation_id: int | None = None) -> Promise:
@@ -34,10 +28,7 @@ class PromisesMixin:
         return self.get_promise(cur.lastrowid)
 
     def get_promise(self, promise_id: int) -> Promise:
-        row = self._one(
-            "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
-            "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id "
-            "WHERE p.id=?", (promise_id,))
+        row = self._one(PROMISE_ROWS + "WHERE p.id=?", (promise_id,))
         if row is None:
             raise NotFound(f"There is no promise #{promise_id}.")
         return Promise.from_row(row)
@@ -84,10 +75,7 @@ class PromisesMixin:
         return self.get_followup(cur.lastrowid)
 
     def get_followup(self, followup_id: int) -> Followup:
-        row = self._one(
-            "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
-            "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id "
-            "WHERE f.id=?", (followup_id,))
+        row = self._one(FOLLOWUP_ROWS + "WHERE f.id=?", (followup_id,))
         if row is None:
             raise NotFound(f"There is no follow-up #{followup_id}.")
         return Followup.from_row(row)

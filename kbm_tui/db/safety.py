@@ -1,8 +1,8 @@
 """Automatic safety copies: one consistent copy of the database a day, the last N kept.
 
-Copies are made with SQLite's online backup API (through the store), so a copy taken
-while someone logs a conversation is still whole. They live in the data folder under
-`safety-copies/`, readable by the owner only.
+Copies are made with SQLite's online backup API, so a copy taken while someone logs a
+conversation is still whole. They live in the data folder under `safety-copies/`,
+readable by the owner only.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from kbm_tui.core import clock, settings
-from kbm_tui.db import connect as store_open
-from kbm_tui.core.errors import KbmError
+from kbm_tui.db.base import Part
+from kbm_tui.db.location import default_path
+from kbm_tui.db.sqlite.copy import copy_database
 
 _DATED = re.compile(r"-(\d{4}-\d{2}-\d{2})\.sqlite3$")
 
@@ -35,7 +36,7 @@ def folder() -> Path:
 def _prefix(db_path: Path) -> str:
     """kbm for the default database; others get a short tag of their path."""
     resolved = db_path.resolve()
-    if resolved == store_open.default_path().resolve():
+    if resolved == default_path().resolve():
         return db_path.stem
     return f"{db_path.stem}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:6]}"
 
@@ -53,25 +54,6 @@ def copies(db_path: Path) -> list[SafetyCopy]:
     return sorted(found, key=lambda c: c.day, reverse=True)
 
 
-def ensure_daily_copy(store, keep: int | None = None) -> Path | None:
-    """Make today's copy if there is none yet, then drop all but the newest `keep`."""
-    keep = keep if keep is not None else settings.Settings.load().backups_keep
-    keep = max(1, keep)
-    target_dir = folder()
-    target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(target_dir, 0o700)
-    target = target_dir / f"{_prefix(store.path)}-{clock.today().isoformat()}.sqlite3"
-    made = None
-    if not target.exists():
-        partial = target.with_suffix(".part")
-        store_open.safety_copy(store.conn, partial)
-        os.replace(partial, target)
-        made = target
-    for old in copies(store.path)[keep:]:
-        old.path.unlink(missing_ok=True)
-    return made
-
-
 def find(db_path: Path, typed: str) -> Path | None:
     """A safety copy named by its day (2026-11-21) or 'latest', if there is one."""
     listed = copies(db_path)
@@ -83,20 +65,30 @@ def find(db_path: Path, typed: str) -> Path | None:
     return None
 
 
-def restore_copy(store, source: Path, *, replace: bool = False) -> Path | None:
-    """Put a safety copy's content into the store's database; returns the before-copy."""
-    version = store_open.read_version(source)
-    if version is None:
-        raise KbmError(f"{source} is empty: it is not a safety copy.")
-    if version > store_open.SCHEMA_VERSION:
-        raise KbmError(f"{source} was written by a newer kbm-tui. Update kbm-tui to restore it.")
-    before = None
-    if store.holds_data():
-        if not replace:
-            raise KbmError(f"The database {store.path} already holds data. Add --replace "
-                           "(a copy of the current database is kept).")
+class SafetyPart(Part):
+    def copy_to(self, target: Path) -> Path:
+        """A consistent copy of the whole database at `target` (owner-only)."""
+        return copy_database(self.conn, target)
+
+    def copy_beside(self, label: str) -> Path:
+        """A copy beside the database file, named after what is about to happen."""
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        before = store_open.safety_copy(
-            store.conn, store.path.with_name(f"{store.path.name}.before-restore-{stamp}"))
-    store.load_file(source)
-    return before
+        return self.copy_to(self.path.with_name(f"{self.path.name}.{label}-{stamp}"))
+
+    def ensure_daily_copy(self, keep: int | None = None) -> Path | None:
+        """Make today's copy if there is none yet, then drop all but the newest `keep`."""
+        keep = keep if keep is not None else settings.Settings.load().backups_keep
+        keep = max(1, keep)
+        target_dir = folder()
+        target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(target_dir, 0o700)
+        target = target_dir / f"{_prefix(self.path)}-{clock.today().isoformat()}.sqlite3"
+        made = None
+        if not target.exists():
+            partial = target.with_suffix(".part")
+            self.copy_to(partial)
+            os.replace(partial, target)
+            made = target
+        for old in copies(self.path)[keep:]:
+            old.path.unlink(missing_ok=True)
+        return made

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
 
 from kbm_tui.core import records, vocab
-from kbm_tui.core.errors import InputError, KbmError
-from kbm_tui.db.connect import DERIVED_COLUMNS, TABLES_IN_ORDER
-from kbm_tui.db.views import digits_of
+from kbm_tui.core.cells import FORMULA_STARTS
+from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused
+from kbm_tui.db.base import Part
+from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
+from kbm_tui.db.sqlite import search
 
-# A cell starting with one of these is prefixed with a quote in backups, so spreadsheets
-# show it as text instead of running it as a formula; restore removes the quote again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 # unicode() reads the first character as a number without copying the text, which makes
 # the whole export about a sixth faster than comparing substr(c, 1, 1).
 _STARTS_SQL = ", ".join(str(ord(ch)) for ch in FORMULA_STARTS)
@@ -54,17 +53,7 @@ _MALFORMED = {
 }
 
 
-class ForeignKeyViolation(KbmError):
-    """A loaded row refers to a row that isn't there."""
-
-    def __init__(self, table: str, row_id: int, parent: str):
-        super().__init__(f"{table} #{row_id} refers to a {parent} that doesn't exist.")
-        self.table, self.row_id, self.parent = table, row_id, parent
-
-
-class TablesMixin:
-    conn: sqlite3.Connection
-
+class TablesPart(Part):
     def table_columns(self, table: str, *, stored_only: bool = False) -> list[str]:
         """The table's columns in schema order; `stored_only` leaves out derived ones."""
         if table not in TABLES_IN_ORDER:
@@ -160,7 +149,10 @@ class TablesMixin:
         self.table_columns(table)
         cols = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        cur = self.conn.executemany(f"INSERT INTO {table}({cols}) VALUES ({marks})", rows)
+        try:
+            cur = self.conn.executemany(f"INSERT INTO {table}({cols}) VALUES ({marks})", rows)
+        except sqlite3.Error as exc:
+            raise RowRefused(str(exc)) from None
         return cur.rowcount
 
     def insert_csv_rows(self, table: str, columns: Sequence[str],
@@ -172,8 +164,11 @@ class TablesMixin:
         kinds = self.column_kinds(table)
         values = ", ".join(_FROM_CELL["text" if kinds[c] == "text" else "other"].format(n=i)
                            for i, c in enumerate(columns, 1))
-        cur = self.conn.executemany(
-            f"INSERT INTO {table}({', '.join(columns)}) VALUES ({values})", rows)
+        try:
+            cur = self.conn.executemany(
+                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({values})", rows)
+        except sqlite3.Error as exc:
+            raise RowRefused(str(exc)) from None
         return cur.rowcount
 
     def first_malformed_row(self, table: str, columns: Sequence[str]) -> int | None:
@@ -184,37 +179,23 @@ class TablesMixin:
         return row[0] if row else None
 
     @contextmanager
-    def savepoint(self) -> Iterator[None]:
-        """Part of a transaction that can fail on its own and leave no trace."""
-        self.conn.execute("SAVEPOINT part")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK TO part")
-            self.conn.execute("RELEASE part")
-            raise
-        self.conn.execute("RELEASE part")
-
-    @contextmanager
     def bulk(self) -> Iterator[None]:
         """One transaction for loading many rows. Search indexes, secondary indexes, foreign
         keys and derived columns are dealt with once at the end, not row by row."""
-        from kbm_tui.db import search as store_search
-
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         self.conn.execute("PRAGMA cache_size=-262144")
         self.conn.execute("PRAGMA foreign_keys=OFF")  # checked as a whole before commit
         try:
             with self.transaction():
-                store_search.drop_triggers(self.conn)
+                search.drop_triggers(self.conn)
                 indexes = self._drop_indexes()
                 yield
                 for sql in indexes:
                     self.conn.execute(sql)
                 self._check_references()
                 self.refresh_derived()
-                store_search.rebuild(self.conn)
-                store_search.create_triggers(self.conn)
+                search.rebuild(self.conn)
+                search.create_triggers(self.conn)
         finally:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute(f"PRAGMA cache_size={int(cache)}")
@@ -242,7 +223,7 @@ class TablesMixin:
     def refresh_derived(self) -> None:
         """Recompute the search and last-contact columns of every customer."""
         self.conn.create_function("kbm_fold", 1, lambda s: vocab.fold(s or ""), deterministic=True)
-        self.conn.create_function("kbm_digits", 1, digits_of, deterministic=True)
+        self.conn.create_function("kbm_digits", 1, vocab.digits_of, deterministic=True)
         self.conn.execute(
             "UPDATE customer SET name_key=kbm_fold(name), phone_digits=kbm_digits(phone), "
             "search_text=kbm_fold(coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || "

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from kbm_tui.core.records import Conversation, Followup, Promise, TimelineEntry
 from kbm_tui.core import timefmt
-
-_JOINS = ("JOIN customer c ON c.id=x.customer_id LEFT JOIN staff s ON s.id=x.staff_id")
-_BY_KIND = {
-    "conversation": ("conversation", Conversation),
-    "promise": ("promise", Promise),
-    "followup": ("followup", Followup),
-}
-ENTRY_KINDS = tuple(_BY_KIND)
+from kbm_tui.core.records import Conversation, Followup, Promise, TimelineEntry
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import ROWS, marks
+_RECORDS = {"conversation": Conversation, "promise": Promise, "followup": Followup}
+ENTRY_KINDS = tuple(_RECORDS)
 
 
-class TimelineMixin:
+class TimelinePart(Part):
     def timeline(self, customer_id: int, *, channel: str | None = None, kind: str | None = None,
                  offset: int = 0, limit: int = 100) -> list[TimelineEntry]:
         """Conversations (when they happened), promises (when made) and follow-ups (when
@@ -35,12 +31,9 @@ class TimelineMixin:
     def _records(self, kind: str, ids: list[int]) -> dict:
         if not ids:
             return {}
-        table, record = _BY_KIND[kind]
-        marks = ", ".join("?" for _ in ids)
-        rows = self.conn.execute(
-            f"SELECT x.*, c.name AS customer_name, s.name AS staff_name FROM {table} x "
-            f"{_JOINS} WHERE x.id IN ({marks})", ids)
-        return {r["id"]: record.from_row(r) for r in rows}
+        select, alias = ROWS[kind]
+        rows = self.conn.execute(f"{select}WHERE {alias}.id IN ({marks(len(ids))})", ids)
+        return {r["id"]: _RECORDS[kind].from_row(r) for r in rows}
 
 
 def _union(customer_id: int, channel: str | None, kind: str | None) -> tuple[str, list]:

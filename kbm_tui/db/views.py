@@ -5,42 +5,20 @@ Lists are always read a window at a time (offset/limit), never all rows at once.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
+from kbm_tui.core.timefmt import day_bounds
+from kbm_tui.core.vocab import digits_of
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
+from kbm_tui.db.sqlite.search import word_condition
 
-_PROMISE_SELECT = (
-    "SELECT p.*, c.name AS customer_name, s.name AS staff_name FROM promise p "
-    "JOIN customer c ON c.id=p.customer_id LEFT JOIN staff s ON s.id=p.staff_id ")
-_FOLLOWUP_SELECT = (
-    "SELECT f.*, c.name AS customer_name, s.name AS staff_name FROM followup f "
-    "JOIN customer c ON c.id=f.customer_id LEFT JOIN staff s ON s.id=f.staff_id ")
-_CONVERSATION_SELECT = (
-    "SELECT v.*, c.name AS customer_name, s.name AS staff_name FROM conversation v "
-    "JOIN customer c ON c.id=v.customer_id LEFT JOIN staff s ON s.id=v.staff_id ")
 _SORTS = {
     "name": "c.name_key, c.id",
     "last_contact": "c.last_contact_at IS NULL, c.last_contact_at DESC, c.id",
     "newest": "c.id DESC",
 }
-
-
-def like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def digits_of(text: str | None) -> str | None:
-    digits = "".join(c for c in text or "" if c.isdigit())
-    return digits or None
-
-
-def day_bounds(day) -> tuple[str, str]:
-    """The UTC text range [start, end) of a local calendar day."""
-    tz = clock.local_tz()
-    start = datetime.combine(day, time(0), tzinfo=tz)
-    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-    return timefmt.to_db(start), timefmt.to_db(end)
 
 
 # Recent customer counts, to plan the list query (see list_customers).
@@ -58,18 +36,12 @@ _KEYSETS = {
 }
 
 
-class ViewsMixin:
-    conn: object
-
-    # --- the day -----------------------------------------------------------------------
-
+class ViewsPart(Part):
     # --- customers ---------------------------------------------------------------------
 
     def _customer_filter(self, search: str, include_archived: bool,
                          in_name_order: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
-        from kbm_tui.db.search import word_condition
-
         clauses, params = [], []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
@@ -171,7 +143,7 @@ class ViewsMixin:
         calendar days, both included), text (words said), include_deleted."""
         where, params = self._conversation_filter(**filters)
         rows = self.conn.execute(
-            _CONVERSATION_SELECT + f"{where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
+            CONVERSATION_ROWS + f"{where} ORDER BY v.at DESC, v.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [Conversation.from_row(r) for r in rows]
 
@@ -200,7 +172,7 @@ class ViewsMixin:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         order = ("p.due_day IS NULL, p.due_day, p.due_at, p.id" if status in ("open", "overdue")
                  else "coalesce(p.closed_at, p.made_at) DESC, p.id DESC")
-        rows = self.conn.execute(_PROMISE_SELECT + f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        rows = self.conn.execute(PROMISE_ROWS + f"{where} ORDER BY {order} LIMIT ? OFFSET ?",
                                  (*params, limit, offset))
         return [Promise.from_row(r) for r in rows]
 
@@ -222,7 +194,7 @@ class ViewsMixin:
         done_last = "" if clauses and clauses[0] == "f.done_at IS NULL" else \
             "f.done_at IS NOT NULL, "
         rows = self.conn.execute(
-            _FOLLOWUP_SELECT + f"{where} ORDER BY {done_last}"
+            FOLLOWUP_ROWS + f"{where} ORDER BY {done_last}"
             "coalesce(f.snoozed_until, f.due_day), f.due_at, f.id LIMIT ? OFFSET ?",
             (*params, limit, offset))
         return [Followup.from_row(r) for r in rows]

@@ -23,11 +23,10 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from kbm_tui.backup import export as backup
-from kbm_tui.db import safety, connect as store_open
 from kbm_tui.core import timefmt
-from kbm_tui.cli.output import _TABLE_WORDS as TABLE_WORDS
 from kbm_tui.core.errors import KbmError
-from kbm_tui.store import Store
+from kbm_tui.core.text import TABLE_WORDS
+from kbm_tui.store import TABLES_IN_ORDER, Store, safety_copies
 from kbm_tui.widgets.form import Field
 
 SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
@@ -205,7 +204,7 @@ class BackupDialog(ModalScreen[Path | None]):
 
         try:
             with Store.open(app.store.path) as own:
-                ranges = {t: own.id_range(t) for t in store_open.TABLES_IN_ORDER}
+                ranges = {t: own.id_range(t) for t in TABLES_IN_ORDER}
                 tally = Tally({t: high - low for t, (low, high) in ranges.items()})
                 shown = 0.0
 
@@ -273,7 +272,7 @@ class BackupDialog(ModalScreen[Path | None]):
 def last_safety_copy(db_path: Path) -> str:
     """When the app last made its automatic daily copy of the database."""
     try:
-        copies = safety.copies(db_path)
+        copies = safety_copies(db_path)
     except OSError:
         copies = []
     if not copies:

@@ -6,32 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
 from kbm_tui.core import clock
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.widgets.virtual_table import VirtualTable
 
-ROW_BINDINGS = [
-    Binding("k", "kept", "Kept", id="row.kept"),
-    Binding("b", "broken", "Broken", id="row.broken"),
-    Binding("g", "renegotiate", "New time", id="row.renegotiate",
-            tooltip="Promise: a new due time agreed with the customer (asks why)"),
-    Binding("d", "done", "Done", id="row.done"),
-    Binding("s", "snooze", "Snooze", id="row.snooze"),
-    Binding("g", "reschedule", "Reschedule", id="row.reschedule",
-            tooltip="Follow-up: move it to another day (and time)"),
-    Binding("R", "resolve", "Resolve", id="row.resolve",
-            tooltip="Complaint: resolve it with a note of what was done"),
-    Binding("delete", "delete", "Delete", id="row.delete"),
-    Binding("r", "restore", "Restore", id="row.restore"),
-]
-ROW_ACTIONS = {"kept", "broken", "renegotiate", "done", "snooze", "reschedule", "resolve",
-               "delete", "restore"}
+ROW_BINDINGS = actions.bindings(*actions.ROW)
+ROW_ACTIONS = actions.ROW_ACTIONS
 
 
 def record_of(item: Any) -> Any:
@@ -200,10 +185,11 @@ class ItemActions:
     def action_reschedule(self) -> None:
         item = self.current_item()
         if isinstance(item, Followup) and item.done_at is None:
-            from kbm_tui.widgets.due_input import due_from
+            from kbm_tui.core.when import Due
             from kbm_tui.screens.new_time import RescheduleDialog
 
-            fid, before, snoozed = item.id, due_from(item.due_day, item.due_at), item.snoozed_until
+            fid, snoozed = item.id, item.snoozed_until
+            before = Due.of(item.due_day, item.due_at, clock.local_tz())
 
             def undo(store):
                 back = store.reschedule_followup(fid, before)

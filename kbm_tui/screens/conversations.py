@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
@@ -46,13 +45,7 @@ class ConversationsScreen(ItemActions, KbmScreen):
 
     MODE = "conversations"
     AUTO_FOCUS = "#conversation-list"
-    BINDINGS = [
-        Binding("slash", "find", "Filter", id="conversations.find",
-                tooltip="Filter by words in the summary"),
-        Binding("x", "clear", "Clear filters", id="conversations.clear",
-                tooltip="Clear every filter"),
-        *ROW_BINDINGS,
-    ]
+    BINDINGS = [*actions.bindings("conversations.find", "conversations.clear"), *ROW_BINDINGS]
 
     def __init__(self) -> None:
         super().__init__()

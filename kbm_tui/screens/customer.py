@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Select, Sparkline, Static
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
@@ -84,25 +83,10 @@ EMPTY = "Nothing here yet. Press [b]l[/b] to log a conversation with this custom
 class CustomerScreen(ItemActions, KbmScreen):
     """A customer's card and timeline; escape goes back."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="customer.back", tooltip="Back to the list"),
-        Binding("l", "log", "Log", id="customer.log",
-                tooltip="Log a conversation with this customer"),
-        Binding("m", "plan('promise')", "Promise", id="customer.promise",
-                tooltip="Make a promise to this customer"),
-        Binding("w", "plan('followup')", "Follow-up", id="customer.followup",
-                tooltip="Plan a follow-up with this customer"),
-        Binding("W", "wishes", "Wishes", id="customer.wishes",
-                tooltip="Their contact wishes: channel, person, how often, do not contact"),
-        Binding("e", "edit", "Edit", id="customer.edit", tooltip="Edit the card"),
-        Binding("a", "archive", "Archive", show=False, id="customer.archive",
-                tooltip="Archive this customer (asks first)"),
-        Binding("x", "export", "Export data", show=False, id="customer.export",
-                tooltip="Export everything stored about this customer (a zip file)"),
-        Binding("F", "forget", "Forget", show=False, id="customer.forget",
-                tooltip="Forget this customer: erase everything about them (asks for the name)"),
-        *ROW_BINDINGS,
-    ]
+    BINDINGS = [*actions.bindings("customer.back", "customer.log", "customer.promise",
+                                  "customer.followup", "customer.wishes", "customer.edit",
+                                  "customer.archive", "customer.export", "customer.forget"),
+                *ROW_BINDINGS]
 
     AUTO_FOCUS = "#timeline"
 

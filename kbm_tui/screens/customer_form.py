@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label
 
 from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.records import Customer
-from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.screens.form_dialog import FormDialog
+from kbm_tui.store import Store
 from kbm_tui.widgets.form import Field
 
 FIELDS = (
@@ -33,19 +32,16 @@ CHECKS = {
 }
 
 
-class CustomerForm(DbWork, ModalScreen[Customer | None]):
+class CustomerForm(FormDialog[Customer | None]):
     """Saves the customer itself; dismisses with the saved record, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-    ]
+    ERROR_FIELDS = {key: f"field-{key}" for key in CHECKS}
+    ENTER_SAVES = frozenset({"f-notes"})
 
     def __init__(self, customer: Customer | None = None, *, name: str = "") -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.customer = customer
         self.start_name = name
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         title = f"Edit {self.customer.name}" if self.customer else "New customer"
@@ -58,14 +54,12 @@ class CustomerForm(DbWork, ModalScreen[Customer | None]):
                         value = self.start_name
                     yield Field(label, Input(value or "", placeholder=hint, id=f"f-{key}",
                                              compact=True), id=f"field-{key}")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#f-name", Input).focus()
 
-    def _check(self, key: str, *, show_empty: bool) -> bool:
+    def _check_one(self, key: str, *, show_empty: bool) -> bool:
         value = self.query_one(f"#f-{key}", Input).value
         field = self.query_one(f"#field-{key}", Field)
         try:
@@ -80,50 +74,24 @@ class CustomerForm(DbWork, ModalScreen[Customer | None]):
     def _typed(self, event: Input.Changed) -> None:
         key = (event.input.id or "").removeprefix("f-")
         if key in CHECKS:
-            self._check(key, show_empty=False)
+            self._check_one(key, show_empty=False)
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        if event.input.id == "f-notes":
-            self.action_save()
-        else:
-            self.focus_next()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        bad = [key for key, *_ in FIELDS if not self._check(key, show_empty=True)]
+    def check(self, *, show_empty: bool) -> dict[str, str | None] | None:
+        bad = [key for key, *_ in FIELDS if not self._check_one(key, show_empty=show_empty)]
         if bad:
-            self.query_one(f"#f-{bad[0]}", Input).focus()
-            self.notify("Please correct the marked field first.", severity="warning")
-            return
+            return None
         values = {key: self.query_one(f"#f-{key}", Input).value for key, *_ in FIELDS}
-        values = {k: (v if v.strip() else None) for k, v in values.items()}
-        name = values.pop("name")
-        self._saving = True
+        return {k: (v if v.strip() else None) for k, v in values.items()}
+
+    def write(self, store: Store, values: dict[str, str | None], anyway: bool) -> Customer:
+        fields = dict(values)
+        name = fields.pop("name") or ""
         if self.customer is None:
-            self.db_write(lambda s: s.add_customer(name, **values), self._saved,
-                          on_error=self._refused)
-        else:
-            cid = self.customer.id
-            self.db_write(lambda s: s.update_customer(cid, name=name, **values), self._saved,
-                          on_error=self._refused)
+            return store.add_customer(name, **fields)
+        return store.update_customer(self.customer.id, name=name, **fields)
 
-    def _saved(self, customer: Customer) -> None:
-        verb = "Saved" if self.customer else "Added"
-        self.app.notify(f"{verb}: {customer.name}", title="Customer")
+    def saved(self, customer: Customer | None) -> None:
+        if customer is not None:
+            verb = "Saved" if self.customer else "Added"
+            self.app.notify(f"{verb}: {customer.name}", title="Customer")
         self.dismiss(customer)
-
-    def _refused(self, exc: KbmError) -> None:
-        self._saving = False
-        key = getattr(exc, "field", None)
-        if key in CHECKS:
-            self.query_one(f"#field-{key}", Field).set_error(exc.message)
-            self.query_one(f"#f-{key}", Input).focus()
-        else:
-            self.notify(exc.message, title="Not saved", severity="error")
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Static
 
 from kbm_tui.core.records import CustomerSummary
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 from kbm_tui.screens.base import ItemActions, KbmScreen
@@ -50,18 +49,8 @@ class CustomersScreen(ItemActions, KbmScreen):
 
     MODE = "customers"
     AUTO_FOCUS = "#filter"
-    BINDINGS = [
-        Binding("n", "app.new_customer", "New", id="customers.new", tooltip="Add a customer"),
-        Binding("e", "edit", "Edit", id="customers.edit", tooltip="Edit the customer's card"),
-        Binding("a", "archive", "Archive", id="customers.archive",
-                tooltip="Archive the customer (asks first), or bring an archived one back"),
-        Binding("o", "sort", "Sort", id="customers.sort",
-                tooltip="Sort by name, last contact or newest (or click a heading)"),
-        Binding("slash", "find", "Filter", id="customers.find",
-                tooltip="Type to filter: name, phone, email, tags, notes (escape: to the list)"),
-        Binding("ctrl+a", "toggle_archived", "Archived", show=False,
-                id="customers.archived", tooltip="Show archived customers too"),
-    ]
+    BINDINGS = actions.bindings("customers.new", "customers.edit", "customers.archive",
+                                "customers.sort", "customers.find", "customers.archived")
 
     def __init__(self) -> None:
         super().__init__()

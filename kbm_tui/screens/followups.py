@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from kbm_tui.core.records import Followup
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
 from kbm_tui.screens.base import ROW_BINDINGS
-from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.screens.tabbed_list import TabbedListScreen
 
 NONE_PLANNED = "No follow-ups planned. Plan one from a customer (w) or when logging (l)."
 
@@ -26,7 +26,7 @@ class FollowupsScreen(TabbedListScreen):
     """Mark done (d), snooze (s) or move to another day (g)."""
 
     MODE = "followups"
-    BINDINGS = [*tab_bindings("followups"), *ROW_BINDINGS]
+    BINDINGS = [*actions.bindings("followups.prev", "followups.next"), *ROW_BINDINGS]
     VIEWS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"),
              ("all", "All open"))
     EMPTIES = {

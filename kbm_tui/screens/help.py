@@ -1,64 +1,35 @@
-"""Every key, on one screen (? or F1)."""
+"""Every key, on one screen (? or F1), from the one table of actions (ui/actions.py)."""
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from rich.table import Table
-from rich.text import Text
+from kbm_tui.ui.actions import ACTIONS, HELP
 
 
 def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, what they do)]) — built from the bindings themselves."""
-    from kbm_tui.app import KbmApp
-    from kbm_tui.screens.customer import CustomerScreen
-    from kbm_tui.screens.customers import CustomersScreen
-    from kbm_tui.screens.conversations import ConversationsScreen
-    from kbm_tui.screens.ideas import IdeasScreen
-    from kbm_tui.screens.base import ROW_BINDINGS, ROW_ACTIONS
-    from kbm_tui.widgets.virtual_table import VirtualTable
+    """(section, [(keys, what they do)]); actions that do the same share a line."""
+    sections = []
+    for title, ids in HELP:
+        lines: dict[str, list[str]] = {}
+        for action_id in ids:
+            action = ACTIONS[action_id]
+            keys = [_show_key(k) for k in action.keys.split(",")]
+            lines.setdefault(action.help, []).extend(keys)
+        sections.append((title, [(_join(keys), what) for what, keys in lines.items()]))
+    return sections
 
-    def rows(bindings, skip=()) -> list[tuple[str, str]]:
-        out: dict[str, list[str]] = {}
-        for b in bindings:
-            if isinstance(b, Binding) and b.action not in skip:
-                keys = [_show_key(k) for k in b.key.split(",")]
-                out.setdefault(b.tooltip or b.description, []).extend(keys)
-        return [(" / ".join(dict.fromkeys(k)), d) for d, k in out.items()]
 
-    everywhere = rows(KbmApp.BINDINGS) + [("ctrl+p", "Command palette: every action, any "
-                                           "customer by name, themes"), ("ctrl+q", "Quit")]
-    lists = rows(VirtualTable.BINDINGS) + [("tab / shift+tab", "Next / previous field"),
-                                           ("mouse", "Click a row; double-click opens it")]
-    row = [("k", "Promise kept"), ("b", "Promise broken (asks why)"),
-           ("g", "Promise: a new due time agreed with the customer (asks why; the earlier "
-                 "times stay in its history) · Follow-up: move it to another day"),
-           ("d", "Follow-up done"), ("s", "Snooze a follow-up: tomorrow, next week, a day"),
-           ("R (shift+r)", "Resolve a complaint, with a note of what was done"),
-           ("delete", "Delete a conversation (to the archive)"),
-           ("r", "Bring a deleted conversation back"), ("u", "Undo the last change")]
-    assert {b.action for b in ROW_BINDINGS} <= ROW_ACTIONS
-    tabs = [("← / →", "Promises: open, overdue, no due time, kept, broken, all; "
-                        "Follow-ups: overdue, today, upcoming, all open; "
-                        "Ideas: all, new, considered, done")]
-    dialogs = [("ctrl+s", "Save (enter on the last field too)"), ("escape", "Cancel"),
-               ("↑ / ↓, enter", "Choose a customer from the matches")]
-    return [
-        ("Everywhere", everywhere),
-        ("Lists", lists),
-        ("On a promise, follow-up or conversation", row),
-        ("Customers", rows(CustomersScreen.BINDINGS)),
-        ("A customer", rows(CustomerScreen.BINDINGS, skip={b.action for b in ROW_BINDINGS})),
-        ("Conversations", rows(ConversationsScreen.BINDINGS,
-                               skip={b.action for b in ROW_BINDINGS})),
-        ("Ideas", rows(IdeasScreen.BINDINGS, skip={"view(-1)", "view(1)"})),
-        ("Promises, Follow-ups, Ideas", tabs),
-        ("Forms", dialogs),
-    ]
+def _join(keys: list[str]) -> str:
+    unique = list(dict.fromkeys(keys))
+    pairs = {("left", "right"): "← / →", ("up", "down", "enter"): "↑ / ↓, enter"}
+    return pairs.get(tuple(unique), " / ".join(unique))
 
 
 def _show_key(key: str) -> str:

@@ -6,12 +6,11 @@ Marking one done offers a follow-up to tell the customer who had the idea.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 
 from kbm_tui.core.records import Conversation
-from kbm_tui.ui import fmt
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
-from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.screens.tabbed_list import TabbedListScreen
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
 
@@ -30,14 +29,8 @@ class IdeasScreen(TabbedListScreen):
     """Mark an idea considered (2) or done (3 or d); new (1) puts it back."""
 
     MODE = "ideas"
-    BINDINGS = [
-        *tab_bindings("ideas"),
-        Binding("1", "idea('new')", "New", id="ideas.new", tooltip="Mark the idea new"),
-        Binding("2", "idea('considered')", "Considered", id="ideas.considered",
-                tooltip="Mark the idea considered (we are thinking about it)"),
-        Binding("3,d", "idea('done')", "Done", id="ideas.done",
-                tooltip="Mark the idea done, then offer a follow-up to tell the customer"),
-    ]
+    BINDINGS = actions.bindings("ideas.prev", "ideas.next", "ideas.new", "ideas.considered",
+                                "ideas.done")
     VIEWS = (("all", "All"), ("new", "New"), ("considered", "Considered"), ("done", "Done"))
     EMPTIES = {
         "all": "No ideas or feedback yet. Log one with l and the kind “feedback/idea”.",

@@ -3,38 +3,39 @@ times stay in its history), or a follow-up moved to another day."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
 
-from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
-from kbm_tui.core.records import Followup, Promise
+from kbm_tui.core import clock, validate
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.records import Followup, Promise, PromiseChange
+from kbm_tui.core.when import Due
+from kbm_tui.screens.form_dialog import FormDialog
+from kbm_tui.store import Store
 from kbm_tui.ui import fmt
-from kbm_tui.ui.dbwork import DbWork
-from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field
 
 
-class _NewTime(DbWork, ModalScreen[object | None]):
+class _NewTime(FormDialog[Any]):
     """Saves itself; dismisses with the changed record, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="newtime.cancel"),
-        Binding("ctrl+s", "save", "Save", id="newtime.save"),
-    ]
     TITLE_TEXT = ""
     DUE_LABEL = "New due"
     WITH_REASON = False
+    NOTIFY_PROBLEMS = False
+    FOCUS_FIRST_PROBLEM = False
+    DEFAULT_ERROR_FIELD = "field-due"
 
-    def __init__(self, record) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, record: Any) -> None:
+        super().__init__()
         self.record = record
-        self._saving = False
+        self.ENTER_SAVES = frozenset({"reason" if self.WITH_REASON else "due"})
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -47,9 +48,7 @@ class _NewTime(DbWork, ModalScreen[object | None]):
                 yield Field("Why", Input(placeholder="agreed with the customer, because…",
                                          id="reason", compact=True), id="field-reason")
             yield Static("", id="newtime-warning", classes="field-problem -warning")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.buttons()
 
     def detail(self) -> Text:
         return Text("")
@@ -75,39 +74,13 @@ class _NewTime(DbWork, ModalScreen[object | None]):
     def _typed(self) -> None:
         self._reason(show_empty=False)
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        if event.input.id == "due" and self.WITH_REASON:
-            self.focus_next()
-        else:
-            self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
+    def check(self, *, show_empty: bool) -> tuple[Due, str | None] | None:
         due = self.query_one("#due", DueInput)
-        ok = due.check(show_empty=True)
-        reason_ok, reason = self._reason(show_empty=True)
+        ok = due.check(show_empty=show_empty)
+        reason_ok, reason = self._reason(show_empty=show_empty)
         if not (ok and reason_ok) or due.due is None:
-            return
-        self._saving = True
-        when = due.due
-        self.db_write(lambda s: self.save(s, when, reason), self._saved, on_error=self._refused)
-
-    def save(self, store, due, reason):
-        raise NotImplementedError
-
-    def _saved(self, record) -> None:
-        self.dismiss(record)
-
-    def _refused(self, exc: KbmError) -> None:
-        self._saving = False
-        self.query_one("#field-due", Field).set_error(exc.message)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            return None
+        return due.due, reason
 
 
 class RenegotiateDialog(_NewTime):
@@ -127,14 +100,15 @@ class RenegotiateDialog(_NewTime):
         pid = self.record.id
         self.db_read(lambda s: s.promise_history(pid), self._history, group="history")
 
-    def _history(self, changes) -> None:
+    def _history(self, changes: list[PromiseChange]) -> None:
         if changes:
             text = self.detail()
             text.append("\nEarlier: " + fmt.history_text(changes), style="italic")
             self.query_one("#newtime-detail", Static).update(text)
 
-    def save(self, store, due, reason):
-        return store.renegotiate_promise(self.record.id, due, reason)
+    def write(self, store: Store, values: tuple[Due, str | None], anyway: bool) -> Promise:
+        due, reason = values
+        return store.renegotiate_promise(self.record.id, due, reason or "")
 
 
 class RescheduleDialog(_NewTime):
@@ -157,7 +131,7 @@ class RescheduleDialog(_NewTime):
             warning.set_class(False, "-shown")
             return
         f: Followup = self.record
-        when = start_of(due)
+        when = due.start(clock.local_tz())
         self.db_read(lambda s: s.wish_conflicts(f.customer_id, staff_id=f.staff_id, when=when),
                      self._warn, group="wishes")
 
@@ -166,5 +140,5 @@ class RescheduleDialog(_NewTime):
         warning.update("⚠ " + " ".join(broken) if broken else "")
         warning.set_class(bool(broken), "-shown")
 
-    def save(self, store, due, reason):
-        return store.reschedule_followup(self.record.id, due)
+    def write(self, store: Store, values: tuple[Due, str | None], anyway: bool) -> Followup:
+        return store.reschedule_followup(self.record.id, values[0])

@@ -7,41 +7,43 @@ and noted on the follow-up when planned anyway.
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import datetime
+from typing import Any, Literal
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static
 
-from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
-from kbm_tui.core.records import Customer
+from kbm_tui.core import clock, validate
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.records import ContactDraft, Customer, Followup, Promise
+from kbm_tui.screens.form_dialog import FormDialog
+from kbm_tui.store import Store
 from kbm_tui.ui import fmt
-from kbm_tui.ui.dbwork import DbWork
-from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field
 
 Kind = Literal["promise", "followup"]
 
 
-class PlanDialog(DbWork, ModalScreen[object | None]):
+class PlanDialog(FormDialog[Promise | Followup | None]):
     """Saves a promise or a follow-up; dismisses with it, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
-        Binding("ctrl+s", "save", "Save", id="plan.save"),
-    ]
+    NOTIFY_PROBLEMS = False
+    FOCUS_FIRST_PROBLEM = False
+    ERROR_FIELDS = {"due": "field-due", "until": "field-due"}
+    DEFAULT_ERROR_FIELD = "field-text"
+    ANYWAY = ("Plan it anyway? The follow-up notes that it goes against their wishes.",
+              "Plan anyway")
+    ENTER_SAVES = frozenset({"due", "every"})
 
     def __init__(self, kind: Kind, customer: Customer, *, text: str = "",
                  due: str = "") -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.kind, self.customer = kind, customer
         self.start_text, self.start_due = text, due
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         promise = self.kind == "promise"
@@ -65,9 +67,7 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
             yield Field("Who", Select([], prompt="anyone" if not promise else "owner",
                                       id="staff", compact=True), id="field-staff")
             yield Static("", id="plan-warning", classes="field-problem -warning")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -88,12 +88,12 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
 
     # --- the customer's wishes ----------------------------------------------------------
 
-    def _planned(self) -> tuple[object, int | None] | None:
+    def _planned(self) -> tuple[datetime, int | None] | None:
         due = self.query_one("#due", DueInput).due
         if self.kind != "followup" or due is None:
             return None
         staff = self.query_one("#staff", Select).value
-        return start_of(due), (None if staff is Select.NULL else staff)
+        return due.start(clock.local_tz()), (None if staff is Select.NULL else staff)
 
     @on(Select.Changed, "#staff")
     def _warn(self) -> None:
@@ -114,7 +114,7 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
 
     # --- checking and saving ------------------------------------------------------------
 
-    def _check(self, show_empty: bool) -> dict | None:
+    def check(self, *, show_empty: bool) -> dict[str, Any] | None:
         ok = True
         text = self.query_one("#text", Input).value
         field = self.query_one("#field-text", Field)
@@ -143,79 +143,28 @@ class PlanDialog(DbWork, ModalScreen[object | None]):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        self._check(show_empty=False)
+        self.check(show_empty=False)
         if event.input.id == "due":
             self._warn()
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        if event.input.id == "text":
-            self.focus_next()
-        else:
-            self.action_save()
+    def whose_wishes(self, values: dict[str, Any]) -> str:
+        return self.customer.name
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        values = self._check(show_empty=True)
-        if values is None:
-            return
-        self._saving = True
+    def write(self, store: Store, values: dict[str, Any],
+              anyway: bool) -> Promise | Followup | None:
         if self.kind == "promise":
-            self._write(values)
-            return
-        cid, when = self.customer.id, start_of(values["due"])
-        self.db_read(lambda s: s.wish_conflicts(cid, staff_id=values["staff"], when=when),
-                     lambda broken: self._confirm(values, broken), group="save-check",
-                     on_error=self._refused)
+            draft = ContactDraft(self.customer.id, promise=values["text"],
+                                 promise_due=values["due"], staff_id=values["staff"])
+            return store.record_contact(draft).promise
+        draft = ContactDraft(self.customer.id, followup=values["text"],
+                             followup_due=values["due"], followup_every=values["every"],
+                             staff_id=values["staff"])
+        return store.record_contact(draft, anyway=anyway).followup
 
-    def _confirm(self, values: dict, broken: list[str]) -> None:
-        if not broken:
-            self._write(values)
-            return
-        from kbm_tui.screens.confirm import ConfirmDialog
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(values)
-            else:
-                self._saving = False
-
-        self.app.push_screen(ConfirmDialog(
-            f"This goes against {self.customer.name}'s wishes",
-            " ".join(broken) + "\n\nPlan it anyway? The follow-up notes that it goes against "
-            "their wishes.", yes="Plan anyway"), answered)
-
-    def _write(self, values: dict) -> None:
-        cid = self.customer.id
-        if self.kind == "promise":
-            def job(s):
-                return s.make_promise(cid, values["text"], values["due"],
-                                      staff_id=values["staff"])
-        else:
-            def job(s):
-                with s.transaction():
-                    broken = s.wish_conflicts(cid, staff_id=values["staff"],
-                                              when=start_of(values["due"]))
-                    return s.plan_followup(cid, values["text"], values["due"],
-                                           every_days=values["every"], staff_id=values["staff"],
-                                           against_wishes=" ".join(broken) or None)
-        self.db_write(job, self._saved, on_error=self._refused)
-
-    def _saved(self, item) -> None:
-        if self.kind == "promise":
+    def saved(self, item: Promise | Followup | None) -> None:
+        if isinstance(item, Promise):
             self.app.notify(f"Promise due {fmt.promise_due(item)}", title="Saved")
-        else:
+        elif isinstance(item, Followup):
             noted = " (noted: against their wishes)" if item.against_wishes else ""
             self.app.notify(f"Follow-up {fmt.followup_due(item)}{noted}", title="Saved")
         self.dismiss(item)
-
-    def _refused(self, exc: KbmError) -> None:
-        self._saving = False
-        target = "due" if getattr(exc, "field", None) in ("due", "until") else "text"
-        self.query_one(f"#field-{target}", Field).set_error(exc.message)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

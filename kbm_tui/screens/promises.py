@@ -10,11 +10,11 @@ from textual.widgets import Static
 
 from kbm_tui.core import clock
 from kbm_tui.core.records import Promise
-from kbm_tui.db.insight import month_start
-from kbm_tui.ui import fmt
+from kbm_tui.core.timefmt import month_start
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
 from kbm_tui.screens.base import ROW_BINDINGS
-from kbm_tui.screens.tabbed_list import TabbedListScreen, tab_bindings
+from kbm_tui.screens.tabbed_list import TabbedListScreen
 
 
 def _promise_text(p: Promise) -> Text:
@@ -36,7 +36,7 @@ class PromisesScreen(TabbedListScreen):
     """Mark a promise kept (k) or broken with a reason (b) right in the list."""
 
     MODE = "promises"
-    BINDINGS = [*tab_bindings("promises"), *ROW_BINDINGS]
+    BINDINGS = [*actions.bindings("promises.prev", "promises.next"), *ROW_BINDINGS]
     VIEWS = (("open", "Open"), ("overdue", "Overdue"), ("open-ended", "No due time"),
              ("kept", "Kept"), ("broken", "Broken"), ("all", "All"))
     EMPTIES = {

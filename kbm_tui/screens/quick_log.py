@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.money import parse_amount
-from kbm_tui.core.records import Conversation, Customer
+from kbm_tui.core.records import Contact, ContactDraft, Conversation, Customer
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.screens.form_dialog import FormDialog
+from kbm_tui.store import Store
 from kbm_tui.ui import fmt
 from kbm_tui.widgets.customer_picker import CustomerPicker
-from kbm_tui.ui.dbwork import DbWork
-from kbm_tui.widgets.due_input import DueInput, start_of
+from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field
 
 DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
 
 
-class QuickLog(DbWork, ModalScreen[Conversation | None]):
+class QuickLog(FormDialog[Conversation | None]):
     """Saves itself; dismisses with the conversation logged, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="log.cancel"),
-        Binding("ctrl+s", "save", "Save", id="log.save"),
-    ]
+    NAME_PARTS = True
+    ERROR_FIELDS = {"summary": "field-summary", "channel": "field-how", "kind": "field-how",
+                    "direction": "field-how", "due": "field-followup-due",
+                    "amount": "field-amount"}
+    ENTER_SAVES = frozenset({"followup-due"})
+    ENTER_SKIPS = frozenset({"customer-input"})
 
     def __init__(self, customer_id: int | None = None) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.customer_id = customer_id
         self._channel_touched = False
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="quick-log"):
@@ -69,9 +71,7 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
                 yield Field(" when", DueInput(placeholder="next week, in 3 days",
                                               id="followup-due", compact=True),
                             id="field-followup-due")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.db_read(lambda s: s.staff(), self._staff, group="staff")
@@ -162,19 +162,12 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
     def _typed(self, event: Input.Changed) -> None:
         if event.input.id in ("summary", "amount", "promise", "followup", "promise-due",
                                "followup-due"):
-            self._check(show_empty=False)
-
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        if event.input.id == "followup-due":
-            self.action_save()
-        elif event.input.id != "customer-input":
-            self.focus_next()
+            self.check(show_empty=False)
 
     def _set(self, field: str, message: str | None) -> None:
         self.query_one(f"#field-{field}", Field).set_error(message)
 
-    def _check(self, *, show_empty: bool) -> dict | None:
+    def check(self, *, show_empty: bool) -> dict[str, Any] | None:
         """What would be saved, or None (with every problem shown next to its field)."""
         ok = True
         picker = self.query_one(CustomerPicker)
@@ -233,47 +226,22 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
 
     # --- saving -------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        values = self._check(show_empty=True)
-        if values is None:
-            self.notify("Please correct the marked fields first.", severity="warning")
-            first = self.query(".-invalid").first(Field)
-            first.query(Input).first().focus()
-            return
-        self._saving = True
-        self.db_read(lambda s: against_wishes(s, values), lambda notes: self._confirm(values, notes),
-                     group="save-check", on_error=self._refused)
+    def whose_wishes(self, values: dict[str, Any]) -> str:
+        return str(values["customer"].name)
 
-    def _confirm(self, values: dict, notes: dict[str, str]) -> None:
-        """Going against the customer's wishes is their call to forgive: ask first."""
-        if not notes:
-            self._write(values)
-            return
-        from kbm_tui.screens.confirm import ConfirmDialog
+    def write(self, store: Store, v: dict[str, Any], anyway: bool) -> Contact:
+        return store.record_contact(ContactDraft(
+            v["customer"].id, v["summary"], channel=v["channel"], direction=v["direction"],
+            kind=v["kind"], staff_id=v["staff"], amount_cents=v["amount"],
+            promise=v["promise"], promise_due=v["promise_due"],
+            followup=v["followup"], followup_due=v["followup_due"]), anyway=anyway)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(values)
-            else:
-                self._saving = False
-
-        detail = "\n".join(f"{what}: {text}" for what, text in notes.items())
-        self.app.push_screen(ConfirmDialog(
-            f"This goes against {values['customer'].name}'s wishes",
-            detail + "\n\nSave anyway? It is noted as against their wishes.",
-            yes="Save anyway"), answered)
-
-    def _write(self, values: dict) -> None:
-        self.db_write(lambda s: _save(s, values), self._saved, on_error=self._refused)
-
-    def _saved(self, result: tuple) -> None:
-        conversation, promise, followup = result
-        self.app.last_staff_id = conversation.staff_id
+    def saved(self, result: Contact) -> None:
+        conversation, promise, followup = result.conversation, result.promise, result.followup
+        assert conversation is not None
+        self.app.last_staff_id = conversation.staff_id  # type: ignore[attr-defined]
         parts = [f"Logged for {conversation.customer_name}"]
-        if conversation.against_wishes or (followup and followup.against_wishes):
+        if result.against_wishes:
             parts.append("noted as against their wishes")
         if promise is not None:
             parts.append(f"promise due {fmt.promise_due(promise)}")
@@ -282,62 +250,6 @@ class QuickLog(DbWork, ModalScreen[Conversation | None]):
         self.app.notify(" · ".join(parts), title="Saved")
         self.dismiss(conversation)
 
-    def _refused(self, exc: KbmError) -> None:
-        self._saving = False
-        field = {"summary": "summary", "channel": "how", "kind": "how", "direction": "how",
-                 "due": "followup-due", "amount": "amount"}.get(getattr(exc, "field", None))
-        if field:
-            self._set(field, exc.message)
-        else:
-            self.notify(exc.message, title="Not saved", severity="error")
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def _save(store, v: dict) -> tuple:
-    """One transaction: the conversation, its promise and its follow-up, or nothing."""
-    cid, staff = v["customer"].id, v["staff"]
-    with store.transaction():
-        against = None
-        if v["direction"] == "out":  # the person saw the warning and saved anyway
-            broken = store.wish_conflicts(cid, channel=v["channel"], staff_id=staff)
-            against = " ".join(broken) or None
-        conversation = store.log_conversation(
-            cid, v["summary"], channel=v["channel"], direction=v["direction"], kind=v["kind"],
-            amount_cents=v["amount"], staff_id=staff, against_wishes=against)
-        promise = followup = None
-        if v["promise"]:
-            promise = store.make_promise(cid, v["promise"], v["promise_due"],
-                                         staff_id=v["staff"], conversation_id=conversation.id)
-        if v["followup_due"] is not None:
-            due = v["followup_due"]
-            broken = store.wish_conflicts(cid, staff_id=staff, when=start_of(due))
-            followup = store.plan_followup(cid, v["followup"] or v["summary"], due,
-                                           staff_id=staff, against_wishes=" ".join(broken) or None)
-    return conversation, promise, followup
-
-
-class _DryRun(Exception):
-    def __init__(self, notes: dict[str, str]) -> None:
-        super().__init__()
-        self.notes = notes
-
-
-def against_wishes(store, v: dict) -> dict[str, str]:
-    """What saving would note as against the customer's wishes, per part — found by saving
-    inside a transaction that is then rolled back, so it is exactly what would be noted
-    (a follow-up planned in the same breath counts from the contact just logged)."""
-    try:
-        with store.transaction():
-            conversation, _promise, followup = _save(store, v)
-            raise _DryRun({what: note for what, note in (
-                ("This contact", conversation.against_wishes),
-                ("The follow-up", followup.against_wishes if followup else None)) if note})
-    except _DryRun as dry:
-        return dry.notes
-
-
-def _value(select: Select):
+def _value(select: Select[Any]) -> Any:
     return None if select.value is Select.NULL else select.value

@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, Fetch, VirtualTable
 from kbm_tui.screens.base import ItemActions, KbmScreen
-
-
-def tab_bindings(screen: str) -> list[Binding]:
-    """←/→ from tab to tab. Each screen has its own binding ids, so that a keymap can
-    change the keys on one screen alone."""
-    return [
-        Binding("left", "view(-1)", "Previous tab", show=False, id=f"{screen}.prev"),
-        Binding("right", "view(1)", "Next tab", show=False, id=f"{screen}.next"),
-    ]
 
 
 class TabbedListScreen(ItemActions, KbmScreen):

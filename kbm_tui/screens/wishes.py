@@ -2,47 +2,40 @@
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
-from kbm_tui.core.records import Customer
+from kbm_tui.core.errors import InputError
+from kbm_tui.core.records import Customer, Staff
 from kbm_tui.core.vocab import CHANNEL_LABELS
-from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.core.when import parse_days
+from kbm_tui.screens.form_dialog import FormDialog
+from kbm_tui.store import Store
 from kbm_tui.widgets.form import Field
 
 EXPLAIN = ("Their choice, not ours: whoever is about to contact them sees these wishes, "
            "and a warning before going against them.")
-_EVERY = re.compile(r"^\s*(every|alle)\s+", re.IGNORECASE)
 
 
 def read_interval(text: str) -> int | None:
     """ "4w", "90", "28 days", "every 4 weeks" → days; empty → None (no rhythm)."""
-    from kbm_tui.cli.commands import parse_days
-
-    text = _EVERY.sub("", text.strip())
-    return parse_days(text) if text else None
+    return parse_days(text) if text.strip() else None
 
 
-class WishesDialog(DbWork, ModalScreen[Customer | None]):
+class WishesDialog(FormDialog[Customer | None]):
     """Saves the wishes; dismisses with the customer as now recorded, or None."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="wishes.cancel"),
-        Binding("ctrl+s", "save", "Save", id="wishes.save"),
-    ]
+    FOCUS_FIRST_PROBLEM = False
+    ERROR_FIELDS = {"every": "field-every", "reason": "field-reason"}
 
     def __init__(self, customer: Customer) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.customer = customer
-        self._saving = False
 
     def compose(self) -> ComposeResult:
         c = self.customer
@@ -69,17 +62,15 @@ class WishesDialog(DbWork, ModalScreen[Customer | None]):
                 yield Field("Why", Input(c.dnc_reason or "",
                                          placeholder="optional: what they said, e.g. moved away",
                                          id="w-reason", compact=True), id="field-reason")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#w-channel", Select).focus()
         self.db_read(lambda s: s.staff(), self._staff, group="staff")
         self._dnc_changed()
-        self._check(show_empty=False)
+        self.check(show_empty=False)
 
-    def _staff(self, staff) -> None:
+    def _staff(self, staff: list[Staff]) -> None:
         box = self.query_one("#w-staff", Select)
         box.set_options([(s.name, s.id) for s in staff])
         if self.customer.pref_staff_id in {s.id for s in staff}:
@@ -92,9 +83,9 @@ class WishesDialog(DbWork, ModalScreen[Customer | None]):
     @on(Checkbox.Changed, "#w-asked")
     @on(Input.Changed, "#w-every")
     def _typed(self) -> None:
-        self._check(show_empty=False)
+        self.check(show_empty=False)
 
-    def _check(self, *, show_empty: bool) -> dict | None:
+    def check(self, *, show_empty: bool) -> dict[str, Any] | None:
         field = self.query_one("#field-every", Field)
         ok = True
         every = None
@@ -131,33 +122,11 @@ class WishesDialog(DbWork, ModalScreen[Customer | None]):
             "dnc_reason": reason,
         }
 
-    @on(Input.Submitted)
-    def _enter(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        values = self._check(show_empty=True)
-        if values is None:
-            self.notify("Please correct the marked field first.", severity="warning")
-            return
-        self._saving = True
-        cid = self.customer.id
-        self.db_write(lambda s: s.set_wishes(cid, **values), self.dismiss,
-                      on_error=self._refused)
-
-    def _refused(self, exc: KbmError) -> None:
-        self._saving = False
-        self.notify(exc.message, title="Not saved", severity="error")
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def write(self, store: Store, values: dict[str, Any], anyway: bool) -> Customer:
+        return store.set_wishes(self.customer.id, **values)
 
 
-def wishes_of(c: Customer) -> dict:
+def wishes_of(c: Customer) -> dict[str, Any]:
     """A customer's wishes as `set_wishes` arguments (to put them back on undo)."""
     return {"channel": c.pref_channel, "staff_id": c.pref_staff_id,
             "every_days": c.contact_every_days, "only_when_asked": c.only_when_asked,

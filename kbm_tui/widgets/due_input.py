@@ -48,18 +48,3 @@ class DueInput(Input):
             field.set_error(shown)
             field.set_hint(f"→ {self.due.describe()}" if self.due else None)
         return self.problem is None
-
-
-def start_of(due: Due):
-    """The moment a planned contact happens: its time, or the start of its day (as `kbm`)."""
-    from datetime import datetime, time
-
-    tz = clock.local_tz()
-    return due.moment(tz) or datetime.combine(due.day, time(0), tzinfo=tz)
-
-
-def due_from(day, at) -> Due:
-    """A stored due (day, moment) as a Due again, e.g. to put it back on undo."""
-    from kbm_tui.core import timefmt
-
-    return Due(day, timefmt.local(at).time().replace(tzinfo=None) if at is not None else None)

@@ -16,13 +16,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
+
+from kbm_tui.ui import actions
 
 Fetch = Callable[[Any, int, int], list]
 Count = Callable[[Any], int | None]
@@ -42,15 +43,8 @@ class Column:
 class VirtualTable(ScrollView, can_focus=True):
     """Rows from a store query, fetched a window at a time."""
 
-    BINDINGS = [
-        Binding("up", "cursor(-1)", "Previous row", show=False, id="table.up"),
-        Binding("down", "cursor(1)", "Next row", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "A page up", show=False, id="table.pageup"),
-        Binding("pagedown", "page(1)", "A page down", show=False, id="table.pagedown"),
-        Binding("home", "jump(0)", "First row", show=False, id="table.home"),
-        Binding("end", "jump(-1)", "Last row", show=False, id="table.end"),
-        Binding("enter", "select", "Open the customer", show=False, id="table.select"),
-    ]
+    BINDINGS = actions.bindings("table.up", "table.down", "table.pageup", "table.pagedown",
+                                "table.home", "table.end", "table.select")
     COMPONENT_CLASSES = {"virtual-table--header", "virtual-table--cursor",
                          "virtual-table--placeholder", "virtual-table--empty"}
     DEFAULT_CSS = """

@@ -1,0 +1,50 @@
+"""What every `kbm` command needs: the store, the customer meant, a due time read."""
+
+from __future__ import annotations
+
+import argparse
+
+from kbm_tui.core.errors import Ambiguous, InputError, KbmError, NotFound
+from kbm_tui.core.records import Customer
+from kbm_tui.core.when import Due
+from kbm_tui.store import Store
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(getattr(args, "db", None))
+
+
+def read_when(text: str, *, allow_past: bool = False, what: str = "due time") -> Due:
+    """A due time typed on the command line; InputError names the option it came from."""
+    from kbm_tui.core.when import WhenError, parse_when
+
+    try:
+        return parse_when(text, allow_past=allow_past)
+    except WhenError as exc:
+        raise InputError(f"{what}: {exc}") from None
+
+
+def pick_customer(store: Store, typed: str, *, create: bool = False) -> tuple[Customer, bool]:
+    """The one customer meant (and whether it was just created), or a message listing the
+    candidates or suggesting --new."""
+    if create:
+        return store.add_customer(typed), True
+    try:
+        return store.match_customer(typed), False
+    except NotFound:
+        raise KbmError(f'No customer matches "{typed.strip()}". Check the spelling, or create '
+                       f'them by adding --new (kbm log "{typed.strip()}" ... --new).') from None
+    except Ambiguous as exc:
+        lines = [f'"{typed.strip()}" matches more than one customer:']
+        for c in exc.candidates[:10]:
+            extra = "  ".join(x for x in (c.phone, c.email) if x)
+            archived = " (archived)" if c.archived_at else ""
+            lines.append(f"  #{c.id:<6} {c.name}{archived}  {extra}")
+        if len(exc.candidates) > 10:
+            lines.append(f"  ... and {len(exc.candidates) - 10} more")
+        lines.append('Type more of the name, a phone number, or the number like "#12".')
+        raise KbmError("\n".join(lines)) from None
+
+
+def staff_id(store: Store, typed: str | None) -> int | None:
+    return store.find_staff(typed).id if typed else None

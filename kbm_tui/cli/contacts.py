@@ -1,0 +1,135 @@
+"""`kbm` commands that record something: a conversation (the quick-add), a customer's card,
+a promise, a follow-up. Each is one transaction."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kbm_tui.cli.common import open_store, pick_customer, read_when, staff_id
+from kbm_tui.cli.output import as_json, conversation_line, print_json, say
+from kbm_tui.core import clock
+from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
+from kbm_tui.core.money import parse_amount
+from kbm_tui.core.records import Contact, ContactDraft, Customer
+from kbm_tui.core.text import due_text, short
+from kbm_tui.core.when import parse_days
+from kbm_tui.store import Store
+
+
+def _record(store: Store, draft: ContactDraft, anyway: bool) -> Contact:
+    try:
+        return store.record_contact(draft, anyway=anyway)
+    except AgainstWishes as exc:
+        raise KbmError(f"{exc.message} Add --anyway to go ahead; it will be noted.") from None
+
+
+def _due(day, at) -> str:
+    return due_text(day, at, undated="open-ended")
+
+
+def cmd_log(args: argparse.Namespace) -> None:
+    if args.due and not args.promise:
+        raise InputError('--due belongs to a promise: add --promise "what you promised".')
+    amount = parse_amount(args.amount) if args.amount is not None else None
+    at = read_when(args.at, allow_past=True, what="--at") if args.at else None
+    promise_due = read_when(args.due, what="--due") if args.due else None
+    follow_due = read_when(args.follow_up[0], what="--follow-up") if args.follow_up else None
+    if at is not None and at.moment(clock.local_tz()) is None:
+        at = type(at)(at.day, clock.now().time().replace(second=0, microsecond=0))
+    moment = at.moment(clock.local_tz()) if at else None
+    if at is not None and moment is not None and moment > clock.now():
+        raise InputError(f"--at: {at.describe()} is in the future; a conversation has happened.")
+    with open_store(args) as store, store.transaction():
+        customer, created = pick_customer(store, args.customer, create=args.new)
+        done = _record(store, ContactDraft(
+            customer.id, args.summary, channel=args.via, direction=args.direction,
+            kind=args.kind, staff_id=staff_id(store, args.by), at=moment, amount_cents=amount,
+            promise=args.promise, promise_due=promise_due,
+            followup=args.follow_up[1] if args.follow_up else None, followup_due=follow_due),
+            args.anyway)
+    conv, promise, followup = done.conversation, done.promise, done.followup
+    assert conv is not None
+    if args.json:
+        print_json({"customer": as_json(customer), "conversation": as_json(conv),
+                    "promise": as_json(promise) if promise else None,
+                    "followup": as_json(followup) if followup else None})
+        return
+    new = "new customer " if created else ""
+    parts = [f'Logged for {new}{customer.name} (#{customer.id}): "{short(conv.summary)}" '
+             f"({conversation_line(conv)})."]
+    if done.against_wishes:
+        parts.append("Noted as against the customer's wishes.")
+    if promise:
+        parts.append(f"Promise #{promise.id} due {_due(promise.due_day, promise.due_at)}.")
+    if followup:
+        parts.append(f"Follow-up #{followup.id} {_due(followup.due_day, followup.due_at)}.")
+    say(" ".join(parts))
+
+
+def _card_fields(args: argparse.Namespace) -> dict[str, Any]:
+    fields = {}
+    for name in ("phone", "email", "address"):
+        if getattr(args, name) is not None:
+            fields[name] = getattr(args, name)
+    if args.note is not None:
+        fields["notes"] = args.note
+    if args.tag is not None:
+        fields["tags"] = args.tag
+    return fields
+
+
+def _print_card(customer: Customer, as_json_too: bool, verb: str) -> None:
+    if as_json_too:
+        print_json(as_json(customer))
+        return
+    details = ", ".join(x for x in (customer.phone, customer.email, customer.tags) if x)
+    say(f"{verb} customer #{customer.id} {customer.name}" + (f" ({details})." if details else "."))
+
+
+def cmd_add(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
+        customer = store.add_customer(args.name, **_card_fields(args))
+    _print_card(customer, args.json, "Added")
+
+
+def cmd_edit(args: argparse.Namespace) -> None:
+    fields = _card_fields(args)
+    if args.name is not None:
+        fields["name"] = args.name
+    if not fields and not args.archive and not args.unarchive:
+        raise InputError("Nothing to change. Give at least one of --name, --phone, --email, "
+                         "--address, --tag, --note, --archive, --unarchive.")
+    with open_store(args) as store, store.transaction():
+        customer, _ = pick_customer(store, args.customer)
+        if fields:
+            customer = store.update_customer(customer.id, **fields)
+        if args.archive or args.unarchive:
+            customer = store.set_archived(customer.id, archived=args.archive)
+    _print_card(customer, args.json, "Archived" if args.archive else "Updated")
+
+
+def cmd_promise(args: argparse.Namespace) -> None:
+    due = read_when(args.due, what="--due") if args.due else None
+    with open_store(args) as store, store.transaction():
+        customer, _ = pick_customer(store, args.customer)
+        promise = _record(store, ContactDraft(customer.id, promise=args.text, promise_due=due,
+                                              staff_id=staff_id(store, args.by)), False).promise
+    assert promise is not None
+    say(f'Promise #{promise.id} to {customer.name}: "{short(promise.text)}", '
+        f"due {_due(promise.due_day, promise.due_at)}.")
+
+
+def cmd_remind(args: argparse.Namespace) -> None:
+    due = read_when(args.on, what="--on")
+    every = parse_days(args.every) if args.every else None
+    with open_store(args) as store, store.transaction():
+        customer, _ = pick_customer(store, args.customer)
+        item = _record(store, ContactDraft(customer.id, followup=args.text, followup_due=due,
+                                           followup_every=every,
+                                           staff_id=staff_id(store, args.by)),
+                       args.anyway).followup
+    assert item is not None
+    repeat = f", then every {every} days" if every else ""
+    say(f'Follow-up #{item.id} for {customer.name}: "{short(item.text)}", '
+        f"{_due(item.due_day, item.due_at)}{repeat}.")

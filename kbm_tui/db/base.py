@@ -1,0 +1,190 @@
+"""What every part of the store shares: one connection, its file, the clock, transactions.
+
+The store is assembled from parts (customers, promises, care, ...), each a subclass of
+`Part`. A part may call another part's public methods; those are declared here for the
+type checker, so each part is checked against what it really uses.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from kbm_tui.core import clock, timefmt, vocab
+from kbm_tui.core.errors import InputError
+from kbm_tui.db.sqlite import connect
+
+if TYPE_CHECKING:
+    from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
+    from kbm_tui.core.when import Due
+
+T = TypeVar("T")
+P = TypeVar("P", bound="Part")
+
+
+class Part:
+    conn: sqlite3.Connection
+    path: Path
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+        self._file_key: tuple[int, int] | None = None
+
+    @classmethod
+    def open(cls: type[P], path: str | Path | None = None) -> P:
+        """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it."""
+        resolved = connect.resolve_path(path)
+        part = cls(connect.connect(resolved), resolved)
+        part._file_key = connect.file_key(resolved)
+        connect.hold(part._file_key)
+        return part
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            connect.release(self._file_key)
+            self._file_key = None
+
+    def __enter__(self: P) -> P:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- units of work ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing unit of work; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise connect.translate(exc, self.path) from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            # Every change counts up the revision: readers in other processes can tell
+            # whether they all saw the same state (see backup.export).
+            self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
+                              "WHERE key='revision'")
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise connect.translate(exc, self.path) from None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[int]:
+        """Read everything as of one moment, whatever others write meanwhile.
+        Yields the revision being read."""
+        if self._depth:
+            yield self.revision()
+            return
+        self.conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield self.revision()
+        finally:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Part of a transaction that can fail on its own and leave no trace."""
+        self.conn.execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO part")
+            self.conn.execute("RELEASE part")
+            raise
+        self.conn.execute("RELEASE part")
+
+    def revision(self) -> int:
+        row = self._one("SELECT value FROM kbm_meta WHERE key='revision'")
+        return int(row[0]) if row else 0
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap to poll)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection (from another thread)."""
+        self.conn.interrupt()
+
+    def interruptible(self, fn: Callable[[Any], T]) -> T | None:
+        """`fn(self)`, or None when `interrupt()` cut it short."""
+        try:
+            return fn(self)
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc):
+                return None
+            raise
+
+    # --- helpers every part uses -------------------------------------------------------
+
+    def _now(self) -> str:
+        return timefmt.to_db(clock.now())
+
+    def _one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def _word(self, field: str, typed: str | None, default: str) -> str:
+        """The stored word for a channel, kind or direction someone typed."""
+        if typed is None:
+            return default
+        word = vocab.canonical(field, typed)
+        if word is None:
+            raise InputError(
+                f'"{typed}" is not a {field}. Choose one of: {vocab.choices(field)}.', field=field)
+        return word
+
+    @staticmethod
+    def _due_columns(due: Due | None) -> tuple[str | None, str | None]:
+        """(due_day, due_at) for a Due, or (None, None) for open-ended."""
+        if due is None:
+            return None, None
+        moment = due.moment(clock.local_tz())
+        return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
+
+    @staticmethod
+    def _day(day: date | None) -> str | None:
+        return timefmt.day_to_db(day) if day is not None else None
+
+    @staticmethod
+    def _moment(moment: datetime | None) -> str | None:
+        return timefmt.to_db(moment) if moment is not None else None
+
+    if TYPE_CHECKING:  # what parts use of each other
+        def get_staff(self, staff_id: int) -> Staff: ...
+        def owner(self) -> Staff: ...
+        def get_customer(self, customer_id: int) -> Customer: ...
+        def get_conversation(self, conversation_id: int) -> Conversation: ...
+        def get_promise(self, promise_id: int) -> Promise: ...
+        def get_followup(self, followup_id: int) -> Followup: ...
+        def open_promise_count(self, customer_id: int) -> int: ...
+        def wish_conflicts(self, customer_id: int, *, channel: str | None = None,
+                           staff_id: int | None = None,
+                           when: datetime | None = None) -> list[str]: ...
+        def holds_data(self) -> bool: ...
+        def copy_beside(self, label: str) -> Path: ...

@@ -1,0 +1,123 @@
+"""Part of the store: customers' cards, and finding the one meant by what was typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kbm_tui.core import validate, vocab
+from kbm_tui.core.errors import Ambiguous, InputError, NotFound
+from kbm_tui.core.records import Customer
+from kbm_tui.db.base import Part
+from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape, marks
+
+CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
+
+
+def derived(name: str, phone: str | None, email: str | None, address: str | None,
+            notes: str | None, tags: str | None) -> dict[str, Any]:
+    """The search columns the store keeps beside a customer's own fields."""
+    words = " ".join(v for v in (name, email, tags, notes, address) if v)
+    return {
+        "name_key": vocab.fold(name),
+        "phone_digits": vocab.digits_of(phone),
+        "search_text": vocab.fold(words),
+    }
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "name":
+            cleaned[key] = validate.text(value, "name", required=True)
+        elif key == "phone":
+            cleaned[key] = validate.phone(value)
+        elif key == "email":
+            cleaned[key] = validate.email(value)
+        elif key == "tags":
+            cleaned[key] = validate.tags(value)
+        elif key in ("address", "notes"):
+            cleaned[key] = validate.text(value, key)
+        else:
+            raise InputError(f"Unknown customer field {key}.")
+    return cleaned
+
+
+class CustomersPart(Part):
+    def add_customer(self, name: str, **fields: Any) -> Customer:
+        values = _clean({"name": name, **fields})
+        record = {f: values.get(f) for f in CUSTOMER_FIELDS}
+        record.update(derived(**record))
+        now = self._now()
+        record.update(created_at=now, updated_at=now)
+        with self.transaction():
+            cur = self.conn.execute(
+                f"INSERT INTO customer({', '.join(record)}) VALUES ({marks(len(record))})",
+                tuple(record.values()))
+        return self.get_customer(int(cur.lastrowid or 0))
+
+    def update_customer(self, customer_id: int, **fields: Any) -> Customer:
+        current = self.get_customer(customer_id)
+        values = _clean(fields)
+        merged = {f: values.get(f, getattr(current, f)) for f in CUSTOMER_FIELDS}
+        merged.update(derived(**merged))
+        merged["updated_at"] = self._now()
+        sets = ", ".join(f"{k}=?" for k in merged)
+        with self.transaction():
+            self.conn.execute(f"UPDATE customer SET {sets} WHERE id=?",
+                              (*merged.values(), customer_id))
+        return self.get_customer(customer_id)
+
+    def set_archived(self, customer_id: int, archived: bool = True) -> Customer:
+        self.get_customer(customer_id)
+        with self.transaction():
+            self.conn.execute("UPDATE customer SET archived_at=?, updated_at=? WHERE id=?",
+                              (self._now() if archived else None, self._now(), customer_id))
+        return self.get_customer(customer_id)
+
+    def get_customer(self, customer_id: int) -> Customer:
+        row = self._one(CUSTOMER_ROWS + "WHERE c.id=?", (customer_id,))
+        if row is None:
+            raise NotFound(f"There is no customer #{customer_id}.")
+        return Customer.from_row(row)
+
+    def find_customers(self, typed: str, limit: int = 20) -> list[Customer]:
+        """Customers whose name, phone or email match what was typed (for `kbm log`).
+
+        `#12` picks customer 12; a whole name that matches exactly one customer wins over
+        customers whose names merely contain it.
+        """
+        query = typed.strip()
+        if query.startswith("#") and query[1:].isdigit():
+            row = self._one("SELECT id FROM customer WHERE id=?", (int(query[1:]),))
+            return [self.get_customer(row[0])] if row else []
+        key = vocab.fold(query)
+        if not key:
+            return []
+        exact = self.conn.execute(
+            "SELECT id FROM customer WHERE name_key=? OR lower(email)=? LIMIT 2",
+            (key, query.lower())).fetchall()
+        if len(exact) == 1:
+            return [self.get_customer(exact[0][0])]
+        clauses, params = [], []
+        for word in key.split():
+            clauses.append("(name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')")
+            params += [f"{like_escape(word)}%", f"% {like_escape(word)}%"]
+        ors = ["(" + " AND ".join(clauses) + ")", "lower(email) LIKE ? ESCAPE '\\'"]
+        params.append(f"%{like_escape(query.lower())}%")
+        digits = vocab.digits_of(query)
+        if digits and len(digits) >= 3 and len(digits) >= len(query.replace(" ", "")) - 4:
+            ors.append("phone_digits LIKE ?")
+            params.append(f"%{digits}%")
+        rows = self.conn.execute(
+            f"SELECT id FROM customer WHERE {' OR '.join(ors)} "
+            "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit))
+        return [self.get_customer(r[0]) for r in rows]
+
+    def match_customer(self, typed: str) -> Customer:
+        """Exactly one customer for what was typed, or NotFound / Ambiguous."""
+        found = self.find_customers(typed)
+        if not found:
+            raise NotFound(f'No customer matches "{typed.strip()}".')
+        if len(found) > 1:
+            raise Ambiguous(f'"{typed.strip()}" matches {len(found)} customers.', found)
+        return found[0]

@@ -1,0 +1,151 @@
+"""What every form dialog shares: save and cancel keys, checking before saving, asking first
+when a contact goes against the customer's wishes, and showing a refusal next to its field.
+
+A dialog says what its fields hold (`check`) and how it is stored (`write`); the base runs
+the write off the UI thread and dismisses with what was saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input
+
+from kbm_tui.ui import actions
+
+from kbm_tui.core.errors import AgainstWishes, KbmError
+from kbm_tui.store import Store
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.form import Field
+
+T = TypeVar("T")
+
+# How each part of a contact is named when asking about the customer's wishes.
+PARTS = {"contact": "This contact", "followup": "The follow-up"}
+
+
+class FormDialog(DbWork, ModalScreen[T], Generic[T]):
+    """Subclasses compose their fields inside a `.dialog-box` and end it with `buttons()`."""
+
+    BINDINGS = actions.bindings("form.cancel", "form.save")
+    # Which form field shows a refusal the store gives for one of its fields.
+    ERROR_FIELDS: dict[str, str] = {}
+    # A refusal for no field in particular goes here (a Field id), else to a notification.
+    DEFAULT_ERROR_FIELD: str | None = None
+    # Asking before going against the customer's wishes: the question's tail and the button.
+    ANYWAY = ("Save anyway? It is noted as against their wishes.", "Save anyway")
+    ENTER_SAVES: frozenset[str] | None = None
+    # When saving finds a problem: say so in a notification, and put the cursor in it.
+    NOTIFY_PROBLEMS = True
+    FOCUS_FIRST_PROBLEM = True
+    # Name each part (this contact, the follow-up) when asking about the wishes.
+    NAME_PARTS = False
+    ENTER_SKIPS: frozenset[str] = frozenset()
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(classes="dialog", **kwargs)
+        self._saving = False
+
+    def buttons(self, save: str = "Save (ctrl+s)") -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(save, variant="primary", id="save", compact=True)
+            yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    # --- what a dialog says about itself -----------------------------------------------
+
+    def check(self, *, show_empty: bool) -> Any | None:
+        """The values to save, or None with every problem shown next to its field."""
+        raise NotImplementedError
+
+    def write(self, store: Store, values: Any, anyway: bool) -> T:
+        """Store the values (in a worker thread); what is returned is dismissed with."""
+        raise NotImplementedError
+
+    def saved(self, result: T) -> None:
+        self.dismiss(result)
+
+    def whose_wishes(self, values: Any) -> str:
+        return "the customer"
+
+    # --- the flow ------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        values = self.check(show_empty=True)
+        if values is None:
+            if self.NOTIFY_PROBLEMS:
+                self.notify("Please correct the marked fields first.", severity="warning")
+            problems = self.query(".-invalid")
+            if self.FOCUS_FIRST_PROBLEM and problems and problems.first(Field).query(Input):
+                problems.first(Field).query(Input).first().focus()
+            return
+        self._saving = True
+        self._write(values, anyway=False)
+
+    def _write(self, values: Any, *, anyway: bool) -> None:
+        self.db_write(lambda s: self.write(s, values, anyway), self._done,
+                      on_error=lambda exc: self._refused(exc, values))
+
+    def _done(self, result: T) -> None:
+        self._saving = False
+        self.saved(result)
+
+    def _refused(self, exc: KbmError, values: Any) -> None:
+        if isinstance(exc, AgainstWishes):
+            self._ask_anyway(exc, values)
+            return
+        self._saving = False
+        self.show_refusal(exc)
+
+    def _ask_anyway(self, exc: AgainstWishes, values: Any) -> None:
+        """Going against the customer's wishes is theirs to forgive: ask first."""
+        from kbm_tui.screens.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(values, anyway=True)
+            else:
+                self._saving = False
+
+        if self.NAME_PARTS:
+            detail = "\n".join(f"{PARTS.get(k, k)}: {text}" for k, text in exc.notes.items())
+        else:
+            detail = " ".join(exc.notes.values())
+        question, yes = self.ANYWAY
+        self.app.push_screen(ConfirmDialog(
+            f"This goes against {self.whose_wishes(values)}'s wishes",
+            f"{detail}\n\n{question}", yes=yes), answered)
+
+    def show_refusal(self, exc: KbmError) -> None:
+        """The store's refusal next to the field it is about, else as a notification."""
+        target = self.ERROR_FIELDS.get(getattr(exc, "field", None) or "",
+                                       self.DEFAULT_ERROR_FIELD)
+        fields = self.query(f"#{target}") if target else None
+        if fields:
+            field = fields.first(Field)
+            field.set_error(exc.message)
+            if field.query(Input):
+                field.query(Input).first().focus()
+        else:
+            self.notify(exc.message, title="Not saved", severity="error")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        """Enter saves on the inputs named in ENTER_SAVES (all when None) and moves to the
+        next field on the others; ENTER_SKIPS leaves it to the input itself."""
+        if event.input.id in self.ENTER_SKIPS:
+            return
+        if self.ENTER_SAVES is None or event.input.id in self.ENTER_SAVES:
+            self.action_save()
+        else:
+            self.focus_next()

@@ -1,0 +1,69 @@
+"""Every action is one key away, listed in the help and in the command palette (ctrl+p)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbm_tui.app import KbmApp
+from kbm_tui.screens.help import key_sections, markdown_table
+from kbm_tui.store import Store
+from support import build_shop, running, screen_text, settle, type_text
+
+
+
+
+async def test_palette_offers_the_screen_actions(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "promise kept")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "Mark the promise kept" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Order brake pads" not in screen_text(app)
+    with Store.open(shop) as s:
+        assert "Order brake pads" in [p.text for p in s.promises(status="kept", limit=10)]
+
+
+
+def test_help_names_the_new_keys():
+    table = markdown_table()
+    for key, words in (("`g`", "a new due time"), ("`R (shift+r)`", "Resolve a complaint"),
+                       ("`W (shift+w)`", "contact wishes"), ("`x`", "Export everything"),
+                       ("`F (shift+f)`", "Forget this customer"), ("`i`", "Ideas"),
+                       ("`1`", "idea new"), ("`2`", "idea considered"), ("`3 / d`", "done")):
+        assert any(key in line and words in line for line in table.splitlines()), key
+    sections = dict(key_sections())
+    assert "Ideas" in sections and "A customer" in sections
+
+
+async def test_palette_lists_the_care_actions_where_they_apply(pilot):
+    app = pilot.app
+    app.open_customer(1)
+    await settle(pilot)
+    for typed, offered in (("wishes", "Edit the customer's contact wishes"),
+                           ("export", "Export this customer's data"),
+                           ("forget", "Forget this customer"),
+                           ("renegotiate", "Renegotiate the promise")):
+        await pilot.press("ctrl+p")
+        await type_text(pilot, typed)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert offered in screen_text(app), typed
+        await pilot.press("escape")
+        await settle(pilot)
+    await pilot.press("ctrl+p")
+    await type_text(pilot, "wishes")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert app.screen.__class__.__name__ == "WishesDialog"
+    await pilot.press("escape")
+    await pilot.press("ctrl+p")
+    await type_text(pilot, "Ideas")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert app.current_mode == "ideas"

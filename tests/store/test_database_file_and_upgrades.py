@@ -1,0 +1,188 @@
+"""The database file: where it lives, what we refuse to touch, and schema upgrades."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import stat
+
+import pytest
+
+from kbm_tui.db import schema
+from kbm_tui.db.sqlite import connect as store_open
+from kbm_tui.db.sqlite import create
+from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.store import Store
+
+FIXTURE_V2 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v2.sqlite3")
+FIXTURE_V1 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v1.sqlite3")
+
+
+def digest(path) -> str:
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def test_default_database_lives_in_the_private_data_folder(tmp_path):
+    with Store.open() as store:
+        assert store.path == tmp_path / "data" / "kbm.sqlite3"
+    assert stat.S_IMODE(os.stat(tmp_path / "data").st_mode) == 0o700
+
+
+def test_kbm_db_variable_chooses_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBM_DB", str(tmp_path / "elsewhere.sqlite3"))
+    with Store.open() as store:
+        assert store.path == tmp_path / "elsewhere.sqlite3"
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE kbm_meta SET value='99' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="newer kbm-tui.*Update kbm-tui"):
+        Store.open(path)
+    assert digest(path) == before
+    assert not os.path.exists(str(path) + "-wal")
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Einkaufsliste: Milch, Brot\n")
+    with pytest.raises(DatabaseFileError, match="not a kbm-tui database"):
+        Store.open(path)
+    assert path.read_text() == "Einkaufsliste: Milch, Brot\n"
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs(title TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseFileError, match="not one of kbm-tui"):
+        Store.open(path)
+    assert digest(path) == before
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(DatabaseFileError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+def test_schema_v1_file_is_upgraded_with_every_row(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+    assert store_open.read_version(path) == 1
+    with Store.open(path) as store:
+        assert store_open.read_version(path) == schema.SCHEMA_VERSION
+        assert store.row_counts() == {"staff": 2, "customer": 2, "conversation": 2, "promise": 1,
+                                      "promise_change": 0, "followup": 1}
+        assert store.match_customer("jurgen").notes == "rides daily\nprefers mornings"
+        # Version 2 added full-text search: old rows are found by a word said and by digits.
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert [c.name for c in store.list_customers("5551")] == ["Jürgen Müller"]
+        assert [c.name for c in store.list_customers("helmets")] == ["Kita Sonnenschein"]
+    copies = list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))
+    assert len(copies) == 1 and store_open.read_version(copies[0]) == 1
+
+
+def test_schema_v2_file_gets_the_words_said_and_the_today_indexes(tmp_path):
+    """Version 3 indexes each customer's words said as one entry, and the Today screen's
+    expressions; it is the same database a new one is."""
+    path = tmp_path / "v2.sqlite3"
+    shutil.copy(FIXTURE_V2, path)
+    assert store_open.read_version(path) == 2
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store_open.read_version(path) == 3
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert store.count_customers("helmets") == 1
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM followup f WHERE f.done_at IS NULL AND "
+            "coalesce(f.snoozed_until, f.due_day)<='2026-11-22'"))
+        assert "ix_followup_due" in plan
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert "conversation_terms" not in _schema_shape(path)
+
+
+def _fake_next_version(monkeypatch, step):
+    nxt = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(create.UPGRADES, nxt - 1, step)
+    return nxt
+
+
+def test_upgrade_steps_run_once_in_order_after_a_safety_copy(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+    ran = []
+
+    def add_birthday(conn):
+        ran.append("birthday")
+        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+
+    nxt = _fake_next_version(monkeypatch, add_birthday)
+    with Store.open(path) as store:
+        assert store_open.read_version(path) == nxt
+        assert "birthday" in store.table_columns("customer")
+        assert store.row_counts()["conversation"] == 2
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+    assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))) == 1
+    with Store.open(path):  # the second time there is nothing to do
+        pass
+    assert ran == ["birthday"]
+    assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-*"))) == 1
+
+
+def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, path)
+
+    def broken_step(conn):
+        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+        raise RuntimeError("step failed half-way")
+
+    _fake_next_version(monkeypatch, broken_step)
+    with pytest.raises(RuntimeError):
+        Store.open(path)
+    assert store_open.read_version(path) == 1  # not even the search step stayed
+    monkeypatch.undo()
+    with Store.open(path) as store:
+        assert "birthday" not in store.table_columns("customer")
+        assert store.row_counts()["customer"] == 2
+
+
+def _schema_shape(path) -> dict:
+    conn = sqlite3.connect(path)
+    try:
+        shape = {}
+        for kind, name, table in conn.execute(
+                "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+            if kind == "index":
+                columns = [r[2] for r in conn.execute(f"PRAGMA index_info({name})")]
+                partial = [r[4] for r in conn.execute(f"PRAGMA index_list({table})")
+                           if r[1] == name]
+                shape[name] = (kind, table, tuple(columns), tuple(partial))
+            elif kind == "table":
+                shape[name] = (kind, tuple(r[1] for r in conn.execute(f"PRAGMA table_info({name})")))
+            else:
+                shape[name] = (kind, table)
+        return shape
+    finally:
+        conn.close()
+
+
+def test_an_upgraded_database_has_the_shape_of_a_new_one(tmp_path):
+    """The upgrade steps and the SQLModel tables describe the same database."""
+    old = tmp_path / "v1.sqlite3"
+    shutil.copy(FIXTURE_V1, old)
+    with Store.open(old), Store.open(tmp_path / "new.sqlite3"):
+        pass
+    upgraded, fresh = _schema_shape(old), _schema_shape(tmp_path / "new.sqlite3")
+    assert upgraded == fresh
+    assert "ix_conversation_open_complaints" in fresh and "customer_fts" in fresh

@@ -17,7 +17,7 @@ from textual.app import App
 from kbm_tui.screens.conversations import ConversationsScreen
 from kbm_tui.screens.followups import FollowupsScreen
 from kbm_tui.screens.ideas import IdeasScreen
-from kbm_tui.screens.palette import ActionsProvider, CustomersProvider
+from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
 from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.customers import CustomersScreen
 from kbm_tui.screens.today import TodayScreen

@@ -18,7 +18,8 @@ from kbm_tui.db.location import default_path, resolve_path
 from kbm_tui.db.privacy import PrivacyPart
 from kbm_tui.db.promises import PromisesPart
 from kbm_tui.db.restore import RestorePart
-from kbm_tui.db.safety import SafetyCopy, SafetyPart
+from kbm_tui.db.copies import SafetyPart
+from kbm_tui.db.safety import SafetyCopy
 from kbm_tui.db.safety import copies as safety_copies
 from kbm_tui.db.safety import find as find_safety_copy
 from kbm_tui.db.schema import SCHEMA_VERSION, TABLES_IN_ORDER

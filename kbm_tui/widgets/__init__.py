@@ -1,1 +1,0 @@
-"""Widgets more than one screen uses."""

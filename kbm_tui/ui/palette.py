@@ -1,0 +1,59 @@
+"""The command palette (ctrl+p): every action, and every customer by name."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from kbm_tui.ui.actions import ACTIONS
+
+
+class ActionsProvider(Provider):
+    """The app's own actions, and those of the screen the palette was opened on."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        commands: list[tuple[str, str, Callable[[], Any]]] = [
+            (a.palette, a.palette_help, partial(self.app.run_action, a.action))
+            for a in ACTIONS.values() if a.palette_help]
+        known = {name for name, _, _ in commands}
+        for node, binding, enabled, _tip in self.screen.active_bindings.values():
+            action = ACTIONS.get(binding.id or "")
+            name = action.palette if action and action.palette else binding.description
+            if enabled and node is not self.app and name not in known:
+                known.add(name)
+                key = self.app.get_key_display(binding)
+                commands.append((name, f"on this screen (key: {key})",
+                                 partial(self.app.run_action, binding.action, node)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, run in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, run in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)
+
+
+class CustomersProvider(Provider):
+    """Jump to any customer: type part of a name, phone number or email."""
+
+    async def search(self, query: str) -> Hits:
+        if len(query.strip()) < 2:
+            return
+        app = self.app
+        found = await asyncio.to_thread(app.db, lambda s: s.find_customers(query, limit=12))
+        matcher = self.matcher(query)
+        for customer in found:
+            detail = " · ".join(x for x in (customer.phone, customer.email) if x)
+            score = max(matcher.match(customer.name), 0.5)
+            yield Hit(score, matcher.highlight(customer.name),
+                      partial(app.open_customer, customer.id),
+                      text=customer.name, help=f"customer  {detail}".strip())

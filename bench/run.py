@@ -146,8 +146,9 @@ def restore_vs_import(large: Path, work: Path) -> tuple[float, float]:
         header = next(csv.reader([text.splitlines()[0]]))
         types = {r[1]: r[2] for r in src.execute(f"PRAGMA table_info({table})")}
         dst.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {types[c]}' for c in header)})")
+    marks = ",".join("?" * len(tables))
     for (sql,) in src.execute("SELECT sql FROM sqlite_master WHERE type='index' AND sql IS NOT "
-                              "NULL AND tbl_name IN (%s)" % ",".join("?" * len(tables)), tables):
+                              f"NULL AND tbl_name IN ({marks})", tables):
         if not any(c in sql for c in ("name_key", "last_contact_at", "phone_digits")):
             dst.execute(sql)
     dst.commit()
@@ -155,8 +156,8 @@ def restore_vs_import(large: Path, work: Path) -> tuple[float, float]:
     src.close()
     start = time.perf_counter()
     for table in tables:
-        subprocess.run(["sqlite3", str(ref), f".import --csv --skip 1 {folder / table}.csv {table}"],
-                       check=True)
+        command = f".import --csv --skip 1 {folder / table}.csv {table}"
+        subprocess.run(["sqlite3", str(ref), command], check=True)
     reference = time.perf_counter() - start
     return ours, reference
 

@@ -9,29 +9,31 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App
 
+from kbm_tui.core.settings import Settings
 from kbm_tui.screens.conversations import ConversationsScreen
+from kbm_tui.screens.customers import CustomersScreen
 from kbm_tui.screens.followups import FollowupsScreen
 from kbm_tui.screens.ideas import IdeasScreen
-from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
 from kbm_tui.screens.promises import PromisesScreen
-from kbm_tui.screens.customers import CustomersScreen
 from kbm_tui.screens.today import TodayScreen
-from kbm_tui.core.settings import Settings
 from kbm_tui.store import Store
-from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.ui import actions
+from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.ui.host import Host
+from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
 
 T = TypeVar("T")
 
 POLL_SECONDS = 1.0
 
 
-class KbmApp(DbWork, App[None]):
+class KbmApp(DbWork, Host):
     """kbm-tui: the relationship with every customer, at the counter."""
 
     TITLE = "kbm"

@@ -12,13 +12,13 @@ from kbm_tui.db.agenda import AgendaPart
 from kbm_tui.db.care import CarePart
 from kbm_tui.db.contact import ContactPart
 from kbm_tui.db.conversations import ConversationsPart
+from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.customers import CustomersPart
 from kbm_tui.db.insight import InsightPart
 from kbm_tui.db.location import default_path, resolve_path
 from kbm_tui.db.privacy import PrivacyPart
 from kbm_tui.db.promises import PromisesPart
 from kbm_tui.db.restore import RestorePart
-from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.safety import SafetyCopy
 from kbm_tui.db.safety import copies as safety_copies
 from kbm_tui.db.safety import find as find_safety_copy

@@ -10,9 +10,8 @@ from typing import Any
 
 from kbm_tui.app import KbmApp
 from kbm_tui.core import clock
-from kbm_tui.store import Store
 from kbm_tui.core.when import parse_when
-
+from kbm_tui.store import Store
 
 SIZE = (100, 30)  # the terminal the app tests run in, unless a test is about the size
 

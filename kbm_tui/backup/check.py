@@ -76,7 +76,7 @@ def _convert(row, header, converters, where, line):
     if len(row) != len(header):
         raise BackupError(f"{where}, line {line}: {len(row)} fields where the header has "
                           f"{len(header)}.")
-    values = []
+    values: list[object] = []
     for cell, column, (what, check, cast) in zip(row, header, converters):
         if cell == "":
             values.append(None)

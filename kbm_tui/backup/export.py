@@ -69,6 +69,7 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
             for table in TABLES_IN_ORDER:  # a helper that failed: do it here
                 if table not in pieces:
                     pieces[table] = _write_here(store, table, counts[table], parts_dir, progress)
+            columns = {t: store.table_columns(t, stored_only=True) for t in TABLES_IN_ORDER}
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
@@ -76,7 +77,7 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
                 "app_version": __version__,
                 "created_at": timefmt.to_db(clock.now()),
                 "tables": {t: {"file": f"{t}.csv", "rows": counts[t],
-                               "columns": store.table_columns(t, stored_only=True)}
+                               "columns": columns[t]}
                            for t in TABLES_IN_ORDER},
             }
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -84,8 +85,7 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
             zw = ZipWriter(raw, clock.now().timestamp())
             for table in TABLES_IN_ORDER:
                 header = io.StringIO()
-                csv.writer(header, lineterminator="\r\n").writerow(
-                    manifest["tables"][table]["columns"])
+                csv.writer(header, lineterminator="\r\n").writerow(columns[table])
                 zw.add(f"{table}.csv", [deflate_piece(("\ufeff" + header.getvalue()).encode()),
                                         *pieces[table]])
             zw.add(MANIFEST, [deflate_piece((json.dumps(manifest, indent=2) + "\n").encode())])

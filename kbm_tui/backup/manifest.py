@@ -30,7 +30,8 @@ def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
         raise BackupError(f"{source}: the manifest names no schema version.")
     if version > SCHEMA_VERSION:
         raise BackupError(
-            f"{source} was made by a newer kbm-tui (schema {version}). Update kbm-tui to restore it.")
+            f"{source} was made by a newer kbm-tui (schema {version}). "
+            "Update kbm-tui to restore it.")
     if not isinstance(manifest.get("tables"), dict):
         raise BackupError(f"{source}: the manifest lists no tables.")
     return manifest

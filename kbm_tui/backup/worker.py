@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import sys
 import zlib
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
-from kbm_tui.store import Store
 from kbm_tui.backup.zip_writer import LEVEL, Piece
+from kbm_tui.store import Store
 
 CHANGED = 3
 CHUNK = 20_000

@@ -140,7 +140,8 @@ def cmd_show(args: argparse.Namespace) -> None:
     entries += [(p.made_at, timefmt.show_moment(p.made_at), f"promise ({p.status})",
                  short(p.text, 60)) for p in promises]
     entries += [(f.created_at, timefmt.show_moment(f.created_at),
-                 "follow-up" + (" (done)" if f.done_at else f" for {timefmt.show_day(f.effective_day)}"),
+                 "follow-up" + (" (done)" if f.done_at
+                                else f" for {timefmt.show_day(f.effective_day)}"),
                  short(f.text, 60)) for f in followups]
     entries.sort(key=lambda e: e[0], reverse=True)
     table("Timeline, newest first", ["when", "what", ""],

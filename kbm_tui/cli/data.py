@@ -14,8 +14,8 @@ from kbm_tui.core.text import counts_text
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from kbm_tui.demo import shop as demo
     from kbm_tui.cli.progress import bar
+    from kbm_tui.demo import shop as demo
 
     if args.customers < 1 or (args.conversations is not None and args.conversations < 0):
         raise InputError("--customers must be at least 1 and --conversations not negative.")

@@ -129,7 +129,8 @@ def cmd_done(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         item = store.get_followup(args.id)
         following = store.followup_done(args.id)
-    again = f" Next one #{following.id} on {timefmt.show_day(following.due_day)}." if following else ""
+    again = (f" Next one #{following.id} on {timefmt.show_day(following.due_day)}."
+             if following else "")
     say(f'Follow-up #{item.id} for {item.customer_name} done.{again}')
 
 

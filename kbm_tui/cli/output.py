@@ -10,6 +10,7 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.money import format_cents
@@ -43,8 +44,9 @@ def _plain(value):
     return value
 
 
-def as_json(record) -> dict:
-    data = asdict(record) if is_dataclass(record) else dict(record)
+def as_json(record: Any) -> dict[str, Any]:
+    data = asdict(record) if is_dataclass(record) and not isinstance(record, type) \
+        else dict(record)
     return {k: _plain(v) for k, v in data.items()}
 
 

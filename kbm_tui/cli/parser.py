@@ -138,9 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
                                   "return, service, feedback, other (default)")
     p.add_argument("--by", metavar="STAFF", help="who from the shop (default: the owner)")
     p.add_argument("--amount", help="money involved, e.g. 12.50 or 1.234,50")
-    p.add_argument("--at", metavar="WHEN", help='when it happened, if not just now ("yesterday 16:00")')
+    p.add_argument("--at", metavar="WHEN",
+                   help='when it happened, if not just now ("yesterday 16:00")')
     p.add_argument("--promise", metavar="TEXT", help="a promise made in this conversation")
-    p.add_argument("--due", metavar="WHEN", help='when the promise is due ("after lunch", "Friday")')
+    p.add_argument("--due", metavar="WHEN",
+                   help='when the promise is due ("after lunch", "Friday")')
     p.add_argument("--follow-up", nargs=2, metavar=("WHEN", "TEXT"),
                    help="plan a follow-up: when, and what to do")
     p.add_argument("--new", action="store_true", help="create the customer with this name")
@@ -159,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--email")
         p.add_argument("--address")
         p.add_argument("--tag", action="append", metavar="TAG",
-                       help="a tag; repeat for several" + (" (replaces the tags)" if name == "edit" else ""))
+                       help="a tag; repeat for several"
+                       + (" (replaces the tags)" if name == "edit" else ""))
         p.add_argument("--note", help="who they are, what they need")
         if name == "edit":
             archive = p.add_mutually_exclusive_group()

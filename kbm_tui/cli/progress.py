@@ -6,8 +6,8 @@ Shown on a terminal only; in scripts and pipes it stays silent.
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from kbm_tui.core.progress import Progress
 
@@ -17,9 +17,10 @@ def bar(title: str) -> Iterator[Progress]:
     if not sys.stderr.isatty():
         yield lambda stage, done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn
+    from rich.progress import Progress as RichProgress
 
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
     with RichProgress(TextColumn(f"{title} {{task.description}}"), BarColumn(),
                       MofNCompleteColumn(), transient=True, console=None) as shown:
 

@@ -7,7 +7,7 @@ Tests fix "now" with `KBM_NOW` (an ISO date-time with offset) for subprocesses, 
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,7 +53,7 @@ def _local_tz(kbm_tz: str, tz: str) -> tzinfo:
             return zone
     except OSError:
         pass
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def now() -> datetime:
@@ -63,7 +63,7 @@ def now() -> datetime:
         fixed = datetime.fromisoformat(text)
         if fixed.tzinfo is None:
             fixed = fixed.replace(tzinfo=local_tz())
-    moment = fixed or datetime.now(timezone.utc)
+    moment = fixed or datetime.now(UTC)
     return moment.astimezone(local_tz())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from kbm_tui.core import timefmt
 
@@ -22,10 +22,10 @@ class Record:
     BOOLS: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
-    def from_row(cls, row: Any):
+    def from_row(cls, row: Any) -> Self:
         """Build from a sqlite3.Row, converting stored text to dates and moments."""
         keys = row.keys()
-        values = {f.name: row[f.name] for f in fields(cls) if f.name in keys}
+        values = {f.name: row[f.name] for f in fields(cast(Any, cls)) if f.name in keys}
         for name in cls.MOMENTS:
             if name in values:
                 values[name] = timefmt.from_db(values[name])
@@ -172,7 +172,7 @@ class Agenda:
     promises_today: list[Promise]
     followups_due: list[Followup]
     conversations_today: list[Conversation]
-    keep_in_touch: list["KeepInTouch"] = field(default_factory=list)
+    keep_in_touch: list[KeepInTouch] = field(default_factory=list)
     open_complaints: list[Conversation] = field(default_factory=list)
     waiting_promises: list[Promise] = field(default_factory=list)  # open-ended, over 7 days
     totals: dict[str, int] = field(default_factory=dict)  # rows in each section, all told

@@ -52,7 +52,7 @@ class Settings:
         return config_dir() / "settings.json"
 
     @classmethod
-    def load(cls) -> "Settings":
+    def load(cls) -> Settings:
         """Read the settings; a missing or damaged file gives the defaults."""
         try:
             raw = json.loads(cls.path().read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ so a promise for "Friday" stays on Friday.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from kbm_tui.core import clock
 
@@ -17,7 +17,7 @@ DB_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 def to_db(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime cannot be stored")
-    return moment.astimezone(timezone.utc).strftime(DB_FORMAT)
+    return moment.astimezone(UTC).strftime(DB_FORMAT)
 
 
 def from_db(text: str | None) -> datetime | None:

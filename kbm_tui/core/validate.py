@@ -92,5 +92,6 @@ def positive_days(value: int | None, field: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 3650:
-        raise InputError(f"The number of days must be between 1 and 3650, not {value}.", field=field)
+        raise InputError(f"The number of days must be between 1 and 3650, not {value}.",
+                         field=field)
     return value

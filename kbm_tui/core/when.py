@@ -12,9 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-TYPE_CHECKING = False  # typing itself is not worth importing for one name
+TYPE_CHECKING = False  # typing itself is not worth importing on the quick-add path
 if TYPE_CHECKING:
+    from typing import Any
+
     from kbm_tui.core.settings import Settings
+
+    Token = tuple[str, Any, str]  # (kind, value, what was typed)
 
 EXAMPLES = "tomorrow, Friday 14:00, in 3 days, +2w, 24.12., after lunch, morgen früh"
 
@@ -47,7 +51,8 @@ _GERMAN = set("heute morgen uebermorgen gestern uhr um frueh vormittag vormittag
               "nachmittag nachmittags abend abends mittag mittags nach feierabend jetzt".split())
 # A "soft" time is a part of the day: an explicit clock time wins over it, and
 # "Abend" + "um 7" reads as 19:00 (the flag: bare hours shift to p.m.).
-_PHRASES = {tuple(phrase.split()): action for phrases, action in (
+_PHRASES: dict[tuple[str, ...], tuple[Any, ...]] = {
+    tuple(phrase.split()): action for phrases, action in (
     ("day after tomorrow", ("day", 2)),
     ("day before yesterday", ("day", -2)),
     ("end week|ende woche", ("eow",)),
@@ -116,7 +121,7 @@ class Due:
         return dt.datetime.combine(self.day, self.time or dt.time(0), tzinfo=tz)
 
     @classmethod
-    def of(cls, day: dt.date, at: dt.datetime | None, tz: dt.tzinfo) -> "Due":
+    def of(cls, day: dt.date, at: dt.datetime | None, tz: dt.tzinfo) -> Due:
         """A stored due (day, moment) as a Due again, e.g. to put it back on undo."""
         return cls(day, at.astimezone(tz).time().replace(tzinfo=None) if at is not None else None)
 
@@ -151,11 +156,11 @@ def parse_when(text: str, *, now: dt.datetime | None = None,
         raise WhenError(f'"{shown}" is too far away to be a due time.') from None
 
 
-def _lex(text: str) -> list[tuple[str, object, str]] | None:
+def _lex(text: str) -> list[Token] | None:
     """Split into (kind, value, raw) tokens; None when a piece is unreadable."""
     text = text.casefold().translate(_FOLD).replace("a.m.", "am").replace("p.m.", "pm")
     text = _ISO_T.sub(r"\1 ", text.replace(",", " ").replace("@", " at "))
-    tokens: list[tuple[str, object, str]] = []
+    tokens: list[Token] = []
     for piece in text.split():
         word = piece.rstrip(".")  # "Fr." and "morgen." are words too
         if _WORD.fullmatch(word):
@@ -213,19 +218,19 @@ class _Reader:
         delta = dt.timedelta(hours=n) if unit == "hours" else dt.timedelta(minutes=n)
         # Elapsed time, not wall time ("in 3 hours" across a DST change), then to
         # 5 minutes away from now so a future moment never lands in the past.
-        step, epoch = dt.timedelta(minutes=5), dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-        steps, rest = divmod(self.now.astimezone(dt.timezone.utc) + delta - epoch, step)
+        step, epoch = dt.timedelta(minutes=5), dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        steps, rest = divmod(self.now.astimezone(dt.UTC) + delta - epoch, step)
         steps += 1 if rest and n > 0 else 0
         self._put("moment", (epoch + steps * step).astimezone(self.now.tzinfo))
 
-    def read(self, tokens: list) -> Due:
+    def read(self, tokens: list[Token]) -> Due:
         self.german = any(kind == "w" and value in _GERMAN for kind, value, _ in tokens)
         i = 0
         while i < len(tokens):
             i = self._item(tokens, i)
         return self._finish()
 
-    def _item(self, tokens: list, i: int) -> int:
+    def _item(self, tokens: list[Token], i: int) -> int:
         kind, value, raw = tokens[i]
         marked, self.marked = self.marked, False
         nxt = tokens[i + 1][1] if i + 1 < len(tokens) else None
@@ -234,7 +239,8 @@ class _Reader:
         if kind == "off":
             self._shift(*value)
         elif kind == "date":
-            self._put("day", self._date(*value, raw), True)
+            year, month, day = value
+            self._put("day", self._date(year, month, day, raw), True)
         elif kind == "clock":
             h, m, s, suffix = value
             if suffix is None and nxt in ("am", "pm"):
@@ -255,9 +261,10 @@ class _Reader:
             return self._word(tokens, i, nxt)
         return i + 1
 
-    def _relative(self, tokens: list, i: int) -> int | None:
+    def _relative(self, tokens: list[Token], i: int) -> int | None:
         """ "in 3 days", "vor einer Woche", "2 hours ago" -> index after it, or None."""
-        words = [t[1] if t[0] in ("w", "n") else None for t in tokens[i:i + 3]] + [None] * 3
+        words: list[Any] = [t[1] if t[0] in ("w", "n") else None
+                            for t in tokens[i:i + 3]] + [None] * 3
         sign, at = (1, 1) if words[0] == "in" else (-1, 1) if words[0] == "vor" else (-1, 0)
         count = words[at] if isinstance(words[at], int) else _COUNT.get(words[at])
         unit = _UNIT.get(words[at + 1]) if isinstance(words[at + 1], str) else None
@@ -277,7 +284,7 @@ class _Reader:
         self._put("day", self._date(year, m, d, raw), True)
         return i + 1
 
-    def _word(self, tokens: list, i: int, nxt: object) -> int:
+    def _word(self, tokens: list[Token], i: int, nxt: object) -> int:
         word = tokens[i][1]
         if word in ("at", "um"):
             self.marked = True
@@ -303,7 +310,7 @@ class _Reader:
             return self._phrase(tokens, i)
         return i + 1
 
-    def _phrase(self, tokens: list, i: int) -> int:
+    def _phrase(self, tokens: list[Token], i: int) -> int:
         for size in (3, 2, 1):
             phrase = tuple(t[1] for t in tokens[i:i + size] if t[0] == "w")
             action = _PHRASES.get(phrase) if len(phrase) == size else None
@@ -419,4 +426,5 @@ class _Reader:
         if due.time is None:
             return due.day < self.today
         # Minute resolution: "now" (rounded down) and "11:30" at 11:30:40 still count.
-        return due.moment(self.now.tzinfo) < self.now.replace(second=0, microsecond=0)
+        return due.start(self.now.tzinfo or dt.UTC) < self.now.replace(second=0,
+                                                                             microsecond=0)

@@ -129,7 +129,8 @@ class CarePart(Part):
         return [PromiseChange.from_row(r) for r in rows]
 
     def resolve_complaint(self, conversation_id: int, resolution: str) -> Conversation:
-        resolution = validate.text(resolution, "reason", required=True, label="note of what was done")
+        resolution = validate.text(resolution, "reason", required=True,
+                                   label="note of what was done")
         conv = self.get_conversation(conversation_id)
         if conv.kind != "complaint":
             raise InputError(f"Conversation #{conversation_id} is not a complaint.")

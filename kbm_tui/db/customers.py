@@ -13,13 +13,12 @@ from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape, marks
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
 
 
-def derived(name: str, phone: str | None, email: str | None, address: str | None,
-            notes: str | None, tags: str | None) -> dict[str, Any]:
+def derived(card: dict[str, Any]) -> dict[str, Any]:
     """The search columns the store keeps beside a customer's own fields."""
-    words = " ".join(v for v in (name, email, tags, notes, address) if v)
+    words = " ".join(card[k] for k in ("name", "email", "tags", "notes", "address") if card[k])
     return {
-        "name_key": vocab.fold(name),
-        "phone_digits": vocab.digits_of(phone),
+        "name_key": vocab.fold(card["name"]),
+        "phone_digits": vocab.digits_of(card["phone"]),
         "search_text": vocab.fold(words),
     }
 
@@ -46,7 +45,7 @@ class CustomersPart(Part):
     def add_customer(self, name: str, **fields: Any) -> Customer:
         values = _clean({"name": name, **fields})
         record = {f: values.get(f) for f in CUSTOMER_FIELDS}
-        record.update(derived(**record))
+        record.update(derived(record))
         now = self._now()
         record.update(created_at=now, updated_at=now)
         with self.transaction():
@@ -59,7 +58,7 @@ class CustomersPart(Part):
         current = self.get_customer(customer_id)
         values = _clean(fields)
         merged = {f: values.get(f, getattr(current, f)) for f in CUSTOMER_FIELDS}
-        merged.update(derived(**merged))
+        merged.update(derived(merged))
         merged["updated_at"] = self._now()
         sets = ", ".join(f"{k}=?" for k in merged)
         with self.transaction():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Literal, overload
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.records import Conversation, Glance, PromiseStats
@@ -12,6 +13,14 @@ from kbm_tui.db.sql import CONVERSATION_ROWS
 
 
 class InsightPart(Part):
+    @overload
+    def promise_stats(self, start: date, end: date, *, label: str = "",
+                      by_staff: Literal[False] = False) -> PromiseStats: ...
+
+    @overload
+    def promise_stats(self, start: date, end: date, *, label: str = "",
+                      by_staff: Literal[True]) -> dict[str, PromiseStats]: ...
+
     def promise_stats(self, start: date, end: date, *, label: str = "",
                       by_staff: bool = False) -> PromiseStats | dict[str, PromiseStats]:
         """Promises kept or broken between two local days (end excluded).
@@ -68,17 +77,18 @@ class InsightPart(Part):
             "SELECT coalesce(sum(amount_cents), 0) FROM conversation WHERE customer_id=? AND "
             "kind='purchase' AND deleted_at IS NULL", (customer_id,)).fetchone()[0]
         first_contact = timefmt.from_db(earliest)
-        since_when = min(customer.created_at, first_contact) if first_contact else customer.created_at
+        since_when = (min(customer.created_at, first_contact) if first_contact
+                      else customer.created_at)
         said = self.conn.execute(
-            CONVERSATION_ROWS + "WHERE v.customer_id=? AND v.direction='in' AND v.deleted_at IS NULL "
-            "ORDER BY v.at DESC, v.id DESC LIMIT 1", (customer_id,)).fetchone()
+            CONVERSATION_ROWS + "WHERE v.customer_id=? AND v.direction='in' AND "
+            "v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1", (customer_id,)).fetchone()
         return Glance(since_when, per_month, bought, self.open_promise_count(customer_id),
                       Conversation.from_row(said) if said else None)
 
 
-def _late(closed: str, due_day: str | None, due_at: str | None, tz) -> bool:
+def _late(closed: str, due_day: str | None, due_at: str | None, tz: tzinfo) -> bool:
     if due_at is not None:
         return closed > due_at
     if due_day is not None:
-        return timefmt.from_db(closed).astimezone(tz).date().isoformat() > due_day
+        return datetime.fromisoformat(closed).astimezone(tz).date().isoformat() > due_day
     return False

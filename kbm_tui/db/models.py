@@ -21,8 +21,14 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from kbm_tui.core import timefmt
-from kbm_tui.core.vocab import CHANNELS, DIRECTIONS, IDEA_STATUSES, KINDS, PROMISE_STATUSES, STAFF_ROLES
-
+from kbm_tui.core.vocab import (
+    CHANNELS,
+    DIRECTIONS,
+    IDEA_STATUSES,
+    KINDS,
+    PROMISE_STATUSES,
+    STAFF_ROLES,
+)
 
 OPEN_COMPLAINT = "kind = 'complaint' AND resolved_at IS NULL AND deleted_at IS NULL"
 RESOLVED_COMPLAINT = "kind = 'complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL"

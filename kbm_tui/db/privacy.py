@@ -31,7 +31,7 @@ class PrivacyPart(Part):
             derived = DERIVED_COLUMNS.get(table, ())
             rows = self.conn.execute(
                 f"SELECT * FROM {table} WHERE {condition} ORDER BY id", {"cid": customer_id})
-            data[table] = [{k: r[k] for k in r.keys() if k not in derived} for r in rows]
+            data[table] = [{k: v for k, v in dict(r).items() if k not in derived} for r in rows]
         return data
 
     def forget_customer(self, customer_id: int) -> dict[str, int]:

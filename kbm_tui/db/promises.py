@@ -25,7 +25,7 @@ class PromisesPart(Part):
                 "INSERT INTO promise(customer_id, conversation_id, text, staff_id, made_at, "
                 "due_day, due_at, status) VALUES (?,?,?,?,?,?,?, 'open')",
                 (customer_id, conversation_id, text, staff_id, self._now(), due_day, due_at))
-        return self.get_promise(cur.lastrowid)
+        return self.get_promise(int(cur.lastrowid or 0))
 
     def get_promise(self, promise_id: int) -> Promise:
         row = self._one(PROMISE_ROWS + "WHERE p.id=?", (promise_id,))
@@ -72,7 +72,7 @@ class PromisesPart(Part):
                 "every_days, against_wishes) VALUES (?,?,?,?,?,?,?,?)",
                 (customer_id, text, staff_id, self._now(), due_day, due_at, every_days,
                  against_wishes))
-        return self.get_followup(cur.lastrowid)
+        return self.get_followup(int(cur.lastrowid or 0))
 
     def get_followup(self, followup_id: int) -> Followup:
         row = self._one(FOLLOWUP_ROWS + "WHERE f.id=?", (followup_id,))
@@ -86,7 +86,8 @@ class PromisesPart(Part):
         if item.done_at is not None:
             raise InputError(f"Follow-up #{followup_id} is already done.")
         with self.transaction():
-            self.conn.execute("UPDATE followup SET done_at=? WHERE id=?", (self._now(), followup_id))
+            self.conn.execute("UPDATE followup SET done_at=? WHERE id=?",
+                              (self._now(), followup_id))
             if not item.every_days:
                 return None
             next_day = max(item.due_day, clock.today()) + timedelta(days=item.every_days)
@@ -100,7 +101,7 @@ class PromisesPart(Part):
                 "every_days) VALUES (?,?,?,?,?,?,?)",
                 (item.customer_id, item.text, item.staff_id, self._now(),
                  timefmt.day_to_db(next_day), next_at, item.every_days))
-        return self.get_followup(cur.lastrowid)
+        return self.get_followup(int(cur.lastrowid or 0))
 
     def snooze_followup(self, followup_id: int, until: date) -> Followup:
         if until <= clock.today():

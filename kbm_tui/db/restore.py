@@ -6,9 +6,10 @@ import sqlite3
 from pathlib import Path
 
 from kbm_tui.core.errors import KbmError
-from kbm_tui.db.base import Part
 from kbm_tui.db import schema
+from kbm_tui.db.base import Part
 from kbm_tui.db.sqlite import connect
+
 
 class RestorePart(Part):
     def restore_safety_copy(self, source: Path, *, replace: bool = False) -> Path | None:

@@ -31,7 +31,7 @@ _QUOTED_SQL = ("CASE WHEN {c} IS NULL THEN '' WHEN instr({c}, '\"') THEN "
 # ck_<column> CHECK (<column> IN ('word', ...)), optionally "IS NULL OR", from models.py.
 _CHOICE = re.compile(r"CONSTRAINT ck_(\w+) CHECK \((?:\1 IS NULL OR )?\1 IN "
                      r"\('[a-z_]+'(?:, '[a-z_]+')*\)\)")
-_RECORDS = {"staff": records.Staff, "customer": records.Customer,
+_RECORDS: dict[str, type[records.Record]] = {"staff": records.Staff, "customer": records.Customer,
             "conversation": records.Conversation, "promise": records.Promise,
             "promise_change": records.PromiseChange, "followup": records.Followup}
 _DIGIT = "[0-9]"

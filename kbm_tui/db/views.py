@@ -5,6 +5,7 @@ Lists are always read a window at a time (offset/limit), never all rows at once.
 
 from __future__ import annotations
 
+from typing import Any
 
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
@@ -42,7 +43,8 @@ class ViewsPart(Part):
     def _customer_filter(self, search: str, include_archived: bool,
                          in_name_order: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
         # The longest word is likely the rarest: its matches are looked up, and the other
@@ -77,7 +79,7 @@ class ViewsPart(Part):
             backwards = True  # nearer the end: read from the end
             order, skip = keyset[2], max(0, known - offset - limit)
             limit = max(0, min(limit, known - offset))
-        elif start:
+        elif start and keyset:
             after, skip = anchors[start], offset - start
             where += (" AND " if where else "WHERE ") + keyset[1]
         rows = list(self.conn.execute(
@@ -92,7 +94,7 @@ class ViewsPart(Part):
         if keyset and rows:
             if len(_ANCHORS) > 64:
                 _ANCHORS.clear()
-            anchors[offset + len(rows)] = tuple(rows[-1][k] for k in rows[-1].keys()
+            anchors[offset + len(rows)] = tuple(v for k, v in dict(rows[-1]).items()
                                                 if k.startswith("sort_"))
         return [CustomerSummary.from_row(r) for r in rows]
 
@@ -115,7 +117,8 @@ class ViewsPart(Part):
     def _conversation_filter(customer_id=None, channel=None, kind=None, staff_id=None,
                              since=None, until=None, text: str = "",
                              include_deleted: bool = False) -> tuple[str, list]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if not include_deleted:
             clauses.append("v.deleted_at IS NULL")
         for column, value in (("v.customer_id", customer_id), ("v.channel", channel),
@@ -157,7 +160,8 @@ class ViewsPart(Part):
                  offset: int = 0, limit: int = 100) -> list[Promise]:
         """Open ones soonest due first (open-ended last); closed ones newest first.
         `status="overdue"`: open ones past their due time, in the agenda's order."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if status == "overdue":
             now = clock.now()
             clauses.append("p.status='open' AND ((p.due_at IS NOT NULL AND p.due_at<?) OR "
@@ -179,7 +183,8 @@ class ViewsPart(Part):
     def followups(self, *, open_only: bool = True, customer_id: int | None = None,
                   due: str | None = None, offset: int = 0, limit: int = 100) -> list[Followup]:
         """Soonest first. `due` picks open ones: "overdue", "today" or "upcoming"."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if open_only or due:
             clauses.append("f.done_at IS NULL")
         if due is not None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Callable, Iterable
 from itertools import accumulate
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from kbm_tui.demo import words as W
 
@@ -43,7 +44,8 @@ class People:
         C, D, rnd = self.C, self.cal.today, self.rnd
         self.heavy = {C // 7: 0, C // 2: 1, C * 5 // 6: 2} if self.N >= 50_000 and C >= 10 else {}
         self.shy, self.since = bytearray(C + 1), [0] * (C + 1)
-        self.pref_staff, self.pref_channel = [0] * (C + 1), [None] * (C + 1)
+        self.pref_staff = [0] * (C + 1)
+        self.pref_channel: list[str | None] = [None] * (C + 1)
         rows: list[list] = [[]]
         for cid in range(1, C + 1):
             h = self.heavy.get(cid)
@@ -95,6 +97,7 @@ class People:
             address = (f"{pick(W.STREETS)} {1 + int(rnd() * 120)}, "
                        f"{pick(W.POSTCODES) if town == 'Leipzig' else '04416'} {town}")
         notes = pick(W.NOTES) if rnd() < (0.9 if heavy else 0.3) else None
+        tags: str | None
         if heavy:
             notes, tags = "fleet of 40 bikes, invoices to the office", "business, fleet, cargo"
         elif business:
@@ -105,7 +108,7 @@ class People:
         return [cid, name, phone, email, address, notes, tags]
 
     def _email(self, first: str, last: str) -> str:
-        f, l = _plain(first), _plain(last)
+        f, l = _plain(first), _plain(last)  # noqa: E741 (as written in the names below)
         local = self.pick([f"{f}.{l}", f"{f}.{l}", f"{f[0]}.{l}", f"{f}{l}", f"{l}.{f}",
                            f"{f}_{l}", f"{f}{10 + int(self.rnd() * 90)}", f"{l}{f[0]}"])
         return f"{local}@{self.pick(W.MAIL_HOSTS)}"

@@ -12,14 +12,14 @@ from __future__ import annotations
 import random
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate, islice
-from typing import Callable, Iterable
 
 from kbm_tui.core import clock
+from kbm_tui.core.vocab import CHANNEL_LABELS
 from kbm_tui.demo import words as W
 from kbm_tui.demo.people import DAY, STAFF, People
-from kbm_tui.core.vocab import CHANNEL_LABELS
 
 Progress = Callable[[str, int, int], None]
 BATCH = 10_000
@@ -45,8 +45,8 @@ class _Calendar:
         self.opens, self.closes = zip(*(HOURS[w] for w in self.weekday))
         base, tz = first.toordinal() - date(1970, 1, 1).toordinal(), clock.local_tz()
         # The day's noon offset serves the whole day: clocks change at night, shops don't.
-        self.midnight = [(base + i) * DAY - int(datetime.combine(d, time(12), tz).utcoffset()
-                                                .total_seconds()) for i, d in enumerate(days)]
+        self.midnight = [(base + i) * DAY - _offset(datetime.combine(d, time(12), tz))
+                         for i, d in enumerate(days)]
         self.u0 = base - 1
         # Measured from the stored midnight, so that stamp(now) is exactly now even in the
         # night a clock changes.
@@ -97,7 +97,7 @@ class _Shop(People):
                       self.pick(W.SIZES))
             amount = {"bike": things[0][1], "part": things[1][1],
                       "service": things[2][2]}.get(price)
-            if price == "bike" and self.rnd() < 0.3:
+            if amount is not None and price == "bike" and self.rnd() < 0.3:
                 amount = amount * 95 // 10_000 * 100  # 5 % off, in whole euros
             yield (KINDS.index(kind), direction, self.pick(channels.split()),
                    self.fill(text, *things), amount, resolution or None,
@@ -120,7 +120,8 @@ class _Shop(People):
     def plan_moments(self) -> None:
         """Sorted keys moment*K + customer, so ids follow time as in a real shop's file."""
         cal, rnd, C, D, K, heavy = self.cal, self.rnd, self.C, self.cal.today, self.K, self.heavy
-        pool, start = [], []
+        pool: list[int] = []
+        start: list[int] = []
         for d in range(D):
             start.append(len(pool))
             pool += [d] * BUSY[cal.weekday[d]]
@@ -138,7 +139,8 @@ class _Shop(People):
             counts[c] += 1
         for c in heavy:
             counts[c] = HEAVY
-        keys, last = [], [0] * (C + 1)
+        keys: list[int] = []
+        last = [0] * (C + 1)
         add, opens = keys.append, cal.opens
         for cid in range(1, C + 1):
             lo = start[self.since[cid]]
@@ -185,7 +187,7 @@ class _Shop(People):
                     channel = p
                 else:
                     against = f"prefers {CHANNEL_LABELS[p]}"
-            staff = pref_staff[cid]
+            staff: int | None = pref_staff[cid]
             if not staff or rnd() < 0.4 or joined[staff] > d:
                 here = rota[d]
                 staff = None if channel == "web" and direction == "in" and rnd() < 0.5 \
@@ -239,7 +241,9 @@ class _Shop(People):
         made_in = {"today": (D - 6) * DAY, "overdue": (D - 40) * DAY, "future": (D - 20) * DAY,
                    "open": (D - 30) * DAY, "recent": (D - 10) * DAY, "closed": 0}
         made_by = {"overdue": (D - 2) * DAY, "recent": (D - 1) * DAY, "closed": (D - 20) * DAY}
-        self.changes, self.promised, pid = [], set(), 0
+        self.changes: list[tuple] = []
+        self.promised: set[int] = set()
+        pid = 0
         for scene, n in plan.items():
             for nth in range(n):
                 pid += 1
@@ -393,3 +397,9 @@ def _write(store, table: str, rows: Iterable[tuple], stage: str, total: int,
     while count == BATCH:
         done += (count := max(0, store.insert_rows(table, columns, islice(rows, BATCH))))
         report(stage, done, max(total, done) if count == BATCH else done)
+
+
+def _offset(moment: datetime) -> int:
+    """Seconds the moment's zone is ahead of UTC."""
+    offset = moment.utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0

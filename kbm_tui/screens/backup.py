@@ -13,6 +13,7 @@ import shlex
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from kbm_tui.core.errors import KbmError
 from kbm_tui.core.text import TABLE_WORDS
 from kbm_tui.store import TABLES_IN_ORDER, Store, safety_copies
 from kbm_tui.widgets.form import Field
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
 
 SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
 
@@ -115,6 +119,9 @@ class _Stopped(Exception):
 
 class BackupDialog(ModalScreen[Path | None]):
     """Dismisses with the file written, or None when cancelled or stopped."""
+
+    if TYPE_CHECKING:
+        app: Host
 
     CSS_PATH = "backup.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="backup.cancel")]

@@ -3,7 +3,7 @@ acting on the promise, follow-up or conversation under the cursor."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from rich.text import Text
 from textual.screen import Screen
@@ -13,6 +13,9 @@ from kbm_tui.core import clock
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.dbwork import DbWork
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
 from kbm_tui.widgets.virtual_table import VirtualTable
 
 ROW_BINDINGS = actions.bindings(*actions.ROW)
@@ -24,13 +27,16 @@ def record_of(item: Any) -> Any:
     return getattr(item, "record", item)
 
 
-def is_open_complaint(item: Any) -> bool:
+def is_open_complaint(item: Any) -> TypeGuard[Conversation]:
     return (isinstance(item, Conversation) and item.kind == "complaint"
             and item.resolved_at is None and item.deleted_at is None)
 
 
 class KbmScreen(DbWork, Screen):
     """A screen that shows data: it reads it again whenever it comes back into view."""
+
+    if TYPE_CHECKING:
+        app: Host
 
     MODE = ""
 
@@ -51,7 +57,7 @@ class KbmScreen(DbWork, Screen):
         self.app.reload_screens()
 
 
-class ItemActions:
+class ItemActions(KbmScreen):
     """Keys that act on the record under the cursor, wherever it is shown."""
 
     def current_item(self) -> Any | None:

@@ -6,15 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 
 TYPE_DELAY = 0.2
 
@@ -50,7 +51,7 @@ class ConversationsScreen(ItemActions, KbmScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filters: dict = {}
-        self._timer = None
+        self._timer: Timer | None = None
         self._staff_loaded = False
 
     def compose(self) -> ComposeResult:

@@ -13,10 +13,12 @@ from textual.widgets import Footer, Label, Select, Sparkline, Static
 from kbm_tui.core import timefmt
 from kbm_tui.core.records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
+from kbm_tui.screens.plan import Kind, PlanDialog
 from kbm_tui.ui import actions, fmt
+from kbm_tui.widgets.form import chosen
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 
 KIND_CHOICES = [("conversations", "conversation"), ("promises", "promise"),
                 ("follow-ups", "followup")] + [(f"  {v}", k) for k, v in KIND_LABELS.items()]
@@ -175,12 +177,12 @@ class CustomerScreen(ItemActions, KbmScreen):
 
     @on(Select.Changed, "#tl-channel")
     def _channel(self, event: Select.Changed) -> None:
-        self.channel = None if event.value is Select.NULL else event.value
+        self.channel = chosen(event.select)
         self._source()
 
     @on(Select.Changed, "#tl-kind")
     def _kind(self, event: Select.Changed) -> None:
-        self.kind = None if event.value is Select.NULL else event.value
+        self.kind = chosen(event.select)
         self._source()
 
     def action_back(self) -> None:
@@ -189,11 +191,9 @@ class CustomerScreen(ItemActions, KbmScreen):
     def action_log(self) -> None:
         self.app.action_quick_log(self.customer_id)
 
-    def action_plan(self, kind: str) -> None:
+    def action_plan(self, kind: Kind) -> None:
         if self.customer is None:
             return
-        from kbm_tui.screens.plan import PlanDialog
-
         self.app.push_screen(PlanDialog(kind, self.customer),
                              lambda item: self.app.reload_screens() if item else None)
 
@@ -263,8 +263,9 @@ def contact_text(c: Customer, notes_width: int = 120) -> Text:
     contact.append(c.name, style="bold")
     if c.archived_at:
         contact.append("  (archived)", style="dim")
+    notes = fmt.short(c.notes, notes_width) if c.notes else None
     for label, value in (("Phone", c.phone), ("Email", c.email), ("Address", c.address),
-                         ("Tags", c.tags), ("Notes", fmt.short(c.notes, notes_width) if c.notes else None)):
+                         ("Tags", c.tags), ("Notes", notes)):
         if value:
             contact.append(f"\n{label:<8}", style="dim").append(value)
     return contact

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Static
 
-from kbm_tui.core.records import CustomerSummary
+from kbm_tui.core.records import Customer, CustomerSummary
+from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
-from kbm_tui.screens.base import ItemActions, KbmScreen
 
 SORTS = (("name", "name"), ("last_contact", "last contact"), ("newest", "newest first"))
 NO_MATCH = """No customer matches that.
@@ -167,8 +167,10 @@ class CustomersScreen(ItemActions, KbmScreen):
                 self.app.reload_screens()
 
         cid = item.id
-        self.db_read(lambda s: s.get_customer(cid),
-                     lambda c: self.app.push_screen(CustomerForm(c), edited), group="edit")
+        def opened(customer: Customer) -> None:
+            self.app.push_screen(CustomerForm(customer), edited)
+
+        self.db_read(lambda s: s.get_customer(cid), opened, group="edit")
 
     def action_archive(self) -> None:
         item = self.current_item()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 
 from kbm_tui.core.records import Followup
-from kbm_tui.ui import actions, fmt
-from kbm_tui.widgets.virtual_table import Column, Fetch
 from kbm_tui.screens.base import ROW_BINDINGS
 from kbm_tui.screens.tabbed_list import TabbedListScreen
+from kbm_tui.ui import actions, fmt
+from kbm_tui.widgets.virtual_table import Column, Fetch
 
 NONE_PLANNED = "No follow-ups planned. Plan one from a customer (w) or when logging (l)."
 

@@ -7,7 +7,7 @@ the write off the UI thread and dismisses with what was saved.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,11 +15,13 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
-from kbm_tui.ui import actions
-
 from kbm_tui.core.errors import AgainstWishes, KbmError
 from kbm_tui.store import Store
+from kbm_tui.ui import actions
 from kbm_tui.ui.dbwork import DbWork
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
 from kbm_tui.widgets.form import Field
 
 T = TypeVar("T")
@@ -30,6 +32,9 @@ PARTS = {"contact": "This contact", "followup": "The follow-up"}
 
 class FormDialog(DbWork, ModalScreen[T], Generic[T]):
     """Subclasses compose their fields inside a `.dialog-box` and end it with `buttons()`."""
+
+    if TYPE_CHECKING:
+        app: Host
 
     BINDINGS = actions.bindings("form.cancel", "form.save")
     # Which form field shows a refusal the store gives for one of its fields.
@@ -61,11 +66,11 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         """The values to save, or None with every problem shown next to its field."""
         raise NotImplementedError
 
-    def write(self, store: Store, values: Any, anyway: bool) -> T:
+    def write(self, store: Store, values: Any, anyway: bool) -> Any:
         """Store the values (in a worker thread); what is returned is dismissed with."""
         raise NotImplementedError
 
-    def saved(self, result: T) -> None:
+    def saved(self, result: Any) -> None:
         self.dismiss(result)
 
     def whose_wishes(self, values: Any) -> str:
@@ -92,7 +97,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         self.db_write(lambda s: self.write(s, values, anyway), self._done,
                       on_error=lambda exc: self._refused(exc, values))
 
-    def _done(self, result: T) -> None:
+    def _done(self, result: Any) -> None:
         self._saving = False
         self.saved(result)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from kbm_tui.core.records import Conversation
+from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
-from kbm_tui.screens.tabbed_list import TabbedListScreen
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
 

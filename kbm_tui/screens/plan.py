@@ -23,7 +23,7 @@ from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Store
 from kbm_tui.ui import fmt
 from kbm_tui.widgets.due_input import DueInput
-from kbm_tui.widgets.form import Field
+from kbm_tui.widgets.form import Field, chosen
 
 Kind = Literal["promise", "followup"]
 
@@ -92,8 +92,7 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
         due = self.query_one("#due", DueInput).due
         if self.kind != "followup" or due is None:
             return None
-        staff = self.query_one("#staff", Select).value
-        return due.start(clock.local_tz()), (None if staff is Select.NULL else staff)
+        return due.start(clock.local_tz()), chosen(self.query_one("#staff", Select))
 
     @on(Select.Changed, "#staff")
     def _warn(self) -> None:

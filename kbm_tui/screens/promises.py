@@ -11,10 +11,10 @@ from textual.widgets import Static
 from kbm_tui.core import clock
 from kbm_tui.core.records import Promise
 from kbm_tui.core.timefmt import month_start
-from kbm_tui.ui import actions, fmt
-from kbm_tui.widgets.virtual_table import Column, Fetch
 from kbm_tui.screens.base import ROW_BINDINGS
 from kbm_tui.screens.tabbed_list import TabbedListScreen
+from kbm_tui.ui import actions, fmt
+from kbm_tui.widgets.virtual_table import Column, Fetch
 
 
 def _promise_text(p: Promise) -> Text:

@@ -20,7 +20,7 @@ from kbm_tui.store import Store
 from kbm_tui.ui import fmt
 from kbm_tui.widgets.customer_picker import CustomerPicker
 from kbm_tui.widgets.due_input import DueInput
-from kbm_tui.widgets.form import Field
+from kbm_tui.widgets.form import Field, chosen
 
 DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
 
@@ -133,8 +133,8 @@ class QuickLog(FormDialog[Conversation | None]):
         if customer is None or self.query_one("#direction", Select).value != "out":
             self._show_warning([])
             return
-        cid, channel = customer.id, self.query_one("#channel", Select).value
-        staff = _value(self.query_one("#staff", Select))
+        cid, channel = customer.id, chosen(self.query_one("#channel", Select))
+        staff = chosen(self.query_one("#staff", Select))
         self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff),
                      self._show_warning, group="wishes")
 
@@ -219,7 +219,7 @@ class QuickLog(FormDialog[Conversation | None]):
             "channel": self.query_one("#channel", Select).value,
             "direction": self.query_one("#direction", Select).value,
             "kind": self.query_one("#kind", Select).value,
-            "staff": _value(self.query_one("#staff", Select)),
+            "staff": chosen(self.query_one("#staff", Select)),
             "promise": promise, "promise_due": promise_due.due,
             "followup": followup, "followup_due": followup_due.due,
         }
@@ -239,7 +239,7 @@ class QuickLog(FormDialog[Conversation | None]):
     def saved(self, result: Contact) -> None:
         conversation, promise, followup = result.conversation, result.promise, result.followup
         assert conversation is not None
-        self.app.last_staff_id = conversation.staff_id  # type: ignore[attr-defined]
+        self.app.last_staff_id = conversation.staff_id
         parts = [f"Logged for {conversation.customer_name}"]
         if result.against_wishes:
             parts.append("noted as against their wishes")
@@ -249,7 +249,3 @@ class QuickLog(FormDialog[Conversation | None]):
             parts.append(f"follow-up {fmt.followup_due(followup)}")
         self.app.notify(" · ".join(parts), title="Saved")
         self.dismiss(conversation)
-
-
-def _value(select: Select[Any]) -> Any:
-    return None if select.value is Select.NULL else select.value

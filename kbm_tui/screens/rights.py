@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from kbm_tui.core import clock
-from kbm_tui.core.text import counts_text
 from kbm_tui.core.records import Customer
+from kbm_tui.core.text import counts_text
 
 KEPT_ELSEWHERE = ("Backups and safety copies made before now still hold them until they "
                   "are replaced.")

@@ -7,9 +7,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static, Tab, Tabs
 
+from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, Fetch, VirtualTable
-from kbm_tui.screens.base import ItemActions, KbmScreen
 
 
 class TabbedListScreen(ItemActions, KbmScreen):

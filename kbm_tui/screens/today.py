@@ -11,10 +11,10 @@ from textual.widgets import Footer, Static
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.records import Agenda, Conversation, Followup, KeepInTouch, Promise, PromiseStats
+from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 from kbm_tui.ui import fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 
 WELCOME = """[b]Welcome to kbm.[/b] There are no customers yet.
 

@@ -10,34 +10,40 @@ of crashing the app.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
 from kbm_tui.core.errors import KbmError
+from kbm_tui.store import Store
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
 
 T = TypeVar("T")
-Fn = Callable[[Any], T]
+Fn = Callable[[Store], T]
+OnError = Callable[[KbmError], None]
 
 
 class DbWork:
     """Mixin for screens and widgets that talk to the store."""
 
-    def db_read(self: DOMNode, fn: Fn, then: Callable[[T], None], *, group: str = "read",
-                exclusive: bool = True,
-                on_error: Callable[[KbmError], None] | None = None) -> None:
+    def db_read(self, fn: Fn[T], then: Callable[[T], None], *, group: str = "read",
+                exclusive: bool = True, on_error: OnError | None = None) -> None:
         """Run `fn(store)` in a thread; `then(result)` on the UI thread."""
-        _run(self, fn, then, on_error, group, exclusive)
+        _run(cast(DOMNode, self), fn, then, on_error, group, exclusive)
 
-    def db_write(self: DOMNode, fn: Fn, then: Callable[[T], None] | None = None, *,
-                 on_error: Callable[[KbmError], None] | None = None) -> None:
+    def db_write(self, fn: Fn[T], then: Callable[[T], None] | None = None, *,
+                 on_error: OnError | None = None) -> None:
         """Run a change in a thread; writes are never cancelled by later ones."""
-        _run(self, fn, then, on_error, "write", False)
+        _run(cast(DOMNode, self), fn, then, on_error, "write", False)
 
 
-def _run(node: DOMNode, fn, then, on_error, group: str, exclusive: bool) -> None:
-    app = node.app
+def _run(node: DOMNode, fn: Fn[T], then: Callable[[T], None] | None, on_error: OnError | None,
+         group: str, exclusive: bool) -> None:
+    app = cast("Host", node.app)
 
     def job() -> None:
         try:
@@ -63,6 +69,6 @@ def _run(node: DOMNode, fn, then, on_error, group: str, exclusive: bool) -> None
                     exit_on_error=False, name=f"db:{group}")
 
 
-def _deliver(node: DOMNode, then, result) -> None:
+def _deliver(node: DOMNode, then: Callable[[T], None], result: T) -> None:
     if node.is_attached:
         then(result)

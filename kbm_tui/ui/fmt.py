@@ -8,7 +8,14 @@ from rich.text import Text
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.money import format_cents
-from kbm_tui.core.records import Conversation, Customer, Followup, Promise, PromiseChange, PromiseStats
+from kbm_tui.core.records import (
+    Conversation,
+    Customer,
+    Followup,
+    Promise,
+    PromiseChange,
+    PromiseStats,
+)
 from kbm_tui.core.vocab import CHANNEL_LABELS, DIRECTION_LABELS, KIND_LABELS
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from kbm_tui.ui.actions import ACTIONS
+from kbm_tui.ui.host import Host
 
 
 class ActionsProvider(Provider):
@@ -48,7 +49,7 @@ class CustomersProvider(Provider):
     async def search(self, query: str) -> Hits:
         if len(query.strip()) < 2:
             return
-        app = self.app
+        app = cast(Host, self.app)
         found = await asyncio.to_thread(app.db, lambda s: s.find_customers(query, limit=12))
         matcher = self.matcher(query)
         for customer in found:

@@ -7,6 +7,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -27,31 +28,31 @@ class CustomerPicker(DbWork, Vertical):
     """
 
     class Picked(Message):
-        def __init__(self, picker: "CustomerPicker", customer: Customer | None,
+        def __init__(self, picker: CustomerPicker, customer: Customer | None,
                      by_person: bool = False) -> None:
             super().__init__()
             self.picker, self.customer, self.by_person = picker, customer, by_person
 
         @property
-        def control(self) -> "CustomerPicker":
+        def control(self) -> CustomerPicker:
             return self.picker
 
     class NewWanted(Message):
         """The person chose "new customer"; `name` is what they had typed."""
 
-        def __init__(self, picker: "CustomerPicker", name: str) -> None:
+        def __init__(self, picker: CustomerPicker, name: str) -> None:
             super().__init__()
             self.picker, self.name = picker, name
 
         @property
-        def control(self) -> "CustomerPicker":
+        def control(self) -> CustomerPicker:
             return self.picker
 
     def __init__(self, customer: Customer | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.customer = customer
         self._matches: list[Customer] = []
-        self._timer = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(self.customer.name if self.customer else "", compact=True,

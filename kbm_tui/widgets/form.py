@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Label, Select, Static
 
 
 class Field(Horizontal):
@@ -26,7 +29,7 @@ class Field(Horizontal):
         super().__init__(**kwargs)
         self.label = label
         self.widgets = widgets
-        self._shown: dict[str, str | None] = {}
+        self._shown: dict[str, str | Text | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field--label")
@@ -35,13 +38,13 @@ class Field(Horizontal):
             yield Static("", classes="field--error", markup=False)
             yield Static("", classes="field--hint", markup=False)
 
-    def set_error(self, message: str | None) -> None:
+    def set_error(self, message: str | Text | None) -> None:
         if message != self._shown.get("error"):
             self._shown["error"] = message
             self.query_one(".field--error", Static).update(message or "")
             self.set_class(bool(message), "-invalid")
 
-    def set_hint(self, message: str | None) -> None:
+    def set_hint(self, message: str | Text | None) -> None:
         if message != self._shown.get("hint"):
             self._shown["hint"] = message
             self.query_one(".field--hint", Static).update(message or "")
@@ -50,3 +53,8 @@ class Field(Horizontal):
     @property
     def invalid(self) -> bool:
         return self.has_class("-invalid")
+
+
+def chosen(select: Select[Any]) -> Any | None:
+    """What is chosen in a Select, or None when nothing is."""
+    return None if select.value is Select.NULL else select.value

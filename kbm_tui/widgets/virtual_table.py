@@ -9,8 +9,9 @@ that runs in a thread worker; the most recently used pages are kept, the rest fo
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,6 +25,9 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from kbm_tui.ui import actions
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
 
 Fetch = Callable[[Any, int, int], list]
 Count = Callable[[Any], int | None]
@@ -42,6 +46,9 @@ class Column:
 
 class VirtualTable(ScrollView, can_focus=True):
     """Rows from a store query, fetched a window at a time."""
+
+    if TYPE_CHECKING:
+        app: Host
 
     BINDINGS = actions.bindings("table.up", "table.down", "table.pageup", "table.pagedown",
                                 "table.home", "table.end", "table.select")
@@ -63,33 +70,33 @@ class VirtualTable(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, always_update=False)
 
     class Highlighted(Message):
-        def __init__(self, table: "VirtualTable", index: int, item: Any) -> None:
+        def __init__(self, table: VirtualTable, index: int, item: Any) -> None:
             super().__init__()
             self.table, self.index, self.item = table, index, item
 
         @property
-        def control(self) -> "VirtualTable":
+        def control(self) -> VirtualTable:
             return self.table
 
     class Selected(Highlighted):
         pass
 
     class HeaderClicked(Message):
-        def __init__(self, table: "VirtualTable", key: str) -> None:
+        def __init__(self, table: VirtualTable, key: str) -> None:
             super().__init__()
             self.table, self.key = table, key
 
         @property
-        def control(self) -> "VirtualTable":
+        def control(self) -> VirtualTable:
             return self.table
 
     class Loaded(Message):
-        def __init__(self, table: "VirtualTable", total: int | None) -> None:
+        def __init__(self, table: VirtualTable, total: int | None) -> None:
             super().__init__()
             self.table, self.total = table, total
 
         @property
-        def control(self) -> "VirtualTable":
+        def control(self) -> VirtualTable:
             return self.table
 
     def __init__(self, columns: Iterable[Column], *, page_size: int = 100,
@@ -144,7 +151,7 @@ class VirtualTable(ScrollView, can_focus=True):
         gen, fetch, count = self._gen, self._fetch, self._count
         first = max(0, min(self.cursor_row, int(self.scroll_offset.y)))
         last = max(self.cursor_row, int(self.scroll_offset.y) + max(self.size.height, 30))
-        pages = sorted({p for p in range(first // self.page_size, last // self.page_size + 1)})
+        pages = list(range(first // self.page_size, last // self.page_size + 1))
         if count is None:
             pages = list(range(0, pages[-1] + 1))  # growing lists must be read from the top
 
@@ -372,8 +379,9 @@ class VirtualTable(ScrollView, can_focus=True):
             self.call_later(self._want, index // self.page_size)
             muted = self.get_component_rich_style("virtual-table--placeholder")
             return self._strip([Text("…")], style + muted)
-        if self.whole_line is not None and (line := self.whole_line(item)) is not None:
-            return self._strip_whole(line, style)
+        whole = self.whole_line(item) if self.whole_line is not None else None
+        if whole is not None:
+            return self._strip_whole(whole, style)
         cells = []
         for column in self._visible():
             value = column.cell(item)

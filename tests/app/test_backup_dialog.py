@@ -9,17 +9,15 @@ import time
 import zipfile
 
 import pytest
+from test_snapshots import keys
 from textual.widgets import Input, ProgressBar, Static
 
-from kbm_tui.backup import export as backup_export
-from kbm_tui.backup import restore as backup_restore
 from kbm_tui.app import KbmApp
+from kbm_tui.backup import export as backup_export
+from kbm_tui.core.errors import BackupError
 from kbm_tui.screens.backup import BackupDialog, Tally
 from kbm_tui.screens.help import markdown_table
-from kbm_tui.core.errors import BackupError
-from kbm_tui.store import Store
-from kbm_tui.store import TABLES_IN_ORDER
-from test_snapshots import keys
+from kbm_tui.store import TABLES_IN_ORDER, Store
 from support import SIZE, build_shop, notes, screen_text, settle, type_text, wait_for
 
 FILE = "kbm-backup-2026-11-22.zip"

@@ -6,13 +6,8 @@ Ben (#2) three days ago, Dora (#4) today 10:05; Mia is staff member #2, the owne
 
 from __future__ import annotations
 
-import pytest
-
-from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
-from support import build_shop, notes, rows, running, screen_text, settle, type_text
-
-
+from support import notes, rows, running, screen_text, settle, type_text
 
 
 async def open_customer(pilot, customer_id: int) -> None:

@@ -6,13 +6,8 @@ today and still ahead.
 
 from __future__ import annotations
 
-import pytest
-
-from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
-from support import SIZE, build_shop, screen_text, settle, type_text, running
-
-
+from support import running, screen_text, settle, type_text
 
 
 async def test_fresh_database_says_what_to_do(db_path):

@@ -11,11 +11,10 @@ from datetime import timedelta
 
 import pytest
 
-from kbm_tui.core import clock
 from kbm_tui.app import KbmApp
+from kbm_tui.core import clock
 from kbm_tui.store import Store
 from support import SIZE, at, build_shop, rows, running, screen_text, settle
-
 
 
 @pytest.fixture

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from kbm_tui.core import clock
-from kbm_tui.app import KbmApp
-from kbm_tui.store import Store
 from kbm_tui.core.when import parse_when
-from support import at, build_shop, notes, rows, running, screen_text, settle, type_text
-
-
+from kbm_tui.store import Store
+from support import at, notes, rows, running, screen_text, settle, type_text
 
 
 def as_if(moment):

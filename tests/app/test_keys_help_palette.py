@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kbm_tui.app import KbmApp
 from kbm_tui.screens.help import key_sections, markdown_table
 from kbm_tui.store import Store
-from support import build_shop, running, screen_text, settle, type_text
-
-
+from support import running, screen_text, settle, type_text
 
 
 async def test_palette_offers_the_screen_actions(shop):

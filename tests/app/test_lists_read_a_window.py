@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kbm_tui.demo import shop as demo
 from kbm_tui.app import KbmApp
+from kbm_tui.demo import shop as demo
 from kbm_tui.store import Store
 from support import screen_text, settle, type_text
 

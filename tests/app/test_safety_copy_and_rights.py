@@ -5,20 +5,14 @@ from __future__ import annotations
 import json
 import zipfile
 
-import pytest
-
-from kbm_tui.store import safety_copies
 from kbm_tui.app import KbmApp
-from kbm_tui.store import Store
-from support import SIZE, build_shop, notes, running, screen_text, settle, type_text
-
-
+from kbm_tui.store import Store, safety_copies
+from support import SIZE, notes, running, screen_text, settle, type_text
 
 
 async def test_the_app_makes_the_daily_safety_copy_when_it_starts(shop):
     assert safety_copies(shop) == []
-    async with running(shop) as pilot:
-        app = pilot.app
+    async with running(shop):
         (copy,) = safety_copies(shop)
         assert copy.day.isoformat() == "2026-11-22"
     with Store.open(copy.path) as s:  # a whole, usable database

@@ -7,13 +7,11 @@ import sqlite3
 
 import pytest
 
-from kbm_tui.core import settings
 from kbm_tui.app import KbmApp, run_app
+from kbm_tui.core import settings
 from kbm_tui.core.errors import KbmError
 from kbm_tui.store import Store
-from support import SIZE, build_shop, running, screen_text, settle, type_text
-
-
+from support import SIZE, running, screen_text, settle, type_text
 
 
 async def test_conversation_delete_asks_and_can_be_undone_or_restored(shop):

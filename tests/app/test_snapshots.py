@@ -6,13 +6,12 @@ Update them after a deliberate change with: pytest tests/test_app_snapshots.py -
 from __future__ import annotations
 
 import pytest
-
 from textual.widgets import Input
 
-from kbm_tui.core import clock
 from kbm_tui.app import KbmApp
-from kbm_tui.store import Store
+from kbm_tui.core import clock
 from kbm_tui.core.when import parse_when
+from kbm_tui.store import Store
 from support import at, build_shop, settle, type_text
 
 SMALL = (80, 24)

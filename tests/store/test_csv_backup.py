@@ -13,11 +13,10 @@ import pytest
 from kbm_tui.backup import export as backup_export
 from kbm_tui.backup import restore as backup_restore
 from kbm_tui.core import clock, vocab
-from kbm_tui.db import schema
-from kbm_tui.db.sqlite import connect as store_open
 from kbm_tui.core.errors import BackupError
-from kbm_tui.store import Store
 from kbm_tui.core.when import Due
+from kbm_tui.db import schema
+from kbm_tui.store import Store
 
 TRICKY = [
     'Jürgen "Jo" Müller, Straße 5',

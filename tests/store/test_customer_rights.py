@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from kbm_tui.backup import customer_export
-from kbm_tui.store import Store
 from kbm_tui.core.when import Due
+from kbm_tui.store import Store
 
 SECRET = "Zwetschgenkuchen7f3a9q"  # one word, so the word index would hold it whole
 

@@ -10,10 +10,10 @@ from datetime import date, time
 import pytest
 
 from kbm_tui.core import clock, records
-from kbm_tui.db import schema
-from kbm_tui.db.sqlite import connect as store_open
 from kbm_tui.core.errors import Ambiguous, InputError, NotFound
 from kbm_tui.core.when import Due
+from kbm_tui.db import schema
+from kbm_tui.db.sqlite import connect as store_open
 
 
 def test_fresh_database_has_the_owner_and_private_permissions(store, db_path):
@@ -79,10 +79,9 @@ def test_unknown_channel_is_refused_and_nothing_is_stored(store):
 
 def test_a_failing_step_undoes_the_whole_transaction(store):
     c = store.add_customer("Eva")
-    with pytest.raises(InputError):
-        with store.transaction():
-            store.log_conversation(c.id, "first part is fine")
-            store.make_promise(c.id, "   ")
+    with pytest.raises(InputError), store.transaction():
+        store.log_conversation(c.id, "first part is fine")
+        store.make_promise(c.id, "   ")
     assert store.conversations() == [] and store.promises() == []
 
 

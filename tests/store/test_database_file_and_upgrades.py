@@ -10,10 +10,10 @@ import stat
 
 import pytest
 
+from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.db import schema
 from kbm_tui.db.sqlite import connect as store_open
 from kbm_tui.db.sqlite import create
-from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.store import Store
 
 FIXTURE_V2 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v2.sqlite3")

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kbm_tui.core import clock, timefmt
+from kbm_tui.core.vocab import CHANNELS, DIRECTIONS, KINDS
 from kbm_tui.demo import shop as demo
 from kbm_tui.store import Store
-from kbm_tui.core.vocab import CHANNELS, DIRECTIONS, KINDS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 22, 11, 30, tzinfo=BERLIN)  # a Sunday

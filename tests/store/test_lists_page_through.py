@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from conftest import BERLIN, FIXED_NOW
 
 from kbm_tui.core import clock
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.when import Due
-
-from conftest import BERLIN, FIXED_NOW
 
 
 def at(day: int, hour: int = 10) -> datetime:

@@ -7,7 +7,8 @@ import csv
 import io
 import zipfile
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kbm_tui.backup import export as backup_export
 from kbm_tui.backup import restore as backup_restore

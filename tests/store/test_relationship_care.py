@@ -4,15 +4,14 @@ are heard, and the whole relationship at a glance."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from conftest import BERLIN, FIXED_NOW
 
 from kbm_tui.core import clock
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.when import Due
-
-from conftest import BERLIN, FIXED_NOW
 
 
 def at(day: int, hour: int = 10, month: int = 11) -> datetime:
@@ -95,7 +94,7 @@ def test_next_contact_is_last_contact_of_any_kind_plus_interval(store, eva):
     due = store.agenda().keep_in_touch
     assert [(k.customer_name, k.pref_channel, k.pref_staff_name) for k in due] == [
         ("Eva Klein", "phone", "Maria")]
-    assert due[0].due_at == datetime(2026, 11, 17, 8, tzinfo=timezone.utc)  # 20 Oct 10:00 CEST + 28 d
+    assert due[0].due_at == datetime(2026, 11, 17, 8, tzinfo=UTC)  # 20 Oct 10:00 CEST + 28 d
     store.log_conversation(customer.id, "she called us", direction="in", at=at(21))
     assert store.agenda().keep_in_touch == []  # any contact, either direction, moves it
     clock.set_now(at(19, month=12))

@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 
 from kbm_tui.core.errors import DatabaseFileError
-from kbm_tui.db.location import DB_FILE_NAME, resolve_path
 from kbm_tui.db import schema
+from kbm_tui.db.location import DB_FILE_NAME, resolve_path
 
 __all__ = ["resolve_path", "SQLITE_HEADER", "DRIVER_ERRORS", "connect", "translate"]
 
@@ -89,7 +89,8 @@ def read_version(path: Path) -> int | None:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s())
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
             if "kbm_meta" not in tables:
@@ -122,7 +123,8 @@ def translate(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
             f"{path} is damaged ({exc}). Nothing was changed. {_restore_hint(path)}"
         )
     if "unable to open" in text:
-        return DatabaseFileError(f"Can't open {path}. Check that the folder exists and is writable.")
+        return DatabaseFileError(
+            f"Can't open {path}. Check that the folder exists and is writable.")
     return DatabaseFileError(f"{path}: {exc}. Nothing was changed.")
 
 

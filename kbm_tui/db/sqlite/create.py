@@ -106,7 +106,8 @@ def create(path: Path) -> None:
             for step in sorted(NEW_DATABASE_STEPS):
                 NEW_DATABASE_STEPS[step](conn)
             conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
-                             [("schema_version", str(schema.SCHEMA_VERSION)), ("created_at", stamp)])
+                             [("schema_version", str(schema.SCHEMA_VERSION)),
+                              ("created_at", stamp)])
             conn.execute("INSERT INTO staff(name, role, active, created_at) "
                          "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
             conn.execute("COMMIT")

@@ -179,8 +179,8 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
     to look up: for a page sorted by name (read along the name index until it is full),
     and for every word but the one whose matches are looked up.
     """
-    digits = digits_of(word)
-    is_number = digits is not None and all(ch.isdigit() or ch in "+()/-." for ch in word)
+    digits = digits_of(word) or ""
+    is_number = bool(digits) and all(ch.isdigit() or ch in "+()/-." for ch in word)
     member = "+c.id" if in_name_order else "c.id"
     if is_number and len(digits) < 3:  # the start of the number
         return "c.phone_digits LIKE ?", [f"{digits}%"]

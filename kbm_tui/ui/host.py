@@ -1,0 +1,45 @@
+"""What the screens and widgets use of the app, declared once for the type checker.
+
+`kbm_tui.app.KbmApp` is the one implementation; screens can't import it (it imports
+them), so they see it as a `Host`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.app import App
+
+from kbm_tui.core.settings import Settings
+from kbm_tui.store import Store
+
+T = TypeVar("T")
+
+
+class Host(App[None]):
+    store: Store
+    settings: Settings
+    last_staff_id: int | None  # who logged last: the default next time
+
+    def db(self, fn: Callable[[Store], T]) -> T:
+        """Run `fn(store)` holding the app's database lock (from any thread)."""
+        raise NotImplementedError
+
+    def count(self, owner: object, fn: Callable[[Store], T]) -> T | None:
+        raise NotImplementedError
+
+    def stop_count(self, owner: object) -> None:
+        raise NotImplementedError
+
+    def push_undo(self, label: str, undo: Callable[[Store], Any]) -> None:
+        raise NotImplementedError
+
+    def reload_screens(self) -> None:
+        raise NotImplementedError
+
+    def open_customer(self, customer_id: int) -> None:
+        raise NotImplementedError
+
+    def action_quick_log(self, customer_id: int | None = None) -> None:
+        raise NotImplementedError

@@ -72,9 +72,6 @@ class Customer(Record):
     last_contact_at: datetime | None = None
     pref_staff_name: str | None = None
 
-    @property
-    def tag_list(self) -> list[str]:
-        return [t.strip() for t in (self.tags or "").split(",") if t.strip()]
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kbm_tui.core import clock, timefmt, vocab
-from kbm_tui.core.errors import InputError
+from kbm_tui.core.errors import InputError, NotFound
+from kbm_tui.core.records import Record
 from kbm_tui.db.sqlite import connect
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 P = TypeVar("P", bound="Part")
+R = TypeVar("R", bound="Record")
 
 
 class Part:
@@ -149,6 +151,20 @@ class Part:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
         return row
 
+    def _get(self, record: type[R], select: str, row_id: int, missing: str) -> R:
+        """The record the SELECT finds for the id, or NotFound saying `missing`."""
+        row = self._one(select, (row_id,))
+        if row is None:
+            raise NotFound(missing)
+        return record.from_row(row)
+
+    def _insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert one row (call inside a transaction); its new id."""
+        marks = ", ".join("?" for _ in values)
+        cur = self.conn.execute(
+            f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks})", tuple(values.values()))
+        return int(cur.lastrowid or 0)
+
     def _word(self, field: str, typed: str | None, default: str) -> str:
         """The stored word for a channel, kind or direction someone typed."""
         if typed is None:
@@ -166,14 +182,6 @@ class Part:
             return None, None
         moment = due.moment(clock.local_tz())
         return timefmt.day_to_db(due.day), (timefmt.to_db(moment) if moment else None)
-
-    @staticmethod
-    def _day(day: date | None) -> str | None:
-        return timefmt.day_to_db(day) if day is not None else None
-
-    @staticmethod
-    def _moment(moment: datetime | None) -> str | None:
-        return timefmt.to_db(moment) if moment is not None else None
 
     if TYPE_CHECKING:  # what parts use of each other
         def get_staff(self, staff_id: int) -> Staff: ...

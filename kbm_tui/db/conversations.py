@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from kbm_tui.core import clock, timefmt, validate
-from kbm_tui.core.errors import NotFound
 from kbm_tui.core.records import Conversation
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import CONVERSATION_ROWS
@@ -43,10 +42,8 @@ class ConversationsPart(Part):
             "WHERE customer_id=? AND deleted_at IS NULL) WHERE id=?", (customer_id, customer_id))
 
     def get_conversation(self, conversation_id: int) -> Conversation:
-        row = self._one(CONVERSATION_ROWS + "WHERE v.id=?", (conversation_id,))
-        if row is None:
-            raise NotFound(f"There is no conversation #{conversation_id}.")
-        return Conversation.from_row(row)
+        return self._get(Conversation, CONVERSATION_ROWS + "WHERE v.id=?", conversation_id,
+                         f"There is no conversation #{conversation_id}.")
 
     def set_conversation_deleted(self, conversation_id: int, deleted: bool = True) -> Conversation:
         """Deleting only moves a conversation to the archive; it can be brought back."""

@@ -74,10 +74,8 @@ class CustomersPart(Part):
         return self.get_customer(customer_id)
 
     def get_customer(self, customer_id: int) -> Customer:
-        row = self._one(CUSTOMER_ROWS + "WHERE c.id=?", (customer_id,))
-        if row is None:
-            raise NotFound(f"There is no customer #{customer_id}.")
-        return Customer.from_row(row)
+        return self._get(Customer, CUSTOMER_ROWS + "WHERE c.id=?", customer_id,
+                         f"There is no customer #{customer_id}.")
 
     def find_customers(self, typed: str, limit: int = 20) -> list[Customer]:
         """Customers whose name, phone or email match what was typed (for `kbm log`).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from kbm_tui.core import clock, timefmt, validate
-from kbm_tui.core.errors import InputError, NotFound
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.records import Followup, Promise
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import FOLLOWUP_ROWS, PROMISE_ROWS
@@ -21,17 +21,15 @@ class PromisesPart(Part):
         due_day, due_at = self._due_columns(due)
         staff_id = staff_id if staff_id is not None else self.owner().id
         with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO promise(customer_id, conversation_id, text, staff_id, made_at, "
-                "due_day, due_at, status) VALUES (?,?,?,?,?,?,?, 'open')",
-                (customer_id, conversation_id, text, staff_id, self._now(), due_day, due_at))
-        return self.get_promise(int(cur.lastrowid or 0))
+            new = self._insert("promise", dict(
+                customer_id=customer_id, conversation_id=conversation_id, text=text,
+                staff_id=staff_id, made_at=self._now(), due_day=due_day, due_at=due_at,
+                status="open"))
+        return self.get_promise(new)
 
     def get_promise(self, promise_id: int) -> Promise:
-        row = self._one(PROMISE_ROWS + "WHERE p.id=?", (promise_id,))
-        if row is None:
-            raise NotFound(f"There is no promise #{promise_id}.")
-        return Promise.from_row(row)
+        return self._get(Promise, PROMISE_ROWS + "WHERE p.id=?", promise_id,
+                         f"There is no promise #{promise_id}.")
 
     def close_promise(self, promise_id: int, status: str, note: str | None = None) -> Promise:
         """Mark a promise kept, broken (a reason is required) or cancelled."""
@@ -67,18 +65,15 @@ class PromisesPart(Part):
         self.get_customer(customer_id)
         due_day, due_at = self._due_columns(due)
         with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
-                "every_days, against_wishes) VALUES (?,?,?,?,?,?,?,?)",
-                (customer_id, text, staff_id, self._now(), due_day, due_at, every_days,
-                 against_wishes))
-        return self.get_followup(int(cur.lastrowid or 0))
+            new = self._insert("followup", dict(
+                customer_id=customer_id, text=text, staff_id=staff_id, created_at=self._now(),
+                due_day=due_day, due_at=due_at, every_days=every_days,
+                against_wishes=against_wishes))
+        return self.get_followup(new)
 
     def get_followup(self, followup_id: int) -> Followup:
-        row = self._one(FOLLOWUP_ROWS + "WHERE f.id=?", (followup_id,))
-        if row is None:
-            raise NotFound(f"There is no follow-up #{followup_id}.")
-        return Followup.from_row(row)
+        return self._get(Followup, FOLLOWUP_ROWS + "WHERE f.id=?", followup_id,
+                         f"There is no follow-up #{followup_id}.")
 
     def followup_done(self, followup_id: int) -> Followup | None:
         """Mark done; a repeating one comes back every N days. Returns the next one, if any."""

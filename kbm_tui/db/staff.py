@@ -58,7 +58,5 @@ class StaffPart(Part):
         return self.get_staff(staff_id)
 
     def get_staff(self, staff_id: int) -> Staff:
-        row = self._one("SELECT * FROM staff WHERE id=?", (staff_id,))
-        if row is None:
-            raise NotFound(f"There is no staff member #{staff_id}.")
-        return Staff.from_row(row)
+        return self._get(Staff, "SELECT * FROM staff WHERE id=?", staff_id,
+                         f"There is no staff member #{staff_id}.")

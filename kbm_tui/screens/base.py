@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from kbm_tui.core import clock
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
+from kbm_tui.core.text import age, short
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.dbwork import DbWork
 
@@ -115,7 +116,7 @@ class ItemActions(KbmScreen):
         if isinstance(item, Promise) and item.status == "open":
             pid = item.id
             self.db_write(lambda s: s.close_promise(pid, "kept"),
-                          lambda p: self.changed(f"Kept: {fmt.short(p.text, 40)}",
+                          lambda p: self.changed(f"Kept: {short(p.text, 40)}",
                                                  undo=lambda s: s.reopen_promise(pid),
                                                  undone="the promise is open again"))
 
@@ -129,7 +130,7 @@ class ItemActions(KbmScreen):
             if reason:
                 pid = item.id
                 self.db_write(lambda s: s.close_promise(pid, "broken", reason),
-                              lambda p: self.changed(f"Broken: {fmt.short(p.text, 40)}",
+                              lambda p: self.changed(f"Broken: {short(p.text, 40)}",
                                                      undo=lambda s: s.reopen_promise(pid),
                                                      undone="the promise is open again"))
 
@@ -144,7 +145,7 @@ class ItemActions(KbmScreen):
             pid = item.id
             self.app.push_screen(RenegotiateDialog(item),
                                  lambda p: self.changed(
-                                     f"New time for “{fmt.short(p.text, 30)}”: "
+                                     f"New time for “{short(p.text, 30)}”: "
                                      f"{fmt.promise_due(p)}",
                                      undo=lambda s: s.undo_renegotiation(pid),
                                      undone="the promise is back on its earlier time")
@@ -159,7 +160,7 @@ class ItemActions(KbmScreen):
 
             def finished(next_one: Followup | None) -> None:
                 extra = f" — next one {fmt.followup_due(next_one)}" if next_one else ""
-                self.changed(f"Done: {fmt.short(item.text, 40)}{extra}",
+                self.changed(f"Done: {short(item.text, 40)}{extra}",
                              undo=lambda s: s.reopen_followup(fid),
                              undone="the follow-up is open again")
 
@@ -222,14 +223,14 @@ class ItemActions(KbmScreen):
                 self.db_write(
                     lambda s: s.resolve_complaint(cid, note),
                     lambda c: self.changed(
-                        f"Complaint from {c.customer_name} resolved after {fmt.age(c.at)}: "
-                        f"{fmt.short(note, 40)}", title="Resolved",
+                        f"Complaint from {c.customer_name} resolved after {age(c.at)}: "
+                        f"{short(note, 40)}", title="Resolved",
                         undo=lambda s: s.reopen_complaint(cid),
                         undone="the complaint is open again"))
 
         self.app.push_screen(ReasonDialog(
             "Resolve this complaint", f"{item.customer_name}, {fmt.moment(item.at)} "
-            f"(open {fmt.age(item.at)}): {fmt.short(item.summary, 160)}",
+            f"(open {age(item.at)}): {short(item.summary, 160)}",
             label="Resolution", placeholder="what we did about it, in a few words",
             what="note of what was done"), got)
 
@@ -250,7 +251,7 @@ class ItemActions(KbmScreen):
 
         self.app.push_screen(ConfirmDialog(
             "Delete this conversation?",
-            f"{item.customer_name}, {fmt.moment(item.at)}: {fmt.short(item.summary, 120)}\n\n"
+            f"{item.customer_name}, {fmt.moment(item.at)}: {short(item.summary, 120)}\n\n"
             "It goes to the archive (Conversations → show deleted) and can be brought back.",
             yes="Delete"), answered)
 

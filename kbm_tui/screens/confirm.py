@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button
+
+from kbm_tui.widgets.form import heading
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -24,9 +26,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box small"):
-            yield Label(self.question, classes="dialog-title", markup=False)
-            if self.detail:
-                yield Static(self.detail, classes="dialog-detail", markup=False)
+            yield from heading(self.question, self.detail)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes", compact=True)
                 yield Button("Cancel (esc)", id="no", compact=True)

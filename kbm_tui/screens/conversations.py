@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from kbm_tui.core.records import Conversation
+from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
@@ -21,7 +22,7 @@ TYPE_DELAY = 0.2
 
 
 def _summary(c: Conversation) -> Text:
-    text = Text(fmt.short(c.summary, 300))
+    text = Text(short(c.summary, 300))
     if c.kind == "complaint":
         text = fmt.complaint_state(c) + Text(" ") + text
     if c.deleted_at:

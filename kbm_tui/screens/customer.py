@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, Select, Sparkline, Static
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
+from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 from kbm_tui.screens.plan import Kind, PlanDialog
@@ -44,7 +45,7 @@ def _text(entry: TimelineEntry) -> Text:
         text = Text()
         if item.kind == "complaint":
             text.append_text(fmt.complaint_state(item)).append(" ")
-        text.append(fmt.short(item.summary, 300))
+        text.append(short(item.summary, 300))
         if item.resolution:
             text.append(f" — {item.resolution}", style="italic")
         if item.amount_cents is not None:
@@ -263,7 +264,7 @@ def contact_text(c: Customer, notes_width: int = 120) -> Text:
     contact.append(c.name, style="bold")
     if c.archived_at:
         contact.append("  (archived)", style="dim")
-    notes = fmt.short(c.notes, notes_width) if c.notes else None
+    notes = short(c.notes, notes_width) if c.notes else None
     for label, value in (("Phone", c.phone), ("Email", c.email), ("Address", c.address),
                          ("Tags", c.tags), ("Notes", notes)):
         if value:
@@ -279,7 +280,7 @@ def glance_texts(g: Glance) -> tuple[Text, str, Text]:
     talks = f" {total} in 12 months" if total else " none in 12 months"
     said = Text("—")
     if g.last_said is not None:
-        said = Text(f"“{fmt.short(g.last_said.summary, 60)}”") + Text(
+        said = Text(f"“{short(g.last_said.summary, 60)}”") + Text(
             f" {fmt.day(timefmt.local(g.last_said.at).date())}", style="dim")
     rest = _lines([("Bought", f"{fmt.amount(g.purchases_cents)} in total"
                               if g.purchases_cents else "nothing yet"),
@@ -300,6 +301,6 @@ def wishes_text(card: Card) -> Text:
     wishes.append(f"{counts['open']} open · {counts['kept']} kept · {counts['broken']} broken")
     nxt = card.next_followup
     wishes.append("\nNext      ", style="dim")
-    wishes.append(f"{fmt.followup_due(nxt)}: {fmt.short(nxt.text, 40)}" if nxt else
+    wishes.append(f"{fmt.followup_due(nxt)}: {short(nxt.text, 40)}" if nxt else
                   "no follow-up planned")
     return wishes

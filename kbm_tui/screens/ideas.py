@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from kbm_tui.core.records import Conversation
+from kbm_tui.core.text import short
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
@@ -22,7 +23,7 @@ def _status(c: Conversation) -> Text:
 
 def tell_text(idea: Conversation) -> str:
     """The follow-up that closes the loop (the words of `kbm idea … --tell`)."""
-    return f'Tell them what became of their idea: "{fmt.short(idea.summary)}"'
+    return f'Tell them what became of their idea: "{short(idea.summary)}"'
 
 
 class IdeasScreen(TabbedListScreen):
@@ -41,7 +42,7 @@ class IdeasScreen(TabbedListScreen):
     COLUMNS = [
         Column("at", "When", lambda c: fmt.moment(c.at), width=17),
         Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
-        Column("summary", "Idea or feedback", lambda c: Text(fmt.short(c.summary, 300)),
+        Column("summary", "Idea or feedback", lambda c: Text(short(c.summary, 300)),
                ratio=5),
         Column("who", "Heard by", lambda c: c.staff_name or "", width=8, hide_below=90),
         Column("status", "Status", _status, width=10),
@@ -91,5 +92,5 @@ class IdeasScreen(TabbedListScreen):
 
         self.app.push_screen(ConfirmDialog(
             f"Tell {idea.customer_name}?",
-            f"“{fmt.short(idea.summary, 120)}” is done. Plan a follow-up to tell them what "
+            f"“{short(idea.summary, 120)}” is done. Plan a follow-up to tell them what "
             "became of their idea?", yes="Plan a follow-up"), answered)

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import InputError
-from kbm_tui.widgets.form import Field
+from kbm_tui.widgets.form import Field, heading
 
 
 class ReasonDialog(ModalScreen[str | None]):
@@ -28,9 +28,7 @@ class ReasonDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box small"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
-            if self.detail:
-                yield Static(self.detail, classes="dialog-detail", markup=False)
+            yield from heading(self.title_text, self.detail)
             yield Field(self.label, Input(placeholder=self.placeholder, id="reason",
                                           compact=True), id="reason-field")
             with Horizontal(classes="dialog-buttons"):

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input
 
 from kbm_tui.core import clock
 from kbm_tui.widgets.due_input import DueInput
-from kbm_tui.widgets.form import Field
+from kbm_tui.widgets.form import Field, heading
 
 
 class SnoozeDialog(ModalScreen[date | None]):
@@ -31,9 +31,7 @@ class SnoozeDialog(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box small"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
-            if self.detail:
-                yield Static(self.detail, classes="dialog-detail", markup=False)
+            yield from heading(self.title_text, self.detail)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Tomorrow (1)", id="tomorrow", variant="primary", compact=True)
                 yield Button("Next week (7)", id="week", compact=True)

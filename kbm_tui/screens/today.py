@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.records import Agenda, Conversation, Followup, KeepInTouch, Promise, PromiseStats
+from kbm_tui.core.text import age, short
 from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
 from kbm_tui.ui import fmt
 from kbm_tui.widgets.nav import NavBar
@@ -55,7 +56,7 @@ class Waiting:
 
 def _when(item) -> str:
     if isinstance(item, Waiting):
-        return f"{item.label} {fmt.age(item.since)}"
+        return f"{item.label} {age(item.since)}"
     if isinstance(item, KeepInTouch):
         return f"due {fmt.day(timefmt.local(item.due_at).date())}"
     if isinstance(item, Promise):
@@ -80,7 +81,7 @@ def _what(item) -> Text:
         return Text(item.text)
     if isinstance(item, Conversation):
         text = Text(f"{fmt.channel(item.channel)}, {fmt.kind(item.kind)}: ", style="dim")
-        return text + Text(fmt.short(item.summary, 200))
+        return text + Text(short(item.summary, 200))
     return Text("")
 
 

@@ -16,7 +16,8 @@ from kbm_tui.core.records import (
     PromiseChange,
     PromiseStats,
 )
-from kbm_tui.core.vocab import CHANNEL_LABELS, DIRECTION_LABELS, KIND_LABELS
+from kbm_tui.core.text import age, due_text
+from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 
 
 def channel(word: str | None) -> str:
@@ -31,10 +32,6 @@ def direction(word: str | None) -> str:
     return {"in": "→ in", "out": "← out"}.get(word or "", word or "")
 
 
-def direction_long(word: str | None) -> str:
-    return DIRECTION_LABELS.get(word or "", word or "")
-
-
 def moment(value: datetime | None) -> str:
     return timefmt.show_moment(value)
 
@@ -45,7 +42,7 @@ def day(value: date | None) -> str:
 
 def promise_due(p: Promise) -> str:
     """ "today 14:00", "Fri 27 Nov", "no due time"."""
-    return due_of(p.due_day, p.due_at)
+    return due_text(p.due_day, p.due_at)
 
 
 def followup_due(f: Followup) -> str:
@@ -102,11 +99,6 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
     return rows
 
 
-def short(text: str | None, width: int = 60) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def describe(item) -> Text | None:
     """The whole of a promise, follow-up or conversation in one (wrapping) line."""
     item = getattr(item, "record", item)  # a timeline entry or a Today row holds its record
@@ -125,9 +117,7 @@ def describe(item) -> Text | None:
         text.append(f"  · {followup_due(item)}", style="dim")
         if item.every_days:
             text.append(f" · every {item.every_days} days", style="dim")
-        if item.against_wishes:
-            text.append(f" · ⚠ against their wishes: {item.against_wishes}", style="yellow")
-        return text
+        return _against_wishes(text, item.against_wishes)
     if isinstance(item, Conversation):
         text = Text(f"{item.customer_name}, {moment(item.at)}: ", style="bold")
         text.append_text(Text(item.summary))
@@ -141,16 +131,14 @@ def describe(item) -> Text | None:
                 text.append(f": {item.resolution}", style="italic")
         if item.idea_status:
             text.append(f" · idea {item.idea_status}", style="dim")
-        if item.against_wishes:
-            text.append(f" · ⚠ against their wishes: {item.against_wishes}", style="yellow")
-        return text
+        return _against_wishes(text, item.against_wishes)
     return None
 
 
-def age(moment: datetime) -> str:
-    """How long ago, in whole days: "since today", "1 day", "12 days" (as `kbm complaints`)."""
-    days = (clock.now() - moment).days
-    return "since today" if days < 1 else f"{days} day{'s' if days != 1 else ''}"
+def _against_wishes(text: Text, note: str | None) -> Text:
+    if note:
+        text.append(f" · ⚠ against their wishes: {note}", style="yellow")
+    return text
 
 
 def complaint_state(c: Conversation) -> Text:
@@ -166,17 +154,10 @@ def stats_text(s: PromiseStats) -> str:
     return f"{s.on_time} on time ({s.share(s.on_time):.0%}) · {s.late} late · {s.broken} broken"
 
 
-def due_of(day: date | None, at: datetime | None) -> str:
-    if at is not None:
-        local = timefmt.local(at)
-        return f"{timefmt.show_day(local.date())} {local:%H:%M}"
-    return timefmt.show_day(day) if day is not None else "no due time"
-
-
 def history_text(changes: list[PromiseChange]) -> str:
     """The earlier due times of a renegotiated promise, oldest first."""
     return "; ".join(
-        f"was {due_of(c.old_due_day, c.old_due_at)}, moved {moment(c.changed_at)}"
+        f"was {due_text(c.old_due_day, c.old_due_at)}, moved {moment(c.changed_at)}"
         + (f" ({c.reason})" if c.reason else "") for c in changes)
 
 

@@ -6,13 +6,13 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from kbm_tui.core.records import Customer
 from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.widgets.messages import WidgetMessage
 
 NEW = "new"
 SEARCH_DELAY = 0.15
@@ -27,26 +27,18 @@ class CustomerPicker(DbWork, Vertical):
     CustomerPicker.-open > OptionList { display: block; }
     """
 
-    class Picked(Message):
+    class Picked(WidgetMessage):
         def __init__(self, picker: CustomerPicker, customer: Customer | None,
                      by_person: bool = False) -> None:
-            super().__init__()
-            self.picker, self.customer, self.by_person = picker, customer, by_person
+            super().__init__(picker)
+            self.customer, self.by_person = customer, by_person
 
-        @property
-        def control(self) -> CustomerPicker:
-            return self.picker
-
-    class NewWanted(Message):
+    class NewWanted(WidgetMessage):
         """The person chose "new customer"; `name` is what they had typed."""
 
         def __init__(self, picker: CustomerPicker, name: str) -> None:
-            super().__init__()
-            self.picker, self.name = picker, name
-
-        @property
-        def control(self) -> CustomerPicker:
-            return self.picker
+            super().__init__(picker)
+            self.name = name
 
     def __init__(self, customer: Customer | None = None, **kwargs) -> None:
         super().__init__(**kwargs)

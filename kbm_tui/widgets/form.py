@@ -58,3 +58,10 @@ class Field(Horizontal):
 def chosen(select: Select[Any]) -> Any | None:
     """What is chosen in a Select, or None when nothing is."""
     return None if select.value is Select.NULL else select.value
+
+
+def heading(title: str, detail: str = "") -> ComposeResult:
+    """A dialog's title, and the line under it that says what it is about."""
+    yield Label(title, classes="dialog-title", markup=False)
+    if detail:
+        yield Static(detail, classes="dialog-detail", markup=False)

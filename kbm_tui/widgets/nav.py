@@ -5,14 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-MODE_KEYS = (
-    ("t", "today", "Today"),
-    ("c", "customers", "Customers"),
-    ("v", "conversations", "Conversations"),
-    ("p", "promises", "Promises"),
-    ("f", "followups", "Follow-ups"),
-    ("i", "ideas", "Ideas"),
-)
+from kbm_tui.ui.actions import SCREEN_KEYS
 
 
 class NavBar(Static):
@@ -32,7 +25,7 @@ class NavBar(Static):
 
     def build(self) -> Content:
         parts = []
-        for key, mode, label in MODE_KEYS:
+        for key, mode, label, _ in SCREEN_KEYS:
             if mode == self.current:
                 parts.append(f"[reverse $accent] {key} {label} [/]")
             else:

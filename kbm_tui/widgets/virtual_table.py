@@ -18,13 +18,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from kbm_tui.ui import actions
+from kbm_tui.widgets.messages import WidgetMessage
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
@@ -69,35 +69,23 @@ class VirtualTable(ScrollView, can_focus=True):
     """
     cursor_row: reactive[int] = reactive(0, always_update=False)
 
-    class Highlighted(Message):
+    class Highlighted(WidgetMessage):
         def __init__(self, table: VirtualTable, index: int, item: Any) -> None:
-            super().__init__()
-            self.table, self.index, self.item = table, index, item
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
+            super().__init__(table)
+            self.index, self.item = index, item
 
     class Selected(Highlighted):
         pass
 
-    class HeaderClicked(Message):
+    class HeaderClicked(WidgetMessage):
         def __init__(self, table: VirtualTable, key: str) -> None:
-            super().__init__()
-            self.table, self.key = table, key
+            super().__init__(table)
+            self.key = key
 
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
-
-    class Loaded(Message):
+    class Loaded(WidgetMessage):
         def __init__(self, table: VirtualTable, total: int | None) -> None:
-            super().__init__()
-            self.table, self.total = table, total
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
+            super().__init__(table)
+            self.total = total
 
     def __init__(self, columns: Iterable[Column], *, page_size: int = 100,
                  keep_pages: int = 20, empty: str = "Nothing here.",

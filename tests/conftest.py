@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kbm_tui.app import KbmApp
 from kbm_tui.core import clock
 from kbm_tui.store import Store
 from support import build_shop, running
@@ -83,6 +84,18 @@ class Kbm:
 @pytest.fixture
 def kbm(db_path, tmp_path) -> Kbm:
     return Kbm(db_path, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def notes_recorded(monkeypatch):
+    """Every notification the app shows is kept in `app.notes_seen` (support.notes)."""
+    shown = KbmApp.notify
+
+    def notify(app, message, *args, **kwargs):
+        app.__dict__.setdefault("notes_seen", []).append(str(message))
+        return shown(app, message, *args, **kwargs)
+
+    monkeypatch.setattr(KbmApp, "notify", notify)
 
 
 @pytest.fixture

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+import time
+import unicodedata
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
@@ -69,17 +73,59 @@ def build_shop(path: Path) -> None:
 
 
 def screen_text(app) -> str:
-    """What the screen shows, as plain text."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(seg.text for seg in strip).rstrip() for strip in strips)
+    """What the screen shows, as plain text, read from the app's own SVG screenshot."""
+    svg = app.export_screenshot()
+    width, height = app.size
+    lines = [[" "] * width for _ in range(height)]
+    for x, row, content in _SVG_TEXT.findall(svg.split('-matrix">', 1)[-1]):
+        column = round(float(x) / _CELL)
+        for char in html.unescape(content).replace("\xa0", " "):
+            if 0 <= int(row) < height and column < width:
+                lines[int(row)][column] = char
+            column += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return "\n".join("".join(line).rstrip() for line in lines)
 
 
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let workers finish and their results reach the screen."""
-    for _ in range(rounds):
+_CELL = 12.2  # the width of one terminal cell in Rich's SVG export
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>')
+
+
+async def settle(pilot, quiet_rounds: int = 2) -> None:
+    """Let the app finish what it started: until its workers have been done for a while.
+
+    It waits on what the app does, not on the clock, so a busy machine only makes it slower.
+    """
+    app = pilot.app
+    quiet = 0
+    for _ in range(200):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await app.workers.wait_for_complete()
+        busy = any(not worker.is_finished for worker in app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= quiet_rounds:
+            break
     await pilot.pause()
+
+
+async def typed(pilot, timeout: float = 20.0) -> None:
+    """After typing into a field that reads it once typing pauses (a filter, the customer
+    picker): until it has read it, then settled."""
+    await pilot.pause()  # the typing itself arrives as messages first
+    deadline = time.monotonic() + timeout
+    screen = pilot.app.screen
+    while time.monotonic() < deadline and any(
+            getattr(node, "waiting_for_typing", False)
+            for node in [screen, *screen.walk_children()]):
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
+async def in_palette(pilot, typed: str, offered: str) -> None:
+    """Open the command palette, type, and wait until it offers `offered`."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, typed)
+    assert await wait_for(pilot, lambda: offered in screen_text(pilot.app)), offered
 
 
 async def type_text(pilot, text: str) -> None:
@@ -93,8 +139,8 @@ def _key(char: str) -> str:
 
 
 def notes(app) -> list[str]:
-    """The messages of the notifications shown so far."""
-    return [n.message for n in app._notifications]
+    """The messages of the notifications shown so far (recorded by conftest's fixture)."""
+    return list(getattr(app, "notes_seen", []))
 
 
 def rows(app, selector: str) -> list:
@@ -103,10 +149,9 @@ def rows(app, selector: str) -> list:
     return [getattr(i, "record", i) for i in items]
 
 
-async def wait_for(pilot, check, timeout: float = 5.0, step: float = 0.1) -> bool:
-    """Let the app run until `check()` is true, or `timeout` seconds have passed."""
-    import time
-
+async def wait_for(pilot, check, timeout: float = 20.0, step: float = 0.1) -> bool:
+    """Let the app run until `check()` is true, or `timeout` seconds have passed (a long
+    time: only a broken app, not a busy machine, should make this give up)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         await pilot.pause(step)

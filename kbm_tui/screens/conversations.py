@@ -99,7 +99,13 @@ class ConversationsScreen(ItemActions, KbmScreen):
             lambda s, offset, limit: s.conversations(**filters, offset=offset, limit=limit),
             lambda s: s.count_conversations(**filters))
 
+    @property
+    def waiting_for_typing(self) -> bool:
+        """True while it waits for a pause in typing before it filters."""
+        return self._timer is not None
+
     def _read_filters(self) -> None:
+        self._timer = None
         def pick(select_id: str):
             value = self.query_one(select_id, Select).value
             return None if value is Select.NULL else value

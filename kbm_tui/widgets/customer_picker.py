@@ -76,7 +76,13 @@ class CustomerPicker(DbWork, Vertical):
             self._timer.stop()
         self._timer = self.set_timer(SEARCH_DELAY, self._search)
 
+    @property
+    def waiting_for_typing(self) -> bool:
+        """True while it waits for a pause in typing before it searches."""
+        return self._timer is not None
+
     def _search(self) -> None:
+        self._timer = None
         typed = self.input.value.strip()
         if not typed:
             self._show([])

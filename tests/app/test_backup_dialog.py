@@ -18,7 +18,7 @@ from kbm_tui.core.errors import BackupError
 from kbm_tui.screens.backup import BackupDialog, Tally
 from kbm_tui.screens.help import markdown_table
 from kbm_tui.store import TABLES_IN_ORDER, Store
-from support import SIZE, build_shop, notes, screen_text, settle, type_text, wait_for
+from support import SIZE, build_shop, in_palette, notes, screen_text, settle, type_text, wait_for
 
 FILE = "kbm-backup-2026-11-22.zip"
 
@@ -203,9 +203,7 @@ async def test_escape_while_running_stops_the_backup(app, home, monkeypatch):
 async def test_the_palette_offers_back_up_now(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "back up")
-        await pilot.pause(0.5)
+        await in_palette(pilot, "back up", "Everything as a zip of CSV files")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BackupDialog)

@@ -7,7 +7,7 @@ Ben (#2) three days ago, Dora (#4) today 10:05; Mia is staff member #2, the owne
 from __future__ import annotations
 
 from kbm_tui.store import Store
-from support import notes, rows, running, screen_text, settle, type_text
+from support import notes, rows, running, screen_text, settle, type_text, typed
 
 
 async def open_customer(pilot, customer_id: int) -> None:
@@ -199,7 +199,7 @@ async def test_time_to_get_in_touch_on_today_moves_with_any_contact(shop):
         assert "due yesterday" in line and "by phone" in line and "Mia" in line
         await pilot.press("l")  # Ben comes in: a contact in either direction counts
         await type_text(pilot, "ben")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

@@ -7,7 +7,7 @@ today and still ahead.
 from __future__ import annotations
 
 from kbm_tui.store import Store
-from support import running, screen_text, settle, type_text
+from support import running, screen_text, settle, type_text, typed
 
 
 async def test_fresh_database_says_what_to_do(db_path):
@@ -58,7 +58,7 @@ async def test_done_when_flow(db_path):
         await pilot.press("c")
         await settle(pilot)
         await type_text(pilot, "4455")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         text = screen_text(app)
         assert "Greta Hoffmann" in text and "1 of 1" in text
@@ -96,7 +96,7 @@ async def test_quick_log_refuses_mistakes_and_saves_nothing(shop):
         assert "to choose a customer" in text
         assert "The summary is empty" in text
         await type_text(pilot, "anna")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         await pilot.press("enter")  # the first match
         await settle(pilot)
@@ -122,7 +122,7 @@ async def test_quick_log_channel_defaults_to_the_last_one_and_a_new_customer(sho
         await settle(pilot)
         await pilot.press("l")
         await type_text(pilot, "anna")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -131,7 +131,7 @@ async def test_quick_log_channel_defaults_to_the_last_one_and_a_new_customer(sho
         await settle(pilot)
         await pilot.press("l")
         await type_text(pilot, "Hanna Neu")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         assert "New customer “Hanna Neu”" in screen_text(app)
         await pilot.press("down", "enter")  # no match, so the only choice is "new"

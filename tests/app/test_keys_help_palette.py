@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from kbm_tui.screens.help import key_sections, markdown_table
 from kbm_tui.store import Store
-from support import running, screen_text, settle, type_text
+from support import in_palette, running, screen_text, settle
 
 
 async def test_palette_offers_the_screen_actions(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "promise kept")
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await in_palette(pilot, "promise kept", "Mark the promise kept")
         assert "Mark the promise kept" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
@@ -42,23 +39,16 @@ async def test_palette_lists_the_care_actions_where_they_apply(pilot):
                            ("export", "Export this customer's data"),
                            ("forget", "Forget this customer"),
                            ("renegotiate", "Renegotiate the promise")):
-        await pilot.press("ctrl+p")
-        await type_text(pilot, typed)
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await in_palette(pilot, typed, offered)
         assert offered in screen_text(app), typed
         await pilot.press("escape")
         await settle(pilot)
-    await pilot.press("ctrl+p")
-    await type_text(pilot, "wishes")
-    await pilot.pause(0.5)
+    await in_palette(pilot, "wishes", "Edit the customer's contact wishes")
     await pilot.press("enter")
     await settle(pilot)
     assert app.screen.__class__.__name__ == "WishesDialog"
     await pilot.press("escape")
-    await pilot.press("ctrl+p")
-    await type_text(pilot, "Ideas")
-    await pilot.pause(0.5)
+    await in_palette(pilot, "Ideas", "Feedback and ideas from every customer")
     await pilot.press("enter")
     await settle(pilot)
     assert app.current_mode == "ideas"

@@ -7,7 +7,7 @@ import pytest
 from kbm_tui.app import KbmApp
 from kbm_tui.demo import shop as demo
 from kbm_tui.store import Store
-from support import screen_text, settle, type_text
+from support import screen_text, settle, type_text, typed
 
 CUSTOMERS = 3000
 CONVERSATIONS = 6000
@@ -82,7 +82,7 @@ async def test_typing_a_filter_asks_the_store_not_a_python_loop(big_shop):
         await settle(pilot)
         calls.clear()
         await type_text(pilot, "ann")
-        await pilot.pause(0.4)
+        await typed(pilot)
         await settle(pilot)
         assert calls and calls[-1]["limit"] <= 100
         assert calls[-1]["args"] == ("ann",)

@@ -11,7 +11,7 @@ from kbm_tui.app import KbmApp, run_app
 from kbm_tui.core import settings
 from kbm_tui.core.errors import KbmError
 from kbm_tui.store import Store
-from support import SIZE, running, screen_text, settle, type_text
+from support import SIZE, in_palette, running, screen_text, settle, type_text, typed, wait_for
 
 
 async def test_conversation_delete_asks_and_can_be_undone_or_restored(shop):
@@ -61,19 +61,19 @@ async def test_conversations_filter_by_channel_text_and_days(pilot):
     await settle(pilot)
     await pilot.press("slash")
     await type_text(pilot, "thank")
-    await pilot.pause(0.3)
+    await typed(pilot)
     await settle(pilot)
     text = screen_text(app)
     assert "Wrote to thank us" in text and "Complained" not in text
     await pilot.press("enter", "x")  # back to the list, then clear the filters
     await settle(pilot)
     screen.query_one("#cv-since").value = "last week"
-    await pilot.pause(0.3)
+    await typed(pilot)
     await settle(pilot)
     text = screen_text(app)
     assert "Brought the bike in" in text and "Wrote to thank us" not in text
     screen.query_one("#cv-until").value = "nonsense"
-    await pilot.pause(0.3)
+    await typed(pilot)
     await settle(pilot)
     assert "Can't read \"nonsense\"" in screen_text(app)
 
@@ -108,7 +108,7 @@ async def test_edit_and_archive_a_customer(shop):
         app = pilot.app
         await pilot.press("c")
         await type_text(pilot, "emil")
-        await pilot.pause(0.3)
+        await typed(pilot)
         await settle(pilot)
         await pilot.press("enter")  # into the list
         await pilot.press("e")
@@ -251,17 +251,12 @@ async def test_help_lists_every_key(shop):
 
 async def test_palette_jumps_to_a_customer_and_runs_actions(pilot):
     app = pilot.app
-    await pilot.press("ctrl+p")
-    await type_text(pilot, "777 888")  # part of Dora's phone number
-    await pilot.pause(0.5)
-    await settle(pilot)
+    await in_palette(pilot, "777 888", "customer  030 777 888")  # part of Dora's number
     await pilot.press("enter")
     await settle(pilot)
     assert app.screen.__class__.__name__ == "CustomerScreen"
     assert app.screen.customer_id == 4
-    await pilot.press("ctrl+p")
-    await type_text(pilot, "Promises")
-    await pilot.pause(0.5)
+    await in_palette(pilot, "Promises", "Open, overdue, kept and broken promises")
     await pilot.press("enter")
     await settle(pilot)
     assert app.current_mode == "promises"
@@ -287,9 +282,7 @@ async def test_writes_by_another_program_show_up(shop):
         assert "Phoned about the saddle" not in screen_text(app)
         with Store.open(shop) as other:  # as `kbm log` in a second terminal would
             other.log_conversation(3, "Phoned about the saddle", channel="phone")
-        await pilot.pause(0.6)
-        await settle(pilot)
-        assert "Phoned about the saddle" in screen_text(app)
+        assert await wait_for(pilot, lambda: "Phoned about the saddle" in screen_text(app))
     app.close_store()
 
 

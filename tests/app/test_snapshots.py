@@ -12,7 +12,7 @@ from kbm_tui.app import KbmApp
 from kbm_tui.core import clock
 from kbm_tui.core.when import parse_when
 from kbm_tui.store import Store
-from support import at, build_shop, settle, type_text
+from support import at, build_shop, settle, type_text, typed
 
 SMALL = (80, 24)
 WIDE = (130, 36)
@@ -64,7 +64,7 @@ def keys(*pressed, text: str = ""):
         for key in pressed:
             if key.startswith("text:"):
                 await type_text(pilot, key[5:])
-                await pilot.pause(0.3)
+                await typed(pilot)
             else:
                 await pilot.press(key)
             await settle(pilot)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
+from kbm_tui.core import i18n
+from kbm_tui.core.i18n import _
 from kbm_tui.core.settings import Settings
 from kbm_tui.screens.conversations import ConversationsScreen
 from kbm_tui.screens.customers import CustomersScreen
@@ -31,6 +34,7 @@ from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
 T = TypeVar("T")
 
 POLL_SECONDS = 1.0
+RESTART = "restart"  # the app's result when it should start again (another language)
 
 
 class KbmApp(DbWork, Host):
@@ -45,8 +49,9 @@ class KbmApp(DbWork, Host):
     COMMANDS = App.COMMANDS | {ActionsProvider, CustomersProvider}
     DEFAULT_MODE = "today"
     BINDINGS = actions.bindings(
-        *(f"app.{mode}" for _, mode, _, _ in actions.SCREEN_KEYS), "app.quick_log",
-        "app.new_customer", "app.undo", "app.backup", "app.help", "app.help_anywhere")
+        *(f"app.{screen[1]}" for screen in actions.SCREEN_KEYS), "app.quick_log",
+        "app.new_customer", "app.undo", "app.backup", "app.help", "app.help_anywhere",
+        "app.palette")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
                  store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
@@ -66,6 +71,7 @@ class KbmApp(DbWork, Host):
         self._data_version: int | None = store.data_version()
         self.last_staff_id: int | None = None  # who logged last, the default next time
         self.settings = Settings.load()
+        actions.relabel()  # the keys' words in the language now in use
         super().__init__()
         if demo:
             self.sub_title = "demo shop (thrown away when you quit)"
@@ -95,11 +101,14 @@ class KbmApp(DbWork, Host):
         if counter is not None and self._counting is owner:
             counter.interrupt()
 
-    def close_store(self) -> None:
+    def close_counter(self) -> None:
         with self._count_lock:
             if self._counter is not None:
                 self._counter.close()
                 self._counter = None
+
+    def close_store(self) -> None:
+        self.close_counter()
         with self._db_lock:
             try:
                 self.store.close()
@@ -110,6 +119,30 @@ class KbmApp(DbWork, Host):
             self._demo_dir = None
 
     # --- life ----------------------------------------------------------------------------
+
+    def action_language(self, language: str) -> None:
+        """Speak `language` from now on: remembered, and the app starts again in it."""
+        self.settings.language = language
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.notify(_("Couldn't remember the language: {reason}").format(reason=exc),
+                        severity="warning")
+        i18n.use(language)
+        self.exit(RESTART)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands in the palette, in the shop's language."""
+        yield SystemCommand(_("Theme"), _("Change the current theme"), self.action_change_theme)
+        yield SystemCommand(_("Quit"), _("Quit the application"), self.action_quit)
+        if screen.maximized is not None:
+            yield SystemCommand(_("Minimize"), _("Restore the widget to its normal size"),
+                                screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(_("Maximize"), _("Maximize the focused widget"),
+                                screen.action_maximize)
+        yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -272,10 +305,16 @@ def run_app(db_path: str | Path | None = None, demo: bool = False) -> int:
     if demo:
         print("Making a demo bike shop… (thrown away when you quit)", flush=True)
     store, folder = open_store(db_path, demo=demo)
-    app = KbmApp(db_path, demo=demo, store=store)
-    app._demo_dir = folder
-    try:
-        app.run()
-    finally:
-        app.close_store()
-    return app.return_code or 0
+    while True:
+        app = KbmApp(db_path, demo=demo, store=store)
+        app._demo_dir = folder
+        try:
+            app.run()
+        except BaseException:
+            app.close_store()
+            raise
+        if app.return_value != RESTART:
+            app.close_store()
+            return app.return_code or 0
+        app._demo_dir = None  # the next one goes on with the same store and demo folder
+        app.close_counter()

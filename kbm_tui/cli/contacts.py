@@ -10,6 +10,7 @@ from kbm_tui.cli.common import open_store, pick_customer, read_when, staff_id
 from kbm_tui.cli.output import as_json, conversation_line, print_json, say
 from kbm_tui.core import clock
 from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
+from kbm_tui.core.i18n import _
 from kbm_tui.core.money import parse_amount
 from kbm_tui.core.records import Contact, ContactDraft, Customer
 from kbm_tui.core.text import due_text, short
@@ -21,16 +22,17 @@ def _record(store: Store, draft: ContactDraft, anyway: bool) -> Contact:
     try:
         return store.record_contact(draft, anyway=anyway)
     except AgainstWishes as exc:
-        raise KbmError(f"{exc.message} Add --anyway to go ahead; it will be noted.") from None
+        raise KbmError(_("{refusal} Add --anyway to go ahead; it will be noted.").format(
+            refusal=exc.message)) from None
 
 
 def _due(day, at) -> str:
-    return due_text(day, at, undated="open-ended")
+    return due_text(day, at, undated=_("open-ended"))
 
 
 def cmd_log(args: argparse.Namespace) -> None:
     if args.due and not args.promise:
-        raise InputError('--due belongs to a promise: add --promise "what you promised".')
+        raise InputError(_('--due belongs to a promise: add --promise "what you promised".'))
     amount = parse_amount(args.amount) if args.amount is not None else None
     at = read_when(args.at, allow_past=True, what="--at") if args.at else None
     promise_due = read_when(args.due, what="--due") if args.due else None
@@ -39,7 +41,8 @@ def cmd_log(args: argparse.Namespace) -> None:
         at = type(at)(at.day, clock.now().time().replace(second=0, microsecond=0))
     moment = at.moment(clock.local_tz()) if at else None
     if at is not None and moment is not None and moment > clock.now():
-        raise InputError(f"--at: {at.describe()} is in the future; a conversation has happened.")
+        raise InputError(_("--at: {when} is in the future; a conversation has happened.").format(
+            when=at.describe()))
     with open_store(args) as store, store.transaction():
         customer, created = pick_customer(store, args.customer, create=args.new)
         done = _record(store, ContactDraft(
@@ -55,15 +58,18 @@ def cmd_log(args: argparse.Namespace) -> None:
                     "promise": as_json(promise) if promise else None,
                     "followup": as_json(followup) if followup else None})
         return
-    new = "new customer " if created else ""
-    parts = [f'Logged for {new}{customer.name} (#{customer.id}): "{short(conv.summary)}" '
-             f"({conversation_line(conv)})."]
+    logged = (_('Logged for new customer {name} (#{id}): "{summary}" ({how}).') if created
+              else _('Logged for {name} (#{id}): "{summary}" ({how}).'))
+    parts = [logged.format(name=customer.name, id=customer.id, summary=short(conv.summary),
+                           how=conversation_line(conv))]
     if done.against_wishes:
-        parts.append("Noted as against the customer's wishes.")
+        parts.append(_("Noted as against the customer's wishes."))
     if promise:
-        parts.append(f"Promise #{promise.id} due {_due(promise.due_day, promise.due_at)}.")
+        parts.append(_("Promise #{id} due {when}.").format(
+            id=promise.id, when=_due(promise.due_day, promise.due_at)))
     if followup:
-        parts.append(f"Follow-up #{followup.id} {_due(followup.due_day, followup.due_at)}.")
+        parts.append(_("Follow-up #{id} {when}.").format(
+            id=followup.id, when=_due(followup.due_day, followup.due_at)))
     say(" ".join(parts))
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 from kbm_tui.cli.parser import build_parser
+from kbm_tui.core import i18n
 
 # Which module does each command: cmd_<name> in kbm_tui.cli.<module>.
 MODULES = {
@@ -21,6 +23,8 @@ MODULE_OF = {command: module for module, commands in MODULES.items() for command
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    i18n.choose(_language_asked(argv))  # before the parser: its help is in that language
     args = build_parser().parse_args(argv)
     from kbm_tui.cli import output
     from kbm_tui.core.errors import KbmError
@@ -49,3 +53,15 @@ def main(argv: list[str] | None = None) -> int:
         output.error(f"internal error ({type(exc).__name__}: {exc}). Nothing was changed. "
                      "Please report this with the command you ran (KBM_DEBUG=1 shows details).")
         return 1
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """The value of --lang, wherever it stands (the parser itself speaks the language)."""
+    for n, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None

@@ -10,7 +10,11 @@ import argparse
 import sys
 
 from kbm_tui import __version__
-from kbm_tui.core import vocab
+from kbm_tui.core import i18n, vocab
+
+# argparse's own words (usage:, error messages) from kbm's catalogue (cli/argparse_words.py)
+argparse._ = i18n._  # type: ignore[attr-defined]
+argparse.ngettext = i18n.n_  # type: ignore[attr-defined]
 
 EXAMPLES = {
     "log": """examples:
@@ -103,6 +107,9 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument(
         "--db", metavar="PATH", default=default,
         help="the database file (default: $KBM_DB, else kbm.sqlite3 in your data folder)")
+    parser.add_argument(
+        "--lang", choices=("de", "en"), default=default,
+        help="Deutsch or English (default: $KBM_LANG, the setting, else the system's language)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kbm_tui.core import l10n
 from kbm_tui.core.errors import InputError
 
 _MAX_CENTS = 10**11  # a billion in the shop's currency: larger is surely a typo
@@ -29,8 +31,19 @@ def parse_amount(text: str) -> int:
 
 
 def format_cents(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{frac:02d}"
+    """The amount as a number: "1,234.50" / "1.234,50"; "" for none."""
+    return "" if cents is None else l10n.amount(cents)
+
+
+def format_money(cents: int | None) -> str:
+    """The amount with the shop's currency: "€1,234.50" / "1.234,50 €"; "" for none."""
+    return "" if cents is None else l10n.money(cents, currency())
+
+
+@lru_cache(maxsize=1)
+def currency() -> str:
+    """The shop's currency (the `currency` setting: EUR or CHF)."""
+    from kbm_tui.core.settings import Settings
+
+    chosen = Settings.load().currency.upper()
+    return chosen if chosen in l10n.CURRENCIES else "EUR"

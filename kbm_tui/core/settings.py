@@ -39,6 +39,8 @@ class Settings:
     closing: str = "18:00"
     evening: str = "19:00"
     backups_keep: int = 14
+    language: str = ""  # "de" or "en"; empty: as the system's locale says
+    currency: str = "EUR"  # EUR or CHF
 
     def clock_time(self, name: str) -> time:
         """One of the named times of the shop's day, falling back to the default."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from kbm_tui.core import clock
+from kbm_tui.core import clock, l10n
+from kbm_tui.core.i18n import _
 
 DB_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -40,32 +41,34 @@ def local(moment: datetime) -> datetime:
 
 
 def show_moment(moment: datetime | None, *, today: date | None = None) -> str:
-    """"14:05" today, "Tue 17 Nov 14:05" this year, "17 Nov 2025 14:05" otherwise."""
+    """"14:05" today, "Tue 17 Nov 14:05" this year, "17 Nov 2025 14:05" otherwise
+    (German: "14:05", "Di., 17. Nov. 14:05", "17. Nov. 2025 14:05")."""
     if moment is None:
         return ""
     m = local(moment)
     today = today or clock.today()
     if m.date() == today:
-        return m.strftime("%H:%M")
+        return l10n.clock(m.time())
     if m.year == today.year:
-        return m.strftime("%a %d %b %H:%M")
-    return m.strftime("%d %b %Y %H:%M")
+        return f"{l10n.short_date(m.date())} {l10n.clock(m.time())}"
+    return f"{l10n.short_date(m.date(), weekday_too=False, year=True)} {l10n.clock(m.time())}"
 
 
 def show_day(day: date | None, *, today: date | None = None) -> str:
+    """ "today", "tomorrow", "yesterday", "Fri 27 Nov" this year, "27 Nov 2027" otherwise."""
     if day is None:
         return ""
     today = today or clock.today()
     delta = (day - today).days
     if delta == 0:
-        return "today"
+        return _("today")
     if delta == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if delta == -1:
-        return "yesterday"
+        return _("yesterday")
     if day.year == today.year:
-        return day.strftime("%a %d %b")
-    return day.strftime("%d %b %Y")
+        return l10n.short_date(day)
+    return l10n.short_date(day, weekday_too=False, year=True)
 
 
 def month_start(day: date, back: int = 0) -> date:

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kbm_tui.core.i18n import _
 from kbm_tui.ui.actions import ACTIONS, HELP
 
 
@@ -21,8 +22,8 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         for action_id in ids:
             action = ACTIONS[action_id]
             keys = [_show_key(k) for k in action.keys.split(",")]
-            lines.setdefault(action.help, []).extend(keys)
-        sections.append((title, [(_join(keys), what) for what, keys in lines.items()]))
+            lines.setdefault(_(action.help), []).extend(keys)
+        sections.append((_(title), [(_join(keys), what) for what, keys in lines.items()]))
     return sections
 
 

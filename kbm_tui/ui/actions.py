@@ -1,13 +1,21 @@
 """Every key of the app in one table: its footer word, what it does, and its name in the
 command palette. The bindings of the app, the screens and the lists, the palette (ctrl+p)
 and the help screen (?) are all made from this table, so a key or a word changes here.
+
+The words are English catalogue keys (marked with N_) and are translated where shown; the
+bindings, which Textual builds when a class is defined, are translated again by `relabel()`
+whenever the language changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+from kbm_tui.core.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -24,15 +32,17 @@ class Action:
     screens: bool = False  # one of the screen keys (t c v p f i), grouped in the footer
 
 
-SCREENS_GROUP = Binding.Group("Screens", compact=True)
+SCREENS = N_("Screens")  # the footer's name for the screen keys t c v p f i
 SCREEN_KEYS = (
-    ("t", "today", "Today", "The day: overdue promises, due today, follow-ups, today's talks"),
-    ("c", "customers", "Customers", "Find, add, edit and archive customers"),
-    ("v", "conversations", "Conversations",
-     "All conversations, filtered by channel, kind, staff, days"),
-    ("p", "promises", "Promises", "Open, overdue, kept and broken promises"),
-    ("f", "followups", "Follow-ups", "Overdue, today and upcoming follow-ups"),
-    ("i", "ideas", "Ideas", "Feedback and ideas from every customer: new, considered, done"),
+    ("t", "today", N_("Today"),
+     N_("The day: overdue promises, due today, follow-ups, today's talks")),
+    ("c", "customers", N_("Customers"), N_("Find, add, edit and archive customers")),
+    ("v", "conversations", N_("Conversations"),
+     N_("All conversations, filtered by channel, kind, staff, days")),
+    ("p", "promises", N_("Promises"), N_("Open, overdue, kept and broken promises")),
+    ("f", "followups", N_("Follow-ups"), N_("Overdue, today and upcoming follow-ups")),
+    ("i", "ideas", N_("Ideas"),
+     N_("Feedback and ideas from every customer: new, considered, done")),
 )
 
 
@@ -56,8 +66,13 @@ def _table() -> tuple[Action, ...]:
           palette_help="Every key (? or F1)"),
         a("app.help_anywhere", "f1", "help", "Help", "Help: every key", show=False,
           priority=True),
-        a("app.palette", "ctrl+p", "", "Palette",
-          "Command palette: every action, any customer by name, themes"),
+        a("app.palette", "ctrl+p", "command_palette", "palette",
+          "Command palette: every action, any customer by name, themes", show=False,
+          priority=True),
+        a("app.german", "", "language('de')", "Deutsch", "Die App auf Deutsch",
+          palette="Deutsch", palette_help="Die App auf Deutsch (wird gemerkt)"),
+        a("app.english", "", "language('en')", "English", "The app in English",
+          palette="English", palette_help="The app in English (remembered)"),
         a("app.quit", "ctrl+q", "", "Quit", "Quit"),
         # --- lists ---------------------------------------------------------------------------
         a("table.up", "up", "cursor(-1)", "Previous row", "Previous row", show=False),
@@ -183,9 +198,38 @@ HELP = (
 )
 def binding(action_id: str) -> Binding:
     item = ACTIONS[action_id]
-    return Binding(item.keys, item.action, item.label, show=item.show, priority=item.priority,
-                   id=item.id, tooltip=item.help,
-                   group=SCREENS_GROUP if item.screens else None)
+    return Binding(item.keys, item.action, _(item.label), show=item.show,
+                   priority=item.priority, id=item.id, tooltip=_(item.help),
+                   group=Binding.Group(_(SCREENS), compact=True) if item.screens else None)
+
+
+def relabel() -> None:
+    """Every kbm class's bindings in the language now in use.
+
+    Textual merges a class's bindings once, when the class is defined, and each new widget
+    or screen copies them: so this runs when the language changes, before anything is made.
+    """
+    for cls in _subclasses(DOMNode):
+        merged = cls._merged_bindings
+        if merged is None or not cls.__module__.startswith("kbm_tui."):
+            continue
+        for key, found in merged.key_to_bindings.items():
+            merged.key_to_bindings[key] = [_translated(b) for b in found]
+
+
+def _translated(old: Binding) -> Binding:
+    if old.id not in ACTIONS:
+        return old
+    new = binding(old.id)
+    return dataclasses.replace(old, description=new.description, tooltip=new.tooltip,
+                               group=new.group)
+
+
+def _subclasses(cls: type[DOMNode]) -> list[type[DOMNode]]:
+    found: list[type[DOMNode]] = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
 
 
 def bindings(*action_ids: str) -> list[BindingType]:

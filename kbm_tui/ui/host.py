@@ -17,7 +17,7 @@ from kbm_tui.store import Store
 T = TypeVar("T")
 
 
-class Host(App[None]):
+class Host(App["str | None"]):
     store: Store
     settings: Settings
     last_staff_id: int | None  # who logged last: the default next time

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from kbm_tui.core.i18n import _
 from kbm_tui.ui.actions import ACTIONS
 from kbm_tui.ui.host import Host
 
@@ -18,16 +19,16 @@ class ActionsProvider(Provider):
 
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         commands: list[tuple[str, str, Callable[[], Any]]] = [
-            (a.palette, a.palette_help, partial(self.app.run_action, a.action))
+            (_(a.palette), _(a.palette_help), partial(self.app.run_action, a.action))
             for a in ACTIONS.values() if a.palette_help]
         known = {name for name, _, _ in commands}
         for node, binding, enabled, _tip in self.screen.active_bindings.values():
             action = ACTIONS.get(binding.id or "")
-            name = action.palette if action and action.palette else binding.description
+            name = _(action.palette) if action and action.palette else binding.description
             if enabled and node is not self.app and name not in known:
                 known.add(name)
                 key = self.app.get_key_display(binding)
-                commands.append((name, f"on this screen (key: {key})",
+                commands.append((name, _("on this screen (key: {key})").format(key=key),
                                  partial(self.app.run_action, binding.action, node)))
         return commands
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from kbm_tui.core.i18n import _
 from kbm_tui.ui.actions import SCREEN_KEYS
 
 
@@ -25,7 +26,8 @@ class NavBar(Static):
 
     def build(self) -> Content:
         parts = []
-        for key, mode, label, _ in SCREEN_KEYS:
+        for key, mode, label, _detail in SCREEN_KEYS:
+            label = _(label)
             if mode == self.current:
                 parts.append(f"[reverse $accent] {key} {label} [/]")
             else:

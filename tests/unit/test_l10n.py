@@ -1,0 +1,49 @@
+"""Dates and money in German as the Unicode CLDR has them (Babel tells), English as before."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from kbm_tui.core import i18n, l10n
+
+DAYS = [date(2026, 11, 28) + __import__("datetime").timedelta(days=n) for n in range(0, 370, 17)]
+
+
+@pytest.fixture
+def german():
+    i18n.use("de")
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_german_dates_are_the_cldr_ones(german, day):
+    assert l10n.short_date(day) == format_date(day, "EEE, d. MMM", locale="de")
+    assert l10n.short_date(day, weekday_too=False, year=True) == \
+        format_date(day, "d. MMM y", locale="de")
+    assert l10n.long_date(day) == format_date(day, "full", locale="de")
+
+
+@pytest.mark.parametrize("cents", [0, 5, 99, 100, 123450, 100000000, -500, -123456789])
+def test_german_money_is_the_cldr_one(german, cents):
+    assert l10n.money(cents, "EUR") == format_currency(cents / 100, "EUR", locale="de")
+    assert l10n.money(cents, "CHF") == format_currency(cents / 100, "CHF", locale="de")
+    assert l10n.amount(cents) == format_decimal(cents / 100, "#,##0.00", locale="de")
+
+
+def test_english_stays_as_it_was():
+    day = date(2026, 12, 5)
+    assert l10n.short_date(day) == "Sat 05 Dec"
+    assert l10n.long_date(day) == "Saturday 05 December 2026"
+    assert l10n.money(123450, "EUR") == "€1,234.50" == format_currency(1234.5, "EUR", locale="en")
+    assert l10n.money(-500, "EUR") == "-€5.00" == format_currency(-5, "EUR", locale="en")
+    assert l10n.money(123450, "CHF") == "CHF 1,234.50"
+
+
+def test_the_clock_says_uhr_in_german_sentences(german):
+    assert l10n.clock(time(14, 0), uhr=True) == "14:00 Uhr"
+    assert l10n.clock(time(9, 5)) == "09:05"

@@ -36,6 +36,7 @@ class People:
     cal: Any  # demo._Calendar: today and now (moments), stamp()
     last: list[int]  # each customer's last conversation (a moment), from the planning
     between: Callable[[int, int], int]
+    W: Any  # demo/words.py, or words_de.py in German
 
     def pick(self, seq):
         return seq[int(self.rnd() * len(seq))]
@@ -49,7 +50,7 @@ class People:
         rows: list[list] = [[]]
         for cid in range(1, C + 1):
             h = self.heavy.get(cid)
-            row = self.person(cid, None if h is None else W.HEAVY_BUSINESSES[h])
+            row = self.person(cid, None if h is None else self.W.HEAVY_BUSINESSES[h])
             self.shy[cid], self.pref_staff[cid], self.pref_channel[cid] = \
                 self.wishes(row, h is not None)
             if h is None and rnd() >= 0.3:  # the rest were customers before the history starts
@@ -74,14 +75,14 @@ class People:
 
     def person(self, cid: int, heavy: str | None) -> list:
         rnd, pick = self.rnd, self.pick
-        business = heavy or (pick(W.BUSINESSES) if rnd() < 0.04 else None)
-        origin = self.rng.choices(W.ORIGINS, cum_weights=ORIGIN_WEIGHTS)[0]
+        business = heavy or (pick(self.W.BUSINESSES) if rnd() < 0.04 else None)
+        origin = self.rng.choices(self.W.ORIGINS, cum_weights=ORIGIN_WEIGHTS)[0]
         female = rnd() < 0.5
         first, last = pick(origin[1] if female else origin[2]), pick(origin[3])
         if female and last.endswith(("ski", "cki", "ow")):  # Kowalska, Iwanowa
             last = last[:-1] + "a" if last.endswith("i") else last + "a"
         if business:
-            name = business.format(last=last, last2=pick(W.ORIGINS[0][3]))
+            name = business.format(last=last, last2=pick(self.W.ORIGINS[0][3]))
             words = name.replace(" GmbH", "").replace(" e.V.", "").replace(".", "").split()
             slug = "-".join(w for w in map(_plain, words) if w)
             email = f"info@{slug}.de" if rnd() < 0.85 else None
@@ -94,33 +95,33 @@ class People:
         address = None
         if business or rnd() < 0.35:
             town = "Leipzig" if rnd() < 0.9 else pick(["Markkleeberg", "Taucha", "Schkeuditz"])
-            address = (f"{pick(W.STREETS)} {1 + int(rnd() * 120)}, "
-                       f"{pick(W.POSTCODES) if town == 'Leipzig' else '04416'} {town}")
-        notes = pick(W.NOTES) if rnd() < (0.9 if heavy else 0.3) else None
+            address = (f"{pick(self.W.STREETS)} {1 + int(rnd() * 120)}, "
+                       f"{pick(self.W.POSTCODES) if town == 'Leipzig' else '04416'} {town}")
+        notes = pick(self.W.NOTES) if rnd() < (0.9 if heavy else 0.3) else None
         tags: str | None
         if heavy:
-            notes, tags = "fleet of 40 bikes, invoices to the office", "business, fleet, cargo"
+            notes, tags = self.W.HEAVY_NOTES
         elif business:
             tags = "business" + (", cargo" if rnd() < 0.5 else "")
         else:
             count = int(rnd() * 4) if rnd() < 0.6 else 0
-            tags = ", ".join(dict.fromkeys(pick(W.TAGS) for _ in range(count))) or None
+            tags = ", ".join(dict.fromkeys(pick(self.W.TAGS) for _ in range(count))) or None
         return [cid, name, phone, email, address, notes, tags]
 
     def _email(self, first: str, last: str) -> str:
         f, l = _plain(first), _plain(last)  # noqa: E741 (as written in the names below)
         local = self.pick([f"{f}.{l}", f"{f}.{l}", f"{f[0]}.{l}", f"{f}{l}", f"{l}.{f}",
                            f"{f}_{l}", f"{f}{10 + int(self.rnd() * 90)}", f"{l}{f[0]}"])
-        return f"{local}@{self.pick(W.MAIL_HOSTS)}"
+        return f"{local}@{self.pick(self.W.MAIL_HOSTS)}"
 
     def _phone(self, landline: bool) -> str:
         rnd = self.rnd
         if landline:
-            code = self.pick(W.AREA_CODES)
+            code = self.pick(self.W.AREA_CODES)
             digits = 11 - len(code)
             number = str(2 * 10 ** (digits - 1) + int(rnd() * 7 * 10 ** (digits - 1)))
         else:
-            code = self.pick(W.MOBILE_PREFIXES)
+            code = self.pick(self.W.MOBILE_PREFIXES)
             number = str(1_000_000 + int(rnd() * (90_000_000 if code[2] == "5" else 9_000_000)))
         style = int(rnd() * 10)
         if style < 4:
@@ -140,7 +141,7 @@ class People:
             row += ["email", 2, 28, 0, 0, None]
             return 0, 2, "email"
         if rnd() < 0.015:
-            row += [None, None, None, 0, 1, pick(W.DNC_REASONS)]
+            row += [None, None, None, 0, 1, pick(self.W.DNC_REASONS)]
             return 2, 0, None
         channel = pick(["phone", "phone", "email", "email", "email", "social", "letter",
                         "store", "store"]) if rnd() < 0.18 else None

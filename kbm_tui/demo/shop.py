@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate, islice
 
 from kbm_tui.core import clock
-from kbm_tui.core.vocab import CHANNEL_LABELS
+from kbm_tui.core.i18n import _, language
 from kbm_tui.demo import words as W
 from kbm_tui.demo.people import DAY, STAFF, People
 
@@ -66,6 +66,7 @@ class _Shop(People):
     and when they talked to the shop."""
 
     def __init__(self, customers: int, conversations: int, seed: int):
+        self.W = W.in_language(language())
         self.rng = random.Random(seed)
         self.rnd = self.rng.random
         self.C, self.N, self.K = customers, conversations, customers + 1
@@ -76,22 +77,23 @@ class _Shop(People):
         left = {s[0]: D - s[4] if s[4] else D + 1 for s in STAFF}
         rotas: dict[tuple, tuple] = {}
         self.rota = [rotas.setdefault(r, r) for r in (
-            tuple(i for i, _, w, _, _ in STAFF for _ in range(w) if self.joined[i] <= d < left[i])
+            tuple(i for i, _, w, _, _ in STAFF for _n in range(w) if self.joined[i] <= d < left[i])
             for d in range(D + 1))]
-        entries = [e for k in KINDS for e in self._entries(k, W.KIND_WEIGHTS[k] * 20)]
+        entries = [e for k in KINDS for e in self._entries(k, self.W.KIND_WEIGHTS[k] * 20)]
         self.entries = [(*e, n) for n, e in enumerate(entries)]
         self.in_entries = [e for e in self.entries if e[1] == "in"]
         self.online_entries = [e for e in self.entries if e[2] in ONLINE]
 
     def fill(self, template: str, bike=None, part=None, service=None, size=None) -> str:
-        bike, part = bike or self.pick(W.BIKES), part or self.pick(W.PARTS)
-        service = service or self.pick(W.SERVICES)
-        return template.format(bike=bike[0], size=size or self.pick(W.SIZES), part=part[0],
+        bike, part = bike or self.pick(self.W.BIKES), part or self.pick(self.W.PARTS)
+        service = service or self.pick(self.W.SERVICES)
+        return template.format(bike=bike[0], size=size or self.pick(self.W.SIZES), part=part[0],
                                service=service[0], done=service[1])
 
     def _entries(self, kind: str, n: int) -> Iterable[tuple]:
         """(kind, direction, channel, summary, amount, resolution, promise), filled once."""
-        for _ in range(n):
+        W = self.W
+        for _n in range(n):
             direction, channels, text, price, promises, resolution = self.pick(W.TEMPLATES[kind])
             things = (self.pick(W.BIKES), self.pick(W.PARTS), self.pick(W.SERVICES),
                       self.pick(W.SIZES))
@@ -108,7 +110,7 @@ class _Shop(People):
         if b <= a:
             return a
         cal, rnd = self.cal, self.rnd
-        for _ in range(3):
+        for _n in range(3):
             d = a // DAY + int(rnd() * (b // DAY - a // DAY + 1))
             lo, hi = max(a, d * DAY + cal.opens[d]), min(b, d * DAY + cal.closes[d])
             if lo < hi:
@@ -145,13 +147,13 @@ class _Shop(People):
         for cid in range(1, C + 1):
             lo = start[self.since[cid]]
             span, top = len(pool) - lo, 0
-            for _ in range(counts[cid]):
+            for _n in range(counts[cid]):
                 d = pool[lo + int(rnd() * span)]
                 m = d * DAY + opens[d] + int(rnd() * spans[d])
                 top = m if m > top else top
                 add(m * K + cid)
             last[cid] = top
-        for _ in range(n_today):  # so the day's list is never empty once the shop is open
+        for _n in range(n_today):  # so the day's list is never empty once the shop is open
             cid = 1 + int(rnd() * C)
             last[cid] = m = D * DAY + opens[D] + int(rnd() * open_today)
             add(m * K + cid)
@@ -180,13 +182,13 @@ class _Shop(People):
             k, direction, channel, summary, amount, resolution, _, n = e
             against = None
             if direction == "out" and s == 2:
-                against = "do not contact"
+                against = self.W.AGAINST["dnc"]
             elif direction == "out" and (p := pref_channel[cid]) and p != channel \
                     and p not in ("store", "visit") and k != invoice:
                 if rnd() < 0.9:
                     channel = p
                 else:
-                    against = f"prefers {CHANNEL_LABELS[p]}"
+                    against = self.W.AGAINST["channel"].format(channel=self.W.CHANNELS[p])
             staff: int | None = pref_staff[cid]
             if not staff or rnd() < 0.4 or joined[staff] > d:
                 here = rota[d]
@@ -216,7 +218,7 @@ class _Shop(People):
         """(customer, moment, conversation id, promise text, staff) of a talk from lo to hi."""
         rnd, K = self.rnd, self.K
         a, b = bisect_left(self.keys, lo * K), bisect_left(self.keys, (hi + 1) * K)
-        for _ in range(6):  # open ones to archived customers, or two to one, would look odd
+        for _n in range(6):  # open ones to archived customers, or two to one, would look odd
             if a < b:
                 j = a + int(rnd() * (b - a))
                 m, cid = divmod(self.keys[j], K)
@@ -257,7 +259,7 @@ class _Shop(People):
                 if scene == "today":
                     due_d, later = D, [t for t in DUE_TIMES if t > now_t + 600]
                     if lunch:
-                        due_m, text = D * DAY + LUNCH_END, self.fill(pick(W.AFTER_LUNCH))
+                        due_m, text = D * DAY + LUNCH_END, self.fill(pick(self.W.AFTER_LUNCH))
                     elif later and rnd() < 0.7:
                         due_m = D * DAY + pick(later)
                 elif scene == "overdue":
@@ -288,10 +290,10 @@ class _Shop(People):
                     status, closed = "kept", self.between(end + 3600, end + 5 * DAY)
                 elif scene == "closed" and r < 0.93:
                     status, closed = "broken", self.between(end + 600, end + 3 * DAY)
-                    note = pick(W.CLOSE_NOTES["broken"])
+                    note = pick(self.W.CLOSE_NOTES["broken"])
                 elif scene == "closed":
                     status, closed = "cancelled", self.between(floor + 600, end)
-                    note = pick(W.CLOSE_NOTES["cancelled"]) if rnd() < 0.8 else None
+                    note = pick(self.W.CLOSE_NOTES["cancelled"]) if rnd() < 0.8 else None
                 yield (pid, cid, conv, text, staff, stamp(made),
                        None if due_d is None else day[due_d],
                        None if due_m is None else stamp(due_m), status,
@@ -309,7 +311,7 @@ class _Shop(People):
         self.changes.append((len(self.changes) + 1, pid, cal.stamp(changed), cal.day[old_d],
                              None if old_m is None else cal.stamp(old_m), cal.day[due_d],
                              None if due_m is None else cal.stamp(due_m),
-                             self.pick(W.CHANGE_REASONS)))
+                             self.pick(self.W.CHANGE_REASONS)))
         return changed
 
     # --- follow-ups ------------------------------------------------------------------------
@@ -323,7 +325,7 @@ class _Shop(People):
                 "snoozed": max(3, F // 60)} if reach else {}
         plan["done"] = max(0, F - sum(plan.values()))
         for scene, n in plan.items():
-            for _ in range(n):
+            for _n in range(n):
                 cid, snooze, done, fid = pick(reach), None, None, fid + 1
                 due = {"today": D, "overdue": D - 1 - int(rnd() * 25),
                        "upcoming": D + 1 + int(rnd() * 60), "snoozed": D - int(rnd() * 14),
@@ -335,12 +337,12 @@ class _Shop(People):
                     done = stamp(min(max(self.between(due * DAY - DAY, due * DAY + 3 * DAY),
                                          created + 600), now))
                 due_at = stamp(due * DAY + pick([36_000, 57_600])) if rnd() < 0.2 else None
-                yield (fid, cid, self.fill(pick(W.FOLLOWUPS)), self.pref_staff[cid] or
+                yield (fid, cid, self.fill(pick(self.W.FOLLOWUPS)), self.pref_staff[cid] or
                        pick(self.rota[min(due, D)]), stamp(created), day[due], due_at, None,
                        snooze, done, None)
         for cid in (c for c in reach if every[c]):  # the customer asked to hear from us
             n = every[cid]
-            text, staff = f"check in, as agreed every {n} days", self.pref_staff[cid] or 1
+            text, staff = self.W.CHECK_IN.format(n=n), self.pref_staff[cid] or 1
             due = D - 5 + int(rnd() * (n + 5))
             created = self.between(max(0, due - n - 20) * DAY, max(1, due - n) * DAY)
             if due - n >= 1:  # last time's, done, as followup_done leaves it
@@ -363,28 +365,30 @@ def generate(store, *, customers: int = 200, conversations: int | None = None, s
     if customers < 1:
         raise ValueError("The demo needs at least one customer.")
     report = progress or (lambda stage, done, total: None)
-    report("planning", 0, 1)
+    report(_("planning"), 0, 1)
     total = customers * 15 if conversations is None else max(0, conversations)
     shop = _Shop(customers, total, seed)
     rows = shop.customer_rows()
     shop.plan_moments()
-    report("planning", 1, 1)
+    report(_("planning"), 1, 1)
     staff = [(i, name, "staff", int(left is None), shop.cal.stamp(shop.joined[i] * DAY + 28_800))
              for i, name, _, _, left in STAFF[1:]]
     # One transaction; the search columns and indexes are built once at its end.
     with store.bulk():
         store.rename_staff(1, STAFF[0][1])  # joins the transaction: all or nothing
-        _write(store, "staff", staff, "staff", len(staff), report)
-        _write(store, "customer", shop.finish_customers(rows), "customers", customers, report)
-        _write(store, "conversation", shop.conversation_rows(), "conversations", total, report)
-        promises = list(shop.promise_rows())
-        _write(store, "promise", promises, "promises", len(promises), report)
-        _write(store, "promise_change", shop.changes, "promise changes", len(shop.changes),
+        _write(store, "staff", staff, _("staff"), len(staff), report)
+        _write(store, "customer", shop.finish_customers(rows), _("customers"), customers,
                report)
+        _write(store, "conversation", shop.conversation_rows(), _("conversations"), total,
+               report)
+        promises = list(shop.promise_rows())
+        _write(store, "promise", promises, _("promises"), len(promises), report)
+        _write(store, "promise_change", shop.changes, _("promise changes"),
+               len(shop.changes), report)
         followups = list(shop.followup_rows([None] + [row[9] for row in rows[1:]]))
-        _write(store, "followup", followups, "follow-ups", len(followups), report)
-        report("search", 0, 1)
-    report("search", 1, 1)
+        _write(store, "followup", followups, _("follow-ups"), len(followups), report)
+        report(_("search index"), 0, 1)
+    report(_("search index"), 1, 1)
     return store.row_counts()
 
 

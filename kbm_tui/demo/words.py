@@ -262,3 +262,19 @@ FOLLOWUPS = _w(
     "call about the spring service|check whether the replacement {part} arrived|"
     "invite to the cargo bike test weekend|ask for feedback on the {service}|"
     "offer a battery check before winter|ask whether the kids' bike still fits")
+HEAVY_NOTES = ("fleet of 40 bikes, invoices to the office", "business, fleet, cargo")
+CHECK_IN = "check in, as agreed every {n} days"  # a follow-up the customer asked for
+AGAINST = {"dnc": "do not contact", "channel": "prefers {channel}"}
+CHANNELS = {"store": "in store", "phone": "phone", "email": "email", "letter": "letter",
+            "social": "messenger/social", "web": "web", "visit": "visit"}
+
+
+def in_language(language: str):  # noqa: ANN201 (a module)
+    """The words of the demo shop in `language` ("de" or "en")."""
+    if language == "de":
+        from kbm_tui.demo import words_de
+
+        return words_de
+    import sys
+
+    return sys.modules[__name__]

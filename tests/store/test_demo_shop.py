@@ -186,3 +186,26 @@ def test_tiny_and_conversationless_shops_still_work(tmp_path, fixed_clock):
     assert counts["customer"] == 3 and counts["conversation"] == 0
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     store.close()
+
+
+def test_the_german_demo_shop_speaks_german_in_the_same_shape(tmp_path, fixed_clock):
+    from kbm_tui.core import i18n
+
+    english, _ = _made(tmp_path, "en.sqlite3", customers=60)
+    i18n.use("de")
+    try:
+        german, _ = _made(tmp_path, "de.sqlite3", customers=60)
+    finally:
+        i18n.use("en")
+    with english, german:
+        shape = ("SELECT id, customer_id, at, channel, kind, direction, amount_cents "
+                 "FROM conversation ORDER BY id")
+        assert _values(english, shape) == _values(german, shape)  # one seed, one shop
+        said = " ".join(_values(german, "SELECT summary FROM conversation")
+                        + _values(german, "SELECT text FROM promise")
+                        + _values(german, "SELECT text FROM followup"))
+        for word in ("asked", "bought", "call back", "invoice for", "the bike", "promised"):
+            assert word not in said, word
+        for word in ("fragt", "gekauft", "Rechnung", "zurückrufen"):
+            assert word in said, word
+        assert "Rechnung" not in " ".join(_values(english, "SELECT summary FROM conversation"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, fields
 from datetime import time
 from pathlib import Path
@@ -18,6 +19,11 @@ APP_NAME = "kbm-tui"
 def config_dir() -> Path:
     if env := os.environ.get("KBM_CONFIG_DIR"):
         return Path(env)
+    if sys.platform.startswith("linux"):
+        # What platformdirs answers on Linux (the XDG rule); importing it would cost every
+        # `kbm log` several milliseconds, and the settings are read on every start.
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return Path(base) / APP_NAME
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME))

@@ -8,7 +8,6 @@ readable by the owner only.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +35,8 @@ def prefix(db_path: Path) -> str:
     resolved = db_path.resolve()
     if resolved == default_path().resolve():
         return db_path.stem
+    import hashlib  # only for databases other than the default: not on every start
+
     return f"{db_path.stem}-{hashlib.sha1(str(resolved).encode()).hexdigest()[:6]}"
 
 

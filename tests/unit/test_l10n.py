@@ -47,3 +47,17 @@ def test_english_stays_as_it_was():
 def test_the_clock_says_uhr_in_german_sentences(german):
     assert l10n.clock(time(14, 0), uhr=True) == "14:00 Uhr"
     assert l10n.clock(time(9, 5)) == "09:05"
+
+
+def test_the_settings_folder_on_linux_is_the_one_platformdirs_names(monkeypatch):
+    import sys
+
+    import platformdirs
+
+    from kbm_tui.core import settings
+
+    monkeypatch.delenv("KBM_CONFIG_DIR")
+    monkeypatch.setattr(sys, "platform", "linux")
+    for xdg in ("", "/tmp/xdg-config"):
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        assert str(settings.config_dir()) == platformdirs.user_config_dir("kbm-tui")

@@ -19,6 +19,7 @@ from itertools import accumulate, islice
 from kbm_tui.core import clock
 from kbm_tui.core.i18n import _, language
 from kbm_tui.demo import words as W
+from kbm_tui.demo import words_de
 from kbm_tui.demo.people import DAY, STAFF, People
 
 Progress = Callable[[str, int, int], None]
@@ -66,7 +67,7 @@ class _Shop(People):
     and when they talked to the shop."""
 
     def __init__(self, customers: int, conversations: int, seed: int):
-        self.W = W.in_language(language())
+        self.W = words_de if language() == "de" else W
         self.rng = random.Random(seed)
         self.rnd = self.rng.random
         self.C, self.N, self.K = customers, conversations, customers + 1

@@ -267,14 +267,3 @@ CHECK_IN = "check in, as agreed every {n} days"  # a follow-up the customer aske
 AGAINST = {"dnc": "do not contact", "channel": "prefers {channel}"}
 CHANNELS = {"store": "in store", "phone": "phone", "email": "email", "letter": "letter",
             "social": "messenger/social", "web": "web", "visit": "visit"}
-
-
-def in_language(language: str):  # noqa: ANN201 (a module)
-    """The words of the demo shop in `language` ("de" or "en")."""
-    if language == "de":
-        from kbm_tui.demo import words_de
-
-        return words_de
-    import sys
-
-    return sys.modules[__name__]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
+from typing import Any
 
 from kbm_tui.cli.common import open_store, pick_customer, read_when
 from kbm_tui.cli.output import as_json, print_json, say, table
-from kbm_tui.core import clock, timefmt, vocab
+from kbm_tui.core import clock, l10n, timefmt, vocab
 from kbm_tui.core.errors import InputError
-from kbm_tui.core.money import format_cents
+from kbm_tui.core.i18n import _, n_
+from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats
 from kbm_tui.core.text import age, due_text, short
 from kbm_tui.core.timefmt import month_start
@@ -23,24 +25,26 @@ SPARKS = "▁▂▃▄▅▆▇█"
 def wishes_text(c: Customer) -> str:
     parts = []
     if c.do_not_contact:
-        parts.append("DO NOT CONTACT" + (f" ({c.dnc_reason})" if c.dnc_reason else ""))
+        parts.append(_("DO NOT CONTACT ({reason})").format(reason=c.dnc_reason) if c.dnc_reason
+                     else _("DO NOT CONTACT"))
     if c.only_when_asked:
-        parts.append("only when they ask")
+        parts.append(_("only when they ask"))
     if c.contact_every_days:
-        parts.append(f"every {c.contact_every_days} days")
+        parts.append(n_("every {n} day", "every {n} days", c.contact_every_days).format(
+            n=c.contact_every_days))
     if c.pref_channel:
-        parts.append(f"by {vocab.CHANNEL_LABELS[c.pref_channel]}")
+        parts.append(_("by {channel}").format(channel=vocab.label("channel", c.pref_channel)))
     if c.pref_staff_name:
-        parts.append(f"with {c.pref_staff_name}")
-    return ", ".join(parts) or "no wishes recorded"
+        parts.append(_("with {staff}").format(staff=c.pref_staff_name))
+    return ", ".join(parts) or _("no wishes recorded")
 
 
 def cmd_prefer(args: argparse.Namespace) -> None:
     with open_store(args) as store, store.transaction():
-        customer, _ = pick_customer(store, args.customer)
-        changes = {}
+        customer, _created = pick_customer(store, args.customer)
+        changes: dict[str, Any] = {}
         if args.via is not None:
-            changes["channel"] = args.via
+            changes["channel"] = vocab.word("channel", args.via)
         if args.person is not None:
             changes["staff_id"] = store.find_staff(args.person).id
         if args.every is not None:
@@ -53,34 +57,37 @@ def cmd_prefer(args: argparse.Namespace) -> None:
             changes["do_not_contact"] = False
         if changes or args.clear:
             customer = store.set_wishes(customer.id, clear=args.clear, **changes)
-    say(f"{customer.name} wishes: {wishes_text(customer)}.")
+    say(_("{name} wishes: {wishes}.").format(name=customer.name, wishes=wishes_text(customer)))
 
 
 def cmd_renegotiate(args: argparse.Namespace) -> None:
-    due = read_when(args.due, what="new due time")
+    due = read_when(args.due, what=_("new due time"))
     with open_store(args) as store:
         before = store.get_promise(args.id)
         p = store.renegotiate_promise(args.id, due, args.reason)
-    was = due_text(before.due_day, before.due_at, undated="open-ended")
-    now = due_text(p.due_day, p.due_at, undated="open-ended")
-    say(f"Promise #{p.id} to {p.customer_name} moved from {was} to {now}: {args.reason}")
+    was = due_text(before.due_day, before.due_at, undated=_("open-ended"))
+    now = due_text(p.due_day, p.due_at, undated=_("open-ended"))
+    say(_("Promise #{id} to {name} moved from {was} to {now}: {reason}").format(
+        id=p.id, name=p.customer_name, was=was, now=now, reason=args.reason))
 
 
 def cmd_complaints(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         items = store.open_complaints()
         median = store.median_days_to_resolve()
-    table("Open complaints", ["", "open for", "customer", "complaint"],
+    table(_("Open complaints"), ["", _("open for"), _("customer"), _("complaint")],
           [[f"#{c.id}", age(c.at), c.customer_name, short(c.summary, 60)] for c in items],
-          empty="None open.")
+          empty=_("None open."))
     if median is not None:
-        say(f"Complaints are resolved in {median:.1f} days (median).", "dim")
+        say(_("Complaints are resolved in {days} days (median).").format(
+            days=l10n.decimal(median)), "dim")
 
 
 def cmd_resolve(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         c = store.resolve_complaint(args.id, args.resolution)
-    say(f"Complaint #{c.id} from {c.customer_name} resolved after {age(c.at)}: {c.resolution}")
+    say(_("Complaint #{id} from {name} resolved after {age}: {resolution}").format(
+        id=c.id, name=c.customer_name, age=age(c.at), resolution=c.resolution))
 
 
 def cmd_ideas(args: argparse.Namespace) -> None:
@@ -89,10 +96,12 @@ def cmd_ideas(args: argparse.Namespace) -> None:
     if args.json:
         print_json([as_json(i) for i in items])
         return
-    table("Ideas and feedback from customers", ["", "when", "customer", "status", "idea"],
-          [[f"#{i.id}", timefmt.show_moment(i.at), i.customer_name, i.idea_status or "new",
-            short(i.summary, 60)] for i in items],
-          empty='None yet. Log one with: kbm log CUSTOMER "their idea" --kind feedback')
+    table(_("Ideas and feedback from customers"),
+          ["", _("when"), _("customer"), _("status"), _("idea")],
+          [[f"#{i.id}", timefmt.show_moment(i.at), i.customer_name,
+            vocab.label("idea_status", i.idea_status or "new"), short(i.summary, 60)]
+           for i in items],
+          empty=_('None yet. Log one with: kbm log CUSTOMER "their idea" --kind feedback'))
 
 
 def cmd_idea(args: argparse.Namespace) -> None:
@@ -101,14 +110,18 @@ def cmd_idea(args: argparse.Namespace) -> None:
         idea = store.set_idea_status(args.id, args.status)
         followup = None
         if due is not None:
-            what = f'Tell them what became of their idea: "{short(idea.summary)}"'
+            what = _('Tell them what became of their idea: "{idea}"').format(
+                idea=short(idea.summary))
             followup = store.plan_followup(idea.customer_id, what, due)
-    say(f"Idea #{idea.id} from {idea.customer_name} is {idea.idea_status}.")
+    say(_("Idea #{id} from {name} is {status}.").format(
+        id=idea.id, name=idea.customer_name, status=vocab.label("idea_status", idea.idea_status)))
     if followup:
         when = due_text(followup.due_day, followup.due_at)
-        say(f"Follow-up #{followup.id} {when}: tell {idea.customer_name}.")
+        say(_("Follow-up #{id} {when}: tell {name}.").format(
+            id=followup.id, when=when, name=idea.customer_name))
     elif args.status == "done":
-        say(f'Tell {idea.customer_name}? kbm idea {idea.id} done --tell tomorrow', "dim")
+        say(_("Tell {name}? kbm idea {id} done --tell tomorrow").format(
+            name=idea.customer_name, id=idea.id), "dim")
 
 
 def sparkline(values: list[int]) -> str:
@@ -118,52 +131,66 @@ def sparkline(values: list[int]) -> str:
 
 def cmd_show(args: argparse.Namespace) -> None:
     if args.limit < 1:
-        raise InputError("--limit must be at least 1.")
+        raise InputError(_("--limit must be at least 1."))
     with open_store(args) as store:
-        c, _ = pick_customer(store, args.customer)
+        c, _created = pick_customer(store, args.customer)
         glance = store.glance(c.id)
         talks = store.conversations(customer_id=c.id, limit=args.limit)
         promises = store.promises(status=None, customer_id=c.id, limit=args.limit)
         followups = store.followups(open_only=False, customer_id=c.id, limit=args.limit)
-    say(f"#{c.id} {c.name}" + (" (archived)" if c.archived_at else ""), "bold")
-    for label, value in (("phone", c.phone), ("email", c.email), ("address", c.address),
-                         ("tags", c.tags), ("notes", c.notes)):
+    say(f"#{c.id} " + (_("{name} (archived)").format(name=c.name) if c.archived_at else c.name),
+        "bold")
+    card = ((_("phone"), c.phone), (_("email"), c.email), (_("address"), c.address),
+            (_("tags"), c.tags), (_("notes"), c.notes), (_("wishes"), wishes_text(c)))
+    width = max(8, *(len(label) for label, value in card if value))
+    for label, value in card:
         if value:
-            say(f"  {label:<8} {value}")
-    say(f"  wishes   {wishes_text(c)}")
+            say(f"  {label:<{width}} {value}")
     said = f'"{short(glance.last_said.summary)}"' if glance.last_said else "—"
-    say(f"  customer since {glance.customer_since:%B %Y} · last 12 months "
-        f"{sparkline(glance.per_month)} · bought {format_cents(glance.purchases_cents)} · "
-        f"{glance.open_promises} open promises · last said: {said}")
-    entries = [(v.at, timefmt.show_moment(v.at), f"{vocab.CHANNEL_LABELS[v.channel]}, "
-                f"{vocab.KIND_LABELS[v.kind]}", short(v.summary, 60)) for v in talks]
-    entries += [(p.made_at, timefmt.show_moment(p.made_at), f"promise ({p.status})",
+    say("  " + n_("customer since {since} · last 12 months {chart} · bought {bought} · "
+                  "{n} open promise · last said: {said}",
+                  "customer since {since} · last 12 months {chart} · bought {bought} · "
+                  "{n} open promises · last said: {said}", glance.open_promises).format(
+        since=l10n.month_year(glance.customer_since), chart=sparkline(glance.per_month),
+        bought=format_money(glance.purchases_cents), n=glance.open_promises, said=said))
+    entries = [(v.at, timefmt.show_moment(v.at), f"{vocab.label('channel', v.channel)}, "
+                f"{vocab.label('kind', v.kind)}", short(v.summary, 60)) for v in talks]
+    entries += [(p.made_at, timefmt.show_moment(p.made_at),
+                 _("promise ({status})").format(status=vocab.label("promise_status", p.status)),
                  short(p.text, 60)) for p in promises]
     entries += [(f.created_at, timefmt.show_moment(f.created_at),
-                 "follow-up" + (" (done)" if f.done_at
-                                else f" for {timefmt.show_day(f.effective_day)}"),
+                 _("follow-up (done)") if f.done_at else _("follow-up for {day}").format(
+                     day=timefmt.show_day(f.effective_day)),
                  short(f.text, 60)) for f in followups]
     entries.sort(key=lambda e: e[0], reverse=True)
-    table("Timeline, newest first", ["when", "what", ""],
-          [list(e[1:]) for e in entries[: args.limit]], empty="Nothing yet.")
+    table(_("Timeline, newest first"), [_("when"), _("what"), ""],
+          [list(e[1:]) for e in entries[: args.limit]], empty=_("Nothing yet."))
 
 
 def promise_stats_lines(store: Store, by_staff: bool = False) -> list[str]:
     """This month beside last month; per staff member over both, if asked."""
     this, last = store.month_stats()
-    lines = [f"Promises {s.label}: {_stats_text(s)}" for s in (this, last)]
+    today = clock.today()
+    months = (month_start(today), month_start(today, 1))
+    lines = [_("Promises {month}: {stats}").format(month=l10n.month(day, short=False),
+                                                   stats=_stats_text(s))
+             for day, s in zip(months, (this, last))]
     if by_staff:
-        today = clock.today()
         people = store.promise_stats(month_start(today, 1), today + timedelta(days=1),
                                      by_staff=True)
-        lines.append(f"By staff member, since {month_start(today, 1):%d %B}:")
-        lines += [f"  {name}: {_stats_text(s)}" for name, s in people.items()] or ["  none yet"]
+        lines.append(_("By staff member, since {day}:").format(
+            day=l10n.day_month(month_start(today, 1))))
+        # The store calls promises nobody on the staff made "nobody".
+        lines += [f"  {_('nobody') if name == 'nobody' else name}: {_stats_text(s)}"
+                  for name, s in people.items()] or ["  " + _("none yet")]
     return lines
 
 
 def _stats_text(s: PromiseStats) -> str:
     if not s.total:
-        return "none settled yet"
-    return (f"{s.on_time} kept on time ({s.share(s.on_time):.0%}), {s.late} kept late "
-            f"({s.share(s.late):.0%}), {s.broken} broken ({s.share(s.broken):.0%})")
-
+        return _("none settled yet")
+    return _("{on_time} kept on time ({on_time_share}), {late} kept late ({late_share}), "
+             "{broken} broken ({broken_share})").format(
+        on_time=s.on_time, on_time_share=l10n.percent(s.share(s.on_time) or 0),
+        late=s.late, late_share=l10n.percent(s.share(s.late) or 0),
+        broken=s.broken, broken_share=l10n.percent(s.share(s.broken) or 0))

@@ -8,9 +8,9 @@ from typing import Any
 
 from kbm_tui.cli.common import open_store, pick_customer, read_when, staff_id
 from kbm_tui.cli.output import as_json, conversation_line, print_json, say
-from kbm_tui.core import clock
+from kbm_tui.core import clock, vocab
 from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
-from kbm_tui.core.i18n import _
+from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import parse_amount
 from kbm_tui.core.records import Contact, ContactDraft, Customer
 from kbm_tui.core.text import due_text, short
@@ -34,6 +34,8 @@ def cmd_log(args: argparse.Namespace) -> None:
     if args.due and not args.promise:
         raise InputError(_('--due belongs to a promise: add --promise "what you promised".'))
     amount = parse_amount(args.amount) if args.amount is not None else None
+    channel = vocab.word("channel", args.via) if args.via is not None else None
+    kind = vocab.word("kind", args.kind) if args.kind is not None else None
     at = read_when(args.at, allow_past=True, what="--at") if args.at else None
     promise_due = read_when(args.due, what="--due") if args.due else None
     follow_due = read_when(args.follow_up[0], what="--follow-up") if args.follow_up else None
@@ -46,8 +48,8 @@ def cmd_log(args: argparse.Namespace) -> None:
     with open_store(args) as store, store.transaction():
         customer, created = pick_customer(store, args.customer, create=args.new)
         done = _record(store, ContactDraft(
-            customer.id, args.summary, channel=args.via, direction=args.direction,
-            kind=args.kind, staff_id=staff_id(store, args.by), at=moment, amount_cents=amount,
+            customer.id, args.summary, channel=channel, direction=args.direction,
+            kind=kind, staff_id=staff_id(store, args.by), at=moment, amount_cents=amount,
             promise=args.promise, promise_due=promise_due,
             followup=args.follow_up[1] if args.follow_up else None, followup_due=follow_due),
             args.anyway)
@@ -85,18 +87,29 @@ def _card_fields(args: argparse.Namespace) -> dict[str, Any]:
     return fields
 
 
-def _print_card(customer: Customer, as_json_too: bool, verb: str) -> None:
+def _print_card(customer: Customer, as_json_too: bool, done: str) -> None:
+    """ "Added customer #1 Anna Schmidt (0171 2345678)." and the like; `done` is one of
+    "added", "updated", "archived"."""
     if as_json_too:
         print_json(as_json(customer))
         return
     details = ", ".join(x for x in (customer.phone, customer.email, customer.tags) if x)
-    say(f"{verb} customer #{customer.id} {customer.name}" + (f" ({details})." if details else "."))
+    if done == "added":
+        line = (_("Added customer #{id} {name} ({details}).") if details
+                else _("Added customer #{id} {name}."))
+    elif done == "archived":
+        line = (_("Archived customer #{id} {name} ({details}).") if details
+                else _("Archived customer #{id} {name}."))
+    else:
+        line = (_("Updated customer #{id} {name} ({details}).") if details
+                else _("Updated customer #{id} {name}."))
+    say(line.format(id=customer.id, name=customer.name, details=details))
 
 
 def cmd_add(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         customer = store.add_customer(args.name, **_card_fields(args))
-    _print_card(customer, args.json, "Added")
+    _print_card(customer, args.json, "added")
 
 
 def cmd_edit(args: argparse.Namespace) -> None:
@@ -104,38 +117,44 @@ def cmd_edit(args: argparse.Namespace) -> None:
     if args.name is not None:
         fields["name"] = args.name
     if not fields and not args.archive and not args.unarchive:
-        raise InputError("Nothing to change. Give at least one of --name, --phone, --email, "
-                         "--address, --tag, --note, --archive, --unarchive.")
+        raise InputError(_("Nothing to change. Give at least one of --name, --phone, --email, "
+                           "--address, --tag, --note, --archive, --unarchive."))
     with open_store(args) as store, store.transaction():
-        customer, _ = pick_customer(store, args.customer)
+        customer, _created = pick_customer(store, args.customer)
         if fields:
             customer = store.update_customer(customer.id, **fields)
         if args.archive or args.unarchive:
             customer = store.set_archived(customer.id, archived=args.archive)
-    _print_card(customer, args.json, "Archived" if args.archive else "Updated")
+    _print_card(customer, args.json, "archived" if args.archive else "updated")
 
 
 def cmd_promise(args: argparse.Namespace) -> None:
     due = read_when(args.due, what="--due") if args.due else None
     with open_store(args) as store, store.transaction():
-        customer, _ = pick_customer(store, args.customer)
+        customer, _created = pick_customer(store, args.customer)
         promise = _record(store, ContactDraft(customer.id, promise=args.text, promise_due=due,
                                               staff_id=staff_id(store, args.by)), False).promise
     assert promise is not None
-    say(f'Promise #{promise.id} to {customer.name}: "{short(promise.text)}", '
-        f"due {_due(promise.due_day, promise.due_at)}.")
+    say(_('Promise #{id} to {name}: "{text}", due {when}.').format(
+        id=promise.id, name=customer.name, text=short(promise.text),
+        when=_due(promise.due_day, promise.due_at)))
 
 
 def cmd_remind(args: argparse.Namespace) -> None:
     due = read_when(args.on, what="--on")
     every = parse_days(args.every) if args.every else None
     with open_store(args) as store, store.transaction():
-        customer, _ = pick_customer(store, args.customer)
+        customer, _created = pick_customer(store, args.customer)
         item = _record(store, ContactDraft(customer.id, followup=args.text, followup_due=due,
                                            followup_every=every,
                                            staff_id=staff_id(store, args.by)),
                        args.anyway).followup
     assert item is not None
-    repeat = f", then every {every} days" if every else ""
-    say(f'Follow-up #{item.id} for {customer.name}: "{short(item.text)}", '
-        f"{_due(item.due_day, item.due_at)}{repeat}.")
+    if every:
+        line = n_('Follow-up #{id} for {name}: "{text}", {when}, then every {every} day.',
+                  'Follow-up #{id} for {name}: "{text}", {when}, then every {every} days.',
+                  every)
+    else:
+        line = _('Follow-up #{id} for {name}: "{text}", {when}.')
+    say(line.format(id=item.id, name=customer.name, text=short(item.text),
+                    when=_due(item.due_day, item.due_at), every=every))

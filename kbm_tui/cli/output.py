@@ -12,10 +12,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from kbm_tui.core import timefmt
-from kbm_tui.core.money import format_cents
+from kbm_tui.core import timefmt, vocab
+from kbm_tui.core.i18n import _
+from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Conversation
-from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 
 
 @lru_cache(maxsize=2)
@@ -55,11 +55,15 @@ def print_json(data) -> None:
 
 
 def table(title: str | None, columns: list[str], rows: list[list[str]], *,
-          empty: str = "Nothing here.", total: int | None = None, more: str = "") -> None:
-    """A plain table; when `total` is larger than the rows shown, says how many more."""
+          empty: str | None = None, total: int | None = None, more=None) -> None:
+    """A plain table; when `total` is larger than the rows shown, `more(hidden)` says how
+    many more (by default "… and 5 more")."""
     from rich.table import Table
 
+    from kbm_tui.core.i18n import n_
+
     hidden = (total - len(rows)) if total is not None else 0
+    empty = _("Nothing here.") if empty is None else empty
 
     if not rows:
         if title:
@@ -74,11 +78,18 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
         grid.add_row(*row)
     console().print(grid)
     if hidden:
-        console().print(f"  … and {hidden} more{more}", style="dim", markup=False)
+        line = more(hidden) if more else n_("… and {n} more", "… and {n} more", hidden)
+        console().print(f"  {line.format(n=hidden)}", style="dim", markup=False)
 
 
 def conversation_line(conv: Conversation) -> str:
-    amount = f", {format_cents(conv.amount_cents)}" if conv.amount_cents is not None else ""
-    who = f" by {conv.staff_name}" if conv.staff_name else ""
-    direction = "came to us" if conv.direction == "in" else "we reached out"
-    return (f"{CHANNEL_LABELS[conv.channel]}, {KIND_LABELS[conv.kind]}, {direction}{who}{amount}")
+    """ "phone, purchase, came to us by Maria, €89.90": how, what and who, for one line."""
+    if conv.direction == "in":
+        who = (_("came to us by {staff}") if conv.staff_name else _("came to us"))
+    else:
+        who = (_("we reached out by {staff}") if conv.staff_name else _("we reached out"))
+    parts = [vocab.label("channel", conv.channel), vocab.label("kind", conv.kind),
+             who.format(staff=conv.staff_name)]
+    if conv.amount_cents is not None:
+        parts.append(format_money(conv.amount_cents))
+    return ", ".join(parts)

@@ -1,5 +1,7 @@
 """Errors a person can cause. Each carries a message that says what to do."""
 
+from kbm_tui.core.i18n import _
+
 
 class KbmError(Exception):
     """Something the user can fix; the command line exits 2 and prints the message."""
@@ -40,7 +42,8 @@ class AgainstWishes(KbmError):
     per part ("contact", "followup"), the sentences naming the wishes it breaks."""
 
     def __init__(self, notes: dict[str, str]):
-        super().__init__("This goes against the customer's wishes: " + " ".join(notes.values()))
+        super().__init__(_("This goes against the customer's wishes: {notes}").format(
+            notes=" ".join(notes.values())))
         self.notes = notes
 
 
@@ -48,7 +51,11 @@ class ForeignKeyViolation(KbmError):
     """A loaded row refers to a row that isn't there."""
 
     def __init__(self, table: str, row_id: int, parent: str):
-        super().__init__(f"{table} #{row_id} refers to a {parent} that doesn't exist.")
+        from kbm_tui.core.text import table_name
+
+        # Translators: {table} and {parent} are row names such as "conversation", "customer".
+        super().__init__(_("{table} #{id} refers to a {parent} that doesn't exist.").format(
+            table=table_name(table), id=row_id, parent=table_name(parent)))
         self.table, self.row_id, self.parent = table, row_id, parent
 
 

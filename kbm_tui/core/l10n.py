@@ -54,6 +54,13 @@ def long_date(day: date) -> str:
     return f"{weekday(day, short=False)} {day.day:02d} {month(day, short=False)} {day.year}"
 
 
+def day_month(day: date) -> str:
+    """ "01 October" / "1. Oktober"."""
+    if language() == "de":
+        return f"{day.day}. {month(day, short=False)}"
+    return f"{day.day:02d} {month(day, short=False)}"
+
+
 def month_year(day: date) -> str:
     """ "November 2026" in both languages' words."""
     return f"{month(day, short=False)} {day.year}"
@@ -69,6 +76,19 @@ def number(value: int) -> str:
     """ "1,234" / "1.234"."""
     thousands, _decimal = _SEPARATORS[language()]
     return f"{value:,}".replace(",", thousands)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """ "2.5" / "2,5": a measured figure with `digits` decimals."""
+    thousands, decimal_mark = _SEPARATORS[language()]
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\0").replace(".", decimal_mark).replace("\0", thousands)
+
+
+def percent(share: float) -> str:
+    """ "75%" / "75 %" (CLDR puts a no-break space before the sign in German)."""
+    whole = f"{share:.0%}"[:-1]
+    return f"{number(int(whole))}\u00a0%" if language() == "de" else f"{whole}%"
 
 
 def amount(cents: int) -> str:

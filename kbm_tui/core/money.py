@@ -1,4 +1,5 @@
-"""Money as integer cents: typed by people as 12.50, 12,50, 1.234,50 or 1,234.50 €."""
+"""Money as integer cents: typed by people as 12.50, 12,50, 1.234,50, 12 Euro, 12,- or
+CHF 12.50; shown with the shop's currency ("€1,234.50" / "1.234,50 €")."""
 
 from __future__ import annotations
 
@@ -7,26 +8,43 @@ from functools import lru_cache
 
 from kbm_tui.core import l10n
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import _
 
 _MAX_CENTS = 10**11  # a billion in the shop's currency: larger is surely a typo
-_SHAPE = re.compile(r"^(-)?(\d{1,3}(?:[.,' ]\d{3})*|\d+)(?:[.,](\d{1,2}))?$")
+_SHAPE = re.compile(r"^(-)?(\d{1,3}(?:[.,' ]\d{3})*|\d+)(?:[.,](\d{1,2}|[-\u2013]))?$")
+# A currency written before or after the number, and which one it is.
+_CURRENCY = re.compile(r"^\s*(€|eur|euro|euros|chf|sfr\.?|fr\.)\s*|\s*(€|eur|euro|euros|chf|"
+                       r"sfr\.?|fr\.)\s*$", re.IGNORECASE)
+_CURRENCY_OF = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "chf": "CHF",
+                "sfr": "CHF", "sfr.": "CHF", "fr.": "CHF"}
 
 
 def parse_amount(text: str) -> int:
     """Cents for what a person typed; InputError says what is wrong."""
-    raw = text.strip().replace("€", "").replace("EUR", "").replace("eur", "").strip()
-    raw = raw.replace("\u2212", "-")
+    raw = text.strip().replace("\u2212", "-").replace("\u00a0", " ")
+    sign = "-" if raw.startswith("-") else ""  # "-€5", "- 5 €"
+    raw, written = raw[len(sign):].strip(), None
+    while match := _CURRENCY.search(raw):
+        written = _CURRENCY_OF[(match.group(1) or match.group(2)).lower()]
+        raw = (raw[:match.start()] + " " + raw[match.end():]).strip()
+    raw = sign + raw
     match = _SHAPE.match(raw)
     if not match:
-        raise InputError(
-            f'"{text}" is not an amount. Write it like 12.50, 12,50 or 1.234,50.',
-            field="amount",
-        )
+        raise InputError(_('"{typed}" is not an amount. Write it like 12.50, 12,50 or '
+                           '1.234,50.').format(typed=text), field="amount")
+    if written is not None and written != currency():
+        raise InputError(_('"{typed}" is in {written}, but the shop keeps its amounts in '
+                           '{currency} (the currency setting). Type the amount in {currency}.')
+                         .format(typed=text, written=written, currency=currency()),
+                         field="amount")
     sign, whole, fraction = match.groups()
+    if fraction is not None and not fraction.isdigit():  # "12,-": whole units
+        fraction = None
     digits = re.sub(r"\D", "", whole)
     cents = int(digits) * 100 + int((fraction or "0").ljust(2, "0"))
     if cents >= _MAX_CENTS:
-        raise InputError(f'"{text}" is too large for an amount.', field="amount")
+        raise InputError(_('"{typed}" is too large for an amount.').format(typed=text),
+                         field="amount")
     return -cents if sign else cents
 
 

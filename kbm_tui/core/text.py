@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
-from kbm_tui.core import clock, timefmt
+from kbm_tui.core import clock, l10n, timefmt
+from kbm_tui.core.i18n import N_, _, n_
 
-# Each table's rows as people call them: (one, many).
-TABLE_WORDS = {"staff": ("staff member", "staff members"), "customer": ("customer", "customers"),
-               "conversation": ("conversation", "conversations"),
-               "promise": ("promise", "promises"),
-               "promise_change": ("renegotiated due", "renegotiated dues"),
-               "followup": ("follow-up", "follow-ups")}
+# Each table's rows as people call them in English: (one, many). `table_name` and
+# `count_text` say them in the language in use.
+TABLE_WORDS = {"staff": (N_("staff member"), N_("staff members")),
+               "customer": (N_("customer"), N_("customers")),
+               "conversation": (N_("conversation"), N_("conversations")),
+               "promise": (N_("promise"), N_("promises")),
+               "promise_change": (N_("renegotiated due"), N_("renegotiated dues")),
+               "followup": (N_("follow-up"), N_("follow-ups"))}
+
+# A number of rows of each table, with the plural the number asks for in either language.
+_COUNTS: dict[str, Callable[[int], str]] = {
+    "staff": lambda n: n_("{n} staff member", "{n} staff members", n),
+    "customer": lambda n: n_("{n} customer", "{n} customers", n),
+    "conversation": lambda n: n_("{n} conversation", "{n} conversations", n),
+    "promise": lambda n: n_("{n} promise", "{n} promises", n),
+    "promise_change": lambda n: n_("{n} renegotiated due", "{n} renegotiated dues", n),
+    "followup": lambda n: n_("{n} follow-up", "{n} follow-ups", n),
+}
 
 
 def short(text: str | None, width: int = 60) -> str:
@@ -23,22 +37,32 @@ def short(text: str | None, width: int = 60) -> str:
 def age(moment: datetime) -> str:
     """How long ago, in whole days: "since today", "1 day", "12 days"."""
     days = (clock.now() - moment).days
-    return "since today" if days < 1 else f"{days} day{'s' if days != 1 else ''}"
+    return _("since today") if days < 1 else n_("{n} day", "{n} days", days).format(n=days)
 
 
-def due_text(day: date | None, at: datetime | None, *, undated: str = "no due time") -> str:
-    """ "today 14:00", "Fri 27 Nov", or `undated` for a promise without a due time."""
+def due_text(day: date | None, at: datetime | None, *, undated: str | None = None) -> str:
+    """ "today 14:00", "Fri 27 Nov", or `undated` (else "no due time") for a promise without
+    a due time."""
     if at is not None:
         local = timefmt.local(at)
-        return f"{timefmt.show_day(local.date())} {local:%H:%M}"
-    return timefmt.show_day(day) if day is not None else undated
+        return f"{timefmt.show_day(local.date())} {l10n.clock(local.time())}"
+    if day is not None:
+        return timefmt.show_day(day)
+    return _("no due time") if undated is None else undated
+
+
+def table_name(table: str, *, plural: bool = False) -> str:
+    """What one row (or, `plural`, the rows) of a table is called: "customer", "Kunden"."""
+    one, many = TABLE_WORDS.get(table, (table, table))
+    return _(many if plural else one)
+
+
+def count_text(table: str, n: int) -> str:
+    """ "1 customer", "2 customers" / "1 Kunde", "2 Kunden"."""
+    counted = _COUNTS.get(table)
+    return counted(n).format(n=n) if counted else f"{n} {table}"
 
 
 def counts_text(counts: dict[str, int], *, skip_zero: bool = False) -> str:
     """ "2 customers, 1 promise" for a dict of table -> row count."""
-    parts = []
-    for table, n in counts.items():
-        if n or not skip_zero:
-            one, many = TABLE_WORDS.get(table, (table, table))
-            parts.append(f"{n} {one if n == 1 else many}")
-    return ", ".join(parts)
+    return ", ".join(count_text(table, n) for table, n in counts.items() if n or not skip_zero)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _, n_
 
 LIMITS = {
     "name": 200,
@@ -20,6 +21,12 @@ LIMITS = {
     "staff": 100,
 }
 MULTILINE = {"address", "notes", "summary", "text", "reason"}
+# What the fields are called in messages ("The name is empty."): the field names above and
+# the labels the store and the app pass; `_()` says them in the language in use.
+LABELS = (N_("name"), N_("phone"), N_("email"), N_("address"), N_("notes"), N_("tags"),
+          N_("summary"), N_("text"), N_("reason"), N_("staff"), N_("promise"), N_("follow-up"),
+          N_("staff name"), N_("reason for the new time"), N_("note of what was done"),
+          N_("reason it was broken"))
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()/.\- ]+$")
 
@@ -31,45 +38,43 @@ def _has_control(text: str, multiline: bool) -> bool:
 
 def text(value: str | None, field: str, *, required: bool = False, label: str | None = None):
     """Trimmed text, or None for empty optional text; InputError when it can't be stored."""
-    label = label or field
+    label = _(label or field)
     if value is None or not value.strip():
         if required:
-            raise InputError(f"The {label} is empty. Type at least one character.", field=field)
+            raise InputError(_("The {label} is empty. Type at least one character.").format(
+                label=label), field=field)
         return None
     multiline = field in MULTILINE
     cleaned = value.replace("\r\n", "\n").strip()
     if _has_control(cleaned, multiline):
-        where = "" if multiline else " (and no line breaks)"
-        raise InputError(
-            f"The {label} contains control characters{where}. Remove them and try again.",
-            field=field,
-        )
+        message = (_("The {label} contains control characters. Remove them and try again.")
+                   if multiline else
+                   _("The {label} contains control characters (and no line breaks). Remove "
+                     "them and try again."))
+        raise InputError(message.format(label=label), field=field)
     limit = LIMITS.get(field, 1_000)
     if len(cleaned) > limit:
-        raise InputError(
-            f"The {label} is {len(cleaned)} characters long; at most {limit} fit. Shorten it.",
-            field=field,
-        )
+        raise InputError(n_("The {label} is {length} characters long; at most {limit} fit. "
+                            "Shorten it.",
+                            "The {label} is {length} characters long; at most {limit} fit. "
+                            "Shorten it.", len(cleaned)).format(
+                                label=label, length=len(cleaned), limit=limit), field=field)
     return cleaned
 
 
 def email(value: str | None) -> str | None:
     cleaned = text(value, "email")
     if cleaned is not None and not _EMAIL.match(cleaned):
-        raise InputError(
-            f'"{cleaned}" is not an email address. It should look like name@example.com.',
-            field="email",
-        )
+        raise InputError(_('"{typed}" is not an email address. It should look like '
+                           'name@example.com.').format(typed=cleaned), field="email")
     return cleaned
 
 
 def phone(value: str | None) -> str | None:
     cleaned = text(value, "phone")
     if cleaned is not None and (not _PHONE.match(cleaned) or not any(c.isdigit() for c in cleaned)):
-        raise InputError(
-            f'"{cleaned}" is not a phone number. Use digits, spaces, + ( ) / . - only.',
-            field="phone",
-        )
+        raise InputError(_('"{typed}" is not a phone number. Use digits, spaces, + ( ) / . - '
+                           'only.').format(typed=cleaned), field="phone")
     return cleaned
 
 
@@ -92,6 +97,6 @@ def positive_days(value: int | None, field: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 3650:
-        raise InputError(f"The number of days must be between 1 and 3650, not {value}.",
-                         field=field)
+        raise InputError(_("The number of days must be between 1 and 3650, not {value}.").format(
+            value=value), field=field)
     return value

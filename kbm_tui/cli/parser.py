@@ -134,6 +134,10 @@ def _word_of(field: str):
     return stored
 
 
+def _whole_number(text: str) -> int:
+    return int(text)
+
+
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument(
         "--db", metavar=_("PATH"), default=default,
@@ -149,12 +153,15 @@ def _choice(parser: argparse.ArgumentParser, name: str, field: str, **kwargs) ->
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Translators: the kind of value argparse names in "invalid int value: 'x'".
+    _whole_number.__name__ = _("int")
     parser = _Parser(
         prog="kbm",
         description=_("Keep the relationship with every customer: conversations, promises, "
                       "follow-ups. Without a command, opens the full-screen app."),
         epilog=_("Run 'kbm COMMAND --help' for examples."))
-    parser.add_argument("--version", action="version", version=f"kbm-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"kbm-tui {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--demo", action="store_true",
                         help=_("open the app on a throwaway database filled with a demo bike "
                                "shop"))
@@ -247,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("customers", _("List customers, or find them by any part of what you know."))
     p.add_argument("search", nargs="*", metavar=_("search"), help=_("words that must all match"))
     _choice(p, "--sort", "sort", default="name")
-    p.add_argument("--limit", type=int, default=100, metavar=_("LIMIT"),
+    p.add_argument("--limit", type=_whole_number, default=100, metavar=_("LIMIT"),
                    help=_("how many to show (default 100)"))
     p.add_argument("--all", action="store_true", help=_("include archived customers"))
     p.add_argument("--json", action="store_true")
@@ -263,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
                             ("broken", _("Mark a promise broken, with the reason.")),
                             ("done", _("Mark a follow-up done."))):
         p = command(name, help_text)
-        p.add_argument("id", type=int, metavar=_("id"),
+        p.add_argument("id", type=_whole_number, metavar=_("id"),
                        help=_("its number, as shown by kbm today"))
         if name == "broken":
             p.add_argument("reason", metavar=_("reason"))
@@ -281,26 +288,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clear", action="store_true", help=_("forget all their wishes"))
 
     p = command("renegotiate", _("Agree a new due time for a promise with the customer."))
-    p.add_argument("id", type=int, metavar=_("id"))
+    p.add_argument("id", type=_whole_number, metavar=_("id"))
     p.add_argument("due", metavar=_("WHEN"))
     p.add_argument("reason", metavar=_("reason"))
 
     command("complaints", _("Open complaints, oldest first, and how long resolving takes."))
     p = command("resolve", _("Close a complaint with a note of what was done."))
-    p.add_argument("id", type=int, metavar=_("id"))
+    p.add_argument("id", type=_whole_number, metavar=_("id"))
     p.add_argument("resolution", metavar=_("resolution"))
 
     p = command("ideas", _("Feedback and ideas from every customer."))
     _choice(p, "--status", "idea_status")
     p.add_argument("--json", action="store_true")
     p = command("idea", _("Mark an idea new, considered or done."))
-    p.add_argument("id", type=int, metavar=_("id"))
+    p.add_argument("id", type=_whole_number, metavar=_("id"))
     _choice(p, "status", "idea_status")
     p.add_argument("--tell", metavar=_("WHEN"), help=_("plan a follow-up to tell the customer"))
 
     p = command("show", _("One customer's card, wishes and whole story."))
     p.add_argument("customer", metavar=customer)
-    p.add_argument("--limit", type=int, default=20, metavar=_("LIMIT"),
+    p.add_argument("--limit", type=_whole_number, default=20, metavar=_("LIMIT"),
                    help=_("how many timeline entries (default 20)"))
 
     p = command("staff", _("List the shop's staff, add someone or rename."))
@@ -310,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("customer-export",
                 _("Write everything stored about one customer (JSON and CSV)."))
     p.add_argument("customer", metavar=customer)
-    p.add_argument("path", nargs="?", metavar=_("PATH"),
+    p.add_argument("path", nargs="?", metavar=_("path"),
                    help=_("where to write it (default: kbm-customer-ID-DATE.zip)"))
 
     p = command("forget", _("Erase a customer and everything about them, for good."))
@@ -321,20 +328,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("demo", _("Fill a new database with a made-up bike shop (for trying things "
                           "out)."))
-    p.add_argument("--customers", type=int, default=200, metavar=_("CUSTOMERS"),
+    p.add_argument("--customers", type=_whole_number, default=200, metavar=_("CUSTOMERS"),
                    help=_("how many customers (default 200)"))
-    p.add_argument("--conversations", type=int, metavar=_("CONVERSATIONS"),
+    p.add_argument("--conversations", type=_whole_number, metavar=_("CONVERSATIONS"),
                    help=_("how many conversations (default 15 each)"))
-    p.add_argument("--seed", type=int, default=7, metavar=_("SEED"),
+    p.add_argument("--seed", type=_whole_number, default=7, metavar=_("SEED"),
                    help=_("another seed gives another shop"))
 
     p = command("export", _("Write a backup: every table as CSV in one zip."))
-    p.add_argument("path", nargs="?", metavar=_("PATH"),
+    p.add_argument("path", nargs="?", metavar=_("path"),
                    help=_("where to write it (default: kbm-backup-DATE.zip)"))
     p.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
 
     p = command("restore", _("Load a backup into an empty database (or --replace)."))
-    p.add_argument("path", metavar=_("PATH"),
+    p.add_argument("path", metavar=_("path"),
                    help=_("a backup zip, a safety copy, or a day from 'kbm backups' "
                           "(2026-11-21, or latest)"))
     p.add_argument("--replace", action="store_true",

@@ -65,10 +65,11 @@ def cmd_renegotiate(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         before = store.get_promise(args.id)
         p = store.renegotiate_promise(args.id, due, args.reason)
-    was = due_text(before.due_day, before.due_at, undated=_("open-ended"))
-    now = due_text(p.due_day, p.due_at, undated=_("open-ended"))
-    say(_("Promise #{id} to {name} moved from {was} to {now}: {reason}").format(
-        id=p.id, name=p.customer_name, was=was, now=now, reason=args.reason))
+    undated = before.due_day is None and before.due_at is None
+    line = (_("Promise #{id} to {name} moved from open-ended to {now}: {reason}") if undated
+            else _("Promise #{id} to {name} moved from {was} to {now}: {reason}"))
+    say(line.format(id=p.id, name=p.customer_name, was=due_text(before.due_day, before.due_at),
+                    now=due_text(p.due_day, p.due_at), reason=args.reason))
 
 
 def cmd_complaints(args: argparse.Namespace) -> None:
@@ -86,8 +87,11 @@ def cmd_complaints(args: argparse.Namespace) -> None:
 def cmd_resolve(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         c = store.resolve_complaint(args.id, args.resolution)
-    say(_("Complaint #{id} from {name} resolved after {age}: {resolution}").format(
-        id=c.id, name=c.customer_name, age=age(c.at), resolution=c.resolution))
+    days = (clock.now() - c.at).days
+    line = (_("Complaint #{id} from {name} resolved within a day: {resolution}") if days < 1
+            else n_("Complaint #{id} from {name} resolved after {n} day: {resolution}",
+                    "Complaint #{id} from {name} resolved after {n} days: {resolution}", days))
+    say(line.format(id=c.id, name=c.customer_name, n=days, resolution=c.resolution))
 
 
 def cmd_ideas(args: argparse.Namespace) -> None:

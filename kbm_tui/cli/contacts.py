@@ -67,7 +67,9 @@ def cmd_log(args: argparse.Namespace) -> None:
     if done.against_wishes:
         parts.append(_("Noted as against the customer's wishes."))
     if promise:
-        parts.append(_("Promise #{id} due {when}.").format(
+        undated = promise.due_day is None and promise.due_at is None
+        parts.append((_("Promise #{id} due open-ended.") if undated else
+                      _("Promise #{id} due {when}.")).format(
             id=promise.id, when=_due(promise.due_day, promise.due_at)))
     if followup:
         parts.append(_("Follow-up #{id} {when}.").format(
@@ -135,7 +137,9 @@ def cmd_promise(args: argparse.Namespace) -> None:
         promise = _record(store, ContactDraft(customer.id, promise=args.text, promise_due=due,
                                               staff_id=staff_id(store, args.by)), False).promise
     assert promise is not None
-    say(_('Promise #{id} to {name}: "{text}", due {when}.').format(
+    undated = promise.due_day is None and promise.due_at is None
+    say((_('Promise #{id} to {name}: "{text}", due open-ended.') if undated else
+         _('Promise #{id} to {name}: "{text}", due {when}.')).format(
         id=promise.id, name=customer.name, text=short(promise.text),
         when=_due(promise.due_day, promise.due_at)))
 

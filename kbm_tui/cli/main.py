@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if os.environ.get("KBM_DEBUG"):  # a bug, not the user's doing: say so, keep it short
             raise
-        output.error(f"internal error ({type(exc).__name__}: {exc}). Nothing was changed. "
-                     "Please report this with the command you ran (KBM_DEBUG=1 shows details).")
+        output.error(i18n._("internal error ({error}). Nothing was changed. Please report this "
+                            "with the command you ran (KBM_DEBUG=1 shows details).").format(
+            error=f"{type(exc).__name__}: {exc}"))
         return 1
 
 

@@ -47,10 +47,15 @@ def use(lang: str) -> str:
     """Speak `lang` from now on (an unknown one means English); returns the one in use."""
     global _translation, _language
     lang = lang if lang in LANGUAGES else "en"
-    if lang == "en":
-        _translation = gettext.NullTranslations()
-    else:
-        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    _translation = gettext.NullTranslations()
+    if lang != "en":
+        # The catalogue's own path, not gettext.translation(): its search through locale
+        # aliases costs `kbm log` two milliseconds.
+        try:
+            with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as catalogue:
+                _translation = gettext.GNUTranslations(catalogue)
+        except OSError:
+            pass
     _language = lang
     return lang
 

@@ -248,5 +248,5 @@ def test_show_on_the_command_line(kbm):
     kbm.ok("log", "Eva", "bought a bike", "--new", "--kind", "purchase", "--amount", "1299")
     kbm.ok("prefer", "eva", "--only-when-asked")
     out = kbm.ok("show", "eva")
-    assert "only when they ask" in out and "bought 1,299.00" in out and "▁" in out
+    assert "only when they ask" in out and "bought €1,299.00" in out and "▁" in out
     assert "score" not in out.lower() and "rank" not in out.lower()

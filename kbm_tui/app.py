@@ -9,15 +9,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.app import App
 
 from kbm_tui.core import i18n
-from kbm_tui.core.i18n import _
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.settings import Settings
 from kbm_tui.screens.conversations import ConversationsScreen
 from kbm_tui.screens.customers import CustomersScreen
@@ -30,6 +29,7 @@ from kbm_tui.ui import actions
 from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.ui.host import Host
 from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
+from kbm_tui.ui.textual_words import TextualWords
 
 T = TypeVar("T")
 
@@ -37,11 +37,11 @@ POLL_SECONDS = 1.0
 RESTART = "restart"  # the app's result when it should start again (another language)
 
 
-class KbmApp(DbWork, Host):
+class KbmApp(DbWork, TextualWords, Host):
     """kbm-tui: the relationship with every customer, at the counter."""
 
     TITLE = "kbm"
-    SUB_TITLE = "customer relationships"
+    SUB_TITLE = N_("customer relationships")
     CSS_PATH = "app.tcss"
     MODES = {"today": TodayScreen, "customers": CustomersScreen,
              "conversations": ConversationsScreen, "promises": PromisesScreen,
@@ -73,8 +73,8 @@ class KbmApp(DbWork, Host):
         self.settings = Settings.load()
         actions.relabel()  # the keys' words in the language now in use
         super().__init__()
-        if demo:
-            self.sub_title = "demo shop (thrown away when you quit)"
+        self.sub_title = (_("demo shop (thrown away when you quit)") if demo
+                          else _(self.SUB_TITLE))
 
     # --- the store, one call at a time -------------------------------------------------
 
@@ -131,19 +131,6 @@ class KbmApp(DbWork, Host):
         i18n.use(language)
         self.exit(RESTART)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own commands in the palette, in the shop's language."""
-        yield SystemCommand(_("Theme"), _("Change the current theme"), self.action_change_theme)
-        yield SystemCommand(_("Quit"), _("Quit the application"), self.action_quit)
-        if screen.maximized is not None:
-            yield SystemCommand(_("Minimize"), _("Restore the widget to its normal size"),
-                                screen.action_minimize)
-        elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(_("Maximize"), _("Maximize the focused widget"),
-                                screen.action_maximize)
-        yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),
-                            lambda: self.set_timer(0.1, self.deliver_screenshot))
-
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -164,8 +151,9 @@ class KbmApp(DbWork, Host):
         except Exception as exc:  # a full disk or a locked folder must not stop the shop
             reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
             self.call_from_thread(
-                self.notify, f"Today's safety copy could not be made: {reason}. The data itself "
-                "is fine. Check the data folder, or see: kbm backups", title="Safety copy",
+                self.notify, _("Today's safety copy could not be made: {reason}. The data "
+                               "itself is fine. Check the data folder, or see: kbm backups"
+                               ).format(reason=reason), title=_("Safety copy"),
                 severity="warning", timeout=12, markup=False)
             return
         if made is not None:
@@ -177,7 +165,8 @@ class KbmApp(DbWork, Host):
             try:
                 self.settings.save()
             except OSError as exc:
-                self.notify(f"Couldn't save the theme: {exc}", severity="warning")
+                self.notify(_("Couldn't save the theme: {reason}").format(reason=exc),
+                            severity="warning", markup=False)
 
     def _watch_database(self) -> None:
         """Show what another program (a `kbm log` in a second terminal) wrote."""
@@ -214,13 +203,14 @@ class KbmApp(DbWork, Host):
 
     def action_undo(self) -> None:
         if not self._undo:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         label, undo = self._undo.pop()
         self.refresh_bindings()
 
         def done(_result) -> None:
-            self.notify(f"Undone — {label}.", title="Undo")
+            self.notify(_("Undone — {what}.").format(what=label), title=_("Undo"),
+                        markup=False)
             self.reload_screens()
 
         self.db_write(undo, done)
@@ -303,7 +293,7 @@ def open_store(db_path: str | Path | None, *, demo: bool = False,
 def run_app(db_path: str | Path | None = None, demo: bool = False) -> int:
     """Start the app; raises KbmError before Textual starts if the store can't be opened."""
     if demo:
-        print("Making a demo bike shop… (thrown away when you quit)", flush=True)
+        print(_("Making a demo bike shop… (thrown away when you quit)"), flush=True)
     store, folder = open_store(db_path, demo=demo)
     while True:
         app = KbmApp(db_path, demo=demo, store=store)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
@@ -26,71 +25,23 @@ from textual.worker import get_current_worker
 from kbm_tui.backup import export as backup
 from kbm_tui.core import timefmt
 from kbm_tui.core.errors import KbmError
-from kbm_tui.core.text import TABLE_WORDS
+from kbm_tui.core.i18n import _
+from kbm_tui.screens.backup_place import (
+    TABLE_NAMES,
+    PlaceProblem,
+    choose_target,
+    counts_text,
+    default_folder,
+)
 from kbm_tui.store import TABLES_IN_ORDER, Store, safety_copies
-from kbm_tui.widgets.form import Field
+from kbm_tui.ui import actions
+from kbm_tui.ui.fmt import number
+from kbm_tui.widgets.form import LABEL_WIDTH, Field
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
 
 SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
-
-
-def default_folder() -> Path:
-    """The Documents folder if there is one, else the home folder."""
-    import platformdirs
-
-    documents = Path(platformdirs.user_documents_dir())
-    return documents if documents.is_dir() else Path.home()
-
-
-class PlaceProblem(KbmError):
-    """The typed place can't take the backup; `suggestion` is a free name, if one helps."""
-
-    def __init__(self, message: str, suggestion: Path | None = None) -> None:
-        super().__init__(message)
-        self.suggestion = suggestion
-
-
-def choose_target(typed: str, folder: Path) -> Path:
-    """The file the typed text names; a bare name goes into `folder`, `.zip` is added."""
-    try:
-        return _choose(typed.strip(), folder)
-    except (OSError, RuntimeError, ValueError) as exc:  # unreadable folder, ~nobody, a NUL
-        reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
-        raise PlaceProblem(f"{typed.strip()} can't be used: {reason}.") from None
-
-
-def _choose(text: str, folder: Path) -> Path:
-    if not text:
-        raise PlaceProblem("Type where the backup should go.", backup.default_name(folder))
-    path = Path(text).expanduser()
-    if not path.is_absolute():
-        path = folder / path
-    if path.is_dir():
-        raise PlaceProblem(f"{path} is a folder. Add a file name to it.",
-                           backup.default_name(path))
-    if path.suffix.lower() != ".zip":
-        path = path.with_name(path.name + ".zip")
-    if not path.parent.is_dir():
-        raise PlaceProblem(f"There is no folder {path.parent}. Choose a folder that exists.")
-    if path.exists():
-        raise PlaceProblem(f"{path.name} is there already and is not replaced. "
-                           "Choose another name.", free_name(path))
-    return path
-
-
-def free_name(path: Path) -> Path:
-    n = 2
-    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
-        n += 1
-    return candidate
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    """'2,000 customers, 20,000 conversations' — tables without rows left out."""
-    parts = [f"{n:,} {TABLE_WORDS[t][0 if n == 1 else 1]}" for t, n in counts.items() if n]
-    return ", ".join(parts) or "an empty database"
 
 
 class Tally:
@@ -124,7 +75,7 @@ class BackupDialog(ModalScreen[Path | None]):
         app: Host
 
     CSS_PATH = "backup.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="backup.cancel")]
+    BINDINGS = actions.bindings("dialog.cancel")
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__(classes="dialog")
@@ -135,20 +86,23 @@ class BackupDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="backup-box"):
-            yield Label("Back up everything", classes="dialog-title", id="backup-title")
-            yield Static("Every customer, conversation, promise and follow-up as CSV files in "
-                         "one zip; they open in a spreadsheet.",
+            yield Label(_("Back up everything"), classes="dialog-title", id="backup-title")
+            yield Static(_("Every customer, conversation, promise and follow-up as CSV files "
+                           "in one zip; they open in a spreadsheet."),
                          classes="dialog-detail", id="backup-about", markup=False)
-            yield Field("Save to", Input(str(backup.default_name(self.folder)),
-                                         id="backup-path", compact=True), id="backup-field")
-            yield Button("", id="backup-free", compact=True)
+            yield Field(_("Save to"), Input(str(backup.default_name(self.folder)),
+                                            id="backup-path", compact=True), id="backup-field")
+            free = Button("", id="backup-free", compact=True)
+            free.styles.margin = (0, 0, 0, LABEL_WIDTH())  # under the field, not its label
+            yield free
             with Vertical(id="backup-progress"):
                 yield ProgressBar(id="backup-bar", show_eta=False)
                 yield Static("", id="backup-status", markup=False)
             yield Static("", id="backup-result", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (enter)", variant="primary", id="backup-save", compact=True)
-                yield Button("Cancel (esc)", id="backup-cancel", compact=True)
+                yield Button(_("Save (enter)"), variant="primary", id="backup-save",
+                             compact=True)
+                yield Button(_("Cancel (esc)"), id="backup-cancel", compact=True)
 
     def on_mount(self) -> None:
         box = self.query_one("#backup-path", Input)
@@ -161,7 +115,8 @@ class BackupDialog(ModalScreen[Path | None]):
         self.query_one("#backup-field", Field).set_error(message)
         self._suggestion = suggestion
         button = self.query_one("#backup-free", Button)
-        button.label = f"Use {suggestion.name} instead" if suggestion else ""
+        button.label = (_("Use {name} instead").format(name=suggestion.name) if suggestion
+                        else "")
         button.set_class(suggestion is not None, "-shown")
 
     @on(Input.Changed, "#backup-path")
@@ -188,13 +143,14 @@ class BackupDialog(ModalScreen[Path | None]):
             return
         self._problem(None)
         self._set_running(True)
-        self.query_one("#backup-status", Static).update("Starting…")
+        self.query_one("#backup-status", Static).update(_("Starting…"))
         self._export(target)
 
     def _set_running(self, running: bool) -> None:
         self.set_class(running, "-running")
         self.query_one("#backup-path", Input).disabled = running
-        self.query_one("#backup-cancel", Button).label = "Stop (esc)" if running else "Cancel (esc)"
+        self.query_one("#backup-cancel", Button).label = (_("Stop (esc)") if running
+                                                          else _("Cancel (esc)"))
         if running:  # an impatient second enter must not land on Stop
             self.set_focus(None)
 
@@ -230,7 +186,8 @@ class BackupDialog(ModalScreen[Path | None]):
         except KbmError as exc:
             tell(self._failed, exc.message)
         except Exception as exc:  # a bug: say so next to the field, keep the app running
-            tell(self._failed, f"The backup failed: {type(exc).__name__}: {exc}")
+            tell(self._failed, _("The backup failed: {reason}").format(
+                reason=f"{type(exc).__name__}: {exc}"))
             tell(app.log.error, repr(exc))
         else:
             tell(self._done, target, counts)
@@ -239,7 +196,8 @@ class BackupDialog(ModalScreen[Path | None]):
                        all_total: int) -> None:
         self.query_one("#backup-bar", ProgressBar).update(total=all_total, progress=all_done)
         self.query_one("#backup-status", Static).update(
-            f"{TABLE_WORDS[table][1]} {done:,} of {total:,}")
+            _("{table} {done} of {total}").format(
+                table=_(TABLE_NAMES.get(table, table)), done=number(done), total=number(total)))
 
     def _failed(self, message: str) -> None:
         self._set_running(False)
@@ -247,31 +205,32 @@ class BackupDialog(ModalScreen[Path | None]):
         self.query_one("#backup-path", Input).focus()
 
     def _stopped(self) -> None:
-        self.app.notify("The backup was stopped; nothing was saved.", title="Backup")
+        self.app.notify(_("The backup was stopped; nothing was saved."), title=_("Backup"))
         self.dismiss(None)
 
     def _done(self, target: Path, counts: dict[str, int]) -> None:
         self.saved = target
         rows = max(sum(counts.values()), 1)
         self.query_one("#backup-bar", ProgressBar).update(total=rows, progress=rows)
-        lines = [f"Saved {counts_text(counts)} to {target}.",
-                 "Keep a copy away from this computer too. Restoring replaces the database, so "
-                 f"it is done on the command line: kbm restore {shlex.quote(str(target))}"]
+        lines = [_("Saved {counts} to {file}.").format(counts=counts_text(counts), file=target),
+                 _("Keep a copy away from this computer too. Restoring replaces the database, "
+                   "so it is done on the command line: {command}").format(
+                     command=f"kbm restore {shlex.quote(str(target))}")]
         if not getattr(self.app, "demo", False):
             lines.append(last_safety_copy(self.app.store.path))
-        self.query_one("#backup-title", Label).update("Backup saved")
+        self.query_one("#backup-title", Label).update(_("Backup saved"))
         self.query_one("#backup-result", Static).update("\n".join(lines))
         self.set_class(False, "-running")
         self.set_class(True, "-done")
         close = self.query_one("#backup-cancel", Button)
-        close.label = "Close (esc)"
+        close.label = _("Close (esc)")
         close.focus()
 
     @on(Button.Pressed, "#backup-cancel")
     def action_cancel(self) -> None:
         if self.has_class("-running"):
             self._stop.set()
-            self.query_one("#backup-status", Static).update("Stopping…")
+            self.query_one("#backup-status", Static).update(_("Stopping…"))
             return
         self.dismiss(self.saved)
 
@@ -283,6 +242,6 @@ def last_safety_copy(db_path: Path) -> str:
     except OSError:
         copies = []
     if not copies:
-        return "There is no automatic safety copy yet (the app makes one a day)."
-    return (f"The last automatic safety copy is from {timefmt.show_day(copies[0].day)} "
-            "(kbm backups lists them).")
+        return _("There is no automatic safety copy yet (the app makes one a day).")
+    return _("The last automatic safety copy is from {day} (kbm backups lists them).").format(
+        day=timefmt.show_day(copies[0].day))

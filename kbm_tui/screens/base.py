@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from kbm_tui.core import clock
+from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.core.text import age, short
 from kbm_tui.ui import actions, fmt
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
 from kbm_tui.widgets.virtual_table import VirtualTable
 
-ROW_BINDINGS = actions.bindings(*actions.ROW)
 ROW_ACTIONS = actions.ROW_ACTIONS
 
 
@@ -47,14 +47,14 @@ class KbmScreen(DbWork, Screen):
     def reload(self) -> None:
         """Read what is shown again (after a change here or in another program)."""
 
-    def changed(self, message: str, *, title: str = "Saved", undo=None,
+    def changed(self, message: str, *, title: str = "", undo=None,
                 undone: str = "") -> None:
         """A change went through: say so, offer undo (`undone` says what undo brings
         back), and let every screen catch up."""
         if undo is not None:
             self.app.push_undo(undone or message, undo)
-            message += "  (u: undo)"
-        self.app.notify(message, title=title, markup=False)
+            message = _("{message}  (u: undo)").format(message=message)
+        self.app.notify(message, title=title or _("Saved"), markup=False)
         self.app.reload_screens()
 
 
@@ -116,9 +116,9 @@ class ItemActions(KbmScreen):
         if isinstance(item, Promise) and item.status == "open":
             pid = item.id
             self.db_write(lambda s: s.close_promise(pid, "kept"),
-                          lambda p: self.changed(f"Kept: {short(p.text, 40)}",
+                          lambda p: self.changed(_("Kept: {what}").format(what=short(p.text, 40)),
                                                  undo=lambda s: s.reopen_promise(pid),
-                                                 undone="the promise is open again"))
+                                                 undone=_("the promise is open again")))
 
     def action_broken(self) -> None:
         item = self.current_item()
@@ -130,12 +130,13 @@ class ItemActions(KbmScreen):
             if reason:
                 pid = item.id
                 self.db_write(lambda s: s.close_promise(pid, "broken", reason),
-                              lambda p: self.changed(f"Broken: {short(p.text, 40)}",
-                                                     undo=lambda s: s.reopen_promise(pid),
-                                                     undone="the promise is open again"))
+                              lambda p: self.changed(
+                                  _("Broken: {what}").format(what=short(p.text, 40)),
+                                  undo=lambda s: s.reopen_promise(pid),
+                                  undone=_("the promise is open again")))
 
         self.app.push_screen(ReasonDialog(
-            "Why was this promise broken?", f"{item.customer_name}: {item.text}"), got)
+            _("Why was this promise broken?"), f"{item.customer_name}: {item.text}"), got)
 
     def action_renegotiate(self) -> None:
         item = self.current_item()
@@ -145,10 +146,10 @@ class ItemActions(KbmScreen):
             pid = item.id
             self.app.push_screen(RenegotiateDialog(item),
                                  lambda p: self.changed(
-                                     f"New time for “{short(p.text, 30)}”: "
-                                     f"{fmt.promise_due(p)}",
+                                     _("New time for “{what}”: {due}").format(
+                                         what=short(p.text, 30), due=fmt.promise_due(p)),
                                      undo=lambda s: s.undo_renegotiation(pid),
-                                     undone="the promise is back on its earlier time")
+                                     undone=_("the promise is back on its earlier time"))
                                  if p else None)
 
     # --- follow-ups ---------------------------------------------------------------------
@@ -159,10 +160,14 @@ class ItemActions(KbmScreen):
             fid = item.id
 
             def finished(next_one: Followup | None) -> None:
-                extra = f" — next one {fmt.followup_due(next_one)}" if next_one else ""
-                self.changed(f"Done: {short(item.text, 40)}{extra}",
-                             undo=lambda s: s.reopen_followup(fid),
-                             undone="the follow-up is open again")
+                what = short(item.text, 40)
+                if next_one:
+                    message = _("Done: {what} — next one {due}").format(
+                        what=what, due=fmt.followup_due(next_one))
+                else:
+                    message = _("Done: {what}").format(what=what)
+                self.changed(message, undo=lambda s: s.reopen_followup(fid),
+                             undone=_("the follow-up is open again"))
 
             self.db_write(lambda s: s.followup_done(fid), finished)
 
@@ -183,10 +188,11 @@ class ItemActions(KbmScreen):
             if day is not None:
                 fid = item.id
                 self.db_write(lambda s: s.snooze_followup(fid, day),
-                              lambda f: self.changed(f"Snoozed until {fmt.day(day)}", undo=undo,
-                                                     undone="the snooze is taken back"))
+                              lambda f: self.changed(
+                                  _("Snoozed until {day}").format(day=fmt.day(day)), undo=undo,
+                                  undone=_("the snooze is taken back")))
 
-        self.app.push_screen(SnoozeDialog("Snooze this follow-up",
+        self.app.push_screen(SnoozeDialog(_("Snooze this follow-up"),
                                           f"{item.customer_name}: {item.text}"), got)
 
     def action_reschedule(self) -> None:
@@ -206,8 +212,10 @@ class ItemActions(KbmScreen):
 
             self.app.push_screen(RescheduleDialog(item),
                                  lambda f: self.changed(
-                                     f"Follow-up moved to {fmt.followup_due(f)}", undo=undo,
-                                     undone="the follow-up is back on its day") if f else None)
+                                     _("Follow-up moved to {due}").format(
+                                         due=fmt.followup_due(f)), undo=undo,
+                                     undone=_("the follow-up is back on its day"))
+                                 if f else None)
 
     # --- conversations ------------------------------------------------------------------
 
@@ -223,16 +231,18 @@ class ItemActions(KbmScreen):
                 self.db_write(
                     lambda s: s.resolve_complaint(cid, note),
                     lambda c: self.changed(
-                        f"Complaint from {c.customer_name} resolved after {age(c.at)}: "
-                        f"{short(note, 40)}", title="Resolved",
-                        undo=lambda s: s.reopen_complaint(cid),
-                        undone="the complaint is open again"))
+                        _("Complaint from {name} resolved after {age}: {note}").format(
+                            name=c.customer_name, age=age(c.at), note=short(note, 40)),
+                        title=_("Resolved"), undo=lambda s: s.reopen_complaint(cid),
+                        undone=_("the complaint is open again")))
 
         self.app.push_screen(ReasonDialog(
-            "Resolve this complaint", f"{item.customer_name}, {fmt.moment(item.at)} "
-            f"(open {age(item.at)}): {short(item.summary, 160)}",
-            label="Resolution", placeholder="what we did about it, in a few words",
-            what="note of what was done"), got)
+            _("Resolve this complaint"),
+            _("{name}, {when} (open {age}): {summary}").format(
+                name=item.customer_name, when=fmt.moment(item.at), age=age(item.at),
+                summary=short(item.summary, 160)),
+            label=_("Resolution"), placeholder=_("what we did about it, in a few words"),
+            what=_("note of what was done")), got)
 
     def action_delete(self) -> None:
         item = self.current_item()
@@ -245,19 +255,21 @@ class ItemActions(KbmScreen):
                 cid = item.id
                 self.db_write(lambda s: s.set_conversation_deleted(cid, True),
                               lambda c: self.changed(
-                                  "Conversation moved to the archive", title="Deleted",
+                                  _("Conversation moved to the archive"), title=_("Deleted"),
                                   undo=lambda s: s.set_conversation_deleted(cid, False),
-                                  undone="the conversation is back"))
+                                  undone=_("the conversation is back")))
 
         self.app.push_screen(ConfirmDialog(
-            "Delete this conversation?",
+            _("Delete this conversation?"),
             f"{item.customer_name}, {fmt.moment(item.at)}: {short(item.summary, 120)}\n\n"
-            "It goes to the archive (Conversations → show deleted) and can be brought back.",
-            yes="Delete"), answered)
+            + _("It goes to the archive (Conversations → show deleted) and can be brought "
+                "back."),
+            yes=_("Delete")), answered)
 
     def action_restore(self) -> None:
         item = self.current_item()
         if isinstance(item, Conversation) and item.deleted_at is not None:
             cid = item.id
             self.db_write(lambda s: s.set_conversation_deleted(cid, False),
-                          lambda c: self.changed("Conversation brought back", title="Restored"))
+                          lambda c: self.changed(_("Conversation brought back"),
+                                                 title=_("Restored")))

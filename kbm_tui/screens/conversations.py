@@ -9,10 +9,11 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
+from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
@@ -26,20 +27,21 @@ def _summary(c: Conversation) -> Text:
     if c.kind == "complaint":
         text = fmt.complaint_state(c) + Text(" ") + text
     if c.deleted_at:
-        text = Text("(deleted) ", style="dim") + text
+        text = Text(_("(deleted)") + " ", style="dim") + text
     return text
 
 
 COLUMNS = [
-    Column("at", "When", lambda c: fmt.moment(c.at), width=17),
-    Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
-    Column("channel", "Channel", lambda c: fmt.channel(c.channel), width=9),
-    Column("kind", "Kind", lambda c: fmt.kind(c.kind), width=9, hide_below=90),
-    Column("summary", "Summary", _summary, ratio=4),
-    Column("staff", "Who", lambda c: c.staff_name or "", width=8, hide_below=90),
+    Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
+    Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2),
+    Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel), width=9),
+    Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=fmt.by_language(9, 11),
+           hide_below=90),
+    Column("summary", N_("Summary"), _summary, ratio=4),
+    Column("staff", N_("Who"), lambda c: c.staff_name or "", width=8, hide_below=90),
 ]
-EMPTY = ("No conversation matches these filters.\n\n"
-         "Clear a filter, or press [b]l[/b] to log a conversation.")
+EMPTY = N_("No conversation matches these filters.\n\n"
+           "Clear a filter, or press [b]l[/b] to log a conversation.")
 
 
 class ConversationsScreen(ItemActions, KbmScreen):
@@ -47,7 +49,7 @@ class ConversationsScreen(ItemActions, KbmScreen):
 
     MODE = "conversations"
     AUTO_FOCUS = "#conversation-list"
-    BINDINGS = [*actions.bindings("conversations.find", "conversations.clear"), *ROW_BINDINGS]
+    BINDINGS = actions.bindings("conversations.find", "conversations.clear", *actions.ROW)
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,17 +60,18 @@ class ConversationsScreen(ItemActions, KbmScreen):
     def compose(self) -> ComposeResult:
         yield NavBar("conversations")
         with Horizontal(classes="filter-bar"):
-            yield Input(placeholder="words in the summary (/)", id="cv-text", compact=True)
-            yield Checkbox("deleted ones (archive)", id="cv-deleted", compact=True)
+            yield Input(placeholder=_("words in the summary (/)"), id="cv-text",
+                        compact=True)
+            yield Checkbox(_("deleted ones (archive)"), id="cv-deleted", compact=True)
         with Horizontal(classes="filter-bar -second"):
-            yield Select([(v, k) for k, v in CHANNEL_LABELS.items()], prompt="any channel",
-                         id="cv-channel", compact=True)
-            yield Select([(v, k) for k, v in KIND_LABELS.items()], prompt="any kind",
+            yield Select([(fmt.channel(k), k) for k in CHANNEL_LABELS],
+                         prompt=_("any channel"), id="cv-channel", compact=True)
+            yield Select([(fmt.kind(k), k) for k in KIND_LABELS], prompt=_("any kind"),
                          id="cv-kind", compact=True)
-            yield Select([], prompt="anyone", id="cv-staff", compact=True)
-            yield DueInput(placeholder="from (1.11.)", allow_past=True, id="cv-since",
+            yield Select([], prompt=_("anyone"), id="cv-staff", compact=True)
+            yield DueInput(placeholder=_("from (1.11.)"), allow_past=True, id="cv-since",
                            compact=True)
-            yield DueInput(placeholder="to (today)", allow_past=True, id="cv-until",
+            yield DueInput(placeholder=_("to (today)"), allow_past=True, id="cv-until",
                            compact=True)
         yield Static("", id="cv-problem", classes="field-problem")
         yield VirtualTable(COLUMNS, id="conversation-list", classes="items", empty=EMPTY)
@@ -150,15 +153,18 @@ class ConversationsScreen(ItemActions, KbmScreen):
     @on(VirtualTable.Highlighted)
     def _status(self) -> None:
         table = self.table
+        row = fmt.number(table.cursor_row + 1)
         if not table.row_count:
-            text = "no conversations"
+            text = _("no conversations")
         elif table.total is not None:
-            text = f"{table.cursor_row + 1:,} of {table.total:,}"
+            text = _("{row} of {total}").format(row=row, total=fmt.number(table.total))
         else:
             more = "+" if table.row_count > len(table.loaded_items()) else ""
-            text = f"{table.cursor_row + 1:,} of {len(table.loaded_items()):,}{more}"
+            text = _("{row} of {total}").format(
+                row=row, total=fmt.number(len(table.loaded_items())) + more)
         self.query_one("#cv-status", Static).update(
-            f" {text} · newest first · delete: to the archive, r: bring back")
+            " " + _("{shown} · newest first · delete: to the archive, r: bring back").format(
+                shown=text))
 
     def action_find(self) -> None:
         self.query_one("#cv-text", Input).focus()

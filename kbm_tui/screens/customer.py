@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Select, Sparkline, Static
 
-from kbm_tui.core import timefmt
-from kbm_tui.core.records import Conversation, Customer, Followup, Glance, Promise, TimelineEntry
+from kbm_tui.core.i18n import N_, _, language
+from kbm_tui.core.records import Conversation, Customer, Followup, Promise, TimelineEntry
 from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
+from kbm_tui.screens.base import ItemActions, KbmScreen
+from kbm_tui.screens.customer_card import Card, column, contact_text, glance_texts, wishes_text
 from kbm_tui.screens.plan import Kind, PlanDialog
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.form import chosen
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
-KIND_CHOICES = [("conversations", "conversation"), ("promises", "promise"),
-                ("follow-ups", "followup")] + [(f"  {v}", k) for k, v in KIND_LABELS.items()]
+# What the timeline can be narrowed to: a kind of record, or a kind of conversation.
+RECORD_KINDS = [(N_("conversations"), "conversation"), (N_("promises"), "promise"),
+                (N_("follow-ups"), "followup")]
 NARROW = 110
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return ([(_(label), key) for label, key in RECORD_KINDS]
+            + [(f"  {fmt.kind(k)}", k) for k in KIND_LABELS])
 
 
 def _type(entry: TimelineEntry) -> Text:
@@ -32,11 +37,13 @@ def _type(entry: TimelineEntry) -> Text:
         # As `kbm show` writes it: "phone, inquiry". Who reached out is in the line below.
         text = Text(f"{fmt.channel(item.channel)}, {fmt.kind(item.kind)}")
         if item.deleted_at:
-            text.append(" (deleted)", style="dim")
+            text.append(" " + _("(deleted)"), style="dim")
         return text
     if isinstance(item, Promise):
-        return Text("promise ") + fmt.promise_state(item)
-    return Text("follow-up ") + fmt.followup_state(item)
+        # Translators: the timeline's type column, followed by the promise's state
+        return Text(_("promise") + " ") + fmt.promise_state(item)
+    # Translators: the timeline's type column, followed by the follow-up's state
+    return Text(_("follow-up") + " ") + fmt.followup_state(item)
 
 
 def _text(entry: TimelineEntry) -> Text:
@@ -51,20 +58,21 @@ def _text(entry: TimelineEntry) -> Text:
         if item.amount_cents is not None:
             text.append(f"  {fmt.amount(item.amount_cents)}", style="dim")
         if item.idea_status:
-            text.append(f"  (idea {item.idea_status})", style="dim")
+            text.append("  (" + _("idea {state}").format(state=fmt.idea_state(item.idea_status))
+                        + ")", style="dim")
         if item.against_wishes:
-            text.append("  ⚠ against their wishes", style="yellow")
+            text.append("  " + _("⚠ against their wishes"), style="yellow")
         return text
     if isinstance(item, Promise):
         text = Text(item.text)
         if item.close_note:
             text.append(f" — {item.close_note}", style="italic")
         elif item.status == "open" and item.due_day:
-            text.append(f"  due {fmt.promise_due(item)}", style="dim")
+            text.append("  " + _("due {when}").format(when=fmt.promise_due(item)), style="dim")
         return text
     text = Text(item.text).append(f"  {fmt.followup_due(item)}", style="dim")
     if item.against_wishes:
-        text.append("  ⚠ against their wishes", style="yellow")
+        text.append("  " + _("⚠ against their wishes"), style="yellow")
     return text
 
 
@@ -75,21 +83,21 @@ def _when(entry: TimelineEntry) -> str:
 
 
 COLUMNS = [
-    Column("when", "When", _when, width=17),
-    Column("type", "", _type, width=20),
-    Column("text", "What", _text, ratio=1),
-    Column("who", "Who", lambda e: e.record.staff_name or "", width=8, hide_below=90),
+    Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH),
+    Column("type", "", _type, width=fmt.by_language(20, 24)),
+    Column("text", N_("What"), _text, ratio=1),
+    Column("who", N_("Who"), lambda e: e.record.staff_name or "", width=8, hide_below=90),
 ]
-EMPTY = "Nothing here yet. Press [b]l[/b] to log a conversation with this customer."
+EMPTY = N_("Nothing here yet. Press [b]l[/b] to log a conversation with this customer.")
 
 
 class CustomerScreen(ItemActions, KbmScreen):
     """A customer's card and timeline; escape goes back."""
 
-    BINDINGS = [*actions.bindings("customer.back", "customer.log", "customer.promise",
-                                  "customer.followup", "customer.wishes", "customer.edit",
-                                  "customer.archive", "customer.export", "customer.forget"),
-                *ROW_BINDINGS]
+    BINDINGS = actions.bindings("customer.back", "customer.log", "customer.promise",
+                                "customer.followup", "customer.wishes", "customer.edit",
+                                "customer.archive", "customer.export", "customer.forget",
+                                *actions.ROW)
 
     AUTO_FOCUS = "#timeline"
 
@@ -110,21 +118,25 @@ class CustomerScreen(ItemActions, KbmScreen):
                     with Vertical(id="card-glance"):
                         yield Static("", id="glance-since")
                         with Horizontal(id="glance-months"):
-                            yield Label("Talks", classes="card-label")
+                            talks = Label(_("Talks"), classes="card-label")
+                            talks.styles.width = column([_("Talks")], 8)
+                            yield talks
                             yield Sparkline([0] * 12, id="glance-spark")
                             yield Label("", id="glance-talks")
                         yield Static("", id="glance-rest")
                 yield Static("", id="card-wishes")
             with Vertical(id="timeline-box"):
                 with Horizontal(classes="filter-bar"):
-                    yield Select([(v, k) for k, v in CHANNEL_LABELS.items()], prompt="any channel",
-                                 id="tl-channel", compact=True)
-                    yield Select(KIND_CHOICES, prompt="everything", id="tl-kind", compact=True)
+                    yield Select([(fmt.channel(k), k) for k in CHANNEL_LABELS],
+                                 prompt=_("any channel"), id="tl-channel", compact=True)
+                    yield Select(kind_choices(), prompt=_("everything"), id="tl-kind",
+                                 compact=True)
                 yield VirtualTable(COLUMNS, id="timeline", classes="items", empty=EMPTY)
                 yield Static("", id="detail", classes="detail-line", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(language() == "de", "-long-words")
         self.query_one("#timeline").focus()
 
     def on_resize(self) -> None:
@@ -157,7 +169,7 @@ class CustomerScreen(ItemActions, KbmScreen):
     def _gone(self, exc) -> None:
         if self.forgetting:
             return
-        self.app.notify(exc.message, title="Customer gone", severity="warning")
+        self.app.notify(exc.message, title=_("Customer gone"), severity="warning")
         if self.is_current:
             self.dismiss()
 
@@ -207,9 +219,10 @@ class CustomerScreen(ItemActions, KbmScreen):
 
         def saved(customer: Customer | None) -> None:
             if customer is not None:
-                self.changed(f"Wishes of {customer.name}: {fmt.wishes_line(customer)}",
+                self.changed(_("Wishes of {name}: {wishes}").format(
+                                 name=customer.name, wishes=fmt.wishes_line(customer)),
                              undo=lambda s: s.set_wishes(cid, **before),
-                             undone="the wishes are as they were")
+                             undone=_("the wishes are as they were"))
 
         self.app.push_screen(WishesDialog(self.customer), saved)
 
@@ -239,68 +252,3 @@ class CustomerScreen(ItemActions, KbmScreen):
             from kbm_tui.screens.rights import forget_customer
 
             forget_customer(self, self.customer)
-
-
-@dataclass(frozen=True)
-class Card:
-    customer: Customer
-    promises: dict[str, int]
-    next_followup: Followup | None
-    glance: Glance
-
-
-def _lines(pairs, width: int = 8) -> Text:
-    text = Text()
-    for label, value in pairs:
-        if text:
-            text.append("\n")
-        text.append(f"{label:<{width}}", style="dim")
-        text.append_text(value if isinstance(value, Text) else Text(str(value)))
-    return text
-
-
-def contact_text(c: Customer, notes_width: int = 120) -> Text:
-    contact = Text()
-    contact.append(c.name, style="bold")
-    if c.archived_at:
-        contact.append("  (archived)", style="dim")
-    notes = short(c.notes, notes_width) if c.notes else None
-    for label, value in (("Phone", c.phone), ("Email", c.email), ("Address", c.address),
-                         ("Tags", c.tags), ("Notes", notes)):
-        if value:
-            contact.append(f"\n{label:<8}", style="dim").append(value)
-    return contact
-
-
-def glance_texts(g: Glance) -> tuple[Text, str, Text]:
-    """The relationship at a glance — what happened, never a score of the person."""
-    since = Text("Customer since ", style="dim") + Text(
-        f"{timefmt.local(g.customer_since):%d %b %Y}")
-    total = sum(g.per_month)
-    talks = f" {total} in 12 months" if total else " none in 12 months"
-    said = Text("—")
-    if g.last_said is not None:
-        said = Text(f"“{short(g.last_said.summary, 60)}”") + Text(
-            f" {fmt.day(timefmt.local(g.last_said.at).date())}", style="dim")
-    rest = _lines([("Bought", f"{fmt.amount(g.purchases_cents)} in total"
-                              if g.purchases_cents else "nothing yet"),
-                   ("Said", said)])
-    return since, talks, rest
-
-
-def wishes_text(card: Card) -> Text:
-    """The customer's wishes, with where the promises and follow-ups stand."""
-    c = card.customer
-    wishes = Text()
-    wishes.append("Their wishes", style="bold")
-    for label, value in fmt.wishes(c):
-        style = "bold red" if label == "Do not contact" else ""
-        wishes.append(f"\n{label:<10}", style="dim").append(value, style=style)
-    counts = card.promises
-    wishes.append("\nPromises  ", style="dim")
-    wishes.append(f"{counts['open']} open · {counts['kept']} kept · {counts['broken']} broken")
-    nxt = card.next_followup
-    wishes.append("\nNext      ", style="dim")
-    wishes.append(f"{fmt.followup_due(nxt)}: {short(nxt.text, 40)}" if nxt else
-                  "no follow-up planned")
-    return wishes

@@ -9,18 +9,19 @@ from textual.widgets import Input, Label
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Store
 from kbm_tui.widgets.form import Field
 
 FIELDS = (
-    ("name", "Name", "first and last name, or the business"),
-    ("phone", "Phone", "+49 30 1234567"),
-    ("email", "Email", "name@example.com"),
-    ("address", "Address", "street, town"),
-    ("tags", "Tags", "comma-separated, e.g. road bike, club"),
-    ("notes", "Notes", "anything worth remembering"),
+    ("name", N_("Name"), N_("first and last name, or the business")),
+    ("phone", N_("Phone"), "+49 30 1234567"),
+    ("email", N_("Email"), "name@example.com"),
+    ("address", N_("Address"), N_("street, town")),
+    ("tags", N_("Tags"), N_("comma-separated, e.g. road bike, club")),
+    ("notes", N_("Notes"), N_("anything worth remembering")),
 )
 CHECKS = {
     "name": lambda v: validate.text(v, "name", required=True),
@@ -44,7 +45,8 @@ class CustomerForm(FormDialog[Customer | None]):
         self.start_name = name
 
     def compose(self) -> ComposeResult:
-        title = f"Edit {self.customer.name}" if self.customer else "New customer"
+        title = (_("Edit {name}").format(name=self.customer.name) if self.customer
+                 else _("New customer"))
         with Vertical(classes="dialog-box"):
             yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-fields"):
@@ -52,8 +54,8 @@ class CustomerForm(FormDialog[Customer | None]):
                     value = getattr(self.customer, key) if self.customer else ""
                     if key == "name" and not self.customer:
                         value = self.start_name
-                    yield Field(label, Input(value or "", placeholder=hint, id=f"f-{key}",
-                                             compact=True), id=f"field-{key}")
+                    yield Field(_(label), Input(value or "", placeholder=_(hint), id=f"f-{key}",
+                                                compact=True), id=f"field-{key}")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -92,6 +94,6 @@ class CustomerForm(FormDialog[Customer | None]):
 
     def saved(self, customer: Customer | None) -> None:
         if customer is not None:
-            verb = "Saved" if self.customer else "Added"
-            self.app.notify(f"{verb}: {customer.name}", title="Customer")
+            done = _("Saved: {name}") if self.customer else _("Added: {name}")
+            self.app.notify(done.format(name=customer.name), title=_("Customer"))
         self.dismiss(customer)

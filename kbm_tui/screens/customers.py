@@ -8,25 +8,27 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Footer, Input, Static
 
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, CustomerSummary
 from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
-SORTS = (("name", "name"), ("last_contact", "last contact"), ("newest", "newest first"))
-NO_MATCH = """No customer matches that.
+SORTS = (("name", N_("sorted by name")), ("last_contact", N_("sorted by last contact")),
+         ("newest", N_("sorted by newest first")))
+NO_MATCH = N_("""No customer matches that.
 
-Try fewer letters or a part of the phone number, or press [b]n[/b] to add a new customer."""
-NO_CUSTOMERS = """No customers yet. Press [b]n[/b] to add the first one.
+Try fewer letters or a part of the phone number, or press [b]n[/b] to add a new customer.""")
+NO_CUSTOMERS = N_("""No customers yet. Press [b]n[/b] to add the first one.
 
-(To look around a made-up bike shop first: quit with ctrl+q and start [b]kbm --demo[/b].)"""
+(To look around a made-up bike shop first: quit with ctrl+q and start [b]kbm --demo[/b].)""")
 
 
 def _name(c: CustomerSummary) -> Text:
     text = Text(c.name)
     if c.archived_at:
-        text.append(" (archived)", style="dim")
+        text.append(" " + _("(archived)"), style="dim")
     return text
 
 
@@ -35,12 +37,15 @@ def _open(c: CustomerSummary) -> Text:
 
 
 COLUMNS = [
-    Column("name", "Name", _name, ratio=3, sortable=True),
-    Column("phone", "Phone", lambda c: Text(c.phone or ""), ratio=2),
-    Column("last_contact", "Last contact", lambda c: fmt.moment(c.last_contact_at), width=17,
-           sortable=True),
-    Column("open", "Promises", _open, width=8),
-    Column("next", "Follow-up", lambda c: fmt.day(c.next_followup_day), width=11),
+    Column("name", N_("Name"), _name, ratio=3, sortable=True),
+    Column("phone", N_("Phone"), lambda c: Text(c.phone or ""), ratio=2),
+    Column("last_contact", N_("Last contact"), lambda c: fmt.moment(c.last_contact_at),
+           width=fmt.MOMENT_WIDTH, sortable=True),
+    # Translators: a narrow column (8): the number of open promises
+    Column("open", N_("Promises"), _open, width=fmt.by_language(8, 11)),
+    # Translators: a narrow column: the day of the next follow-up
+    Column("next", N_("Follow-up"), lambda c: fmt.day(c.next_followup_day),
+           width=fmt.by_language(11, 14)),
 ]
 
 
@@ -61,9 +66,9 @@ class CustomersScreen(ItemActions, KbmScreen):
     def compose(self) -> ComposeResult:
         yield NavBar("customers")
         with Horizontal(classes="filter-bar"):
-            yield Input(placeholder="Type to filter: name, phone, email, tags, notes  (/)",
+            yield Input(placeholder=_("Type to filter: name, phone, email, tags, notes  (/)"),
                         id="filter", compact=True)
-            yield Checkbox("archived", id="archived", compact=True)
+            yield Checkbox(_("archived"), id="archived", compact=True)
         yield VirtualTable(COLUMNS, id="customer-list", classes="items")
         yield Static("", id="customers-status", classes="status-line")
         yield Footer()
@@ -128,7 +133,8 @@ class CustomersScreen(ItemActions, KbmScreen):
     def action_sort(self, key: str | None = None) -> None:
         keys = [k for k, _ in SORTS]
         self.sort = key if key in keys else keys[(keys.index(self.sort) + 1) % len(keys)]
-        self.notify(f"Sorted by {dict(SORTS)[self.sort]}", timeout=2)
+        order = _(dict(SORTS)[self.sort])
+        self.notify(order[:1].upper() + order[1:], timeout=2)
         self._source()
 
     @on(VirtualTable.HeaderClicked)
@@ -140,14 +146,23 @@ class CustomersScreen(ItemActions, KbmScreen):
     def _status(self) -> None:
         table = self.table
         total = table.total or 0
-        if table.total is None and table.row_count:
-            where = f"{table.cursor_row + 1:,} of …"  # still counting
+        row = fmt.number(table.cursor_row + 1)
+        search = self.search.strip()
+        if table.total is None and table.row_count:  # still counting
+            where = (_("{row} of … matching “{search}”") if search else
+                     _("{row} of … customers")).format(row=row, search=self.search)
+        elif total:
+            where = (_("{row} of {total} matching “{search}”") if search else
+                     _("{row} of {total} customers")).format(
+                row=row, total=fmt.number(total), search=self.search)
         else:
-            where = f"{table.cursor_row + 1:,} of {total:,}" if total else "none"
-        what = f"matching “{self.search}”" if self.search.strip() else "customers"
-        archived = ", archived included" if self.include_archived else ""
+            where = (_("none matching “{search}”") if search else _("no customers")).format(
+                search=self.search)
+        if self.include_archived:
+            where = _("{shown}, archived included").format(shown=where)
         self.query_one("#customers-status", Static).update(
-            f" {where} {what}{archived} · sorted by {dict(SORTS)[self.sort]}  (o: sort)")
+            " " + _("{shown} · {order}  (o: sort)").format(
+                shown=where, order=_(dict(SORTS)[self.sort])))
 
     # --- acting on a customer -----------------------------------------------------------
 
@@ -186,15 +201,17 @@ def archive_customer(screen: KbmScreen, customer_id: int, name: str, archived: b
         screen.db_write(
             lambda s: s.set_archived(customer_id, not archived),
             lambda c: screen.changed(
-                f"{'Brought back' if archived else 'Archived'}: {name}",
+                (_("Brought back: {name}") if archived else _("Archived: {name}")).format(
+                    name=name),
                 undo=lambda s: s.set_archived(customer_id, archived),
-                undone=f"{name} is {'archived again' if archived else 'back in the list'}"))
+                undone=(_("{name} is archived again") if archived else
+                        _("{name} is back in the list")).format(name=name)))
 
     if archived:
         save()
         return
     screen.app.push_screen(ConfirmDialog(
-        f"Archive {name}?",
-        "Archived customers leave the lists but keep their whole history. "
-        "Tick “archived” on the Customers screen to see them again.", yes="Archive"),
+        _("Archive {name}?").format(name=name),
+        _("Archived customers leave the lists but keep their whole history. "
+          "Tick “archived” on the Customers screen to see them again."), yes=_("Archive")),
         lambda yes: save() if yes else None)

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from kbm_tui.core.errors import AgainstWishes, KbmError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.store import Store
 from kbm_tui.ui import actions
 from kbm_tui.ui.dbwork import DbWork
@@ -27,7 +28,7 @@ from kbm_tui.widgets.form import Field
 T = TypeVar("T")
 
 # How each part of a contact is named when asking about the customer's wishes.
-PARTS = {"contact": "This contact", "followup": "The follow-up"}
+PARTS = {"contact": N_("This contact"), "followup": N_("The follow-up")}
 
 
 class FormDialog(DbWork, ModalScreen[T], Generic[T]):
@@ -42,7 +43,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
     # A refusal for no field in particular goes here (a Field id), else to a notification.
     DEFAULT_ERROR_FIELD: str | None = None
     # Asking before going against the customer's wishes: the question's tail and the button.
-    ANYWAY = ("Save anyway? It is noted as against their wishes.", "Save anyway")
+    ANYWAY = (N_("Save anyway? It is noted as against their wishes."), N_("Save anyway"))
     ENTER_SAVES: frozenset[str] | None = None
     # When saving finds a problem: say so in a notification, and put the cursor in it.
     NOTIFY_PROBLEMS = True
@@ -55,10 +56,10 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         super().__init__(classes="dialog", **kwargs)
         self._saving = False
 
-    def buttons(self, save: str = "Save (ctrl+s)") -> ComposeResult:
+    def buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button(save, variant="primary", id="save", compact=True)
-            yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True)
+            yield Button(_("Cancel (esc)"), id="cancel", compact=True)
 
     # --- what a dialog says about itself -----------------------------------------------
 
@@ -74,7 +75,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         self.dismiss(result)
 
     def whose_wishes(self, values: Any) -> str:
-        return "the customer"
+        return ""  # the customer's (a dialog that knows the name says it)
 
     # --- the flow ------------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         values = self.check(show_empty=True)
         if values is None:
             if self.NOTIFY_PROBLEMS:
-                self.notify("Please correct the marked fields first.", severity="warning")
+                self.notify(_("Please correct the marked fields first."), severity="warning")
             problems = self.query(".-invalid")
             if self.FOCUS_FIRST_PROBLEM and problems and problems.first(Field).query(Input):
                 problems.first(Field).query(Input).first().focus()
@@ -119,13 +120,16 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
                 self._saving = False
 
         if self.NAME_PARTS:
-            detail = "\n".join(f"{PARTS.get(k, k)}: {text}" for k, text in exc.notes.items())
+            detail = "\n".join(f"{_(PARTS[k]) if k in PARTS else k}: {text}"
+                               for k, text in exc.notes.items())
         else:
             detail = " ".join(exc.notes.values())
         question, yes = self.ANYWAY
-        self.app.push_screen(ConfirmDialog(
-            f"This goes against {self.whose_wishes(values)}'s wishes",
-            f"{detail}\n\n{question}", yes=yes), answered)
+        whose = self.whose_wishes(values)
+        title = (_("This goes against {name}'s wishes").format(name=whose) if whose
+                 else _("This goes against the customer's wishes"))
+        self.app.push_screen(ConfirmDialog(title, f"{detail}\n\n{_(question)}", yes=_(yes)),
+                             answered)
 
     def show_refusal(self, exc: KbmError) -> None:
         """The store's refusal next to the field it is about, else as a notification."""
@@ -138,7 +142,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
             if field.query(Input):
                 field.query(Input).first().focus()
         else:
-            self.notify(exc.message, title="Not saved", severity="error")
+            self.notify(exc.message, title=_("Not saved"), severity="error")
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kbm_tui.core.i18n import _
+from kbm_tui.core.i18n import N_, _, language
+from kbm_tui.ui import actions
 from kbm_tui.ui.actions import ACTIONS, HELP
 
 
@@ -29,26 +29,38 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _join(keys: list[str]) -> str:
     unique = list(dict.fromkeys(keys))
-    pairs = {("left", "right"): "← / →", ("up", "down", "enter"): "↑ / ↓, enter"}
+    pairs = {("←", "→"): "← / →", ("↑", "↓", _("enter")): "↑ / ↓, " + _("enter")}
     return pairs.get(tuple(unique), " / ".join(unique))
+
+
+# The keys as their caps say: German keyboards write Strg, Umschalt, Entf, Pos1, Bild↑.
+KEY_NAMES = {"question_mark": "?", "slash": "/", "up": "↑", "down": "↓", "left": "←",
+             "right": "→", "pageup": N_("page up"), "pagedown": N_("page down"),
+             "home": N_("home"), "end": N_("end"), "enter": N_("enter"),
+             "escape": N_("escape"), "delete": N_("delete"), "mouse": N_("mouse"),
+             "tab": N_("tab")}
 
 
 def _show_key(key: str) -> str:
     if len(key) == 1 and key.isupper():
-        return f"{key} (shift+{key.lower()})"
-    return {"question_mark": "?", "slash": "/", "pageup": "page up",
-            "pagedown": "page down"}.get(key, key)
+        return _("{key} (shift+{lower})").format(key=key, lower=key.lower())
+    for modifier, shown in (("ctrl+", N_("ctrl+")), ("shift+", N_("shift+"))):
+        if key.startswith(modifier):
+            rest = _show_key(key.removeprefix(modifier))
+            # German keyboards name the letter as its cap shows it: Strg+S
+            return _(shown) + (rest.upper() if language() == "de" and len(rest) == 1 else rest)
+    return _(KEY_NAMES.get(key, key))
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", id="help.close")]
+    BINDINGS = actions.bindings("help.close")
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="help"):
-            yield Label("Keys  (escape closes)", classes="dialog-title")
+            yield Label(_("Keys  (escape closes)"), classes="dialog-title")
             with VerticalScroll():
                 for title, entries in key_sections():
                     table = Table.grid(padding=(0, 2))

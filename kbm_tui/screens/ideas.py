@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.screens.tabbed_list import TabbedListScreen
@@ -18,12 +19,12 @@ STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
 
 def _status(c: Conversation) -> Text:
     status = c.idea_status or "new"
-    return Text(status, style=STATUS_STYLES.get(status, ""))
+    return Text(fmt.idea_state(status), style=STATUS_STYLES.get(status, ""))
 
 
 def tell_text(idea: Conversation) -> str:
     """The follow-up that closes the loop (the words of `kbm idea … --tell`)."""
-    return f'Tell them what became of their idea: "{short(idea.summary)}"'
+    return _('Tell them what became of their idea: "{idea}"').format(idea=short(idea.summary))
 
 
 class IdeasScreen(TabbedListScreen):
@@ -32,23 +33,24 @@ class IdeasScreen(TabbedListScreen):
     MODE = "ideas"
     BINDINGS = actions.bindings("ideas.prev", "ideas.next", "ideas.new", "ideas.considered",
                                 "ideas.done")
-    VIEWS = (("all", "All"), ("new", "New"), ("considered", "Considered"), ("done", "Done"))
+    VIEWS = (("all", N_("All")), ("new", N_("New")), ("considered", N_("Considered")),
+             ("done", N_("Done")))
     EMPTIES = {
-        "all": "No ideas or feedback yet. Log one with l and the kind “feedback/idea”.",
-        "new": "No new ideas: every one has been looked at.",
-        "considered": "No idea is being considered right now.",
-        "done": "No idea has been done yet.",
+        "all": N_("No ideas or feedback yet. Log one with l and the kind “feedback/idea”."),
+        "new": N_("No new ideas: every one has been looked at."),
+        "considered": N_("No idea is being considered right now."),
+        "done": N_("No idea has been done yet."),
     }
     COLUMNS = [
-        Column("at", "When", lambda c: fmt.moment(c.at), width=17),
-        Column("customer", "Customer", lambda c: Text(c.customer_name), ratio=2),
-        Column("summary", "Idea or feedback", lambda c: Text(short(c.summary, 300)),
+        Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
+        Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2),
+        Column("summary", N_("Idea or feedback"), lambda c: Text(short(c.summary, 300)),
                ratio=5),
-        Column("who", "Heard by", lambda c: c.staff_name or "", width=8, hide_below=90),
-        Column("status", "Status", _status, width=10),
+        Column("who", N_("Heard by"), lambda c: c.staff_name or "", width=8, hide_below=90),
+        Column("status", N_("Status"), _status, width=10),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "idea-list", "idea-tabs", "iv-"
-    KEYS_HINT = "mark 1 new, 2 considered, 3 done"
+    KEYS_HINT = N_("mark 1 new, 2 considered, 3 done")
 
     def fetch(self, view: str) -> Fetch:
         status = None if view == "all" else view
@@ -68,9 +70,11 @@ class IdeasScreen(TabbedListScreen):
         iid, before = item.id, item.idea_status or "new"
 
         def saved(idea: Conversation) -> None:
-            self.changed(f"Idea from {idea.customer_name} is {status}",
+            self.changed(_("Idea from {name} is {state}").format(
+                             name=idea.customer_name, state=fmt.idea_state(status)),
                          undo=lambda s: s.set_idea_status(iid, before),
-                         undone=f"the idea is {before} again")
+                         undone=_("the idea is {state} again").format(
+                             state=fmt.idea_state(before)))
             if status == "done":
                 self._offer_to_tell(idea)
 
@@ -82,7 +86,8 @@ class IdeasScreen(TabbedListScreen):
 
         def plan(customer) -> None:
             self.app.push_screen(PlanDialog("followup", customer, text=tell_text(idea),
-                                            due="tomorrow"),
+                                            # what a person would type: "morgen"
+                                            due=_("tomorrow")),
                                  lambda f: self.app.reload_screens() if f else None)
 
         def answered(yes: bool | None) -> None:
@@ -91,6 +96,7 @@ class IdeasScreen(TabbedListScreen):
                 self.db_read(lambda s: s.get_customer(cid), plan, group="tell")
 
         self.app.push_screen(ConfirmDialog(
-            f"Tell {idea.customer_name}?",
-            f"“{short(idea.summary, 120)}” is done. Plan a follow-up to tell them what "
-            "became of their idea?", yes="Plan a follow-up"), answered)
+            _("Tell {name}?").format(name=idea.customer_name),
+            _("“{idea}” is done. Plan a follow-up to tell them what became of their "
+              "idea?").format(idea=short(idea.summary, 120)), yes=_("Plan a follow-up")),
+            answered)

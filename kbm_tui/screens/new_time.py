@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from kbm_tui.core import clock, validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Followup, Promise, PromiseChange
 from kbm_tui.core.when import Due
 from kbm_tui.screens.form_dialog import FormDialog
@@ -25,8 +26,8 @@ from kbm_tui.widgets.form import Field
 class _NewTime(FormDialog[Any]):
     """Saves itself; dismisses with the changed record, or None when cancelled."""
 
-    TITLE_TEXT = ""
-    DUE_LABEL = "New due"
+    TITLE_TEXT = ""  # marked with N_(), translated where shown
+    DUE_LABEL = N_("New due")
     WITH_REASON = False
     NOTIFY_PROBLEMS = False
     FOCUS_FIRST_PROBLEM = False
@@ -39,14 +40,14 @@ class _NewTime(FormDialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.TITLE_TEXT, classes="dialog-title", markup=False)
+            yield Label(_(self.TITLE_TEXT), classes="dialog-title", markup=False)
             yield Static(self.detail(), classes="dialog-detail", id="newtime-detail")
-            yield Field(self.DUE_LABEL, DueInput(placeholder="Friday 14:00, in 3 days, +1w",
-                                                 required=True, id="due", compact=True),
-                        id="field-due")
+            yield Field(_(self.DUE_LABEL), DueInput(
+                placeholder=_("Friday 14:00, in 3 days, +1w"), required=True, id="due",
+                compact=True), id="field-due")
             if self.WITH_REASON:
-                yield Field("Why", Input(placeholder="agreed with the customer, because…",
-                                         id="reason", compact=True), id="field-reason")
+                yield Field(_("Why"), Input(placeholder=_("agreed with the customer, because…"),
+                                            id="reason", compact=True), id="field-reason")
             yield Static("", id="newtime-warning", classes="field-problem -warning")
             yield from self.buttons()
 
@@ -63,7 +64,7 @@ class _NewTime(FormDialog[Any]):
         field = self.query_one("#field-reason", Field)
         try:
             reason = validate.text(box.value, "reason", required=True,
-                                   label="reason for the new time")
+                                   label=_("reason for the new time"))
         except InputError as exc:
             field.set_error(exc.message if (box.value.strip() or show_empty) else None)
             return False, None
@@ -86,13 +87,13 @@ class _NewTime(FormDialog[Any]):
 class RenegotiateDialog(_NewTime):
     """A promise gets a new due time agreed with the customer, and the reason."""
 
-    TITLE_TEXT = "A new time, agreed with the customer"
+    TITLE_TEXT = N_("A new time, agreed with the customer")
     WITH_REASON = True
 
     def detail(self) -> Text:
         p: Promise = self.record
         text = Text(f"{p.customer_name}: ", style="bold") + Text(p.text)
-        text.append(f"\nDue now: {fmt.promise_due(p)}")
+        text.append("\n" + _("Due now: {when}").format(when=fmt.promise_due(p)))
         return text
 
     def on_mount(self) -> None:
@@ -103,7 +104,8 @@ class RenegotiateDialog(_NewTime):
     def _history(self, changes: list[PromiseChange]) -> None:
         if changes:
             text = self.detail()
-            text.append("\nEarlier: " + fmt.history_text(changes), style="italic")
+            text.append("\n" + _("Earlier: {changes}").format(
+                changes=fmt.history_text(changes)), style="italic")
             self.query_one("#newtime-detail", Static).update(text)
 
     def write(self, store: Store, values: tuple[Due, str | None], anyway: bool) -> Promise:
@@ -114,13 +116,13 @@ class RenegotiateDialog(_NewTime):
 class RescheduleDialog(_NewTime):
     """A follow-up moves to another day (today allowed); a snooze on it goes."""
 
-    TITLE_TEXT = "Move this follow-up"
-    DUE_LABEL = "New day"
+    TITLE_TEXT = N_("Move this follow-up")
+    DUE_LABEL = N_("New day")
 
     def detail(self) -> Text:
         f: Followup = self.record
         text = Text(f"{f.customer_name}: ", style="bold") + Text(f.text)
-        text.append(f"\nPlanned for: {fmt.followup_due(f)}")
+        text.append("\n" + _("Planned for: {when}").format(when=fmt.followup_due(f)))
         return text
 
     @on(Input.Changed, "#due")
@@ -137,7 +139,7 @@ class RescheduleDialog(_NewTime):
 
     def _warn(self, broken: list[str]) -> None:
         warning = self.query_one("#newtime-warning", Static)
-        warning.update("⚠ " + " ".join(broken) if broken else "")
+        warning.update("⚠ " + " ".join(broken) if broken else "")  # the store's words
         warning.set_class(bool(broken), "-shown")
 
     def write(self, store: Store, values: tuple[Due, str | None], anyway: bool) -> Followup:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from kbm_tui.core import clock, validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import ContactDraft, Customer, Followup, Promise
 from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Store
@@ -35,8 +36,8 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
     FOCUS_FIRST_PROBLEM = False
     ERROR_FIELDS = {"due": "field-due", "until": "field-due"}
     DEFAULT_ERROR_FIELD = "field-text"
-    ANYWAY = ("Plan it anyway? The follow-up notes that it goes against their wishes.",
-              "Plan anyway")
+    ANYWAY = (N_("Plan it anyway? The follow-up notes that it goes against their wishes."),
+              N_("Plan anyway"))
     ENTER_SAVES = frozenset({"due", "every"})
 
     def __init__(self, kind: Kind, customer: Customer, *, text: str = "",
@@ -47,25 +48,28 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
 
     def compose(self) -> ComposeResult:
         promise = self.kind == "promise"
-        title = ("A promise to " if promise else "Follow up with ") + self.customer.name
+        title = (_("A promise to {name}") if promise else _("Follow up with {name}")).format(
+            name=self.customer.name)
         with Vertical(classes="dialog-box"):
             yield Label(title, classes="dialog-title", markup=False)
-            yield Static(Text("Their wishes — ", style="bold") +
+            yield Static(Text(_("Their wishes") + " — ", style="bold") +
                          Text(fmt.wishes_line(self.customer)),
                          classes="dialog-detail", id="plan-wishes")
-            yield Field("Promise" if promise else "About",
+            yield Field(_("Promise") if promise else _("About"),
                         Input(self.start_text,
-                              placeholder="what we will do" if promise else "why to get back",
-                              id="text", compact=True), id="field-text")
-            hint = "after lunch, Friday 14:00 — empty: no due time" if promise else "next week"
-            yield Field("Due" if promise else "When",
+                              placeholder=_("what we will do") if promise
+                              else _("why to get back"), id="text", compact=True),
+                        id="field-text")
+            hint = (_("after lunch, Friday 14:00 — empty: no due time") if promise
+                    else _("next week"))
+            yield Field(_("Due") if promise else _("When"),
                         DueInput(self.start_due, placeholder=hint, required=not promise,
                                  id="due", compact=True), id="field-due")
             if not promise:
-                yield Field("Repeat", Input(placeholder="optional: every how many days",
-                                            id="every", compact=True), id="field-every")
-            yield Field("Who", Select([], prompt="anyone" if not promise else "owner",
-                                      id="staff", compact=True), id="field-staff")
+                yield Field(_("Repeat"), Input(placeholder=_("optional: every how many days"),
+                                               id="every", compact=True), id="field-every")
+            yield Field(_("Who"), Select([], prompt=_("anyone") if not promise else _("owner"),
+                                         id="staff", compact=True), id="field-staff")
             yield Static("", id="plan-warning", classes="field-problem -warning")
             yield from self.buttons()
 
@@ -107,8 +111,8 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
 
     def _show_warning(self, broken: list[str]) -> None:
         box = self.query_one("#plan-warning", Static)
-        box.update("⚠ " + " ".join(broken) + " Saving asks first and notes it on the follow-up."
-                   if broken else "")
+        box.update(_("⚠ {problems} Saving asks first and notes it on the follow-up.").format(
+            problems=" ".join(broken)) if broken else "")
         box.set_class(bool(broken), "-shown")
 
     # --- checking and saving ------------------------------------------------------------
@@ -119,7 +123,8 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
         field = self.query_one("#field-text", Field)
         try:
             text = validate.text(text, "text", required=True,
-                                 label="promise" if self.kind == "promise" else "follow-up")
+                                 label=_("promise") if self.kind == "promise" else
+                                 _("follow-up"))
             field.set_error(None)
         except InputError as exc:
             field.set_error(exc.message if (text.strip() or show_empty) else None)
@@ -134,7 +139,8 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
                 every = validate.positive_days(int(raw), "every") if raw else None
                 field.set_error(None)
             except (InputError, ValueError):
-                field.set_error("Type a number of days between 1 and 3650, or leave it empty.")
+                field.set_error(
+                    _("Type a number of days between 1 and 3650, or leave it empty."))
                 ok = False
         staff = self.query_one("#staff", Select).value
         return {"text": text, "due": due.due, "every": every,
@@ -162,8 +168,10 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
 
     def saved(self, item: Promise | Followup | None) -> None:
         if isinstance(item, Promise):
-            self.app.notify(f"Promise due {fmt.promise_due(item)}", title="Saved")
+            self.app.notify(_("Promise due {when}").format(when=fmt.promise_due(item)),
+                            title=_("Saved"))
         elif isinstance(item, Followup):
-            noted = " (noted: against their wishes)" if item.against_wishes else ""
-            self.app.notify(f"Follow-up {fmt.followup_due(item)}{noted}", title="Saved")
+            message = (_("Follow-up {when} (noted: against their wishes)")
+                       if item.against_wishes else _("Follow-up {when}"))
+            self.app.notify(message.format(when=fmt.followup_due(item)), title=_("Saved"))
         self.dismiss(item)

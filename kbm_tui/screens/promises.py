@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from kbm_tui.core import clock
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Promise
 from kbm_tui.core.timefmt import month_start
-from kbm_tui.screens.base import ROW_BINDINGS
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.virtual_table import Column, Fetch
@@ -36,26 +36,29 @@ class PromisesScreen(TabbedListScreen):
     """Mark a promise kept (k) or broken with a reason (b) right in the list."""
 
     MODE = "promises"
-    BINDINGS = [*actions.bindings("promises.prev", "promises.next"), *ROW_BINDINGS]
-    VIEWS = (("open", "Open"), ("overdue", "Overdue"), ("open-ended", "No due time"),
-             ("kept", "Kept"), ("broken", "Broken"), ("all", "All"))
+    BINDINGS = actions.bindings("promises.prev", "promises.next", *actions.ROW)
+    VIEWS = (("open", N_("Open")), ("overdue", N_("Overdue")),
+             ("open-ended", N_("No due time")), ("kept", N_("Kept")), ("broken", N_("Broken")),
+             ("all", N_("All")))
     EMPTIES = {
-        "open": "No open promises. Make one when you log a conversation (l).",
-        "overdue": "Nothing overdue: every promise is kept or still on time.",
-        "open-ended": "No open promise without a due time (like “when the part arrives”).",
-        "kept": "No promise has been marked kept yet.",
-        "broken": "No promise has been broken. Keep it that way.",
-        "all": "No promises yet. Make one when you log a conversation (l).",
+        "open": N_("No open promises. Make one when you log a conversation (l)."),
+        "overdue": N_("Nothing overdue: every promise is kept or still on time."),
+        "open-ended": N_("No open promise without a due time (like “when the part "
+                         "arrives”)."),
+        "kept": N_("No promise has been marked kept yet."),
+        "broken": N_("No promise has been broken. Keep it that way."),
+        "all": N_("No promises yet. Make one when you log a conversation (l)."),
     }
     COLUMNS = [
-        Column("due", "Due", fmt.promise_due, width=17),
-        Column("customer", "Customer", lambda p: Text(p.customer_name), ratio=2),
-        Column("text", "Promise", _promise_text, ratio=4),
-        Column("who", "Who", lambda p: p.staff_name or "", width=8, hide_below=90),
-        Column("state", "State", lambda p: fmt.promise_state(p, clock.now()), width=8),
+        Column("due", N_("Due"), fmt.promise_due, width=fmt.MOMENT_WIDTH),
+        Column("customer", N_("Customer"), lambda p: Text(p.customer_name), ratio=2),
+        Column("text", N_("Promise"), _promise_text, ratio=4),
+        Column("who", N_("Who"), lambda p: p.staff_name or "", width=8, hide_below=90),
+        Column("state", N_("State"), lambda p: fmt.promise_state(p, clock.now()),
+               width=fmt.STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "promise-list", "promise-tabs", "pv-"
-    KEYS_HINT = "g: a new time, agreed with the customer"
+    KEYS_HINT = N_("g: a new time, agreed with the customer")
 
     def compose_extra_lines(self) -> ComposeResult:
         yield Static("", id="promise-stats", classes="status-line -wrap")
@@ -74,6 +77,8 @@ class PromisesScreen(TabbedListScreen):
         this, people = result
         line = f" {this.label}: {fmt.stats_text(this)}"
         if people:
-            line += " — by person: " + " · ".join(
-                f"{name} {s.on_time} of {s.total} on time" for name, s in people.items())
+            line += " — " + _("by person: {people}").format(people=" · ".join(
+                _("{name} {on_time} of {total} on time").format(
+                    name=name, on_time=fmt.number(s.on_time), total=fmt.number(s.total))
+                for name, s in people.items()))
         self.query_one("#promise-stats", Static).update(line)

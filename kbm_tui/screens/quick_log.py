@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.money import parse_amount
 from kbm_tui.core.records import Contact, ContactDraft, Conversation, Customer
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
@@ -22,7 +23,7 @@ from kbm_tui.widgets.customer_picker import CustomerPicker
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, chosen
 
-DIRECTIONS = (("came to us", "in"), ("we reached out", "out"))
+DIRECTIONS = ((N_("came to us"), "in"), (N_("we reached out"), "out"))
 
 
 class QuickLog(FormDialog[Conversation | None]):
@@ -42,34 +43,39 @@ class QuickLog(FormDialog[Conversation | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="quick-log"):
-            yield Label("Log a conversation", classes="dialog-title")
+            yield Label(_("Log a conversation"), classes="dialog-title")
             with VerticalScroll(classes="dialog-fields"):
-                yield Field("Customer", CustomerPicker(id="picker"), id="field-customer")
-                yield Field("Summary", Input(placeholder="what was it about?", id="summary",
-                                             compact=True), id="field-summary")
-                yield Field("How", Horizontal(
-                        Select([(v, k) for k, v in CHANNEL_LABELS.items()], value="store",
+                yield Field(_("Customer"), CustomerPicker(id="picker"), id="field-customer")
+                yield Field(_("Summary"), Input(placeholder=_("what was it about?"),
+                                                id="summary", compact=True),
+                            id="field-summary")
+                yield Field(_("How"), Horizontal(
+                        Select([(fmt.channel(k), k) for k in CHANNEL_LABELS], value="store",
                                allow_blank=False, id="channel", compact=True),
-                        Select(DIRECTIONS, value="in", allow_blank=False, id="direction",
-                               compact=True),
-                        Select([(v, k) for k, v in KIND_LABELS.items()], value="other",
+                        Select([(_(label), key) for label, key in DIRECTIONS], value="in",
+                               allow_blank=False, id="direction", compact=True),
+                        Select([(fmt.kind(k), k) for k in KIND_LABELS], value="other",
                                allow_blank=False, id="kind", compact=True),
                         classes="selects"), id="field-how")
-                yield Field("Amount", Horizontal(
-                    Input(placeholder="optional, e.g. 49,90", id="amount", compact=True),
-                    Label("by", classes="inline-label"),
-                    Select([], prompt="owner", id="staff", compact=True),
+                yield Field(_("Amount"), Horizontal(
+                    Input(placeholder=_("optional, e.g. 49,90"), id="amount", compact=True),
+                    # Translators: who logged it: "Amount [...] by [Mia]"
+                    Label(_("by"), classes="inline-label"),
+                    Select([], prompt=_("owner"), id="staff", compact=True),
                     classes="selects"), id="field-amount")
-                yield Field("Promise", Input(placeholder="optional: what we promised",
-                                             id="promise", compact=True), id="field-promise")
-                yield Field(" due", DueInput(placeholder="after lunch, Friday 14:00, +2d",
-                                             id="promise-due", compact=True),
-                            id="field-promise-due")
-                yield Field("Follow-up", Input(placeholder="optional: why to get back to them",
-                                               id="followup", compact=True),
-                            id="field-followup")
-                yield Field(" when", DueInput(placeholder="next week, in 3 days",
-                                              id="followup-due", compact=True),
+                yield Field(_("Promise"), Input(placeholder=_("optional: what we promised"),
+                                                id="promise", compact=True),
+                            id="field-promise")
+                # Translators: the promise's due time, on the line under "Promise"
+                yield Field(" " + _("due"), DueInput(
+                    placeholder=_("after lunch, Friday 14:00, +2d"), id="promise-due",
+                    compact=True), id="field-promise-due")
+                yield Field(_("Follow-up"), Input(
+                    placeholder=_("optional: why to get back to them"), id="followup",
+                    compact=True), id="field-followup")
+                # Translators: the follow-up's day, on the line under "Follow-up"
+                yield Field(" " + _("when"), DueInput(placeholder=_("next week, in 3 days"),
+                                                      id="followup-due", compact=True),
                             id="field-followup-due")
             yield from self.buttons()
 
@@ -108,8 +114,7 @@ class QuickLog(FormDialog[Conversation | None]):
         self._warn()
         if event.by_person:
             self.query_one("#summary", Input).focus()
-        wishes = " · ".join(f"{k.lower()}: {v}" for k, v in fmt.wishes(customer))
-        field.set_hint(f"Wishes — {wishes}")
+        field.set_hint(_("Wishes — {wishes}").format(wishes=fmt.wishes_line(customer)))
         if not self._channel_touched:
             cid = customer.id
             self.db_read(lambda s: s.last_channel(cid) or customer.pref_channel,
@@ -141,8 +146,8 @@ class QuickLog(FormDialog[Conversation | None]):
     def _show_warning(self, broken: list[str]) -> None:
         text = None
         if broken:
-            text = Text("⚠ " + " ".join(broken) + " Saving asks first and notes it.",
-                        style="bold yellow")
+            text = Text(_("⚠ {problems} Saving asks first and notes it.").format(
+                problems=" ".join(broken)), style="bold yellow")
         self.query_one("#field-how", Field).set_hint(text)
 
     @on(CustomerPicker.NewWanted)
@@ -173,8 +178,9 @@ class QuickLog(FormDialog[Conversation | None]):
         picker = self.query_one(CustomerPicker)
         if picker.customer is None and show_empty:
             typed = picker.input.value.strip()
-            self._set("customer", "Choose a customer from the list (or “+ New customer”)."
-                      if typed else "Type a name, phone number or email to choose a customer.")
+            self._set("customer", _("Choose a customer from the list (or “+ New customer”).")
+                      if typed else
+                      _("Type a name, phone number or email to choose a customer."))
             ok = False
         summary = self.query_one("#summary", Input).value
         try:
@@ -194,9 +200,9 @@ class QuickLog(FormDialog[Conversation | None]):
         promise = self.query_one("#promise", Input).value
         promise_due = self.query_one("#promise-due", DueInput)
         try:
-            promise = validate.text(promise, "text", label="promise")
+            promise = validate.text(promise, "text", label=_("promise"))
             if promise is None and promise_due.value.strip():
-                raise InputError("Say what was promised, or clear the due time.")
+                raise InputError(_("Say what was promised, or clear the due time."))
             self._set("promise", None)
         except InputError as exc:
             self._set("promise", exc.message)
@@ -206,7 +212,7 @@ class QuickLog(FormDialog[Conversation | None]):
         followup_due = self.query_one("#followup-due", DueInput)
         followup_due.required = bool(followup.strip())
         try:
-            followup = validate.text(followup, "text", label="follow-up")
+            followup = validate.text(followup, "text", label=_("follow-up"))
             self._set("followup", None)
         except InputError as exc:
             self._set("followup", exc.message)
@@ -240,12 +246,12 @@ class QuickLog(FormDialog[Conversation | None]):
         conversation, promise, followup = result.conversation, result.promise, result.followup
         assert conversation is not None
         self.app.last_staff_id = conversation.staff_id
-        parts = [f"Logged for {conversation.customer_name}"]
+        parts = [_("Logged for {name}").format(name=conversation.customer_name)]
         if result.against_wishes:
-            parts.append("noted as against their wishes")
+            parts.append(_("noted as against their wishes"))
         if promise is not None:
-            parts.append(f"promise due {fmt.promise_due(promise)}")
+            parts.append(_("promise due {when}").format(when=fmt.promise_due(promise)))
         if followup is not None:
-            parts.append(f"follow-up {fmt.followup_due(followup)}")
-        self.app.notify(" · ".join(parts), title="Saved")
+            parts.append(_("follow-up {when}").format(when=fmt.followup_due(followup)))
+        self.app.notify(" · ".join(parts), title=_("Saved"))
         self.dismiss(conversation)

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import _
+from kbm_tui.ui import actions
 from kbm_tui.widgets.form import Field, heading
 
 
 class ReasonDialog(ModalScreen[str | None]):
     """The reason typed, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="reason.cancel")]
+    BINDINGS = actions.bindings("dialog.cancel")
 
-    def __init__(self, title: str, detail: str = "", label: str = "Reason",
-                 placeholder: str = "what happened, in a few words",
-                 what: str = "reason") -> None:
+    def __init__(self, title: str, detail: str = "", label: str = "",
+                 placeholder: str = "", what: str = "") -> None:
         super().__init__(classes="dialog")
-        self.title_text, self.detail, self.label = title, detail, label
-        self.placeholder, self.what = placeholder, what
+        self.title_text, self.detail, self.label = title, detail, label or _("Reason")
+        self.placeholder = placeholder or _("what happened, in a few words")
+        self.what = what or _("reason")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box small"):
@@ -32,8 +33,8 @@ class ReasonDialog(ModalScreen[str | None]):
             yield Field(self.label, Input(placeholder=self.placeholder, id="reason",
                                           compact=True), id="reason-field")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (enter)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button(_("Save (enter)"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel (esc)"), id="cancel", compact=True)
 
     def _check(self, show_empty: bool) -> str | None:
         text = self.query_one("#reason", Input).value

@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 from kbm_tui.core import clock
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.core.text import counts_text
 
-KEPT_ELSEWHERE = ("Backups and safety copies made before now still hold them until they "
-                  "are replaced.")
+KEPT_ELSEWHERE = N_("Backups and safety copies made before now still hold them until they "
+                    "are replaced.")
 
 
 def export_target(customer_id: int, folder: Path | None = None) -> Path:
@@ -39,12 +40,12 @@ def export_customer(screen, customer: Customer) -> None:
 
     def done(result) -> None:
         target, counts = result
-        screen.app.notify(f"Everything about {name} written to {target}: "
-                          f"{counts_text(counts)}.", title="Exported", timeout=15,
-                          markup=False)
+        screen.app.notify(_("Everything about {name} written to {file}: {counts}.").format(
+            name=name, file=target, counts=counts_text(counts)), title=_("Exported"),
+            timeout=15, markup=False)
 
     def failed(exc) -> None:
-        screen.app.notify(exc.message, title="Not exported", severity="error", timeout=10,
+        screen.app.notify(exc.message, title=_("Not exported"), severity="error", timeout=10,
                           markup=False)
 
     screen.db_read(write, done, group="export", on_error=failed)
@@ -63,8 +64,9 @@ def forget_customer(screen, customer: Customer) -> None:
 
     def forgotten(removed: dict[str, int]) -> None:
         app = screen.app
-        app.notify(f"Erased {name}: {counts_text(removed, skip_zero=True)}. {KEPT_ELSEWHERE}",
-                   title="Forgotten", timeout=15, markup=False)
+        app.notify(_("Erased {name}: {counts}.").format(
+            name=name, counts=counts_text(removed, skip_zero=True)) + " " + _(KEPT_ELSEWHERE),
+            title=_("Forgotten"), timeout=15, markup=False)
         if screen.is_current:
             screen.dismiss()
         app.call_later(app.action_goto, "customers")
@@ -75,7 +77,8 @@ def forget_customer(screen, customer: Customer) -> None:
             screen.db_write(lambda s: s.forget_customer(cid), forgotten)
 
     def ask(counts: dict[str, int]) -> None:
-        text = counts_text(counts, skip_zero=True) or "no conversations, promises or follow-ups"
+        text = (counts_text(counts, skip_zero=True)
+                or _("no conversations, promises or follow-ups"))
         screen.app.push_screen(ForgetDialog(customer, text), answered)
 
     screen.db_read(holds, ask, group="forget")

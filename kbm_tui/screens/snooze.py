@@ -6,12 +6,13 @@ from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from kbm_tui.core import clock
+from kbm_tui.core.i18n import _
+from kbm_tui.ui import actions
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, heading
 
@@ -19,11 +20,7 @@ from kbm_tui.widgets.form import Field, heading
 class SnoozeDialog(ModalScreen[date | None]):
     """The day to come back to it, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
-        Binding("1", "days(1)", "Tomorrow", id="snooze.tomorrow"),
-        Binding("7", "days(7)", "Next week", id="snooze.week"),
-    ]
+    BINDINGS = actions.bindings("dialog.cancel", "snooze.tomorrow", "snooze.week")
 
     def __init__(self, title: str, detail: str = "") -> None:
         super().__init__(classes="dialog")
@@ -33,13 +30,13 @@ class SnoozeDialog(ModalScreen[date | None]):
         with Vertical(classes="dialog-box small"):
             yield from heading(self.title_text, self.detail)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Tomorrow (1)", id="tomorrow", variant="primary", compact=True)
-                yield Button("Next week (7)", id="week", compact=True)
-            yield Field("Or a day", DueInput(placeholder="Friday, 3.12., in 10 days",
-                                             id="day", compact=True), id="day-field")
+                yield Button(_("Tomorrow (1)"), id="tomorrow", variant="primary", compact=True)
+                yield Button(_("Next week (7)"), id="week", compact=True)
+            yield Field(_("Or a day"), DueInput(placeholder=_("Friday, 3.12., in 10 days"),
+                                                id="day", compact=True), id="day-field")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Snooze to that day (enter)", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button(_("Snooze to that day (enter)"), id="save", compact=True)
+                yield Button(_("Cancel (esc)"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#tomorrow", Button).focus()
@@ -65,7 +62,7 @@ class SnoozeDialog(ModalScreen[date | None]):
             box.focus()
             return
         if box.due.day <= clock.today():
-            field.set_error("Snooze until a day after today.")
+            field.set_error(_("Snooze until a day after today."))
             return
         self.dismiss(box.due.day)
 

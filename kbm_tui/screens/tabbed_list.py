@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static, Tab, Tabs
 
+from kbm_tui.core.i18n import _
 from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, Fetch, VirtualTable
@@ -18,7 +19,9 @@ class TabbedListScreen(ItemActions, KbmScreen):
     the rows of a view."""
 
     AUTO_FOCUS = "VirtualTable.items"
-    VIEWS: tuple[tuple[str, str], ...] = ()  # (view, tab label); the screen opens on the first
+    # (view, tab label); the screen opens on the first. Words are marked with N_() where
+    # defined and translated here, where shown.
+    VIEWS: tuple[tuple[str, str], ...] = ()
     EMPTIES: dict[str, str] = {}  # what the list says when a view has no rows
     COLUMNS: list[Column] = []
     LIST_ID = ""
@@ -32,13 +35,13 @@ class TabbedListScreen(ItemActions, KbmScreen):
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
-        yield Tabs(*(Tab(label, id=f"{self.TAB_ID_PREFIX}{view}") for view, label in self.VIEWS),
-                   id=self.TABS_ID)
+        yield Tabs(*(Tab(_(label), id=f"{self.TAB_ID_PREFIX}{view}")
+                     for view, label in self.VIEWS), id=self.TABS_ID)
         yield VirtualTable(self.COLUMNS, id=self.LIST_ID, classes="items")
         yield Static("", id="detail", classes="detail-line", markup=False)
         yield from self.compose_extra_lines()
-        yield Static(f" ←/→: the tabs · {self.KEYS_HINT} · enter: the customer",
-                     classes="status-line")
+        yield Static(" " + _("←/→: the tabs · {keys} · enter: the customer").format(
+            keys=_(self.KEYS_HINT)), classes="status-line")
         yield Footer()
 
     def compose_extra_lines(self) -> ComposeResult:

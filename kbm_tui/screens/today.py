@@ -5,26 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
-from kbm_tui.core import clock, timefmt
+from kbm_tui.core import clock, l10n, timefmt
+from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.records import Agenda, Conversation, Followup, KeepInTouch, Promise, PromiseStats
 from kbm_tui.core.text import age, short
-from kbm_tui.screens.base import ROW_BINDINGS, ItemActions, KbmScreen
-from kbm_tui.ui import fmt
+from kbm_tui.screens.base import ItemActions, KbmScreen
+from kbm_tui.ui import actions, fmt
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
-WELCOME = """[b]Welcome to kbm.[/b] There are no customers yet.
+WELCOME = N_("""[b]Welcome to kbm.[/b] There are no customers yet.
 
  • Press [b]n[/b] to add your first customer,
  • or [b]l[/b] to log a conversation — you can add the customer right there.
  • Press [b]?[/b] for every key, [b]ctrl+p[/b] to search for anything.
 
 Want to look around first? Quit with [b]ctrl+q[/b] and start [b]kbm --demo[/b]:
-a made-up bike shop, thrown away when you quit."""
+a made-up bike shop, thrown away when you quit.""")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Waiting:
 
     record: Conversation | Promise
     since: datetime
-    label: str  # "open", "waiting"
+    label: str  # "open {age}", "waiting {age}" (marked with N_)
 
     @property
     def customer_name(self) -> str:
@@ -56,9 +58,9 @@ class Waiting:
 
 def _when(item) -> str:
     if isinstance(item, Waiting):
-        return f"{item.label} {age(item.since)}"
+        return _(item.label).format(age=age(item.since))
     if isinstance(item, KeepInTouch):
-        return f"due {fmt.day(timefmt.local(item.due_at).date())}"
+        return _("due {day}").format(day=fmt.day(timefmt.local(item.due_at).date()))
     if isinstance(item, Promise):
         return fmt.promise_due(item)
     if isinstance(item, Followup):
@@ -71,11 +73,13 @@ def _when(item) -> str:
 def _what(item) -> Text:
     if isinstance(item, KeepInTouch):
         last = fmt.day(timefmt.local(item.last_contact_at).date()) if item.last_contact_at \
-            else "never"
-        text = Text()
+            else _("never")
+        every = fmt.every_days(item.contact_every_days)
         if item.pref_channel:
-            text.append(f"by {fmt.channel(item.pref_channel)}", style="bold").append(" · ")
-        return text.append(f"every {item.contact_every_days} days · last contact {last}")
+            return Text.from_markup(_("[b]by {channel}[/b] · {every} · last contact {day}").format(
+                channel=escape(fmt.channel(item.pref_channel)), every=escape(every),
+                day=escape(last)))
+        return Text(_("{every} · last contact {day}").format(every=every, day=last))
     item = getattr(item, "record", item)
     if isinstance(item, (Promise, Followup)):
         return Text(item.text)
@@ -93,44 +97,46 @@ def _who(item) -> str:
 
 def _whole_line(item) -> Text | None:
     if isinstance(item, Heading):
-        text = Text(f"{item.title} ({item.count})", style=item.style)
+        text = Text(f"{_(item.title)} ({fmt.number(item.count)})", style=item.style)
         if item.extra:
             text.append(f" · {item.extra}", style="dim")
         return text
     if isinstance(item, Note):
-        return Text("   " + item.text, style="dim italic")
+        return Text("   " + item.text, style="dim italic")  # translated when made
     return None
 
 
 COLUMNS = [
-    Column("when", "When", _when, width=17),
-    Column("customer", "Customer", lambda i: Text(getattr(i, "customer_name", "")), ratio=2),
-    Column("what", "What", _what, ratio=4),
-    Column("who", "Who", _who, width=8),
+    Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH),
+    Column("customer", N_("Customer"), lambda i: Text(getattr(i, "customer_name", "")),
+           ratio=2),
+    Column("what", N_("What"), _what, ratio=4),
+    Column("who", N_("Who"), _who, width=8),
 ]
 
 
 def agenda_rows(agenda: Agenda, median: float | None = None) -> list:
     rows: list = []
-    resolved_in = (f"complaints are resolved in {median:.1f} days (median)"
-                   if median is not None else "")
+    resolved_in = (_("complaints are resolved in {days} days (median)").format(
+        days=fmt.decimal(median)) if median is not None else "")
     sections = (
-        ("overdue_promises", "Overdue promises — what we said we would do and haven't",
-         agenda.overdue_promises, "Nothing overdue: every promise is kept or still on time.",
-         "bold red", "", "p"),
-        ("promises_today", "Promises due today", agenda.promises_today,
-         "No promise falls due today.", "bold", "", "p"),
-        ("followups_due", "Follow-ups due", agenda.followups_due,
-         "Nobody is waiting to hear from us.", "bold", "", "f"),
-        ("keep_in_touch", "Time to get in touch — as often as they asked", agenda.keep_in_touch,
-         "", "bold", "", ""),
-        ("open_complaints", "Open complaints",
-         [Waiting(c, c.at, "open") for c in agenda.open_complaints], "", "bold red", resolved_in,
-         "v"),
-        ("waiting_promises", "Waiting for over a week (no due time)",
-         [Waiting(p, p.made_at, "waiting") for p in agenda.waiting_promises], "", "bold", "", "p"),
-        ("conversations_today", "Today's conversations", agenda.conversations_today,
-         "No conversation logged today yet — press l to log one.", "bold", "", "v"),
+        ("overdue_promises", N_("Overdue promises — what we said we would do and haven't"),
+         agenda.overdue_promises,
+         N_("Nothing overdue: every promise is kept or still on time."), "bold red", "", "p"),
+        ("promises_today", N_("Promises due today"), agenda.promises_today,
+         N_("No promise falls due today."), "bold", "", "p"),
+        ("followups_due", N_("Follow-ups due"), agenda.followups_due,
+         N_("Nobody is waiting to hear from us."), "bold", "", "f"),
+        ("keep_in_touch", N_("Time to get in touch — as often as they asked"),
+         agenda.keep_in_touch, "", "bold", "", ""),
+        ("open_complaints", N_("Open complaints"),
+         [Waiting(c, c.at, N_("open {age}")) for c in agenda.open_complaints], "", "bold red",
+         resolved_in, "v"),
+        ("waiting_promises", N_("Waiting for over a week (no due time)"),
+         [Waiting(p, p.made_at, N_("waiting {age}")) for p in agenda.waiting_promises], "",
+         "bold", "", "p"),
+        ("conversations_today", N_("Today's conversations"), agenda.conversations_today,
+         N_("No conversation logged today yet — press l to log one."), "bold", "", "v"),
     )
     for name, title, items, empty, style, extra, screen in sections:
         if not items and not empty:
@@ -140,22 +146,30 @@ def agenda_rows(agenda: Agenda, median: float | None = None) -> list:
         if items:
             rows.extend(items)
             if total > len(items):
-                where = f" — the rest on the {SCREEN_NAMES[screen]} screen ({screen})" \
-                    if screen else ""
-                rows.append(Note(f"… and {total - len(items):,} more{where}"))
+                more = fmt.number(total - len(items))
+                if screen:
+                    note = _("… and {n} more — the rest on the {screen} screen ({key})").format(
+                        n=more, screen=_(SCREEN_NAMES[screen]), key=screen)
+                else:
+                    note = _("… and {n} more").format(n=more)
+                rows.append(Note(note))
         else:
-            rows.append(Note(empty))
+            rows.append(Note(_(empty)))
     return rows
 
 
-SCREEN_NAMES = {"p": "Promises", "f": "Follow-ups", "v": "Conversations"}
+SCREEN_NAMES = {"p": N_("Promises"), "f": N_("Follow-ups"), "v": N_("Conversations")}
 SHOWN_PER_SECTION = 200  # a shop with years of history can have thousands waiting
 
 
 def stats_line(this: PromiseStats, last: PromiseStats) -> str:
     """ "Promises kept — November: 12 on time (86%) · 1 late · 1 broken | October: …" """
-    return (f"Promises kept — {this.label}: {fmt.stats_text(this)} | "
-            f"{last.label}: {fmt.stats_text(last)}")
+    today = clock.today()
+    this_month = l10n.month(timefmt.month_start(today), short=False)
+    last_month = l10n.month(timefmt.month_start(today, back=1), short=False)
+    return _("Promises kept — {this_month}: {this} | {last_month}: {last}").format(
+        this_month=this_month, this=fmt.stats_text(this), last_month=last_month,
+        last=fmt.stats_text(last))
 
 
 class TodayScreen(ItemActions, KbmScreen):
@@ -163,7 +177,7 @@ class TodayScreen(ItemActions, KbmScreen):
 
     MODE = "today"
     AUTO_FOCUS = "#today-list"
-    BINDINGS = ROW_BINDINGS
+    BINDINGS = actions.bindings(*actions.ROW)
 
     def compose(self) -> ComposeResult:
         yield NavBar("today")
@@ -209,14 +223,16 @@ class TodayScreen(ItemActions, KbmScreen):
         stats = self.query_one("#today-stats", Static)
         stats.display = bool(customers)
         stats.update(stats_line(this, last))
-        now = clock.now()
-        parts = [now.strftime("%A %d %B %Y")]
+        parts = [l10n.long_date(clock.today())]
         if customers:
             totals = agenda.totals
             talks = totals.get("conversations_today", len(agenda.conversations_today))
-            parts += [f"{totals.get('overdue_promises', 0):,} overdue",
-                      f"{totals.get('promises_today', 0):,} due today",
-                      f"{totals.get('followups_due', 0):,} to follow up",
-                      f"{talks:,} {'talk' if talks == 1 else 'talks'} today"]
+            follow = totals.get("followups_due", 0)
+            parts += [_("{n} overdue").format(n=fmt.number(totals.get("overdue_promises", 0))),
+                      _("{n} due today").format(n=fmt.number(totals.get("promises_today", 0))),
+                      n_("{n} to follow up", "{n} to follow up", follow).format(
+                          n=fmt.number(follow)),
+                      n_("{n} talk today", "{n} talks today", talks).format(
+                          n=fmt.number(talks))]
         self.query_one("#today-title", Static).update(" · ".join(parts))
         self.refresh_bindings()

@@ -11,15 +11,17 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, Staff
 from kbm_tui.core.vocab import CHANNEL_LABELS
 from kbm_tui.core.when import parse_days
 from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Store
+from kbm_tui.ui import fmt
 from kbm_tui.widgets.form import Field
 
-EXPLAIN = ("Their choice, not ours: whoever is about to contact them sees these wishes, "
-           "and a warning before going against them.")
+EXPLAIN = N_("Their choice, not ours: whoever is about to contact them sees these wishes, "
+             "and a warning before going against them.")
 
 
 def read_interval(text: str) -> int | None:
@@ -40,28 +42,28 @@ class WishesDialog(FormDialog[Customer | None]):
     def compose(self) -> ComposeResult:
         c = self.customer
         with Vertical(classes="dialog-box", id="wishes-box"):
-            yield Label(f"How {c.name} wants to be contacted", classes="dialog-title",
-                        markup=False)
-            yield Static(EXPLAIN, classes="dialog-detail")
+            yield Label(_("How {name} wants to be contacted").format(name=c.name),
+                        classes="dialog-title", markup=False)
+            yield Static(_(EXPLAIN), classes="dialog-detail")
             with VerticalScroll(classes="dialog-fields"):
-                yield Field("Channel", Select(
-                    [(v, k) for k, v in CHANNEL_LABELS.items()], prompt="no preference",
+                yield Field(_("Channel"), Select(
+                    [(fmt.channel(k), k) for k in CHANNEL_LABELS], prompt=_("no preference"),
                     value=c.pref_channel or Select.NULL, id="w-channel", compact=True),
                     id="field-channel")
-                yield Field("Person", Select([], prompt="anyone", id="w-staff", compact=True),
-                            id="field-staff")
+                yield Field(_("Person"), Select([], prompt=_("anyone"), id="w-staff",
+                                                compact=True), id="field-staff")
                 every = str(c.contact_every_days) if c.contact_every_days else ""
-                yield Field("How often", Input(
-                    every, placeholder="every 4w, 90, 28 days — empty: no rhythm",
+                yield Field(_("How often"), Input(
+                    every, placeholder=_("every 4w, 90, 28 days — empty: no rhythm"),
                     id="w-every", compact=True), id="field-every")
-                yield Field("", Checkbox("only when they ask (we never reach out first)",
+                yield Field("", Checkbox(_("only when they ask (we never reach out first)"),
                                          c.only_when_asked, id="w-asked", compact=True),
                             id="field-asked")
-                yield Field("", Checkbox("do not contact them at all", c.do_not_contact,
+                yield Field("", Checkbox(_("do not contact them at all"), c.do_not_contact,
                                          id="w-dnc", compact=True), id="field-dnc")
-                yield Field("Why", Input(c.dnc_reason or "",
-                                         placeholder="optional: what they said, e.g. moved away",
-                                         id="w-reason", compact=True), id="field-reason")
+                yield Field(_("Why"), Input(
+                    c.dnc_reason or "", placeholder=_("optional: what they said, e.g. moved away"),
+                    id="w-reason", compact=True), id="field-reason")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -92,10 +94,10 @@ class WishesDialog(FormDialog[Customer | None]):
         try:
             every = read_interval(self.query_one("#w-every", Input).value)
             if every is not None and self.query_one("#w-asked", Checkbox).value:
-                raise InputError("Either a rhythm or “only when they ask” — not both.")
+                raise InputError(_("Either a rhythm or “only when they ask” — not both."))
             field.set_error(None)
-            field.set_hint(f"→ every {every} days since the last contact, in or out"
-                           if every else None)
+            field.set_hint("→ " + _("{every} since the last contact, in or out").format(
+                every=fmt.every_days(every)) if every else None)
         except InputError as exc:
             field.set_error(exc.message)
             ok = False

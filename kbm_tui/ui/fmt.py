@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from rich.text import Text
 
-from kbm_tui.core import clock, timefmt
-from kbm_tui.core.money import format_cents
+from kbm_tui.core import clock, l10n, timefmt
+from kbm_tui.core.i18n import N_, _, language, n_
+from kbm_tui.core.money import format_money
 from kbm_tui.core.records import (
     Conversation,
     Customer,
@@ -19,17 +21,49 @@ from kbm_tui.core.records import (
 from kbm_tui.core.text import age, due_text
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 
+# The words of a record's state, as lists and the timeline show them.
+STATES = {"open": N_("open"), "overdue": N_("overdue"), "kept": N_("kept"),
+          "broken": N_("broken"), "cancelled": N_("cancelled"), "done": N_("done"),
+          "today": N_("today"), "upcoming": N_("upcoming")}
+IDEA_STATES = {"new": N_("new"), "considered": N_("considered"), "done": N_("done")}
+DIRECTIONS = {"in": N_("→ in"), "out": N_("← out")}
+
+
+def by_language(en: int, de: int) -> Callable[[], int]:
+    """A column width that depends on the language: German dates and words run longer
+    ("Mi., 30. Sept. 18:00" against "Wed 30 Sep 18:00")."""
+    return lambda: de if language() == "de" else en
+
+
+MOMENT_WIDTH = by_language(17, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
+STATE_WIDTH = by_language(8, 10)  # "overdue" / "überfällig"
+
+
+def shown(words: dict[str, str], word: str | None) -> str:
+    """A stored word as people read it in the language in use ("" stays "": gettext would
+    answer an empty message with the catalogue's header)."""
+    label = words.get(word or "", word or "")
+    return _(label) if label else ""
+
 
 def channel(word: str | None) -> str:
-    return CHANNEL_LABELS.get(word or "", word or "")
+    return shown(CHANNEL_LABELS, word)
 
 
 def kind(word: str | None) -> str:
-    return KIND_LABELS.get(word or "", word or "")
+    return shown(KIND_LABELS, word)
 
 
 def direction(word: str | None) -> str:
-    return {"in": "→ in", "out": "← out"}.get(word or "", word or "")
+    return shown(DIRECTIONS, word)
+
+
+def state(word: str) -> str:
+    return shown(STATES, word)
+
+
+def idea_state(word: str | None) -> str:
+    return shown(IDEA_STATES, word or "new")
 
 
 def moment(value: datetime | None) -> str:
@@ -40,6 +74,28 @@ def day(value: date | None) -> str:
     return timefmt.show_day(value)
 
 
+def number(value: int) -> str:
+    """ "1,234" / "1.234"."""
+    return l10n.number(value)
+
+
+def percent(share: float) -> str:
+    """ "86%" / "86 %" (German puts a no-break space before the sign)."""
+    whole = round(share * 100)
+    return f"{whole}\u00a0%" if language() == "de" else f"{whole}%"
+
+
+def decimal(value: float) -> str:
+    """One decimal: "5.0" / "5,0"."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "de" else text
+
+
+def every_days(days: int) -> str:
+    """ "every 28 days" / "alle 28 Tage"."""
+    return n_("every {n} day", "every {n} days", days).format(n=days)
+
+
 def promise_due(p: Promise) -> str:
     """ "today 14:00", "Fri 27 Nov", "no due time"."""
     return due_text(p.due_day, p.due_at)
@@ -48,39 +104,41 @@ def promise_due(p: Promise) -> str:
 def followup_due(f: Followup) -> str:
     text = timefmt.show_day(f.effective_day)
     if f.due_at is not None and f.snoozed_until is None:
-        text += f" {timefmt.local(f.due_at):%H:%M}"
+        text += " " + l10n.clock(timefmt.local(f.due_at).time())
     if f.snoozed_until is not None:
-        text += " (snoozed)"
+        text = _("{day} (snoozed)").format(day=text)
     return text
 
 
 def promise_state(p: Promise, now: datetime | None = None) -> Text:
     now = now or clock.now()
     if p.status == "open":
-        return Text("overdue", style="bold red") if p.is_overdue(now) else Text("open")
+        return Text(state("overdue"), style="bold red") if p.is_overdue(now) \
+            else Text(state("open"))
     style = {"kept": "green", "broken": "red"}.get(p.status, "dim")
-    return Text(p.status, style=style)
+    return Text(state(p.status), style=style)
 
 
 def followup_state(f: Followup) -> Text:
     if f.done_at is not None:
-        return Text("done", style="green")
+        return Text(state("done"), style="green")
     today = clock.today()
     if f.effective_day < today:
-        return Text("overdue", style="bold red")
+        return Text(state("overdue"), style="bold red")
     if f.effective_day == today:
-        return Text("today", style="bold yellow")
-    return Text("upcoming")
+        return Text(state("today"), style="bold yellow")
+    return Text(state("upcoming"))
 
 
 def amount(cents: int | None) -> str:
-    return format_cents(cents)
+    """An amount with the shop's currency: "€89.50" / "89,50 €"."""
+    return format_money(cents)
 
 
 def conversation_line(c: Conversation) -> str:
     parts = [channel(c.channel), direction(c.direction), kind(c.kind)]
     if c.amount_cents is not None:
-        parts.append(format_cents(c.amount_cents))
+        parts.append(amount(c.amount_cents))
     return " · ".join(parts)
 
 
@@ -88,15 +146,21 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
     """The customer's own contact wishes as (label, value) pairs, always all of them."""
     rows = []
     if c.do_not_contact:
-        reason = f" — {c.dnc_reason}" if c.dnc_reason else ""
-        rows.append(("Do not contact", f"YES{reason}"))
-    rows.append(("Channel", channel(c.pref_channel) if c.pref_channel else "any"))
-    rows.append(("Person", c.pref_staff_name or "anyone"))
-    every = f"every {c.contact_every_days} days" if c.contact_every_days else "no rhythm set"
+        value = _("YES — {reason}").format(reason=c.dnc_reason) if c.dnc_reason else _("YES")
+        rows.append((_("Do not contact"), value))
+    rows.append((_("Channel"), channel(c.pref_channel) if c.pref_channel else _("any")))
+    rows.append((_("Person"), c.pref_staff_name or _("anyone")))
+    every = every_days(c.contact_every_days) if c.contact_every_days else _("no rhythm set")
     if c.only_when_asked:
-        every = "only when they ask"
-    rows.append(("How often", every))
+        every = _("only when they ask")
+    rows.append((_("How often"), every))
     return rows
+
+
+def inline_label(label: str) -> str:
+    """A label inside a sentence: lower-case in English ("channel: phone"), as it is in
+    German, where nouns keep their capital ("Kanal: Telefon")."""
+    return label if language() == "de" else label.lower()
 
 
 def describe(item) -> Text | None:
@@ -105,18 +169,20 @@ def describe(item) -> Text | None:
     who = getattr(item, "staff_name", None)
     if isinstance(item, Promise):
         text = Text(f"{item.customer_name}: ", style="bold") + Text(item.text)
-        text.append(f"  · due {promise_due(item)} · ", style="dim")
+        text.append("  · " + _("due {when}").format(when=promise_due(item)) + " · ",
+                    style="dim")
         text.append_text(promise_state(item))
         if item.close_note:
             text.append(f": {item.close_note}", style="italic")
         if who:
-            text.append(f" · promised by {who} {moment(item.made_at)}", style="dim")
+            text.append(" · " + _("promised by {who} {when}").format(
+                who=who, when=moment(item.made_at)), style="dim")
         return text
     if isinstance(item, Followup):
         text = Text(f"{item.customer_name}: ", style="bold") + Text(item.text)
         text.append(f"  · {followup_due(item)}", style="dim")
         if item.every_days:
-            text.append(f" · every {item.every_days} days", style="dim")
+            text.append(f" · {every_days(item.every_days)}", style="dim")
         return _against_wishes(text, item.against_wishes)
     if isinstance(item, Conversation):
         text = Text(f"{item.customer_name}, {moment(item.at)}: ", style="bold")
@@ -130,37 +196,45 @@ def describe(item) -> Text | None:
             if item.resolution:
                 text.append(f": {item.resolution}", style="italic")
         if item.idea_status:
-            text.append(f" · idea {item.idea_status}", style="dim")
+            text.append(" · " + _("idea {state}").format(state=idea_state(item.idea_status)),
+                        style="dim")
         return _against_wishes(text, item.against_wishes)
     return None
 
 
 def _against_wishes(text: Text, note: str | None) -> Text:
     if note:
-        text.append(f" · ⚠ against their wishes: {note}", style="yellow")
+        text.append(" · " + _("⚠ against their wishes: {note}").format(note=note),
+                    style="yellow")
     return text
 
 
 def complaint_state(c: Conversation) -> Text:
     if c.resolved_at is not None:
-        return Text("resolved", style="green")
-    return Text(f"open {age(c.at)}", style="bold red")
+        return Text(_("resolved"), style="green")
+    return Text(_("open {age}").format(age=age(c.at)), style="bold red")
 
 
 def stats_text(s: PromiseStats) -> str:
     """ "12 on time (86%) · 1 late · 1 broken", or "none settled yet"."""
     if not s.total:
-        return "none settled yet"
-    return f"{s.on_time} on time ({s.share(s.on_time):.0%}) · {s.late} late · {s.broken} broken"
+        return _("none settled yet")
+    return _("{on_time} on time ({share}) · {late} late · {broken} broken").format(
+        on_time=number(s.on_time), share=percent(s.on_time / s.total), late=number(s.late),
+        broken=number(s.broken))
 
 
 def history_text(changes: list[PromiseChange]) -> str:
     """The earlier due times of a renegotiated promise, oldest first."""
-    return "; ".join(
-        f"was {due_text(c.old_due_day, c.old_due_at)}, moved {moment(c.changed_at)}"
-        + (f" ({c.reason})" if c.reason else "") for c in changes)
+    parts = []
+    for c in changes:
+        was, moved = due_text(c.old_due_day, c.old_due_at), moment(c.changed_at)
+        parts.append(_("was {due}, moved {when} ({reason})").format(
+            due=was, when=moved, reason=c.reason) if c.reason else
+            _("was {due}, moved {when}").format(due=was, when=moved))
+    return "; ".join(parts)
 
 
 def wishes_line(c: Customer) -> str:
     """The customer's wishes on one line, for dialogs."""
-    return " · ".join(f"{k.lower()}: {v}" for k, v in wishes(c))
+    return " · ".join(f"{inline_label(k)}: {v}" for k, v in wishes(c))

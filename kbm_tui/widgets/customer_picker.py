@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Customer
 from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.widgets.messages import WidgetMessage
@@ -48,7 +49,7 @@ class CustomerPicker(DbWork, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(self.customer.name if self.customer else "", compact=True,
-                    placeholder="type a name, phone number or email", id="customer-input")
+                    placeholder=_("type a name, phone number or email"), id="customer-input")
         yield OptionList(id="customer-matches", compact=True)
 
     @property
@@ -150,11 +151,12 @@ class CustomerPicker(DbWork, Vertical):
 def _options(matches: list[Customer], typed: str) -> list[Option]:
     options = []
     for c in matches:
-        text = Text(c.name + ("  (archived)" if c.archived_at else ""))
+        text = Text(c.name + ("  " + _("(archived)") if c.archived_at else ""))
         extra = " · ".join(x for x in (c.phone, c.email) if x)
         if extra:
             text.append("  " + extra, style="dim")
         options.append(Option(text, id=str(c.id)))
     if typed:
-        options.append(Option(Text(f"+ New customer “{typed}”", style="italic"), id=NEW))
+        options.append(Option(Text(_("+ New customer “{name}”").format(name=typed),
+                                   style="italic"), id=NEW))
     return options

@@ -6,6 +6,7 @@ from textual import on
 from textual.widgets import Input
 
 from kbm_tui.core import clock
+from kbm_tui.core.i18n import _
 from kbm_tui.core.when import EXAMPLES, Due, WhenError, parse_when
 from kbm_tui.widgets.form import Field
 
@@ -15,7 +16,7 @@ class DueInput(Input):
 
     def __init__(self, value: str = "", *, placeholder: str = "", allow_past: bool = False,
                  required: bool = False, **kwargs) -> None:
-        super().__init__(value, placeholder=placeholder or EXAMPLES, **kwargs)
+        super().__init__(value, placeholder=placeholder or _(EXAMPLES), **kwargs)
         self.allow_past = allow_past
         self.required = required
         self.due: Due | None = None
@@ -41,7 +42,7 @@ class DueInput(Input):
             except WhenError as exc:
                 self.problem = str(exc)
         elif self.required:
-            self.problem = f"Type when, for example: {EXAMPLES}"
+            self.problem = _("Type when, for example: {examples}").format(examples=_(EXAMPLES))
         field = next((a for a in self.ancestors if isinstance(a, Field)), None)
         if field is not None:
             shown = self.problem if (text or show_empty) else None

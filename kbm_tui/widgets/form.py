@@ -10,6 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static
 
+from kbm_tui.ui.fmt import by_language
+
+# The labels' column: German labels run longer ("Wiedervorlage", "Schlagwörter").
+LABEL_WIDTH = by_language(11, 14)
+
 
 class Field(Horizontal):
     """`Field("Phone", Input(...))`: the label left, the widget and its error message right."""
@@ -32,7 +37,9 @@ class Field(Horizontal):
         self._shown: dict[str, str | Text | None] = {}
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field--label")
+        label = Label(self.label, classes="field--label")
+        label.styles.width = LABEL_WIDTH()
+        yield label
         with Vertical():
             yield from self.widgets
             yield Static("", classes="field--error", markup=False)

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.ui import actions
 from kbm_tui.widgets.messages import WidgetMessage
 
@@ -36,9 +37,9 @@ Count = Callable[[Any], int | None]
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str
+    label: str  # marked with N_() where defined, translated where shown
     cell: Callable[[Any], str | Text]
-    width: int = 0  # 0: share what is left
+    width: int | Callable[[], int] = 0  # 0: share what is left; a callable: by language
     ratio: int = 1
     sortable: bool = False
     hide_below: int = 0  # left out when the table is narrower than this
@@ -88,7 +89,7 @@ class VirtualTable(ScrollView, can_focus=True):
             self.total = total
 
     def __init__(self, columns: Iterable[Column], *, page_size: int = 100,
-                 keep_pages: int = 20, empty: str = "Nothing here.",
+                 keep_pages: int = 20, empty: str = N_("Nothing here."),
                  whole_line: Callable[[Any], Text | None] | None = None,
                  selectable: Callable[[Any], bool] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -97,7 +98,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.selectable = selectable  # items the cursor may rest on
         self.page_size = page_size
         self.keep_pages = keep_pages
-        self.empty = empty
+        self.empty = empty  # the English text; shown in the language in use
         self._fetch: Fetch | None = None
         self._count: Count | None = None
         self._pages: OrderedDict[int, list] = OrderedDict()
@@ -321,9 +322,10 @@ class VirtualTable(ScrollView, can_focus=True):
     def _widths(self) -> list[int]:
         width = self.scrollable_content_region.width
         columns = self._visible()
-        spare = width - 1 - len(columns) - sum(c.width for c in columns)
-        ratios = sum(c.ratio for c in columns if not c.width) or 1
-        return [c.width or max(4, spare * c.ratio // ratios) for c in columns]
+        fixed = [c.width() if callable(c.width) else c.width for c in columns]
+        spare = width - 1 - len(columns) - sum(fixed)
+        ratios = sum(c.ratio for c, w in zip(columns, fixed) if not w) or 1
+        return [w or max(4, spare * c.ratio // ratios) for c, w in zip(columns, fixed)]
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         line = Text(" ", no_wrap=True, end="")
@@ -348,10 +350,12 @@ class VirtualTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if y == 0:
             header = self.get_component_rich_style("virtual-table--header")
-            return self._strip([Text(c.label) for c in self._visible()], base + header)
+            return self._strip([Text(_(c.label)) if c.label else Text("")
+                                for c in self._visible()], base + header)
         index = int(self.scroll_offset.y) + y - 1
         if self.row_count == 0:
-            lines = ["Loading…"] if self._waiting else self.empty.splitlines()
+            lines = [_("Loading…")] if self._waiting else (
+                _(self.empty).splitlines() if self.empty else [])
             text = lines[y - 1] if y - 1 < len(lines) else ""
             muted = self.get_component_rich_style("virtual-table--empty")
             line = Text.from_markup(" " + text) if text else Text("")

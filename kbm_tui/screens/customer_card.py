@@ -1,0 +1,93 @@
+"""A customer's card: contact, the relationship at a glance, and their own wishes — the
+left side of the customer screen, in the language in use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from kbm_tui.core import l10n, timefmt
+from kbm_tui.core.i18n import N_, _
+from kbm_tui.core.records import Customer, Followup, Glance
+from kbm_tui.core.text import short
+from kbm_tui.ui import fmt
+
+
+@dataclass(frozen=True)
+class Card:
+    customer: Customer
+    promises: dict[str, int]
+    next_followup: Followup | None
+    glance: Glance
+
+
+def column(labels: list[str], least: int) -> int:
+    """How wide the labels' column is: German labels run longer ("Schlagwörter")."""
+    return max([least, *(len(label) + 1 for label in labels)])
+
+
+def _lines(pairs) -> Text:
+    text = Text()
+    width = column([label for label, _value in pairs], 8)
+    for label, value in pairs:
+        if text:
+            text.append("\n")
+        text.append(f"{label:<{width}}", style="dim")
+        text.append_text(value if isinstance(value, Text) else Text(str(value)))
+    return text
+
+
+def contact_text(c: Customer, notes_width: int = 120) -> Text:
+    contact = Text()
+    contact.append(c.name, style="bold")
+    if c.archived_at:
+        contact.append("  " + _("(archived)"), style="dim")
+    notes = short(c.notes, notes_width) if c.notes else None
+    pairs = [(_(label), value) for label, value in (
+        (N_("Phone"), c.phone), (N_("Email"), c.email), (N_("Address"), c.address),
+        (N_("Tags"), c.tags), (N_("Notes"), notes)) if value]
+    if pairs:
+        contact.append("\n").append_text(_lines(pairs))
+    return contact
+
+
+def glance_texts(g: Glance) -> tuple[Text, str, Text]:
+    """The relationship at a glance — what happened, never a score of the person."""
+    since_day = timefmt.local(g.customer_since).date()
+    since = Text(_("Customer since") + " ", style="dim") + Text(
+        l10n.short_date(since_day, weekday_too=False, year=True))
+    total = sum(g.per_month)
+    talks = " " + (_("{n} in 12 months").format(n=total) if total else
+                   _("none in 12 months"))
+    said = Text("—")
+    if g.last_said is not None:
+        # Translators: quotation marks around what the customer said last
+        said = Text(_("“{said}”").format(said=short(g.last_said.summary, 60))) + Text(
+            f" {fmt.day(timefmt.local(g.last_said.at).date())}", style="dim")
+    bought = (_("{amount} in total").format(amount=fmt.amount(g.purchases_cents))
+              if g.purchases_cents else _("nothing yet"))
+    rest = _lines([(_("Bought"), bought), (_("Said"), said)])
+    return since, talks, rest
+
+
+def wishes_text(card: Card) -> Text:
+    """The customer's wishes, with where the promises and follow-ups stand."""
+    c = card.customer
+    pairs = fmt.wishes(c)
+    promises, following = _("Promises"), _("Next")
+    width = column([label for label, _value in pairs] + [promises, following], 10)
+    wishes = Text()
+    wishes.append(_("Their wishes"), style="bold")
+    for label, value in pairs:
+        style = "bold red" if label == _("Do not contact") else ""
+        wishes.append(f"\n{label:<{width}}", style="dim").append(value, style=style)
+    counts = card.promises
+    wishes.append(f"\n{promises:<{width}}", style="dim")
+    wishes.append(_("{open} open · {kept} kept · {broken} broken").format(
+        open=counts["open"], kept=counts["kept"], broken=counts["broken"]))
+    nxt = card.next_followup
+    wishes.append(f"\n{following:<{width}}", style="dim")
+    wishes.append(f"{fmt.followup_due(nxt)}: {short(nxt.text, 40)}" if nxt else
+                  _("no follow-up planned"))
+    return wishes

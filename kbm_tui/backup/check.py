@@ -1,25 +1,86 @@
-"""Reading a backup that the fast load refused, row by row, to name the line that is
-wrong and say what is wrong with it (the fast load inside SQLite can't point at a line)."""
+"""Reading a backup's members safely, and reading a CSV file that the fast load refused row
+by row, to name the line and column that are wrong and say what is wrong with them (the
+fast load inside SQLite can't point at a line).
+
+A member is read a piece at a time: a line can't be longer than MAX_LINE bytes, and a file
+can't unpack to more than its rows can take, so a damaged or crafted backup (a "zip bomb")
+is refused early and memory stays small whatever the file holds.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+import zipfile
+import zlib
+from pathlib import Path
 
 from kbm_tui.core.errors import BackupError, RowRefused
 
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTEGER = re.compile(r"^-?\d{1,18}$")
+MAX_LINE = 1 << 20  # bytes: far more than a row's longest line (a note of 10,000 characters)
+# What reading a damaged member raises: a bad checksum, a broken compressed stream, a
+# member that ends early or points outside the file.
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 
 
-def open_member(zf, table, source):
+def member(zf: zipfile.ZipFile, name: str, source: Path, *, limit: int) -> zipfile.ZipInfo:
+    """The member's entry, refused when it is missing, encrypted, compressed in a way
+    kbm-tui never writes, or would unpack to more than `limit` bytes."""
     try:
-        member = zf.open(f"{table}.csv")
+        info = zf.getinfo(name)
     except KeyError:
-        raise BackupError(f"{source}: {table}.csv is missing; the backup is incomplete.") from None
-    return io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+        raise BackupError(f"{source}: {name} is missing; the backup is incomplete.") from None
+    if info.flag_bits & 0x1:
+        raise BackupError(f"{source}: {name} is encrypted. kbm-tui backups never are: this is "
+                          "not one, or it was changed. Nothing was changed.")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise BackupError(f"{source}: {name} is compressed in a way kbm-tui backups never are "
+                          f"(method {info.compress_type}). Nothing was changed.")
+    if info.file_size > limit:
+        raise BackupError(
+            f"{source}: {name} would unpack to {info.file_size:,} bytes, more than it can "
+            f"hold (at most {limit:,}): the backup is damaged or not one of kbm-tui. "
+            "Nothing was changed.")
+    return info
+
+
+def damaged(source: Path, name: str, exc: BaseException) -> BackupError:
+    reason = str(exc) or type(exc).__name__
+    return BackupError(f"{source}: {name} is damaged ({reason}). Nothing was changed; try "
+                       "another backup.")
+
+
+class _Bounded(io.RawIOBase):
+    """A member's bytes, refusing a line longer than MAX_LINE before it is all in memory."""
+
+    def __init__(self, raw, where: str):
+        self.raw, self.where = raw, where
+        self.run = 0  # bytes since the last line end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read(len(buffer))
+        end = max(data.rfind(b"\n"), data.rfind(b"\r"))
+        self.run = len(data) - end - 1 if end >= 0 else self.run + len(data)
+        if self.run > MAX_LINE:
+            raise BackupError(f"{self.where} has a line longer than {MAX_LINE:,} bytes: it is "
+                              "damaged or not a kbm-tui backup. Nothing was changed.")
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def open_csv(zf: zipfile.ZipFile, table: str, source: Path, *, limit: int) -> io.TextIOWrapper:
+    info = member(zf, f"{table}.csv", source, limit=limit)
+    raw = zf.open(info)
+    where = f"{source.name}: {table}.csv"
+    return io.TextIOWrapper(io.BufferedReader(_Bounded(raw, where), 1 << 16),
+                            encoding="utf-8-sig", newline="")
 
 
 def header_of(store, reader, table, where) -> list[str]:
@@ -28,9 +89,14 @@ def header_of(store, reader, table, where) -> list[str]:
         raise BackupError(f"{where} is empty: it has no header row.")
     known = store.table_columns(table, stored_only=True)
     unknown = [c for c in header if c not in known]
-    if unknown or len(set(header)) != len(header) or "id" not in header:
+    if unknown or len(set(header)) != len(header):
         raise BackupError(f"{where}, line 1: the header is wrong (unexpected: "
-                          f"{', '.join(unknown) or 'a repeated column or no id'}).")
+                          f"{', '.join(unknown) or 'a repeated column'}).")
+    missing = [c for c in known if c not in header]
+    if missing:
+        raise BackupError(f"{where}, line 1: the column{'s' if len(missing) > 1 else ''} "
+                          f"{', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing. "
+                          "Restoring would lose what it holds; nothing was changed.")
     return header
 
 
@@ -50,8 +116,8 @@ def _unescape(cell: str) -> str | None:
     return text or None
 
 
-def load_carefully(store, zf, table, source, where, expected, progress) -> int:
-    with open_member(zf, table, source) as text:
+def load_carefully(store, zf, table, source, where, limit) -> int:
+    with open_csv(zf, table, source, limit=limit) as text:
         reader = csv.reader(text, strict=True)
         try:
             header = header_of(store, reader, table, where)
@@ -68,7 +134,7 @@ def load_carefully(store, zf, table, source, where, expected, progress) -> int:
         except csv.Error as exc:
             raise BackupError(f"{where}, line {reader.line_num}: not valid CSV ({exc}).") from None
         except UnicodeDecodeError:
-            raise BackupError(f"{where} is not UTF-8 text.") from None
+            raise BackupError(f"{where}, line {reader.line_num + 1}: not UTF-8 text.") from None
     return loaded
 
 
@@ -81,10 +147,15 @@ def _convert(row, header, converters, where, line):
         if cell == "":
             values.append(None)
         elif check is not None and not check(cell):
-            raise BackupError(f'{where}, line {line}: {column} is "{cell[:40]}", expected {what}.')
+            raise BackupError(f'{where}, line {line}: {column} is "{_flat(cell)}", expected '
+                              f"{what}.")
         else:
             values.append(cast(cell))
     return values
+
+
+def _flat(cell: str) -> str:
+    return "".join(c if c.isprintable() else "�" for c in cell[:40])
 
 
 def _insert(store, table, header, batch, where) -> int:
@@ -100,14 +171,16 @@ def _insert(store, table, header, batch, where) -> int:
             with store.savepoint():
                 store.insert_rows(table, header, [values])
         except RowRefused as exc:
-            raise BackupError(f"{where}, line {line}: the row can't be stored ({exc}).") from None
+            raise BackupError(f"{where}, line {line}: "
+                              f"{store.explain_refusal(table, header, values, exc)}. Nothing "
+                              "was changed.") from None
     raise BackupError(f"{where}: a row can't be stored.")
 
 
-def line_of(zf, table: str, row_id: int) -> int | None:
+def line_of(zf, table: str, row_id: int, source: Path, limit: int) -> int | None:
     """The line of the CSV on which the row with this id starts."""
-    with zf.open(f"{table}.csv") as member:
-        reader = csv.reader(io.TextIOWrapper(member, encoding="utf-8-sig", newline=""))
+    with open_csv(zf, table, source, limit=limit) as text:
+        reader = csv.reader(text)
         header = next(reader, [])
         where = header.index("id") if "id" in header else 0
         line = 1

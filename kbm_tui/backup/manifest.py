@@ -6,33 +6,63 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
+from kbm_tui.backup.check import READ_ERRORS, damaged, member
 from kbm_tui.core.errors import BackupError
-from kbm_tui.store import SCHEMA_VERSION
+from kbm_tui.store import SCHEMA_VERSION, TABLES_IN_ORDER
 
 FORMAT = "kbm-tui backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+MANIFEST_LIMIT = 1 << 20  # bytes; a real manifest is about 2 KB
 
 
 def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
+    """The manifest, checked: every value of the kind and range kbm-tui writes."""
     try:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    except KeyError:
-        raise BackupError(f"{source} is not a kbm-tui backup: it has no {MANIFEST}.") from None
-    except (ValueError, UnicodeDecodeError):
+        info = member(zf, MANIFEST, source, limit=MANIFEST_LIMIT)
+    except BackupError as exc:
+        if MANIFEST in zf.namelist():
+            raise
+        raise BackupError(f"{source} is not a kbm-tui backup: it has no {MANIFEST}.") from exc
+    try:
+        manifest = json.loads(zf.read(info).decode("utf-8"))
+    except READ_ERRORS as exc:
+        raise damaged(source, MANIFEST, exc) from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise BackupError(f"{source}: {MANIFEST} is damaged (not valid JSON).") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{source} is not a kbm-tui backup (its manifest is of another kind).")
     version = manifest.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if not _whole(version) or version < 1:
         raise BackupError(f"{source}: the manifest names no schema version.")
     if version > SCHEMA_VERSION:
         raise BackupError(
             f"{source} was made by a newer kbm-tui (schema {version}). "
             "Update kbm-tui to restore it.")
-    if not isinstance(manifest.get("tables"), dict):
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict):
         raise BackupError(f"{source}: the manifest lists no tables.")
+    for table in TABLES_IN_ORDER:
+        _check_entry(source, table, tables.get(table))
     return manifest
 
+
+def _whole(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_entry(source: Path, table: str, entry: object) -> None:
+    wrong = f"{source}: {MANIFEST} is damaged: its entry for {table}"
+    if not isinstance(entry, dict):
+        raise BackupError(f"{wrong} is missing or not a list of facts.")
+    rows = entry.get("rows")
+    if not _whole(rows) or not 0 <= rows < 2**63:
+        raise BackupError(f"{wrong} gives no row count as a whole number (it says "
+                          f"{json.dumps(rows)[:40]}).")
+    if entry.get("file", f"{table}.csv") != f"{table}.csv":
+        raise BackupError(f"{wrong} names another file.")
+    columns = entry.get("columns", [])
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        raise BackupError(f"{wrong} lists its columns wrongly.")

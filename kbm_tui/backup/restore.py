@@ -1,4 +1,10 @@
-"""Restoring the CSV backup: all or nothing, every row checked, the bad line named."""
+"""Restoring the CSV backup: all or nothing, every row checked, the bad line named.
+
+The backup is loaded into a new database of kbm's own making (Store.staging), where the
+schema checks every value against the rules of typed input; only a backup that passes all
+of it is put in place of the live database, in one step (Store.replace_with). A refused
+restore leaves the live file as it was, to the byte.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,16 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbm_tui.backup.check import header_of, line_of, load_carefully, open_member
+from kbm_tui.backup.check import (
+    READ_ERRORS,
+    damaged,
+    header_of,
+    line_of,
+    load_carefully,
+    open_csv,
+)
 from kbm_tui.backup.manifest import read_manifest
-from kbm_tui.core.errors import BackupError, ForeignKeyViolation, RowRefused
+from kbm_tui.core.errors import BackupError, ForeignKeyViolation, KbmError, RowRefused
 from kbm_tui.core.progress import Progress
 from kbm_tui.store import TABLES_IN_ORDER, Store
 
@@ -20,7 +33,6 @@ class RestoreResult:
     safety_copy: Path | None
 
 
-
 def restore(store: Store, source: Path, *, replace: bool = False,
             progress: Progress | None = None) -> RestoreResult:
     """Load a backup into the store, all or nothing. A non-empty database needs `replace`."""
@@ -28,42 +40,51 @@ def restore(store: Store, source: Path, *, replace: bool = False,
         raise BackupError(f"There is no backup file at {source}.")
     try:
         zf = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError):
-        raise BackupError(f"{source} is not a kbm-tui backup (not a zip file).") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise BackupError(f"{source} is not a kbm-tui backup (not a zip file, or a damaged "
+                          "one).") from None
     with zf:
         manifest = read_manifest(zf, source)
-        if store.holds_data() and not replace:
-            counts = store.row_counts()
-            raise BackupError(
-                f"The database {store.path} already holds {counts['customer']} customers and "
-                f"{counts['conversation']} conversations. Restore into a new one with "
-                "--db NEW.sqlite3, or add --replace (a copy of the current database is kept).")
-        copy = store.copy_beside("before-restore") if store.holds_data() else None
-        counts = {}
         try:
-            with store.bulk():
-                store.delete_everything()
-                for table in TABLES_IN_ORDER:
-                    counts[table] = _load_table(store, zf, manifest, table, source, progress)
-        except ForeignKeyViolation as exc:
-            line = line_of(zf, exc.table, exc.row_id)
-            raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row refers to a "
-                              f"{exc.parent} that is not in the backup.") from None
+            store.refuse_unless_replacing(replace)
+        except KbmError as exc:
+            raise BackupError(exc.message) from None
+        limits = {t: 4096 + manifest["tables"][t]["rows"] * store.csv_row_limit(t)
+                  for t in TABLES_IN_ORDER}
+        with store.staging() as staged:
+            counts = {}
+            try:
+                with staged.bulk():
+                    staged.delete_everything()  # the new database's owner: the backup has one
+                    for table in TABLES_IN_ORDER:
+                        counts[table] = _load_table(staged, zf, manifest, table, source,
+                                                    limits[table], progress)
+            except ForeignKeyViolation as exc:
+                line = line_of(zf, exc.table, exc.row_id, source, limits[exc.table])
+                raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row "
+                                  f"refers to a {exc.parent} that is not in the backup. "
+                                  "Nothing was changed.") from None
+            if not counts["staff"]:
+                raise BackupError(f"{source.name}: staff.csv holds nobody (a database has at "
+                                  "least its owner). Nothing was changed.")
+            copy = store.replace_with(staged)
     return RestoreResult(counts, copy)
 
 
-
-def _load_table(store, zf, manifest, table, source, progress) -> int:
+def _load_table(store, zf, manifest, table, source, limit, progress) -> int:
     """Load one CSV: first at full speed inside SQLite; if anything is off, again row by
     row, to name the line that is wrong."""
     where = f"{source.name}: {table}.csv"
-    expected = manifest["tables"].get(table, {}).get("rows")
+    expected = manifest["tables"][table]["rows"]
     try:
-        with store.savepoint():
-            loaded = _load_fast(store, zf, table, source, where, expected, progress)
-    except (RowRefused, csv.Error, UnicodeDecodeError, _Recheck):
-        loaded = load_carefully(store, zf, table, source, where, expected, progress)
-    if expected is not None and expected != loaded:
+        try:
+            with store.savepoint():
+                loaded = _load_fast(store, zf, table, source, where, expected, limit, progress)
+        except (RowRefused, csv.Error, UnicodeDecodeError):
+            loaded = load_carefully(store, zf, table, source, where, limit)
+    except READ_ERRORS as exc:
+        raise damaged(source, f"{table}.csv", exc) from None
+    if expected != loaded:
         raise BackupError(f"{where} holds {loaded} rows but the manifest says {expected}: "
                           "the backup is incomplete or was changed.")
     if progress:
@@ -71,12 +92,8 @@ def _load_table(store, zf, manifest, table, source, progress) -> int:
     return loaded
 
 
-class _Recheck(Exception):
-    pass
-
-
-def _load_fast(store, zf, table, source, where, expected, progress) -> int:
-    with open_member(zf, table, source) as text:
+def _load_fast(store, zf, table, source, where, expected, limit, progress) -> int:
+    with open_csv(zf, table, source, limit=limit) as text:
         reader = csv.reader(text, strict=True)
         header = header_of(store, reader, table, where)
 
@@ -86,7 +103,4 @@ def _load_fast(store, zf, table, source, where, expected, progress) -> int:
                     progress(table, n, expected or n)
                 yield row
 
-        loaded = store.insert_csv_rows(table, header, counted(reader))
-    if store.first_malformed_row(table, header) is not None:
-        raise _Recheck
-    return loaded
+        return store.insert_csv_rows(table, header, counted(reader))

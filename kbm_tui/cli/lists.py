@@ -8,7 +8,7 @@ import argparse
 from kbm_tui.cli.care import promise_stats_lines
 from kbm_tui.cli.common import open_store
 from kbm_tui.cli.output import as_json, print_json, say, table
-from kbm_tui.core import clock, l10n, timefmt, vocab
+from kbm_tui.core import clock, l10n, timefmt, validate, vocab
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Promise
@@ -162,6 +162,10 @@ def cmd_done(args: argparse.Namespace) -> None:
         say(_("Follow-up #{id} for {name} done. Next one #{next} on {day}.").format(
             id=item.id, name=item.customer_name, next=following.id,
             day=timefmt.show_day(following.due_day)))
+    elif item.every_days:
+        say(_("Follow-up #{id} for {name} done. It repeats no more: the next one would fall "
+              "after {year}.").format(id=item.id, name=item.customer_name,
+                                      year=validate.LAST_YEAR))
     else:
         say(_("Follow-up #{id} for {name} done.").format(id=item.id, name=item.customer_name))
 

@@ -27,6 +27,10 @@ LABELS = (N_("name"), N_("phone"), N_("email"), N_("address"), N_("notes"), N_("
           N_("summary"), N_("text"), N_("reason"), N_("staff"), N_("promise"), N_("follow-up"),
           N_("staff name"), N_("reason for the new time"), N_("note of what was done"),
           N_("reason it was broken"))
+# The days a date or moment may fall on: wide enough for any shop's history and plans,
+# narrow enough that local time, repeats and 3,650-day intervals never leave the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+FIRST_DAY, LAST_DAY = f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()/.\- ]+$")
 

@@ -9,7 +9,9 @@ Conventions every table follows, so the CSV backup can round-trip exactly:
 - moments are UTC text `YYYY-MM-DDTHH:MM:SSZ` (`UtcText`), calendar days `YYYY-MM-DD`;
 - money is integer cents;
 - optional text is NULL, never the empty string;
-- channel, direction, kind and statuses are short lowercase words, checked by the database.
+- channel, direction, kind and statuses are short lowercase words, checked by the database;
+- every other value is checked by the database against the rules typed input follows
+  (db/rules.py, named ok_<column>; since schema 4).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from kbm_tui.core.vocab import (
     PROMISE_STATUSES,
     STAFF_ROLES,
 )
+from kbm_tui.db import rules
 
 OPEN_COMPLAINT = "kind = 'complaint' AND resolved_at IS NULL AND deleted_at IS NULL"
 RESOLVED_COMPLAINT = "kind = 'complaint' AND resolved_at IS NOT NULL AND deleted_at IS NULL"
@@ -48,6 +51,11 @@ class UtcText(TypeDecorator):
         return timefmt.from_db(value)
 
 
+def _rules(table: str) -> tuple[CheckConstraint, ...]:
+    """The value rules of db/rules.py as the table's CHECK constraints."""
+    return tuple(CheckConstraint(sql, name=name) for name, sql in rules.checks(table))
+
+
 def _one_of(column: str, words: tuple[str, ...], nullable: bool = False) -> CheckConstraint:
     listed = ", ".join(f"'{w}'" for w in words)
     check = f"{column} IN ({listed})"
@@ -65,7 +73,7 @@ class KbmMeta(SQLModel, table=True):
 
 
 class Staff(SQLModel, table=True):
-    __table_args__ = (_one_of("role", STAFF_ROLES),)
+    __table_args__ = (_one_of("role", STAFF_ROLES), *_rules("staff"))
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     role: str = Field(default="staff", sa_column_kwargs={"server_default": "staff"})
@@ -77,6 +85,7 @@ class Customer(SQLModel, table=True):
     __table_args__ = (
         _one_of("pref_channel", CHANNELS, nullable=True),
         CheckConstraint("contact_every_days IS NULL OR contact_every_days > 0", name="ck_every"),
+        *_rules("customer"),
     )
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -108,6 +117,7 @@ class Conversation(SQLModel, table=True):
         _one_of("direction", DIRECTIONS),
         _one_of("kind", KINDS),
         _one_of("idea_status", IDEA_STATUSES, nullable=True),
+        *_rules("conversation"),
         # Schema 2: these answer a customer's story and the day's lists from the index alone.
         Index("ix_conversation_customer_at", "customer_id", "at", "deleted_at"),
         Index("ix_conversation_customer_kind", "customer_id", "kind", "deleted_at",
@@ -138,6 +148,7 @@ class Conversation(SQLModel, table=True):
 class Promise(SQLModel, table=True):
     __table_args__ = (
         _one_of("status", PROMISE_STATUSES),
+        *_rules("promise"),
         Index("ix_promise_status_due", "status", "due_day"),
         Index("ix_promise_customer", "customer_id", "status"),
         # Promise statistics, from the index alone (schema 2; covering since schema 3).
@@ -162,6 +173,7 @@ class PromiseChange(SQLModel, table=True):
     """A due time renegotiated with the customer; the earlier due stays on record."""
 
     __tablename__ = "promise_change"
+    __table_args__ = _rules("promise_change")
     id: int | None = Field(default=None, primary_key=True)
     promise_id: int = Field(foreign_key="promise.id", index=True)
     changed_at: datetime = Field(sa_type=UtcText)
@@ -175,6 +187,7 @@ class PromiseChange(SQLModel, table=True):
 class Followup(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("every_days IS NULL OR every_days > 0", name="ck_every_days"),
+        *_rules("followup"),
         Index("ix_followup_customer", "customer_id", "done_at"),
     )
     id: int | None = Field(default=None, primary_key=True)

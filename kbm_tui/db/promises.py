@@ -86,6 +86,8 @@ class PromisesPart(Part):
             if not item.every_days:
                 return None
             next_day = max(item.due_day, clock.today()) + timedelta(days=item.every_days)
+            if next_day.isoformat() > validate.LAST_DAY:  # the calendar ends here
+                return None
             next_at = None
             if item.due_at is not None:
                 local_time = timefmt.local(item.due_at).timetz().replace(tzinfo=None)

@@ -1,48 +1,218 @@
-"""Part of the store: putting a whole database file's content in place of this one's."""
+"""Part of the store: putting other content in place of this database's, safely.
+
+Whatever the source — a CSV backup or a safety copy — the content is first loaded into a
+new, empty database of kbm's own making (`staging`), where every table, column and value is
+checked against the same rules as typed input. Only a source that passes every check is
+then put in place, in one step (`replace_with`). A refused restore never touches the live
+file, and the live database never holds the source's own triggers, views or indexes.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
-from kbm_tui.core.errors import KbmError
-from kbm_tui.db import schema
+from kbm_tui.core.errors import ForeignKeyViolation, KbmError
+from kbm_tui.db import rules, schema
 from kbm_tui.db.base import Part
-from kbm_tui.db.sqlite import connect
+from kbm_tui.db.schema import TABLES_IN_ORDER
+from kbm_tui.db.sqlite import connect, create
 
 
 class RestorePart(Part):
     def restore_safety_copy(self, source: Path, *, replace: bool = False) -> Path | None:
         """Put a safety copy's content into this database; returns the copy made of what
         was here before (None when it was empty)."""
-        version = connect.read_version(source)
-        if version is None:
-            raise KbmError(f"{source} is empty: it is not a safety copy.")
-        if version > schema.SCHEMA_VERSION:
-            raise KbmError(f"{source} was written by a newer kbm-tui. Update kbm-tui to "
-                           "restore it.")
-        before = None
-        if self.holds_data():
-            if not replace:
-                raise KbmError(f"The database {self.path} already holds data. Add --replace "
-                               "(a copy of the current database is kept).")
-            before = self.copy_beside("before-restore")
-        self.load_file(source)
+        self.refuse_unless_replacing(replace)
+        with self.staging() as staged:
+            staged.load_database_file(source)
+            return self.replace_with(staged)
+
+    def refuse_unless_replacing(self, replace: bool) -> None:
+        if self.holds_data() and not replace:
+            counts = self.row_counts()
+            raise KbmError(
+                f"The database {self.path} already holds {counts['customer']} customers and "
+                f"{counts['conversation']} conversations. Restore into a new one with "
+                "--db NEW.sqlite3, or add --replace (a copy of the current database is kept).")
+
+    @contextmanager
+    def staging(self) -> Iterator[Self]:
+        """A new, empty kbm-tui database in a private work folder beside this one, to be
+        filled, checked and put in place with `replace_with`; removed afterwards."""
+        page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
+        with self.work_folder("restore") as folder:
+            path = folder / "staged.sqlite3"
+            create.build(path, page_size=page_size)
+            staged = type(self)(connect.open_scratch(path), path)
+            try:
+                yield staged
+            finally:
+                staged.conn.close()
+
+    def replace_with(self, staged: Part, *, label: str = "before-restore") -> Path | None:
+        """Put the staged database's whole content in place of this one's, in one step that
+        other programs see all at once or not at all; first a copy of what was here, if
+        anything. Returns that copy."""
+        with connect.file_lock(self.path, "restoring into"):
+            before = self.copy_beside(label) if self.holds_data() else None
+            # The content that replaces this one's is newer than anything seen here.
+            staged.conn.execute("UPDATE kbm_meta SET value=? WHERE key='revision'",
+                                (str(self.revision() + 1),))
+            try:
+                staged.conn.backup(self.conn)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                raise connect.translate(exc, self.path) from None
         return before
 
-    def load_file(self, source: Path) -> None:
-        """Replace this database's whole content with another kbm-tui database file's."""
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-        try:
-            src.backup(self.conn)
-        except sqlite3.Error as exc:
-            raise connect.translate(exc, source) from None
-        finally:
-            src.close()
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        row = self._one("SELECT value FROM kbm_meta WHERE key='schema_version'")
-        version = int(row[0]) if row else 0
-        if version < schema.SCHEMA_VERSION:
-            from kbm_tui.db.sqlite.create import upgrade
+    # --- a database file as the source ---------------------------------------------------
 
-            upgrade(self.conn, self.path, version)
+    def load_database_file(self, source: Path) -> dict[str, int]:
+        """Fill this (staged, empty) database from another kbm-tui database file, checking
+        all of it. The source is read from a private copy: it is never written to, and no
+        -wal or -shm file appears beside it."""
+        private = self.path.with_name("source.sqlite3")
+        _copy_file(source, private)
+        _check_source(private, source, {t: (self.table_columns(t, stored_only=True),
+                                            self.table_columns(t)) for t in TABLES_IN_ORDER})
+        self.conn.execute("ATTACH DATABASE ? AS src", (str(private),))
+        counts = {}
+        try:
+            with self.bulk():
+                self.delete_everything()  # the new database's owner
+                for table in TABLES_IN_ORDER:
+                    counts[table] = self._copy_table(table, source)
+        except ForeignKeyViolation as exc:
+            raise KbmError(f"{source}: {exc.table} #{exc.row_id} refers to a {exc.parent} "
+                           "that is not in the file. Nothing was changed.") from None
+        finally:
+            self.conn.execute("DETACH DATABASE src")
+        if not counts["staff"]:
+            raise KbmError(f"{source} holds no staff at all (a database has at least its "
+                           "owner). Nothing was changed.")
+        return counts
+
+    def _copy_table(self, table: str, source: Path) -> int:
+        columns = self.table_columns(table, stored_only=True)
+        names = ", ".join(columns)
+        try:
+            with self.savepoint():
+                cur = self.conn.execute(
+                    f"INSERT INTO main.{table}({names}) SELECT {names} FROM src.{table}")
+            return cur.rowcount
+        except sqlite3.IntegrityError:
+            pass
+        for row in self.conn.execute(f"SELECT {names} FROM src.{table}").fetchall():
+            try:
+                with self.savepoint():
+                    self.conn.execute(f"INSERT INTO main.{table}({names}) VALUES "
+                                      f"({', '.join('?' for _ in columns)})", tuple(row))
+            except sqlite3.IntegrityError as exc:
+                raise KbmError(f"{source}: {table} #{row[0]}: "
+                               f"{self.explain_refusal(table, columns, row, exc)}. "
+                               "Nothing was changed.") from None
+        raise KbmError(f"{source}: a row of {table} can't be stored. Nothing was changed.")
+
+    def explain_refusal(self, table: str, columns: list[str], values,
+                        exc: Exception) -> str:
+        """What is wrong with a row the schema refused, in words."""
+        found = rules.what_is_wrong(self.conn, table, columns, values)
+        if found:
+            column, words = found
+            if not column:
+                return f"it holds {words}"
+            value = values[columns.index(column)]
+            return f"{column} must be {words}, not {_shown(value)}"
+        text = str(exc)
+        choice = re.search(r"CHECK constraint failed: ck_(\w+)", text)
+        if choice and choice[1] in columns:
+            column = choice[1]
+            return (f"{column} must be one of {', '.join(self.choices(table, column))}, not "
+                    f"{_shown(values[columns.index(column)])}")
+        if "NOT NULL" in text:
+            return f"{text.rsplit('.', 1)[-1]} is empty, but must have a value"
+        if "UNIQUE" in text:
+            column = text.rsplit(".", 1)[-1]
+            return f"its {column} {_shown(values[columns.index(column)])} appears twice"
+        return text
+
+
+def _shown(value: object) -> str:
+    """A value as a message can show it: short, one line, no control characters."""
+    if isinstance(value, bytes):
+        return f"{len(value)} bytes of binary data"
+    if isinstance(value, str):
+        flat = "".join(c if c.isprintable() else "�" for c in value[:40])
+        return f'"{flat}…" ({len(value):,} characters)' if len(value) > 40 else f'"{flat}"'
+    return repr(value)
+
+
+def _copy_file(source: Path, private: Path) -> None:
+    """The source (and its -wal, which holds its latest changes) as a private copy."""
+    try:
+        for suffix in ("", "-wal"):
+            origin = Path(f"{source}{suffix}")
+            if suffix and not origin.is_file():
+                continue
+            with open(origin, "rb") as fin, open(f"{private}{suffix}", "xb") as fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
+    except OSError as exc:
+        raise KbmError(f"Can't read {source}: {exc.strerror or exc}.") from None
+
+
+def _check_source(private: Path, source: Path,
+                  columns: dict[str, tuple[list[str], list[str]]]) -> None:
+    """A whole, undamaged kbm-tui database of a schema this kbm knows, with every table and
+    column — or KbmError saying what is not."""
+    try:
+        conn = sqlite3.connect(private, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise KbmError(f"{source} can't be opened ({exc}).") from None
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")  # nothing in the file runs code of its own
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        if problems != ["ok"]:
+            raise KbmError(f"{source} is damaged ({problems[0]}): it can't be restored, and "
+                           "nothing was changed. Try an older safety copy or backup.")
+        found = {name: (kind, sql or "") for name, kind, sql in conn.execute(
+            "SELECT name, type, sql FROM sqlite_master")}
+        version = None
+        if found.get("kbm_meta", ("",))[0] == "table":
+            row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
+            version = row[0] if row else None
+        if not isinstance(version, str) or not version.isdigit() or not version.strip("0"):
+            raise KbmError(f"{source} is not a kbm-tui database (it has no schema version). "
+                           "Nothing was changed.")
+        if int(version) > schema.SCHEMA_VERSION:
+            raise KbmError(f"{source} was written by a newer kbm-tui (schema {version}). "
+                           "Update kbm-tui to restore it.")
+        for table in TABLES_IN_ORDER:
+            kind, sql = found.get(table, ("", ""))
+            if kind != "table" or not sql.upper().startswith("CREATE TABLE"):
+                raise KbmError(f"{source} is not a whole kbm-tui database: it has no table "
+                               f"{table}. Nothing was changed.")
+            have = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")]
+            _check_columns(source, table, have, *columns[table])
+    except sqlite3.DatabaseError as exc:
+        raise KbmError(f"{source} is damaged or not a database ({exc}): it can't be restored, "
+                       "and nothing was changed.") from None
+    finally:
+        conn.close()
+
+
+def _check_columns(source: Path, table: str, have: list[str], stored: list[str],
+                   known: list[str]) -> None:
+    missing = [c for c in stored if c not in have]
+    unknown = [c for c in have if c not in known]
+    if missing or unknown:
+        what = (f"has no column {', '.join(missing)}" if missing else
+                f"has columns kbm-tui doesn't know ({', '.join(unknown)})")
+        raise KbmError(f"{source}: the table {table} {what}. It can't be restored; nothing "
+                       "was changed.")

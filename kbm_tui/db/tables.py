@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from kbm_tui.core import records, vocab
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused
+from kbm_tui.db import rules
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
 from kbm_tui.db.sqlite import search
@@ -34,9 +35,6 @@ _CHOICE = re.compile(r"CONSTRAINT ck_(\w+) CHECK \((?:\1 IS NULL OR )?\1 IN "
 _RECORDS: dict[str, type[records.Record]] = {"staff": records.Staff, "customer": records.Customer,
             "conversation": records.Conversation, "promise": records.Promise,
             "promise_change": records.PromiseChange, "followup": records.Followup}
-_DIGIT = "[0-9]"
-_DAY_GLOB = f"{_DIGIT * 4}-{_DIGIT * 2}-{_DIGIT * 2}"
-_MOMENT_GLOB = f"{_DAY_GLOB}T{_DIGIT * 2}:{_DIGIT * 2}:{_DIGIT * 2}Z"
 # How a CSV cell becomes a value inside SQLite (C speed): empty is NULL, one leading
 # quote comes off text; numbers become integers through the column's type affinity.
 _FROM_CELL = {
@@ -44,13 +42,9 @@ _FROM_CELL = {
             "ELSE nullif(?{n}, '') END",
     "other": "nullif(?{n}, '')",
 }
-# What a well-formed stored value looks like, per kind of column.
-_MALFORMED = {
-    "int": "typeof({c}) NOT IN ('integer', 'null')",
-    "moment": "{c} IS NOT NULL AND (typeof({c}) != 'text' OR {c} NOT GLOB '" + _MOMENT_GLOB + "')",
-    "day": "{c} IS NOT NULL AND (typeof({c}) != 'text' OR {c} NOT GLOB '" + _DAY_GLOB + "')",
-    "text": "typeof({c}) NOT IN ('text', 'null')",
-}
+# The page cache while loading many rows: large enough that building the indexes stays
+# fast, small enough that a restore of any size stays well under 300 MB of memory.
+BULK_CACHE_KB = 131_072
 
 
 class TablesPart(Part):
@@ -129,11 +123,25 @@ class TablesPart(Part):
                                 (table,)).fetchone()[0]
         return {m[1] for m in _CHOICE.finditer(sql)}
 
+    def choices(self, table: str, column: str) -> list[str]:
+        """The words a CHECK constraint allows in the column (empty if none)."""
+        sql = self.conn.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=?",
+                                (table,)).fetchone()[0]
+        found = re.search(rf"CONSTRAINT ck_{column} CHECK \((?:{column} IS NULL OR )?"
+                          rf"{column} IN \(([^)]*)\)\)", sql)
+        return [w.strip(" '") for w in found[1].split(",")] if found else []
+
     def id_range(self, table: str) -> tuple[int, int]:
         """The lowest id and one past the highest (0, 0 when empty)."""
         self.table_columns(table)
         lo, hi = self.conn.execute(f"SELECT min(id), max(id) FROM {table}").fetchone()
         return (lo, hi + 1) if lo is not None else (0, 0)
+
+    def csv_row_limit(self, table: str) -> int:
+        """The most bytes one row of the table can take in a backup's CSV file: every cell
+        at its longest, four bytes a character, every character a doubled quote."""
+        return sum(8 * rules.longest(table, c) + 3
+                   for c in self.table_columns(table, stored_only=True)) + 2
 
     def row_counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -157,10 +165,9 @@ class TablesPart(Part):
 
     def insert_csv_rows(self, table: str, columns: Sequence[str],
                         rows: Iterable[Sequence[str]]) -> int:
-        """Insert rows of backup cells (text as written by the export), converted by SQLite.
-
-        Check the result with `first_malformed_row`; a row of the wrong length raises.
-        """
+        """Insert rows of backup cells (text as written by the export), converted by SQLite
+        and checked by the schema's rules; a row the schema refuses, or of the wrong length,
+        raises RowRefused."""
         kinds = self.column_kinds(table)
         values = ", ".join(_FROM_CELL["text" if kinds[c] == "text" else "other"].format(n=i)
                            for i, c in enumerate(columns, 1))
@@ -171,19 +178,12 @@ class TablesPart(Part):
             raise RowRefused(str(exc)) from None
         return cur.rowcount
 
-    def first_malformed_row(self, table: str, columns: Sequence[str]) -> int | None:
-        """The id of a row whose values are not of their column's kind, if any."""
-        kinds = self.column_kinds(table)
-        checks = " OR ".join(f"({_MALFORMED[kinds[c]].format(c=c)})" for c in columns)
-        row = self.conn.execute(f"SELECT id FROM {table} WHERE {checks} LIMIT 1").fetchone()
-        return row[0] if row else None
-
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """One transaction for loading many rows. Search indexes, secondary indexes, foreign
         keys and derived columns are dealt with once at the end, not row by row."""
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-        self.conn.execute("PRAGMA cache_size=-262144")
+        self.conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
         self.conn.execute("PRAGMA foreign_keys=OFF")  # checked as a whole before commit
         try:
             with self.transaction():

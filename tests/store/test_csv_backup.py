@@ -167,7 +167,8 @@ def rewrite(source, target, change):
      r"followup.csv, line \d+: 2 fields where the header has"),
     (lambda f: f.update({"conversation.csv": f["conversation.csv"] +
                          b"999,1,2026-11-22T10:00:00Z,pigeon,in,other,1,hi,,,,,,2026-11-22T10:00:00Z,\r\n"}),
-     r"conversation.csv, line \d+: the row can't be stored"),
+     r"conversation.csv, line \d+: channel must be one of store, phone, email, letter, social, "
+     r"web, visit, not \"pigeon\""),
     (lambda f: f.update({"promise.csv": f["promise.csv"].replace(b"\r\n1,1,", b"\r\n1,424242,", 1)}),
      r"promise.csv, line 2: the row refers to a customer that is not in the backup"),
 ])

@@ -18,6 +18,7 @@ from kbm_tui.store import Store
 
 FIXTURE_V2 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v2.sqlite3")
 FIXTURE_V1 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v1.sqlite3")
+FIXTURE_V3 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v3.sqlite3")
 
 
 def digest(path) -> str:
@@ -99,7 +100,7 @@ def test_schema_v2_file_gets_the_words_said_and_the_today_indexes(tmp_path):
     shutil.copy(FIXTURE_V2, path)
     assert store_open.read_version(path) == 2
     with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
-        assert store_open.read_version(path) == 3
+        assert store_open.read_version(path) == schema.SCHEMA_VERSION
         assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
         assert store.count_customers("helmets") == 1
         plan = " ".join(r[3] for r in store.conn.execute(
@@ -169,7 +170,9 @@ def _schema_shape(path) -> dict:
                            if r[1] == name]
                 shape[name] = (kind, table, tuple(columns), tuple(partial))
             elif kind == "table":
-                shape[name] = (kind, tuple(r[1] for r in conn.execute(f"PRAGMA table_info({name})")))
+                sql = conn.execute("SELECT sql FROM sqlite_master WHERE name=?", (name,)).fetchone()[0]
+                shape[name] = (kind, tuple(r[1] for r in conn.execute(f"PRAGMA table_info({name})")),
+                               " ".join(sql.replace('"', "").split()))
             else:
                 shape[name] = (kind, table)
         return shape
@@ -186,3 +189,48 @@ def test_an_upgraded_database_has_the_shape_of_a_new_one(tmp_path):
     upgraded, fresh = _schema_shape(old), _schema_shape(tmp_path / "new.sqlite3")
     assert upgraded == fresh
     assert "ix_conversation_open_complaints" in fresh and "customer_fts" in fresh
+
+
+def test_schema_v3_file_gets_every_value_checked_by_the_database(tmp_path):
+    """Version 4 rebuilds the tables with CHECK constraints: the database itself refuses a
+    value typed input never could have made, whoever writes it."""
+    path = tmp_path / "v3.sqlite3"
+    shutil.copy(FIXTURE_V3, path)
+    assert store_open.read_version(path) == 3
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store.row_counts() == {"staff": 2, "customer": 2, "conversation": 2,
+                                      "promise": 1, "promise_change": 1, "followup": 2}
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert store.match_customer("kita").address == "Hauptstr. 5\n10115 Berlin"
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchone() is None
+        for sql, bad in (("UPDATE customer SET name=?", ["x" * 201, "Anna\x1b[2J", " ", b"blob", "a\x00b"]),
+                         ("UPDATE followup SET due_day=?", ["2026-02-30", "9999-12-31", "x"])):
+            for value in bad:
+                with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                    store.conn.execute(sql, (value,))
+        with pytest.raises(sqlite3.IntegrityError, match="ok_every_days"):
+            store.conn.execute("UPDATE followup SET every_days=999999999999")
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert len(list(tmp_path.glob("v3.sqlite3.before-upgrade-v3-*"))) == 1
+
+
+def test_a_v3_file_with_a_value_no_one_could_have_typed_is_refused_untouched(tmp_path):
+    path = tmp_path / "v3.sqlite3"
+    shutil.copy(FIXTURE_V3, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE promise SET due_day='2026-13-45' WHERE id=1")
+    conn.commit()
+    conn.close()
+    before = _content(path)
+    with pytest.raises(DatabaseFileError, match=r"promise #1: due_day must be a real date.*"
+                                                r"left as it was"):
+        Store.open(path)
+    assert _content(path) == before and store_open.read_version(path) == 3
+
+
+def _content(path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -43,7 +43,7 @@ def test_kbm_backups_lists_and_restore_takes_a_copy(kbm):
     kbm.ok("add", "Added later")
     listing = kbm.ok("backups")
     assert "2026-11-22" in listing and "kbm restore latest --replace" in listing
-    assert "already holds data" in kbm.fails("restore", "latest")
+    assert "already holds 2 customers" in kbm.fails("restore", "latest")
     out = kbm.ok("restore", "2026-11-22", "--replace")
     assert "Restored the safety copy" in out and "kept as" in out
     names = kbm.ok("customers")

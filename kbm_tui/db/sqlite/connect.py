@@ -8,13 +8,17 @@ can be added beside it without touching the screens or the command line.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
+import stat
+import sys
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kbm_tui.core.errors import DatabaseFileError
-from kbm_tui.db import schema
+from kbm_tui.db import schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
 
 __all__ = ["resolve_path", "SQLITE_HEADER", "DRIVER_ERRORS", "connect", "translate"]
@@ -45,19 +49,38 @@ def _restore_hint(path: Path) -> str:
 
 
 def check_file(path: Path) -> bool:
-    """Raise DatabaseFileError for a path we must not touch; True if it holds data."""
-    if path.is_dir():
+    """Raise DatabaseFileError for a path we must not touch; True if it holds an SQLite file,
+    False for a new path or an empty file (which becomes a new database)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise DatabaseFileError(f"Can't read {path}: {exc.strerror}.") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise DatabaseFileError(
             f"{path} is a folder, not a database file. Give a file name, e.g. {path / DB_FILE_NAME}"
         )
-    if not path.exists():
-        parent = path.parent
-        if parent.exists() and not os.access(parent, os.W_OK):
-            raise DatabaseFileError(
-                f"Can't create {path}: the folder {parent} is not writable. "
-                "Choose another place with --db."
-            )
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise DatabaseFileError(
+            f"{path} is a symbolic link (to {os.readlink(path)}). kbm-tui opens only the "
+            "database file itself: give its real path with --db. Nothing was changed.")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise DatabaseFileError(
+            f"{path} is not a regular file (it is a {_kind(info.st_mode)}). Give the path of a "
+            "database file, or of a new one, with --db. Nothing was changed.")
+    parent = path.parent
+    if parent.exists() and not _writable(parent, os.stat(parent)):
+        doing = "create" if info is None else "use"
+        raise DatabaseFileError(
+            f"Can't {doing} {path}: the folder {parent} is not writable, and SQLite keeps its "
+            "journal (-wal, -shm) beside the database. Make the folder writable or move the "
+            "file to one that is.")
+    if info is None:
         return False
+    if not _writable(path, info):
+        raise DatabaseFileError(
+            f"{path} is read-only. Make it writable (chmod u+w) or use another --db.")
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -70,42 +93,59 @@ def check_file(path: Path) -> bool:
             f"{path} is not a kbm-tui database (it is not an SQLite file at all). "
             "Check the --db path or KBM_DB; the file was left untouched."
         )
-    if not os.access(path, os.W_OK):
-        raise DatabaseFileError(
-            f"{path} is read-only. Make it writable (chmod u+w) or use another --db."
-        )
     return True
 
 
-def read_version(path: Path) -> int | None:
-    """The schema version of an existing file, read without writing to it.
+def _writable(path: Path, info: os.stat_result) -> bool:
+    """Writable, and meant to be: a file whose owner took away its own write permission is
+    read-only even to an administrator, who could write to it all the same."""
+    own = info.st_uid == os.geteuid() if hasattr(os, "geteuid") else False
+    return os.access(path, os.W_OK) and not (own and not info.st_mode & stat.S_IWUSR)
 
-    None means the file has no tables yet. Raises for foreign or damaged files.
-    """
-    # With no -wal file beside it no connection is open, and `immutable` reads the file
-    # without creating -wal/-shm litter next to a file we may be about to refuse.
-    idle = not Path(f"{path}-wal").exists()
-    uri = f"file:{path.as_posix()}?mode=ro" + ("&immutable=1" if idle else "")
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """A connection to an existing file, never creating one."""
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s())
-        try:
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
-                return None
-            if "kbm_meta" not in tables:
-                raise DatabaseFileError(
-                    f"{path} is an SQLite database, but not one of kbm-tui. "
-                    "Check the --db path or KBM_DB; the file was left untouched."
-                )
-            row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
-        finally:
-            conn.close()
+        return sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True,
+                               timeout=busy_timeout_s(), isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None
+
+
+def _version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of an open file; DatabaseFileError for foreign or damaged ones."""
+    try:
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if "kbm_meta" not in tables:
+            what = "an empty SQLite database" if not tables else "an SQLite database"
+            raise DatabaseFileError(
+                f"{path} is {what}, but not one of kbm-tui. "
+                "Check the --db path or KBM_DB; the file was left untouched.")
+        row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
-    if row is None or not str(row[0]).isdigit():
+    if row is None or not str(row[0]).isdigit() or len(str(row[0])) > 9:
         raise DatabaseFileError(f"{path} has no readable schema version. {_restore_hint(path)}")
     return int(row[0])
+
+
+def read_version(path: Path) -> int:
+    """The schema version of an existing kbm-tui file."""
+    conn = _open(path)
+    try:
+        return _version(conn, path)
+    finally:
+        conn.close()
 
 
 def translate(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
@@ -165,41 +205,109 @@ def release(key: tuple[int, int] | None) -> None:
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating or upgrading if needed) a kbm-tui database and set it up."""
     if file_key(path) in _OPEN_HERE:
-        return _setup(path)
-    has_data = check_file(path)
-    version = read_version(path) if has_data else None
-    if version is not None and version > schema.SCHEMA_VERSION:
-        raise DatabaseFileError(
-            f"{path} was written by a newer kbm-tui (schema {version}; this one knows up to "
-            f"{schema.SCHEMA_VERSION}). Update kbm-tui to open it; the file was left untouched."
-        )
+        return _setup(_open(path), path)
+    exists = check_file(path)
     _prepare_folder(path)
-    _remove_leftovers(path)
-    if version is None:
+    workdir.remove_dead(path.parent, path.name)
+    if not exists:
         from kbm_tui.db.sqlite.create import create
 
         create(path)
-    return _setup(path, version)
-
-
-def _setup(path: Path, version: int | None = None) -> sqlite3.Connection:
+    conn = _open(path)
     try:
-        conn = sqlite3.connect(
-            path, timeout=busy_timeout_s(), isolation_level=None, check_same_thread=False
-        )
+        version = _version(conn, path)
+        if version > schema.SCHEMA_VERSION:
+            raise DatabaseFileError(
+                f"{path} was written by a newer kbm-tui (schema {version}; this one knows up "
+                f"to {schema.SCHEMA_VERSION}). Update kbm-tui to open it; the file was left "
+                "untouched.")
+        _setup(conn, path)
+        if version < schema.SCHEMA_VERSION:
+            _upgrade(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _setup(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    try:
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # erased personal data must not linger
         conn.execute("PRAGMA cache_size=-32768")  # 32 MB, taken only as pages are read
-        if version is not None and version < schema.SCHEMA_VERSION:
-            from kbm_tui.db.sqlite.create import upgrade
-
-            upgrade(conn, path, version)
     except sqlite3.Error as exc:
+        conn.close()
         raise translate(exc, path) from None
     return conn
+
+
+def open_scratch(path: Path) -> sqlite3.Connection:
+    """A connection to a database of our own making that nobody else opens (a restore being
+    staged): no write-ahead log, no waiting for the disk — if the process dies, it is thrown
+    away — and its rollback journal kept in memory (it only ever holds the few pages the new
+    database started with)."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "foreign_keys=ON",
+                   "secure_delete=ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring an older file up to date: one process does it while the others wait for it."""
+    from kbm_tui.db.sqlite.create import upgrade
+
+    with file_lock(path, "updating"):
+        version = _version(conn, path)  # another process may have done it meanwhile
+        if version < schema.SCHEMA_VERSION:
+            try:
+                upgrade(conn, path, version)
+            except sqlite3.Error as exc:
+                raise translate(exc, path) from None
+
+
+LOCK_WAIT_S = 300.0  # an upgrade or restore of a million conversations takes seconds
+
+
+@contextmanager
+def file_lock(path: Path, doing: str = "changing") -> Iterator[None]:
+    """Hold the database's lock file: one process at a time changes the file as a whole
+    (upgrades it, restores into it); the others wait here, then carry on."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; SQLite's own locks are all there is
+        yield
+        return
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
+    except OSError as exc:
+        raise DatabaseFileError(f"Can't create {lock}: {exc.strerror}.") from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_S
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DatabaseFileError(
+                        f"Another program has been {doing} {path} for over "
+                        f"{LOCK_WAIT_S / 60:.0f} minutes. Close other kbm windows and try "
+                        "again.") from None
+                if not told and sys.stderr.isatty():
+                    print(f"Waiting for another kbm to finish {doing} {path.name} …",
+                          file=sys.stderr, flush=True)
+                    told = True
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _prepare_folder(path: Path) -> None:
@@ -209,39 +317,3 @@ def _prepare_folder(path: Path) -> None:
             folder.mkdir(parents=True, mode=0o700)
         except OSError as exc:
             raise DatabaseFileError(f"Can't create the folder {folder}: {exc.strerror}.") from None
-
-
-def _remove_leftovers(path: Path) -> None:
-    """Delete what a creation killed half-way left beside the database: `_create`'s
-    temporary file (and SQLite's journal of it) whose process is no longer running.
-    A running process's file is a creation in progress and stays; so does anything
-    that can't be checked or deleted — it is only litter."""
-    if os.name == "nt":  # there os.kill(pid, 0) would send Ctrl+C instead of asking
-        return
-    prefix = f".{path.name}.new-"
-    try:
-        names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]
-    except OSError:
-        return
-    for name in names:
-        found = _LEFTOVER.fullmatch(name[len(prefix):])
-        if found and not _running(int(found[1])):
-            try:
-                (path.parent / name).unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
-_LEFTOVER = re.compile(r"([1-9][0-9]*)(-journal|-wal|-shm)?")
-
-
-def _running(pid: int) -> bool:
-    """False only when the process is known to be gone."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):  # someone else's process, or no pid at all: leave it
-        return True
-    return True
-

@@ -16,7 +16,7 @@ from pathlib import Path
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.db import schema
-from kbm_tui.db.sqlite import search
+from kbm_tui.db.sqlite import schema4, search
 from kbm_tui.db.sqlite.copy import copy_database
 
 # Written out here (not taken from models.py) so the upgrade step never changes
@@ -76,11 +76,12 @@ def _schema_3(conn: sqlite3.Connection) -> None:
 
 
 # Upgrade steps: UPGRADES[n] turns a version-n database into version n+1, inside the
-# upgrade transaction. Every schema change adds one, with a test that opens a file
-# made with the previous schema (tests/data/).
+# upgrade transaction (foreign keys are checked at its end). Every schema change adds one,
+# with a test that opens a file made with the previous schema (tests/data/).
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _schema_2,
     2: _schema_3,
+    3: schema4.rebuild_tables,
 }
 # What the SQLModel tables can't express, applied to every new database as well.
 NEW_DATABASE_STEPS = {1: _schema_2, 2: _schema_3}
@@ -92,56 +93,85 @@ def create(path: Path) -> None:
     Built under a temporary name and moved into place whole, so a crash during creation
     never leaves a half-made database, and two processes creating it at once agree.
     """
-    from kbm_tui.db import models
-
     tmp = path.with_name(f".{path.name}.new-{os.getpid()}")
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.close(fd)
-        models.create_schema(str(tmp))
-        conn = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            stamp = timefmt.to_db(clock.now())
-            conn.execute("BEGIN IMMEDIATE")
-            for step in sorted(NEW_DATABASE_STEPS):
-                NEW_DATABASE_STEPS[step](conn)
-            conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
-                             [("schema_version", str(schema.SCHEMA_VERSION)),
-                              ("created_at", stamp)])
-            conn.execute("INSERT INTO staff(name, role, active, created_at) "
-                         "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+        tmp.unlink(missing_ok=True)  # this process's own, from an attempt that failed
+        build(tmp)
         try:
             os.link(tmp, path)
         except FileExistsError:
             if path.stat().st_size == 0:  # an empty file someone made for us to fill
                 os.replace(tmp, path)
+    except DatabaseFileError:
+        raise
     except Exception as exc:
         raise DatabaseFileError(f"Can't create the database {path}: {exc}") from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
+def build(path: Path, *, page_size: int | None = None) -> None:
+    """Write a new kbm-tui database at `path`, which must not exist yet (owner-only)."""
+    from kbm_tui.db import models
+
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    if page_size:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute(f"PRAGMA page_size={int(page_size)}")
+            conn.execute("VACUUM")  # writes the header, and with it the page size
+        finally:
+            conn.close()
+    models.create_schema(str(path))
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        stamp = timefmt.to_db(clock.now())
+        conn.execute("BEGIN IMMEDIATE")
+        for step in sorted(NEW_DATABASE_STEPS):
+            NEW_DATABASE_STEPS[step](conn)
+        conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
+                         [("schema_version", str(schema.SCHEMA_VERSION)),
+                          ("created_at", stamp)])
+        conn.execute("INSERT INTO staff(name, role, active, created_at) "
+                     "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
 
 def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Run every step from `version` to schema.SCHEMA_VERSION in one transaction, after a copy."""
+    """Run every step from `version` to schema.SCHEMA_VERSION in one transaction, after a
+    copy. The caller holds the database's lock file (connect.file_lock)."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    copy = path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}")
+    wanted = path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}")
     if sys.stderr.isatty():  # a large database takes seconds: say why nothing shows yet
         print(f"Updating {path.name} for this version of kbm-tui (only this once; the old "
-              f"file is kept as {copy.name}) …", file=sys.stderr, flush=True)
-    copy_database(conn, copy)
-    conn.execute("BEGIN IMMEDIATE")
+              f"file is kept beside it as {wanted.name}) …", file=sys.stderr, flush=True)
+    copy_database(conn, wanted)
+    conn.execute("PRAGMA foreign_keys=OFF")  # a step may rebuild a table others refer to
     try:
-        for step in range(version, schema.SCHEMA_VERSION):
-            UPGRADES[step](conn)
-        conn.execute(
-            "UPDATE kbm_meta SET value=? WHERE key='schema_version'", (str(schema.SCHEMA_VERSION),)
-        )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step in range(version, schema.SCHEMA_VERSION):
+                UPGRADES[step](conn)
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise DatabaseFileError(
+                    f"{path} holds rows that refer to rows that are not there, so it can't be "
+                    f"brought up to date. The file was left as it was. {_HELP}")
+            conn.execute("UPDATE kbm_meta SET value=? WHERE key='schema_version'",
+                         (str(schema.SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except schema4.RowBreaksRule as exc:
+        raise DatabaseFileError(
+            f"{path} can't be brought up to date: {exc}. The file was left as it was. "
+            f"{_HELP}") from None
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
 
+
+_HELP = ("Correct the value with the kbm-tui that wrote the file, or restore a backup "
+         "into a new database (kbm --db NEW.sqlite3 restore BACKUP).")

@@ -1,0 +1,175 @@
+"""What a stored value must look like, column by column: the rules typed input follows
+(core/validate.py, core/money.py, core/when.py), written as SQL so that the database itself
+refuses anything else — a crafted backup, another program writing to the file.
+
+Each rule is SQL that is true for a good value (`{c}` stands for the column) and the words
+that say what the value must be. A rule is never asked about NULL: whether a column may be
+empty is the schema's NOT NULL. Schema 4 (db/sqlite/schema4.py) made CHECK constraints of
+exactly these rules; a test keeps them the same, so changing a rule means a new schema step.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from kbm_tui.core.validate import FIRST_DAY, LAST_DAY, LIMITS
+
+Rule = tuple[str, str]
+
+_C0 = list(range(1, 32))
+_C1 = list(range(127, 160))
+# Python's str.isspace() beyond the control characters: what an email address can't hold.
+_SPACES = [32, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287, 12288]
+
+
+def _any_of(codes: Sequence[int]) -> str:
+    """A GLOB that matches text holding any of these characters (runs written as ranges)."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    parts = [f"char({a})" if a == b else f"char({a}) || '-' || char({b})" for a, b in runs]
+    return "'*[' || " + " || ".join(parts) + " || ']*'"
+
+
+def _text(limit: int, *, multiline: bool) -> list[Rule]:
+    controls = [n for n in _C0 + _C1 if not (multiline and n in (9, 10))]
+    return [
+        ("typeof({c}) = 'text'", "text"),
+        ("instr({c}, char(0)) = 0", "text without NUL characters"),
+        (f"NOT {{c}} GLOB {_any_of(controls)}",
+         "text without control characters" + ("" if multiline else " or line breaks")),
+        ("length(trim({c}, char(32, 9, 10, 13))) > 0", "not empty"),
+        (f"length({{c}}) <= {limit}", f"at most {limit:,} characters"),
+    ]
+
+
+def _whole(low: int, high: int, what: str | None = None) -> list[Rule]:
+    return [("typeof({c}) = 'integer'", "a whole number"),
+            (f"{{c}} BETWEEN {low} AND {high}", what or f"between {low:,} and {high:,}")]
+
+
+MOMENT: list[Rule] = [
+    ("typeof({c}) = 'text' AND strftime('%Y-%m-%dT%H:%M:%SZ', {c}, '+0 days') IS {c}",
+     "a real UTC time like 2026-11-22T09:30:00Z"),
+    (f"{{c}} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}T23:59:59Z'",
+     f"between {FIRST_DAY[:4]} and {LAST_DAY[:4]}"),
+]
+DAY: list[Rule] = [
+    ("typeof({c}) = 'text' AND date({c}, '+0 days') IS {c}", "a real date like 2026-11-22"),
+    (f"{{c}} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'",
+     f"between {FIRST_DAY[:4]} and {LAST_DAY[:4]}"),
+]
+ID = _whole(1, 2**63 - 1, "a whole number from 1 on")
+YES_NO = [("{c} IN (0, 1)", "0 or 1")]
+DAYS = _whole(1, 3650)
+CENTS = _whole(-(10**11 - 1), 10**11 - 1, "an amount below a billion (in cents)")
+PHONE = [("NOT {c} GLOB '*[^0-9+()/. -]*' AND {c} GLOB '*[0-9]*'",
+          "a phone number: digits, spaces, + ( ) / . - only")]
+EMAIL = [(f"{{c}} GLOB '?*@?*.?*' AND NOT {{c}} GLOB '*@*@*' AND NOT {{c}} GLOB {_any_of(_SPACES)}",
+          "an email address like name@example.com")]
+
+
+def _line(field: str) -> list[Rule]:
+    return _text(LIMITS[field], multiline=False)
+
+
+def _lines(field: str) -> list[Rule]:
+    return _text(LIMITS[field], multiline=True)
+
+
+# Every stored column a person or the store writes; derived columns (search keys, last
+# contact) are recomputed by the store and have no rules. Choices of words (channel, kind,
+# status, ...) are checked by the constraints models.py has always had.
+RULES: dict[str, dict[str, list[Rule]]] = {
+    "staff": {"id": ID, "name": _line("staff"), "active": YES_NO, "created_at": MOMENT},
+    "customer": {
+        "id": ID, "name": _line("name"), "phone": _line("phone") + PHONE,
+        "email": _line("email") + EMAIL, "address": _lines("address"),
+        "notes": _lines("notes"), "tags": _line("tags"), "created_at": MOMENT,
+        "updated_at": MOMENT, "archived_at": MOMENT, "pref_staff_id": ID,
+        "contact_every_days": DAYS, "only_when_asked": YES_NO, "do_not_contact": YES_NO,
+        "dnc_reason": _lines("reason"),
+    },
+    "conversation": {
+        "id": ID, "customer_id": ID, "at": MOMENT, "staff_id": ID,
+        "summary": _lines("summary"), "amount_cents": CENTS,
+        "against_wishes": _lines("summary"), "resolved_at": MOMENT,
+        "resolution": _lines("reason"), "created_at": MOMENT, "deleted_at": MOMENT,
+    },
+    "promise": {
+        "id": ID, "customer_id": ID, "conversation_id": ID, "text": _lines("text"),
+        "staff_id": ID, "made_at": MOMENT, "due_day": DAY, "due_at": MOMENT,
+        "closed_at": MOMENT, "close_note": _lines("reason"),
+    },
+    "promise_change": {
+        "id": ID, "promise_id": ID, "changed_at": MOMENT, "old_due_day": DAY,
+        "old_due_at": MOMENT, "new_due_day": DAY, "new_due_at": MOMENT,
+        "reason": _lines("reason"),
+    },
+    "followup": {
+        "id": ID, "customer_id": ID, "text": _lines("text"), "staff_id": ID,
+        "created_at": MOMENT, "due_day": DAY, "due_at": MOMENT, "every_days": DAYS,
+        "snoozed_until": DAY, "done_at": MOMENT, "against_wishes": _lines("summary"),
+    },
+}
+# Rules about a whole row: SQL true for a good row, and what is wrong otherwise.
+ROW_RULES: dict[str, list[Rule]] = {
+    "promise": [("due_at IS NULL OR due_day IS NOT NULL", "a due time without its day")],
+    "promise_change": [("old_due_at IS NULL OR old_due_day IS NOT NULL",
+                        "an earlier due time without its day"),
+                       ("new_due_at IS NULL OR new_due_day IS NOT NULL",
+                        "a new due time without its day")],
+}
+
+
+def longest(table: str, column: str) -> int:
+    """The most characters a value of the column can have (20 for numbers and moments)."""
+    for sql, _ in RULES[table].get(column, ()):
+        if found := re.fullmatch(r"length\(\{c\}\) <= (\d+)", sql):
+            return int(found[1])
+    return 20
+
+
+def column_check(table: str, column: str) -> str:
+    """The CHECK expression of one column: every rule, and NULL passes."""
+    parts = " AND ".join(f"({sql.format(c=column)})" for sql, _ in RULES[table][column])
+    return f"{column} IS NULL OR ({parts})"
+
+
+def checks(table: str) -> list[tuple[str, str]]:
+    """The table's CHECK constraints as (name, expression): ok_<column>, ok_row_<n>."""
+    found = [(f"ok_{column}", column_check(table, column)) for column in RULES[table]]
+    found += [(f"ok_row_{n}", sql) for n, (sql, _) in enumerate(ROW_RULES.get(table, ()), 1)]
+    return found
+
+
+def what_is_wrong(conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                  values: Sequence[object]) -> tuple[str, str] | None:
+    """(column, what it must be) for the first rule a row breaks, or None.
+
+    The values are put in a scratch table of the same declared types, so they are read
+    exactly as the real table would store them (a number in a text column stays text)."""
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS probe_{table} AS "
+                 f"SELECT * FROM main.{table} WHERE 0")
+    conn.execute(f"DELETE FROM temp.probe_{table}")
+    marks = ", ".join("?" for _ in columns)
+    conn.execute(f"INSERT INTO temp.probe_{table}({', '.join(columns)}) VALUES ({marks})",
+                 tuple(values))
+    try:
+        for column in columns:
+            for sql, words in RULES[table].get(column, ()):
+                row = conn.execute(f"SELECT {column} IS NULL OR ({sql.format(c=column)}) "
+                                   f"FROM temp.probe_{table}").fetchone()
+                if not row[0]:
+                    return column, words
+        for sql, words in ROW_RULES.get(table, ()):
+            if not conn.execute(f"SELECT {sql} FROM temp.probe_{table}").fetchone()[0]:
+                return "", words
+    finally:
+        conn.execute(f"DELETE FROM temp.probe_{table}")
+    return None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from kbm_tui.store import Store
 
@@ -54,3 +58,45 @@ def test_a_second_connection_here_keeps_this_process_locks(db_path):
         assert first.count_customers() == 1
     finally:
         first.close()
+
+
+STARTER = """
+import os, sys, time
+from kbm_tui.cli.main import main
+go = sys.argv[1]
+while not os.path.exists(go):
+    time.sleep(0.001)
+sys.exit(main(sys.argv[2:]))
+"""
+FIXTURE_V2 = Path(__file__).parent.parent / "data" / "schema_v2.sqlite3"
+
+
+@pytest.mark.parametrize("trial", range(6))
+def test_processes_opening_an_older_file_at_once_wait_for_one_upgrade(tmp_path, trial):
+    """The app and quick-adds right after an update of kbm-tui: one process upgrades, the
+    others wait for it and go on; the one before-upgrade copy is complete."""
+    db = tmp_path / "kbm.sqlite3"
+    shutil.copy(FIXTURE_V2, db)
+    go = tmp_path / "go"
+    commands = [["log", "Jürgen", f"message {n}"] for n in range(3)] + [["today"], ["customers"]]
+    procs = [subprocess.Popen([sys.executable, "-c", STARTER, str(go), "--db", str(db), *cmd],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for cmd in commands]
+    go.touch()
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    for proc in procs:
+        proc.stdout.close()
+        proc.stderr.close()
+    assert [code for code, _ in results] == [0] * len(commands), results
+    copies = list(tmp_path.glob("kbm.sqlite3.before-upgrade-*"))
+    assert len(copies) == 1, copies
+    conn = sqlite3.connect(copies[0])
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'"
+                            ).fetchone()[0] == "2"
+        assert conn.execute("SELECT count(*) FROM conversation").fetchone()[0] == 2
+    finally:
+        conn.close()
+    with Store.open(db) as store:
+        assert store.row_counts()["conversation"] == 5

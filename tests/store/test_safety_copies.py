@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from datetime import timedelta
 
 from kbm_tui.core import clock
@@ -48,3 +50,47 @@ def test_kbm_backups_lists_and_restore_takes_a_copy(kbm):
     assert "Restored the safety copy" in out and "kept as" in out
     names = kbm.ok("customers")
     assert "Eva Klein" in names and "Added later" not in names
+
+
+def test_copies_in_the_same_second_get_names_of_their_own(store):
+    store.add_customer("Eva")
+    first = store.copy_beside("before-restore")
+    store.add_customer("Jo")
+    second = store.copy_beside("before-restore")
+    assert first != second and second.name == first.name + "-2"
+    with Store.open(first) as a, Store.open(second) as b:
+        assert (a.count_customers(), b.count_customers()) == (1, 2)
+
+
+def test_a_copy_never_replaces_or_truncates_a_file_that_is_there(store):
+    store.add_customer("Eva")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    taken = store.path.with_name(f"{store.path.name}.before-restore-{stamp}")
+    taken.write_bytes(b"someone's file")
+    made = store.copy_beside("before-restore")
+    assert made != taken and taken.read_bytes() == b"someone's file"
+    assert not [p for p in store.path.parent.iterdir() if ".new-" in p.name]
+
+
+def test_two_restores_in_the_same_second_keep_the_original_in_a_copy(kbm, tmp_path):
+    kbm.ok("add", "Original Kunde")
+    backups = []
+    for name in ("Erste", "Zweite"):
+        other = tmp_path / f"{name}.sqlite3"
+        with Store.open(other) as store:
+            store.add_customer(name)
+        backups.append(other)
+    procs = [subprocess.Popen([sys.executable, "-m", "kbm_tui.cli", "--db", str(kbm.db_path),
+                               "restore", str(b), "--replace"], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             for b in backups]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0], [p.stderr.read() for p in procs]
+    for proc in procs:
+        proc.stderr.close()
+    copies = sorted(kbm.db_path.parent.glob("kbm.sqlite3.before-restore-*"))
+    assert len(copies) == 2
+    held = []
+    for copy in copies:
+        with Store.open(copy) as store:
+            held += [c.name for c in store.list_customers("")]
+    assert "Original Kunde" in held

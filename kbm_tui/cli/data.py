@@ -11,7 +11,7 @@ from kbm_tui.cli.output import say, table
 from kbm_tui.core import clock, l10n
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _
-from kbm_tui.core.text import counts_text
+from kbm_tui.core.text import counts_text, printable
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -98,7 +98,7 @@ def cmd_forget(args: argparse.Namespace) -> None:
                 raise InputError(_("Erasing {name} can't be undone. Add --yes to confirm.").format(
                     name=customer.name))
             answer = input(_("Erase {name} (#{id}) and everything about them, for good? Type "
-                             "yes: ").format(name=customer.name, id=customer.id))
+                             "yes: ").format(name=printable(customer.name), id=customer.id))
             if answer.strip().lower() not in ("yes", "ja", "y", "j"):
                 say(_("Nothing was erased."))
                 return

@@ -6,6 +6,7 @@ Rich is imported only when something is printed; it honours NO_COLOR and plain p
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from kbm_tui.core import timefmt, vocab
 from kbm_tui.core.i18n import _
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Conversation
+from kbm_tui.core.text import printable
 
 
 @lru_cache(maxsize=2)
@@ -26,6 +28,8 @@ def console(stderr: bool = False):
 
 
 def say(text: str, style: str | None = None) -> None:
+    """A line of prose; whatever it quotes is printed as text, never as markup or escapes."""
+    text = printable(text)
     if style is None:  # nothing for rich to do; not importing it saves `kbm log` 40 ms
         print(text, flush=True)
         return
@@ -33,7 +37,8 @@ def say(text: str, style: str | None = None) -> None:
 
 
 def error(text: str) -> None:
-    console(stderr=True).print(f"kbm: {text}", style="bold red", markup=False, soft_wrap=True)
+    console(stderr=True).print(f"kbm: {printable(text)}", style="bold red", markup=False,
+                               soft_wrap=True)
 
 
 def _plain(value):
@@ -51,7 +56,12 @@ def as_json(record: Any) -> dict[str, Any]:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
+    # json escapes U+0000-U+001F itself; DEL and the C1 controls only inside strings need it.
+    sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def table(title: str | None, columns: list[str], rows: list[list[str]], *,
@@ -59,6 +69,7 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
     """A plain table; when `total` is larger than the rows shown, `more(hidden)` says how
     many more (by default "… and 5 more")."""
     from rich.table import Table
+    from rich.text import Text
 
     from kbm_tui.core.i18n import n_
 
@@ -67,15 +78,17 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
 
     if not rows:
         if title:
-            console().print(title, style="bold", markup=False)
-        console().print(f"  {empty}", style="dim", markup=False)
+            console().print(printable(title), style="bold", markup=False)
+        console().print(f"  {printable(empty)}", style="dim", markup=False)
         return
-    grid = Table(title=title, title_justify="left", title_style="bold", header_style="dim",
-                 box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    # Every cell is Text: a name like "Anna [/b]" or "[link=...]" is shown as typed.
+    grid = Table(title=Text(printable(title), style="bold") if title else None,
+                 title_justify="left", header_style="dim", box=None, pad_edge=False,
+                 padding=(0, 2, 0, 0))
     for name in columns:
         grid.add_column(name, overflow="fold")
     for row in rows:
-        grid.add_row(*row)
+        grid.add_row(*(Text(printable(cell)) for cell in row))
     console().print(grid)
     if hidden:
         line = more(hidden) if more else n_("… and {n} more", "… and {n} more", hidden)

@@ -102,8 +102,10 @@ EXAMPLES = {
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(2, _("kbm: {message}. See: {prog} --help").format(message=message,
-                                                                     prog=self.prog) + "\n")
+        from kbm_tui.core.text import printable
+
+        self.exit(2, _("kbm: {message}. See: {prog} --help").format(
+            message=printable(message), prog=self.prog) + "\n")
 
 
 class _Words(tuple):

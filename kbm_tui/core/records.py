@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from kbm_tui.core import timefmt
+from kbm_tui.core.text import printable
 
 if TYPE_CHECKING:
     from kbm_tui.core.when import Due
@@ -26,6 +27,9 @@ class Record:
         """Build from a sqlite3.Row, converting stored text to dates and moments."""
         keys = row.keys()
         values = {f.name: row[f.name] for f in fields(cast(Any, cls)) if f.name in keys}
+        for name, value in values.items():  # whatever a file holds is shown as text
+            if isinstance(value, str):
+                values[name] = printable(value)
         for name in cls.MOMENTS:
             if name in values:
                 values[name] = timefmt.from_db(values[name])

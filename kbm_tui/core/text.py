@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
 from kbm_tui.core import clock, l10n, timefmt
 from kbm_tui.core.i18n import N_, _, n_
+
+# Control characters a terminal would act on (escape sequences, bells, cursor moves); line
+# breaks and tabs are text. NUL and the C1 range (U+0080-U+009F) count too.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Each table's rows as people call them in English: (one, many). `table_name` and
 # `count_text` say them in the language in use.
@@ -26,6 +31,13 @@ _COUNTS: dict[str, Callable[[int], str]] = {
     "promise_change": lambda n: n_("{n} renegotiated due", "{n} renegotiated dues", n),
     "followup": lambda n: n_("{n} follow-up", "{n} follow-ups", n),
 }
+
+
+def printable(text: str) -> str:
+    """Text safe to write to a terminal: every control character but line breaks and tabs
+    shown as �, so nothing stored or typed can move the cursor, recolour the screen or
+    hide a link."""
+    return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else text
 
 
 def short(text: str | None, width: int = 60) -> str:

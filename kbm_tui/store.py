@@ -30,10 +30,13 @@ from kbm_tui.db.staff import StaffPart
 from kbm_tui.db.tables import TablesPart
 from kbm_tui.db.timeline import TimelinePart
 from kbm_tui.db.views import ViewsPart
+from kbm_tui.db.workdir import remove_dead as remove_dead_work_files
+from kbm_tui.db.workdir import scratch_file
 
 __all__ = ["Store", "SafetyCopy", "SCHEMA_VERSION", "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
-           "explain_database_error", "is_database_file"]
+           "explain_database_error", "is_database_file", "scratch_file",
+           "remove_dead_work_files"]
 
 
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from kbm_tui import __version__
+from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.cells import escape_cell
 from kbm_tui.core.errors import KbmError
@@ -28,20 +29,24 @@ def write(store, customer_id: int, target: Path) -> dict[str, int]:
         "staff_names": {str(k): v for k, v in staff.items()},
         **data,
     }
-    tmp = target.with_name(target.name + ".part")
+    refuse_the_database(store, target)
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("customer.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-            for table, rows in data.items():
-                buffer = io.StringIO(newline="")
-                writer = csv.writer(buffer, lineterminator="\r\n")
-                columns = list(rows[0]) if rows else store.table_columns(table, stored_only=True)
-                writer.writerow(columns)
-                writer.writerows([escape_cell(row[c]) for c in columns] for row in rows)
-                zf.writestr(f"{table}.csv", "\ufeff" + buffer.getvalue())
-        os.replace(tmp, target)
+        with store.work_folder("customer-export") as work:
+            _write(store, work / "customer.zip", document, data)
+            move_into_place(work / "customer.zip", target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise KbmError(f"Can't write {target}: {exc.strerror or exc}.") from None
     return {table: len(rows) for table, rows in data.items()}
+
+
+def _write(store, path: Path, document: dict, data: dict[str, list[dict]]) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("customer.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        for table, rows in data.items():
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, lineterminator="\r\n")
+            columns = list(rows[0]) if rows else store.table_columns(table, stored_only=True)
+            writer.writerow(columns)
+            writer.writerows([escape_cell(row[c]) for c in columns] for row in rows)
+            zf.writestr(f"{table}.csv", "\ufeff" + buffer.getvalue())

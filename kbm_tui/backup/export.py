@@ -14,15 +14,14 @@ import io
 import json
 import os
 import queue
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 from kbm_tui import __version__
 from kbm_tui.backup.manifest import FORMAT, FORMAT_VERSION, MANIFEST
+from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.backup.worker import slice_path, write_slice
 from kbm_tui.backup.zip_writer import Piece, ZipWriter, deflate_piece
 from kbm_tui.core import clock, timefmt
@@ -46,66 +45,71 @@ _ALL_IDS = (-(2 ** 63), 2 ** 63 - 1)
 
 
 def export(store: Store, target: Path, *, progress: Progress | None = None) -> dict[str, int]:
-    """Write the backup zip: every table as one consistent snapshot, through a temporary
-    file so that a crash never leaves half a zip behind.
+    """Write the backup zip: every table as one consistent snapshot.
 
     Large tables are formatted and compressed in slices by helper processes (one per
-    core); this process writes the small ones meanwhile and then joins the pieces."""
-    tmp = target.with_name(target.name + ".part")
-    try:
-        parts_dir = Path(tempfile.mkdtemp(prefix=".kbm-export-", dir=target.parent))
-    except OSError as exc:
-        raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+    core); this process writes the small ones meanwhile and then joins the pieces. The
+    slices and the zip are written in the database's private work folder and the zip is
+    moved into place when complete, so a crash or a stop leaves neither half a zip nor
+    the shop's data lying about (a killed export's folder goes at the next start)."""
+    refuse_the_database(store, target)
     helpers: list = []
     try:
-        with store.snapshot() as revision:
-            plan = _plan_slices(store)
-            helpers = _start_helpers(store, plan, revision, parts_dir)
-            counts = store.row_counts()  # counting a large table takes a while: not first
-            pieces = {t: _write_here(store, t, counts[t], parts_dir, progress)
-                      for t in TABLES_IN_ORDER if t not in plan or not helpers}
-            if helpers:
-                pieces.update(_collect(helpers, plan, counts, parts_dir, progress))
-            for table in TABLES_IN_ORDER:  # a helper that failed: do it here
-                if table not in pieces:
-                    pieces[table] = _write_here(store, table, counts[table], parts_dir, progress)
-            columns = {t: store.table_columns(t, stored_only=True) for t in TABLES_IN_ORDER}
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "schema_version": SCHEMA_VERSION,
-                "app_version": __version__,
-                "created_at": timefmt.to_db(clock.now()),
-                "tables": {t: {"file": f"{t}.csv", "rows": counts[t],
-                               "columns": columns[t]}
-                           for t in TABLES_IN_ORDER},
-            }
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw:
-            zw = ZipWriter(raw, clock.now().timestamp())
-            for table in TABLES_IN_ORDER:
-                header = io.StringIO()
-                csv.writer(header, lineterminator="\r\n").writerow(columns[table])
-                zw.add(f"{table}.csv", [deflate_piece(("\ufeff" + header.getvalue()).encode()),
-                                        *pieces[table]])
-            zw.add(MANIFEST, [deflate_piece((json.dumps(manifest, indent=2) + "\n").encode())])
-            zw.close()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:  # a full disk, or the person stopped it: leave nothing
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise BackupError(f"Can't write the backup {target}: "
-                              f"{exc.strerror or exc}.") from None
-        raise
-    finally:
-        for proc in helpers:  # still at work only when this export was stopped
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        shutil.rmtree(parts_dir, ignore_errors=True)
+        with store.work_folder("export") as parts_dir:
+            try:
+                with store.snapshot() as revision:
+                    plan = _plan_slices(store)
+                    helpers = _start_helpers(store, plan, revision, parts_dir)
+                    counts = store.row_counts()  # counting a large table takes a while
+                    pieces = {t: _write_here(store, t, counts[t], parts_dir, progress)
+                              for t in TABLES_IN_ORDER if t not in plan or not helpers}
+                    if helpers:
+                        pieces.update(_collect(helpers, plan, counts, parts_dir, progress))
+                    for table in TABLES_IN_ORDER:  # a helper that failed: do it here
+                        if table not in pieces:
+                            pieces[table] = _write_here(store, table, counts[table], parts_dir,
+                                                        progress)
+                    columns = {t: store.table_columns(t, stored_only=True)
+                               for t in TABLES_IN_ORDER}
+                manifest = _manifest(counts, columns)
+                zipped = parts_dir / "backup.zip"
+                _write_zip(zipped, pieces, columns, manifest)
+                move_into_place(zipped, target)
+            finally:
+                for proc in helpers:  # still at work only when this export was stopped
+                    if proc.poll() is None:
+                        proc.kill()
+                        proc.wait()
+    except OSError as exc:  # a full disk, a folder that isn't there
+        raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
     return counts
+
+
+def _manifest(counts: dict[str, int], columns: dict[str, list[str]]) -> dict:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "created_at": timefmt.to_db(clock.now()),
+        "tables": {t: {"file": f"{t}.csv", "rows": counts[t], "columns": columns[t]}
+                   for t in TABLES_IN_ORDER},
+    }
+
+
+def _write_zip(path: Path, pieces, columns, manifest) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as raw:
+        zw = ZipWriter(raw, clock.now().timestamp())
+        for table in TABLES_IN_ORDER:
+            header = io.StringIO()
+            csv.writer(header, lineterminator="\r\n").writerow(columns[table])
+            zw.add(f"{table}.csv", [deflate_piece(("\ufeff" + header.getvalue()).encode()),
+                                    *pieces[table]])
+        zw.add(MANIFEST, [deflate_piece((json.dumps(manifest, indent=2) + "\n").encode())])
+        zw.close()
+        raw.flush()
+        os.fsync(raw.fileno())
 
 
 def _helper_count() -> int:

@@ -11,6 +11,7 @@ writes those tables itself from its own consistent view.
 
 from __future__ import annotations
 
+import os
 import sys
 import zlib
 from collections.abc import Callable
@@ -30,7 +31,8 @@ def write_slice(store: Store, table: str, ids: tuple[int, int], out: Path,
     columns = store.table_columns(table, stored_only=True)
     comp = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     crc = size = csize = written = 0
-    with open(out, "wb") as fh:
+    fd = os.open(out, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # the shop's data
+    with os.fdopen(fd, "wb") as fh:
         for lines in store.csv_batches(table, columns, ids=ids, size=CHUNK):
             lines.append(b"")
             data = b"\r\n".join(lines)

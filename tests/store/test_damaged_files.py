@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import stat
 
 import pytest
 
@@ -92,3 +93,53 @@ def test_empty_file_becomes_a_new_database(kbm, tmp_path):
     empty = tmp_path / "empty.sqlite3"
     empty.touch()
     assert "Added customer #1" in kbm.ok("--db", str(empty), "add", "Eva", db=False)
+
+
+def _char_device(path) -> None:
+    """An empty character device like /dev/null, made in the test's own folder."""
+    try:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device needs root")
+
+
+@pytest.mark.parametrize("kind", ["character device", "named pipe", "symbolic link",
+                                  "link to a folder"])
+def test_anything_but_a_regular_file_is_refused_untouched(kbm, tmp_path, kind):
+    path = tmp_path / "special.sqlite3"
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    if kind == "character device":
+        _char_device(path)
+    elif kind == "named pipe":
+        os.mkfifo(path)
+    elif kind == "symbolic link":
+        path.symlink_to(empty)
+    else:
+        path.symlink_to(tmp_path)
+    before = os.lstat(path)
+    err = kbm.fails("--db", str(path), "add", "Eva", db=False, timeout=20)
+    assert str(path) in err and ("not a regular file" in err or "symbolic link" in err)
+    after = os.lstat(path)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite3", "special.sqlite3"]
+
+
+def test_an_empty_read_only_file_is_refused(kbm, tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    os.chmod(path, 0o400)
+    err = kbm.fails("--db", str(path), "add", "Eva", db=False)
+    assert "read-only" in err
+    assert path.read_bytes() == b"" and stat.S_IMODE(os.stat(path).st_mode) == 0o400
+
+
+def test_a_writable_file_in_a_read_only_folder_is_told_apart(kbm, filled, tmp_path):
+    folder = filled.parent
+    os.chmod(folder, 0o500)
+    try:
+        err = kbm.fails("log", "Kunde 5", "hi")
+    finally:
+        os.chmod(folder, 0o700)
+    assert f"the folder {folder} is not writable" in err and "chmod u+w)" not in err

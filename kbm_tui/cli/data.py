@@ -88,7 +88,7 @@ def cmd_customer_export(args: argparse.Namespace) -> None:
         name=customer.name, path=target, counts=counts_text(counts)))
 
 
-def cmd_forget(args: argparse.Namespace) -> None:
+def cmd_forget(args: argparse.Namespace) -> int | None:
     import sys
 
     with open_store(args) as store:
@@ -101,11 +101,19 @@ def cmd_forget(args: argparse.Namespace) -> None:
                              "yes: ").format(name=printable(customer.name), id=customer.id))
             if answer.strip().lower() not in ("yes", "ja", "y", "j"):
                 say(_("Nothing was erased."))
-                return
+                return None
         removed = store.forget_customer(customer.id)
+        pending = store.erasure_pending()
+    counts = counts_text(removed, skip_zero=True)
+    if pending:
+        say(_("Erased {name} from the database ({counts}), but not yet from the file itself: "
+              "another program (another kbm window?) is still reading an older state of it. "
+              "Close it: the next kbm command, or the app's next start, finishes the "
+              "erasure.").format(name=customer.name, counts=counts))
+        return 3
     say(_("Erased {name}: {counts}. Backups and safety copies made before now still hold them "
-          "until they are replaced.").format(name=customer.name,
-                                            counts=counts_text(removed, skip_zero=True)))
+          "until they are replaced.").format(name=customer.name, counts=counts))
+    return None
 
 
 def cmd_backups(args: argparse.Namespace) -> None:

@@ -3,14 +3,16 @@
 `customer_data` gathers everything stored about one person; `forget_customer` erases it.
 The connection runs with `secure_delete`, so erased rows are overwritten with zeros
 rather than left in free pages; the search indexes are merged so no old segment keeps a
-word, and the write-ahead log is emptied afterwards.
+word, and the write-ahead log is copied into the file and emptied afterwards. While
+another program still reads an older state, the old pages stay in use: the erasure is
+then marked as pending (`erasure_pending`) and finished by the next open of the file.
 """
 
 from __future__ import annotations
 
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS
-from kbm_tui.db.sqlite import search
+from kbm_tui.db.sqlite import connect, search
 
 # What belongs to one customer, table by table, as SQL conditions on :cid.
 _OWNED = {
@@ -45,5 +47,12 @@ class PrivacyPart(Part):
                 removed[table] = cur.rowcount
             self.conn.execute("DELETE FROM customer_said WHERE customer_id=?", (customer_id,))
             search.compact(self.conn)
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("INSERT OR REPLACE INTO kbm_meta(key, value) "
+                              "VALUES ('erase_pending', '1')")
+        connect.finish_erasure(self.conn)
         return {table: removed[table] for table in _OWNED}
+
+    def erasure_pending(self) -> bool:
+        """True while erased data can still be read from the file itself, because another
+        program was reading an older state when it was erased."""
+        return self._one("SELECT 1 FROM kbm_meta WHERE key='erase_pending'") is not None

@@ -62,11 +62,19 @@ def forget_customer(screen, customer: Customer) -> None:
                 "promise": sum(store.promise_counts(cid).values()),
                 "followup": store.count_timeline(cid, kind="followup")}
 
-    def forgotten(removed: dict[str, int]) -> None:
+    def forgotten(result: tuple[dict[str, int], bool]) -> None:
+        removed, pending = result
         app = screen.app
-        app.notify(_("Erased {name}: {counts}.").format(
-            name=name, counts=counts_text(removed, skip_zero=True)) + " " + _(KEPT_ELSEWHERE),
-            title=_("Forgotten"), timeout=15, markup=False)
+        if pending:
+            app.notify(_("Erased {name} from the database, but not yet from the file itself: "
+                         "another program is still reading an older state of it. Close other "
+                         "kbm windows: the next start of kbm finishes the erasure.").format(
+                name=name), title=_("Not yet erased from the file"), severity="warning",
+                timeout=30, markup=False)
+        else:
+            app.notify(_("Erased {name}: {counts}.").format(
+                name=name, counts=counts_text(removed, skip_zero=True)) + " " + _(KEPT_ELSEWHERE),
+                title=_("Forgotten"), timeout=15, markup=False)
         if screen.is_current:
             screen.dismiss()
         app.call_later(app.action_goto, "customers")
@@ -74,7 +82,7 @@ def forget_customer(screen, customer: Customer) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
             screen.forgetting = True  # its own reload must not report the customer gone
-            screen.db_write(lambda s: s.forget_customer(cid), forgotten)
+            screen.db_write(lambda s: (s.forget_customer(cid), s.erasure_pending()), forgotten)
 
     def ask(counts: dict[str, int]) -> None:
         text = (counts_text(counts, skip_zero=True)

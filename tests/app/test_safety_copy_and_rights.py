@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store, safety_copies
-from support import SIZE, notes, running, screen_text, settle, type_text
+from support import SIZE, notes, running, screen_text, settle, type_text, wait_for
 
 
 async def test_the_app_makes_the_daily_safety_copy_when_it_starts(shop):
@@ -99,3 +101,36 @@ async def test_forget_a_customer_only_after_typing_the_name(shop):
         assert s.count_customers() == 4
         assert s.find_customers("Anna") == []
         assert s.conversations(text="chain") == []
+
+
+async def test_forget_while_another_program_reads_says_the_file_still_holds_them(
+        shop, monkeypatch):
+    monkeypatch.setenv("KBM_BUSY_TIMEOUT", "0.3")
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "c.execute('BEGIN'); c.execute('SELECT count(*) FROM customer').fetchone(); "
+        "print('reading', flush=True); sys.stdin.readline()"), str(shop)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline() == "reading\n"
+        async with running(shop) as pilot:
+            app = pilot.app
+            app.open_customer(1)
+            await settle(pilot)
+            await pilot.press("F")
+            await settle(pilot)
+            await type_text(pilot, "anna bauer")
+            await settle(pilot)
+            await pilot.click("#erase")
+            assert await wait_for(pilot, lambda: app.screen.__class__.__name__ ==
+                                  "CustomersScreen")
+            await settle(pilot)
+            (message,) = [n for n in notes(app) if n.startswith("Erased")]
+            assert "not yet from the file itself" in message
+    finally:
+        reader.stdin.close()
+        reader.wait()
+        reader.stdout.close()
+    with Store.open(shop) as s:
+        assert not s.erasure_pending()
+    assert b"Anna Bauer" not in shop.read_bytes()

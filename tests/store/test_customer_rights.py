@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from datetime import date
 
@@ -86,3 +88,60 @@ def test_customer_export_from_the_command_line(kbm, tmp_path):
     assert "'=cmd" in cells
     with pytest.raises(AssertionError):
         assert "\n=cmd" in cells
+
+
+READER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM customer").fetchone()
+print("reading", flush=True)
+sys.stdin.readline() if sys.argv[2] == "hold" else time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
+
+
+def _reader(db_path, hold: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", READER, str(db_path), hold],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "reading\n"
+    return proc
+
+
+def _traces(folder) -> list[str]:
+    return [path.name for path in folder.iterdir()
+            if SECRET.encode() in path.read_bytes() or b"anna@example.com" in path.read_bytes()]
+
+
+def test_forget_while_another_program_reads_says_so_and_finishes_on_the_next_open(kbm, db_path):
+    with Store.open(db_path) as store:
+        two_customers(store)
+    reader = _reader(db_path, "hold")
+    try:
+        result = kbm("forget", "anna", "--yes", env={"KBM_BUSY_TIMEOUT": "0.5"})
+        assert result.returncode == 3, (result.stdout, result.stderr)
+        assert "not yet from the file itself" in result.stdout
+        assert _traces(db_path.parent)  # honest: the data can still be read from the file
+    finally:
+        reader.stdin.write("\n")
+        reader.stdin.close()
+        reader.wait()
+        reader.stdout.close()
+    kbm.ok("today")
+    assert _traces(db_path.parent) == []
+    with Store.open(db_path) as store:
+        assert not store.erasure_pending()
+
+
+def test_forget_waits_for_a_reader_that_finishes_soon(kbm, db_path):
+    with Store.open(db_path) as store:
+        two_customers(store)
+    reader = _reader(db_path, "0.5")
+    try:
+        out = kbm.ok("forget", "anna", "--yes", env={"KBM_BUSY_TIMEOUT": "20"})
+    finally:
+        reader.wait()
+        reader.stdin.close()
+        reader.stdout.close()
+    assert out.startswith("Erased Anna")
+    assert _traces(db_path.parent) == []

@@ -224,6 +224,8 @@ def connect(path: Path) -> sqlite3.Connection:
         _setup(conn, path)
         if version < schema.SCHEMA_VERSION:
             _upgrade(conn, path)
+        if conn.execute("SELECT 1 FROM kbm_meta WHERE key='erase_pending'").fetchone():
+            finish_erasure(conn, wait=False)
     except BaseException:
         conn.close()
         raise
@@ -242,6 +244,24 @@ def _setup(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         conn.close()
         raise translate(exc, path) from None
     return conn
+
+
+def finish_erasure(conn: sqlite3.Connection, *, wait: bool = True) -> bool:
+    """Copy the write-ahead log into the database file and empty it, so that erased rows are
+    overwritten in the file itself; then the erasure is no longer pending. A program still
+    reading an older state keeps the old pages in use: this waits for it (up to the busy
+    timeout), or without `wait` gives up at once. True when the erasure is complete."""
+    if not wait:
+        conn.execute("PRAGMA busy_timeout=0")
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_s() * 1000)}")
+    if busy:
+        return False
+    conn.execute("DELETE FROM kbm_meta WHERE key='erase_pending'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return True
 
 
 def open_scratch(path: Path) -> sqlite3.Connection:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.errors import InputError, NotFound
 from kbm_tui.core.records import Record
-from kbm_tui.db.sqlite import connect
+from kbm_tui.db.sqlite import connect, seen
 
 if TYPE_CHECKING:
     from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
@@ -37,12 +37,14 @@ class Part:
         self.path = path
         self._depth = 0
         self._file_key: tuple[int, int] | None = None
+        self._file_id: str | None = None  # None: no revisions noted (a staged database)
 
     @classmethod
     def open(cls: type[P], path: str | Path | None = None) -> P:
         """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it."""
         resolved = connect.resolve_path(path)
         part = cls(connect.connect(resolved), resolved)
+        part._file_id = seen.file_id(part.conn)
         part._file_key = connect.file_key(resolved)
         connect.hold(part._file_key)
         return part
@@ -87,12 +89,14 @@ class Part:
         try:
             # Every change counts up the revision: readers in other processes can tell
             # whether they all saw the same state (see backup.export).
-            self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
-                              "WHERE key='revision'")
+            row = self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
+                                    "WHERE key='revision' RETURNING value").fetchone()
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise connect.translate(exc, self.path) from None
+        if row is not None:  # a damaged -wal that drops this change is noticed (seen.py)
+            seen.note(self.path, self._file_id, int(row[0]))
 
     @contextmanager
     def snapshot(self) -> Iterator[int]:

@@ -21,7 +21,7 @@ from kbm_tui.core.errors import ForeignKeyViolation, KbmError
 from kbm_tui.db import rules, schema
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import TABLES_IN_ORDER
-from kbm_tui.db.sqlite import connect, create
+from kbm_tui.db.sqlite import connect, create, seen
 
 
 class RestorePart(Part):
@@ -61,15 +61,21 @@ class RestorePart(Part):
         anything. Returns that copy."""
         with connect.file_lock(self.path, "restoring into"):
             before = self.copy_beside(label) if self.holds_data() else None
-            # The content that replaces this one's is newer than anything seen here.
+            # The content that replaces this one's is newer than anything seen here, and
+            # stays this file (db/sqlite/seen.py).
+            revision = self.revision() + 1
             staged.conn.execute("UPDATE kbm_meta SET value=? WHERE key='revision'",
-                                (str(self.revision() + 1),))
+                                (str(revision),))
+            staged.conn.execute("INSERT OR REPLACE INTO kbm_meta(key, value) "
+                                "VALUES ('file_id', ?)", (self._file_id or seen.new_id(),))
             try:
                 staged.conn.backup(self.conn)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error as exc:
                 raise connect.translate(exc, self.path) from None
+            self._file_id = seen.file_id(self.conn)
+            seen.note(self.path, self._file_id, revision)
         return before
 
     # --- a database file as the source ---------------------------------------------------

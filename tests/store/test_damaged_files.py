@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,58 @@ def test_a_writable_file_in_a_read_only_folder_is_told_apart(kbm, filled, tmp_pa
     finally:
         os.chmod(folder, 0o700)
     assert f"the folder {folder} is not writable" in err and "chmod u+w)" not in err
+
+
+FRAME = 24 + 4096  # a WAL frame: its header and one page
+
+
+def _crash_state_with_a_damaged_wal(db_path, tmp_path):
+    """The database as a power cut leaves it: changes still in the -wal (not yet copied
+    into the file), then one frame in the middle of the -wal damaged."""
+    with Store.open(db_path) as store:
+        store.conn.execute("PRAGMA wal_autocheckpoint=0")
+        store.add_customer("Anna Früh")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for n in range(12):
+            store.add_customer(f"Kunde {n}", notes="x" * 2000)
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for name in (db_path.name, f"{db_path.name}-wal", f".{db_path.name}.seen"):
+            if (db_path.parent / name).exists():
+                shutil.copy(db_path.parent / name, crashed / name)
+    wal = crashed / f"{db_path.name}-wal"
+    frames = (wal.stat().st_size - 32) // FRAME
+    assert frames > 6
+    data = bytearray(wal.read_bytes())
+    at = 32 + (frames // 3) * FRAME + 24 + 100
+    data[at:at + 8] = bytes(b ^ 0xFF for b in data[at:at + 8])
+    wal.write_bytes(bytes(data))
+    return crashed / db_path.name
+
+
+def test_a_damaged_wal_that_drops_committed_changes_is_noticed(kbm, db_path, tmp_path):
+    damaged = _crash_state_with_a_damaged_wal(db_path, tmp_path)
+    err = kbm.fails("--db", str(damaged), "today", db=False)
+    assert "has lost changes" in err and "Don't carry on with it" in err
+    assert "restore" in err
+    kept = list(damaged.parent.glob(f"{damaged.name}-wal.damaged-*"))
+    assert len(kept) == 1  # the -wal as it was, for a repair attempt
+    assert "has lost changes" in kbm.fails("--db", str(damaged), "log", "anna", "hi", db=False)
+
+
+def test_no_false_alarm_after_restores_copies_and_a_new_file(kbm, db_path, tmp_path):
+    kbm.ok("add", "Anna Früh")
+    backup = tmp_path / "b.zip"
+    kbm.ok("export", str(backup))
+    for n in range(5):
+        kbm.ok("add", f"Kunde {n}")
+    kbm.ok("restore", str(backup), "--replace")  # fewer rows, but a newer revision
+    kbm.ok("add", "Eva")
+    copy = next(db_path.parent.glob("kbm.sqlite3.before-restore-*"))
+    shutil.copy(copy, db_path)  # an older copy put in place by hand: a file of its own
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    assert "Kunde 4" in kbm.ok("customers")
+    db_path.unlink()
+    kbm.ok("add", "Neu")  # a new database at the same path
+    assert "Neu" in kbm.ok("customers")

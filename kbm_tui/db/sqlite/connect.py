@@ -20,6 +20,7 @@ from pathlib import Path
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.db import schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
+from kbm_tui.db.sqlite import seen
 
 __all__ = ["resolve_path", "SQLITE_HEADER", "DRIVER_ERRORS", "connect", "translate"]
 
@@ -226,6 +227,7 @@ def connect(path: Path) -> sqlite3.Connection:
             _upgrade(conn, path)
         if conn.execute("SELECT 1 FROM kbm_meta WHERE key='erase_pending'").fetchone():
             finish_erasure(conn, wait=False)
+        seen.check(conn, path, lambda: _restore_hint(path))
     except BaseException:
         conn.close()
         raise

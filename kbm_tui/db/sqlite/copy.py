@@ -27,6 +27,12 @@ def copy_database(conn: sqlite3.Connection, target: Path, *,
         try:
             conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")  # a copy stands alone, without -wal files
+            try:  # and is a file of its own (db/sqlite/seen.py)
+                dest.execute("UPDATE kbm_meta SET value=lower(hex(randomblob(8))) "
+                             "WHERE key='file_id'")
+                dest.commit()
+            except sqlite3.Error:
+                pass
         finally:
             dest.close()
         os.chmod(tmp, 0o600)

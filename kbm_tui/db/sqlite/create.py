@@ -16,7 +16,7 @@ from pathlib import Path
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.db import schema
-from kbm_tui.db.sqlite import schema4, search
+from kbm_tui.db.sqlite import schema4, search, seen
 from kbm_tui.db.sqlite.copy import copy_database
 
 # Written out here (not taken from models.py) so the upgrade step never changes
@@ -132,7 +132,7 @@ def build(path: Path, *, page_size: int | None = None) -> None:
             NEW_DATABASE_STEPS[step](conn)
         conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
                          [("schema_version", str(schema.SCHEMA_VERSION)),
-                          ("created_at", stamp)])
+                          ("created_at", stamp), ("file_id", seen.new_id())])
         conn.execute("INSERT INTO staff(name, role, active, created_at) "
                      "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
         conn.execute("COMMIT")

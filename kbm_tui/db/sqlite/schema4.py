@@ -335,6 +335,9 @@ def rebuild_tables(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")
         for sql in keep:
             conn.execute(sql)
+    # Tells this file apart from a copy of it, or a new one at its path (db/sqlite/seen.py).
+    conn.execute("INSERT OR IGNORE INTO kbm_meta(key, value) "
+                 "VALUES ('file_id', lower(hex(randomblob(8))))")
 
 
 def _first_bad_row(conn: sqlite3.Connection, table: str, columns: str) -> str:

@@ -25,6 +25,9 @@ MODULE_OF = {command: module for module, commands in MODULES.items() for command
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     i18n.choose(_language_asked(argv))  # before the parser: its help is in that language
+    if (refusal := _not_utf8(argv)) is not None:
+        sys.stderr.write(refusal)
+        return 2
     args = build_parser().parse_args(argv)
     from kbm_tui.cli import output
     from kbm_tui.core.errors import KbmError
@@ -65,4 +68,26 @@ def _language_asked(argv: list[str]) -> str | None:
             return argv[n + 1]
         if word.startswith("--lang="):
             return word.partition("=")[2]
+    return None
+
+
+def _not_utf8(argv: list[str]) -> str | None:
+    """The refusal of an argument whose bytes aren't UTF-8 (Python holds them as lone
+    surrogates, which can be neither stored nor printed), or None."""
+    for n, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            from kbm_tui.core.text import printable
+
+            return i18n._('kbm: argument {n} ("{shown}") is not valid UTF-8 text. Set your '
+                          "terminal to UTF-8 (the \ufffd marks what it sent instead) and type "
+                          "it again.").format(n=n, shown=printable(shown)) + "\n"
+    for name in ("KBM_DB",):
+        try:
+            os.environ.get(name, "").encode("utf-8")
+        except UnicodeEncodeError:
+            return i18n._("kbm: the environment variable {name} is not valid UTF-8 text.").format(
+                name=name) + "\n"
     return None

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from kbm_tui import __version__
-from kbm_tui.core import i18n, vocab
+from kbm_tui.core import i18n, l10n, vocab
 from kbm_tui.core.i18n import N_, _
 
 # argparse's own words (usage:, error messages) from kbm's catalogue (cli/argparse_words.py)
@@ -101,11 +101,12 @@ EXAMPLES = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        self.print_usage(sys.stderr)
         from kbm_tui.core.text import printable
 
+        if not message.endswith(_REFUSED_MARK):  # a value refused needs no usage line
+            self.print_usage(sys.stderr)
         self.exit(2, _("kbm: {message}. See: {prog} --help").format(
-            message=printable(message), prog=self.prog) + "\n")
+            message=printable(message.removesuffix(_REFUSED_MARK)), prog=self.prog) + "\n")
 
 
 class _Words(tuple):
@@ -138,6 +139,31 @@ def _word_of(field: str):
 
 def _whole_number(text: str) -> int:
     return int(text)
+
+
+# Ends the message of a value refused by one of the types below (stripped before printing).
+_REFUSED_MARK = "\x00"
+
+
+def _number(low: int, high: int, what: str):
+    """argparse's `type` for a whole number from `low` to `high`: anything else is refused
+    in one line saying so (a number of 2^63 or more would not even fit the database)."""
+    def whole(text: str) -> int:
+        digits = text.strip().lstrip("+-")
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > 25:
+            raise argparse.ArgumentTypeError(_('"{text}" is not a whole number').format(
+                text=text[:40]) + _REFUSED_MARK)
+        value = int(text)
+        if not low <= value <= high:
+            refusal = _("{what} goes from {low} to {high}, not {text}").format(
+                what=_(what), low=l10n.number(low), high=l10n.number(high), text=text)
+            raise argparse.ArgumentTypeError(refusal + _REFUSED_MARK)
+        return value
+    return whole
+
+
+ID = _number(1, 2**63 - 1, N_("the number"))
+LIMIT = _number(1, 1_000_000, "--limit")
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -256,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("customers", _("List customers, or find them by any part of what you know."))
     p.add_argument("search", nargs="*", metavar=_("search"), help=_("words that must all match"))
     _choice(p, "--sort", "sort", default="name")
-    p.add_argument("--limit", type=_whole_number, default=100, metavar=_("LIMIT"),
+    p.add_argument("--limit", type=LIMIT, default=100, metavar=_("LIMIT"),
                    help=_("how many to show (default 100)"))
     p.add_argument("--all", action="store_true", help=_("include archived customers"))
     p.add_argument("--json", action="store_true")
@@ -272,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
                             ("broken", _("Mark a promise broken, with the reason.")),
                             ("done", _("Mark a follow-up done."))):
         p = command(name, help_text)
-        p.add_argument("id", type=_whole_number, metavar=_("id"),
+        p.add_argument("id", type=ID, metavar=_("id"),
                        help=_("its number, as shown by kbm today"))
         if name == "broken":
             p.add_argument("reason", metavar=_("reason"))
@@ -290,26 +316,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clear", action="store_true", help=_("forget all their wishes"))
 
     p = command("renegotiate", _("Agree a new due time for a promise with the customer."))
-    p.add_argument("id", type=_whole_number, metavar=_("id"))
+    p.add_argument("id", type=ID, metavar=_("id"))
     p.add_argument("due", metavar=_("WHEN"))
     p.add_argument("reason", metavar=_("reason"))
 
     command("complaints", _("Open complaints, oldest first, and how long resolving takes."))
     p = command("resolve", _("Close a complaint with a note of what was done."))
-    p.add_argument("id", type=_whole_number, metavar=_("id"))
+    p.add_argument("id", type=ID, metavar=_("id"))
     p.add_argument("resolution", metavar=_("resolution"))
 
     p = command("ideas", _("Feedback and ideas from every customer."))
     _choice(p, "--status", "idea_status")
     p.add_argument("--json", action="store_true")
     p = command("idea", _("Mark an idea new, considered or done."))
-    p.add_argument("id", type=_whole_number, metavar=_("id"))
+    p.add_argument("id", type=ID, metavar=_("id"))
     _choice(p, "status", "idea_status")
     p.add_argument("--tell", metavar=_("WHEN"), help=_("plan a follow-up to tell the customer"))
 
     p = command("show", _("One customer's card, wishes and whole story."))
     p.add_argument("customer", metavar=customer)
-    p.add_argument("--limit", type=_whole_number, default=20, metavar=_("LIMIT"),
+    p.add_argument("--limit", type=LIMIT, default=20, metavar=_("LIMIT"),
                    help=_("how many timeline entries (default 20)"))
 
     p = command("staff", _("List the shop's staff, add someone or rename."))
@@ -330,9 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("demo", _("Fill a new database with a made-up bike shop (for trying things "
                           "out)."))
-    p.add_argument("--customers", type=_whole_number, default=200, metavar=_("CUSTOMERS"),
+    p.add_argument("--customers", type=_number(1, 10_000_000, "--customers"), default=200,
+                   metavar=_("CUSTOMERS"),
                    help=_("how many customers (default 200)"))
-    p.add_argument("--conversations", type=_whole_number, metavar=_("CONVERSATIONS"),
+    p.add_argument("--conversations", type=_number(0, 100_000_000, "--conversations"),
+                   metavar=_("CONVERSATIONS"),
                    help=_("how many conversations (default 15 each)"))
     p.add_argument("--seed", type=_whole_number, default=7, metavar=_("SEED"),
                    help=_("another seed gives another shop"))

@@ -84,8 +84,10 @@ class CustomersPart(Part):
         customers whose names merely contain it.
         """
         query = typed.strip()
-        if query.startswith("#") and query[1:].isdigit():
-            row = self._one("SELECT id FROM customer WHERE id=?", (int(query[1:]),))
+        if query.startswith("#") and query[1:].isascii() and query[1:].isdigit():
+            number = int(query[1:]) if len(query) <= 20 else 2**63
+            row = self._one("SELECT id FROM customer WHERE id=?", (number,)) \
+                if number < 2**63 else None
             return [self.get_customer(row[0])] if row else []
         key = vocab.fold(query)
         if not key:

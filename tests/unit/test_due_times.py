@@ -288,7 +288,7 @@ def test_invalid_dates_and_times(text, message):
         ("14.00", '"14.00": is 14.00 meant as a time? Write it as 14:00 (or 14.00 Uhr).'),
         ("at 2", '"at 2" could be 02:00 or 14:00. Please type 02:00 or 14:00 (or 2am / 2pm).'),
         ("Fr 24.12.", '"Fr 24.12." doesn\'t add up: Thu 24 Dec 2026 is a Thursday.'),
-        ("+99999w", None),  # fine: far but real
+        ("+99999w", '"+99999w" is too far away: kbm keeps dates from 1900 to 2999.'),
         ("in 9999 weeks", None),
         ("+99999d", None),
     ],

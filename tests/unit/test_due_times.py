@@ -411,3 +411,51 @@ def test_fuzz_only_due_or_when_error():
             else:
                 assert isinstance(due, Due) and isinstance(due.day, date)
                 assert due.time is None or isinstance(due.time, time)
+
+
+# 25 Oct 2026 in Berlin: at 03:00 summer time the clocks go back to 02:00, so every wall
+# time from 02:00 to 02:59 comes twice (first at +02:00, then at +01:00).
+FIRST_PASS = datetime(2026, 10, 25, 0, 30, tzinfo=UTC).astimezone(BERLIN)  # 02:30 CEST
+SECOND_PASS = datetime(2026, 10, 25, 1, 30, tzinfo=UTC).astimezone(BERLIN)  # 02:30 CET
+
+
+def _utc(due: Due) -> datetime:
+    moment = due.moment(BERLIN)
+    assert moment is not None
+    return moment.astimezone(UTC)
+
+
+def test_in_the_repeated_hour_a_wall_time_means_its_next_occurrence():
+    assert (FIRST_PASS.hour, SECOND_PASS.hour) == (2, 2)
+    # At 02:30 the second time round, 02:45 is a quarter of an hour away, not 45 minutes ago.
+    assert _utc(parse_when("02:45", now=SECOND_PASS)) == datetime(2026, 10, 25, 1, 45, tzinfo=UTC)
+    # 02:15 has passed twice by then.
+    with pytest.raises(WhenError, match="already passed"):
+        parse_when("02:15", now=SECOND_PASS)
+    # At 02:30 the first time round, 02:15 is still to come (in the second pass) ...
+    assert _utc(parse_when("02:15", now=FIRST_PASS)) == datetime(2026, 10, 25, 1, 15, tzinfo=UTC)
+    # ... and 02:45 is the first one, a quarter of an hour away.
+    assert _utc(parse_when("02:45", now=FIRST_PASS)) == datetime(2026, 10, 25, 0, 45, tzinfo=UTC)
+    # Outside the repeated hour nothing changes.
+    assert _utc(parse_when("03:30", now=SECOND_PASS)) == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
+
+
+def test_in_the_repeated_hour_a_past_time_means_the_latest_one_gone_by():
+    assert _utc(parse_when("02:15", now=SECOND_PASS, allow_past=True)) == \
+        datetime(2026, 10, 25, 1, 15, tzinfo=UTC)
+    assert _utc(parse_when("02:45", now=SECOND_PASS, allow_past=True)) == \
+        datetime(2026, 10, 25, 0, 45, tzinfo=UTC)
+
+
+def test_a_promise_in_the_repeated_hour_is_stored_for_the_next_occurrence(kbm):
+    env = {"KBM_NOW": SECOND_PASS.isoformat()}
+    kbm.ok("add", "Anna", env=env)
+    out = kbm.ok("promise", "anna", "call back", "--due", "02:45", env=env)
+    assert "due today 02:45" in out
+    import sqlite3
+    conn = sqlite3.connect(kbm.db_path)
+    try:
+        assert conn.execute("SELECT due_at FROM promise").fetchone()[0] == "2026-10-25T01:45:00Z"
+    finally:
+        conn.close()
+    assert "OVERDUE" not in kbm.ok("promises", env=env)

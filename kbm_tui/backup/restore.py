@@ -22,8 +22,15 @@ from kbm_tui.backup.check import (
     open_csv,
 )
 from kbm_tui.backup.manifest import read_manifest
-from kbm_tui.core.errors import BackupError, ForeignKeyViolation, KbmError, RowRefused
+from kbm_tui.core.errors import (
+    BackupError,
+    ForeignKeyViolation,
+    KbmError,
+    RowRefused,
+    RuleBroken,
+)
 from kbm_tui.core.progress import Progress
+from kbm_tui.core.text import shown_value
 from kbm_tui.store import TABLES_IN_ORDER, Store
 
 
@@ -64,6 +71,18 @@ def restore(store: Store, source: Path, *, replace: bool = False,
                 raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row "
                                   f"refers to a {exc.parent} that is not in the backup. "
                                   "Nothing was changed.") from None
+            except RuleBroken as exc:
+                line = line_of(zf, exc.table, exc.row_id, source, limits[exc.table])
+                what = (f"{exc.column} must be {exc.words}, not {shown_value(exc.value)}"
+                        if exc.column else f"it holds {exc.words}")
+                raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: {what}. "
+                                  "Nothing was changed.") from None
+            for table in TABLES_IN_ORDER:
+                if counts[table] != manifest["tables"][table]["rows"]:
+                    raise BackupError(
+                        f"{source.name}: {table}.csv holds {counts[table]} rows but the "
+                        f"manifest says {manifest['tables'][table]['rows']}: the backup is "
+                        "incomplete or was changed. Nothing was changed.")
             if not counts["staff"]:
                 raise BackupError(f"{source.name}: staff.csv holds nobody (a database has at "
                                   "least its owner). Nothing was changed.")
@@ -84,9 +103,6 @@ def _load_table(store, zf, manifest, table, source, limit, progress) -> int:
             loaded = load_carefully(store, zf, table, source, where, limit)
     except READ_ERRORS as exc:
         raise damaged(source, f"{table}.csv", exc) from None
-    if expected != loaded:
-        raise BackupError(f"{where} holds {loaded} rows but the manifest says {expected}: "
-                          "the backup is incomplete or was changed.")
     if progress:
         progress(table, loaded, loaded)
     return loaded

@@ -61,3 +61,14 @@ class ForeignKeyViolation(KbmError):
 
 class RowRefused(KbmError):
     """A row the database refused to store: it breaks one of the schema's rules."""
+
+
+class RuleBroken(KbmError):
+    """A loaded row holds a value the schema's rules refuse: `column` ("" for the row as a
+    whole) must be `words`."""
+
+    def __init__(self, table: str, row_id: int, column: str, words: str, value: object):
+        what = f"{column} must be {words}" if column else f"it holds {words}"
+        super().__init__(f"{table} #{row_id}: {what}.")
+        self.table, self.row_id, self.column, self.words = table, row_id, column, words
+        self.value = value

@@ -40,6 +40,16 @@ def printable(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else text
 
 
+def shown_value(value: object) -> str:
+    """A stored value as a message quotes it: short, one line, no control characters."""
+    if isinstance(value, bytes):
+        return f"{len(value):,} bytes of binary data"
+    if isinstance(value, str):
+        flat = "".join(c if c.isprintable() else "\ufffd" for c in value[:40])
+        return f'"{flat}…" ({len(value):,} characters)' if len(value) > 40 else f'"{flat}"'
+    return repr(value)
+
+
 def short(text: str | None, width: int = 60) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     flat = " ".join((text or "").split())

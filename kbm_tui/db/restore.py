@@ -9,7 +9,6 @@ file, and the live database never holds the source's own triggers, views or inde
 
 from __future__ import annotations
 
-import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -17,8 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from kbm_tui.core.errors import ForeignKeyViolation, KbmError
-from kbm_tui.db import rules, schema
+from kbm_tui.core.errors import ForeignKeyViolation, KbmError, RuleBroken
+from kbm_tui.core.text import shown_value
+from kbm_tui.db import schema
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import TABLES_IN_ORDER
 from kbm_tui.db.sqlite import connect, create, seen
@@ -98,6 +98,8 @@ class RestorePart(Part):
         except ForeignKeyViolation as exc:
             raise KbmError(f"{source}: {exc.table} #{exc.row_id} refers to a {exc.parent} "
                            "that is not in the file. Nothing was changed.") from None
+        except RuleBroken as exc:
+            raise KbmError(f"{source}: {broken_text(exc)} Nothing was changed.") from None
         finally:
             self.conn.execute("DETACH DATABASE src")
         if not counts["staff"]:
@@ -128,36 +130,16 @@ class RestorePart(Part):
 
     def explain_refusal(self, table: str, columns: list[str], values,
                         exc: Exception) -> str:
-        """What is wrong with a row the schema refused, in words."""
-        found = rules.what_is_wrong(self.conn, table, columns, values)
-        if found:
-            column, words = found
-            if not column:
-                return f"it holds {words}"
-            value = values[columns.index(column)]
-            return f"{column} must be {words}, not {_shown(value)}"
+        """What is wrong with a row the schema refused as it was stored (an empty value
+        that must have one, a number used twice), in words. Values that break the value
+        rules are found when the load is checked as a whole (bulk)."""
         text = str(exc)
-        choice = re.search(r"CHECK constraint failed: ck_(\w+)", text)
-        if choice and choice[1] in columns:
-            column = choice[1]
-            return (f"{column} must be one of {', '.join(self.choices(table, column))}, not "
-                    f"{_shown(values[columns.index(column)])}")
+        column = text.rsplit(".", 1)[-1] if "." in text else ""
         if "NOT NULL" in text:
-            return f"{text.rsplit('.', 1)[-1]} is empty, but must have a value"
-        if "UNIQUE" in text:
-            column = text.rsplit(".", 1)[-1]
-            return f"its {column} {_shown(values[columns.index(column)])} appears twice"
+            return f"{column} is empty, but must have a value"
+        if "UNIQUE" in text and column in columns:
+            return f"its {column} {shown_value(values[columns.index(column)])} appears twice"
         return text
-
-
-def _shown(value: object) -> str:
-    """A value as a message can show it: short, one line, no control characters."""
-    if isinstance(value, bytes):
-        return f"{len(value)} bytes of binary data"
-    if isinstance(value, str):
-        flat = "".join(c if c.isprintable() else "�" for c in value[:40])
-        return f'"{flat}…" ({len(value):,} characters)' if len(value) > 40 else f'"{flat}"'
-    return repr(value)
 
 
 def _copy_file(source: Path, private: Path) -> None:
@@ -222,3 +204,11 @@ def _check_columns(source: Path, table: str, have: list[str], stored: list[str],
                 f"has columns kbm-tui doesn't know ({', '.join(unknown)})")
         raise KbmError(f"{source}: the table {table} {what}. It can't be restored; nothing "
                        "was changed.")
+
+
+def broken_text(exc: RuleBroken) -> str:
+    """ "customer #3: name must be at most 200 characters, not "xxx…" (100,000 characters)." """
+    if not exc.column:
+        return f"{exc.table} #{exc.row_id}: it holds {exc.words}."
+    return f"{exc.table} #{exc.row_id}: {exc.column} must be {exc.words}, not " \
+           f"{shown_value(exc.value)}."

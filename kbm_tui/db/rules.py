@@ -11,10 +11,17 @@ exactly these rules; a test keeps them the same, so changing a rule means a new 
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 
 from kbm_tui.core.validate import FIRST_DAY, LAST_DAY, LIMITS
+from kbm_tui.core.vocab import (
+    CHANNELS,
+    DIRECTIONS,
+    IDEA_STATUSES,
+    KINDS,
+    PROMISE_STATUSES,
+    STAFF_ROLES,
+)
 
 Rule = tuple[str, str]
 
@@ -22,6 +29,13 @@ _C0 = list(range(1, 32))
 _C1 = list(range(127, 160))
 # Python's str.isspace() beyond the control characters: what an email address can't hold.
 _SPACES = [32, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287, 12288]
+
+
+def _literal(text: str) -> str:
+    """Text as an SQL literal spelt in hex: a control character can't be written into the
+    schema itself (it would reach the terminal of whoever prints the schema), and char()
+    would be called again for every row a CHECK constraint looks at."""
+    return f"CAST(X'{text.encode().hex()}' AS TEXT)"
 
 
 def _any_of(codes: Sequence[int]) -> str:
@@ -32,18 +46,18 @@ def _any_of(codes: Sequence[int]) -> str:
             runs[-1][1] = code
         else:
             runs.append([code, code])
-    parts = [f"char({a})" if a == b else f"char({a}) || '-' || char({b})" for a, b in runs]
-    return "'*[' || " + " || ".join(parts) + " || ']*'"
+    inner = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+    return _literal(f"*[{inner}]*")
 
 
 def _text(limit: int, *, multiline: bool) -> list[Rule]:
     controls = [n for n in _C0 + _C1 if not (multiline and n in (9, 10))]
     return [
         ("typeof({c}) = 'text'", "text"),
-        ("instr({c}, char(0)) = 0", "text without NUL characters"),
+        ("instr({c}, X'00') = 0", "text without NUL characters"),
         (f"NOT {{c}} GLOB {_any_of(controls)}",
          "text without control characters" + ("" if multiline else " or line breaks")),
-        ("length(trim({c}, char(32, 9, 10, 13))) > 0", "not empty"),
+        (f"length(trim({{c}}, {_literal(' ' + chr(9) + chr(10) + chr(13))})) > 0", "not empty"),
         (f"length({{c}}) <= {limit}", f"at most {limit:,} characters"),
     ]
 
@@ -117,6 +131,14 @@ RULES: dict[str, dict[str, list[Rule]]] = {
         "snoozed_until": DAY, "done_at": MOMENT, "against_wishes": _lines("summary"),
     },
 }
+# Columns limited to a list of words (the constraints ck_<column> of models.py).
+WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "staff": {"role": STAFF_ROLES},
+    "customer": {"pref_channel": CHANNELS},
+    "conversation": {"channel": CHANNELS, "direction": DIRECTIONS, "kind": KINDS,
+                     "idea_status": IDEA_STATUSES},
+    "promise": {"status": PROMISE_STATUSES},
+}
 # Rules about a whole row: SQL true for a good row, and what is wrong otherwise.
 ROW_RULES: dict[str, list[Rule]] = {
     "promise": [("due_at IS NULL OR due_day IS NOT NULL", "a due time without its day")],
@@ -146,30 +168,3 @@ def checks(table: str) -> list[tuple[str, str]]:
     found = [(f"ok_{column}", column_check(table, column)) for column in RULES[table]]
     found += [(f"ok_row_{n}", sql) for n, (sql, _) in enumerate(ROW_RULES.get(table, ()), 1)]
     return found
-
-
-def what_is_wrong(conn: sqlite3.Connection, table: str, columns: Sequence[str],
-                  values: Sequence[object]) -> tuple[str, str] | None:
-    """(column, what it must be) for the first rule a row breaks, or None.
-
-    The values are put in a scratch table of the same declared types, so they are read
-    exactly as the real table would store them (a number in a text column stays text)."""
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS probe_{table} AS "
-                 f"SELECT * FROM main.{table} WHERE 0")
-    conn.execute(f"DELETE FROM temp.probe_{table}")
-    marks = ", ".join("?" for _ in columns)
-    conn.execute(f"INSERT INTO temp.probe_{table}({', '.join(columns)}) VALUES ({marks})",
-                 tuple(values))
-    try:
-        for column in columns:
-            for sql, words in RULES[table].get(column, ()):
-                row = conn.execute(f"SELECT {column} IS NULL OR ({sql.format(c=column)}) "
-                                   f"FROM temp.probe_{table}").fetchone()
-                if not row[0]:
-                    return column, words
-        for sql, words in ROW_RULES.get(table, ()):
-            if not conn.execute(f"SELECT {sql} FROM temp.probe_{table}").fetchone()[0]:
-                return "", words
-    finally:
-        conn.execute(f"DELETE FROM temp.probe_{table}")
-    return None

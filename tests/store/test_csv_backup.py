@@ -162,7 +162,8 @@ def rewrite(source, target, change):
     (lambda f: f.update({"customer.csv": f["customer.csv"].replace(b"id,name", b"id,nmae", 1)}),
      r"customer.csv, line 1: the header is wrong \(unexpected: nmae\)"),
     (lambda f: f.update({"promise.csv": f["promise.csv"] + b"99,1,,x,1,yesterday,,,open,,\r\n"}),
-     r"promise.csv, line \d+: made_at is \"yesterday\""),
+     r"promise.csv, line \d+: made_at must be a real UTC time like 2026-11-22T09:30:00Z, not "
+     r"\"yesterday\""),
     (lambda f: f.update({"followup.csv": f["followup.csv"] + b"99,1\r\n"}),
      r"followup.csv, line \d+: 2 fields where the header has"),
     (lambda f: f.update({"conversation.csv": f["conversation.csv"] +

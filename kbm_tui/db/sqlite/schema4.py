@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kbm_tui.db import rules
+from kbm_tui.db.sqlite import checks
 
 TABLES: dict[str, tuple[str, ...]] = {
     "staff": (
@@ -26,9 +26,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "CONSTRAINT ok_id CHECK (id IS NULL OR ((typeof(id) = 'integer') AND (id BETWEEN 1 "
          "AND 9223372036854775807)))",
         "CONSTRAINT ok_name CHECK (name IS NULL OR ((typeof(name) = 'text') AND (instr(name, "
-         "char(0)) = 0) AND (NOT name GLOB '*[' || char(1) || '-' || char(31) || char(127) || "
-         "'-' || char(159) || ']*') AND (length(trim(name, char(32, 9, 10, 13))) > 0) AND "
-         "(length(name) <= 100)))",
+         "X'00') = 0) AND (NOT name GLOB CAST(X'2a5b012d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(name, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(name) <= 100)))",
         "CONSTRAINT ok_active CHECK (active IS NULL OR ((active IN (0, 1))))",
         "CONSTRAINT ok_created_at CHECK (created_at IS NULL OR ((typeof(created_at) = 'text' "
          "AND strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+0 days') IS created_at) AND "
@@ -63,33 +62,29 @@ TABLES: dict[str, tuple[str, ...]] = {
         "CONSTRAINT ok_id CHECK (id IS NULL OR ((typeof(id) = 'integer') AND (id BETWEEN 1 "
          "AND 9223372036854775807)))",
         "CONSTRAINT ok_name CHECK (name IS NULL OR ((typeof(name) = 'text') AND (instr(name, "
-         "char(0)) = 0) AND (NOT name GLOB '*[' || char(1) || '-' || char(31) || char(127) || "
-         "'-' || char(159) || ']*') AND (length(trim(name, char(32, 9, 10, 13))) > 0) AND "
-         "(length(name) <= 200)))",
+         "X'00') = 0) AND (NOT name GLOB CAST(X'2a5b012d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(name, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(name) <= 200)))",
         "CONSTRAINT ok_phone CHECK (phone IS NULL OR ((typeof(phone) = 'text') AND "
-         "(instr(phone, char(0)) = 0) AND (NOT phone GLOB '*[' || char(1) || '-' || char(31) "
-         "|| char(127) || '-' || char(159) || ']*') AND (length(trim(phone, char(32, 9, 10, "
-         "13))) > 0) AND (length(phone) <= 50) AND (NOT phone GLOB '*[^0-9+()/. -]*' AND phone"
-         " GLOB '*[0-9]*')))",
+         "(instr(phone, X'00') = 0) AND (NOT phone GLOB CAST(X'2a5b012d1f7f2dc29f5d2a' AS "
+         "TEXT)) AND (length(trim(phone, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(phone) "
+         "<= 50) AND (NOT phone GLOB '*[^0-9+()/. -]*' AND phone GLOB '*[0-9]*')))",
         "CONSTRAINT ok_email CHECK (email IS NULL OR ((typeof(email) = 'text') AND "
-         "(instr(email, char(0)) = 0) AND (NOT email GLOB '*[' || char(1) || '-' || char(31) "
-         "|| char(127) || '-' || char(159) || ']*') AND (length(trim(email, char(32, 9, 10, "
-         "13))) > 0) AND (length(email) <= 254) AND (email GLOB '?*@?*.?*' AND NOT email GLOB "
-         "'*@*@*' AND NOT email GLOB '*[' || char(32) || char(160) || char(5760) || char(8192)"
-         " || '-' || char(8202) || char(8232) || '-' || char(8233) || char(8239) || char(8287)"
-         " || char(12288) || ']*')))",
+         "(instr(email, X'00') = 0) AND (NOT email GLOB CAST(X'2a5b012d1f7f2dc29f5d2a' AS "
+         "TEXT)) AND (length(trim(email, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(email) "
+         "<= 254) AND (email GLOB '?*@?*.?*' AND NOT email GLOB '*@*@*' AND NOT email GLOB "
+         "CAST(X'2a5b20c2a0e19a80e280802de2808ae280a82de280a9e280afe2819fe380805d2a' AS "
+         "TEXT))))",
         "CONSTRAINT ok_address CHECK (address IS NULL OR ((typeof(address) = 'text') AND "
-         "(instr(address, char(0)) = 0) AND (NOT address GLOB '*[' || char(1) || '-' || "
-         "char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND"
-         " (length(trim(address, char(32, 9, 10, 13))) > 0) AND (length(address) <= 500)))",
+         "(instr(address, X'00') = 0) AND (NOT address GLOB "
+         "CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND (length(trim(address, "
+         "CAST(X'20090a0d' AS TEXT))) > 0) AND (length(address) <= 500)))",
         "CONSTRAINT ok_notes CHECK (notes IS NULL OR ((typeof(notes) = 'text') AND "
-         "(instr(notes, char(0)) = 0) AND (NOT notes GLOB '*[' || char(1) || '-' || char(8) ||"
-         " char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND "
-         "(length(trim(notes, char(32, 9, 10, 13))) > 0) AND (length(notes) <= 10000)))",
+         "(instr(notes, X'00') = 0) AND (NOT notes GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' "
+         "AS TEXT)) AND (length(trim(notes, CAST(X'20090a0d' AS TEXT))) > 0) AND "
+         "(length(notes) <= 10000)))",
         "CONSTRAINT ok_tags CHECK (tags IS NULL OR ((typeof(tags) = 'text') AND (instr(tags, "
-         "char(0)) = 0) AND (NOT tags GLOB '*[' || char(1) || '-' || char(31) || char(127) || "
-         "'-' || char(159) || ']*') AND (length(trim(tags, char(32, 9, 10, 13))) > 0) AND "
-         "(length(tags) <= 500)))",
+         "X'00') = 0) AND (NOT tags GLOB CAST(X'2a5b012d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(tags, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(tags) <= 500)))",
         "CONSTRAINT ok_created_at CHECK (created_at IS NULL OR ((typeof(created_at) = 'text' "
          "AND strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+0 days') IS created_at) AND "
          "(created_at BETWEEN '1900-01-01' AND '2999-12-31T23:59:59Z')))",
@@ -109,10 +104,9 @@ TABLES: dict[str, tuple[str, ...]] = {
         "CONSTRAINT ok_do_not_contact CHECK (do_not_contact IS NULL OR ((do_not_contact IN "
          "(0, 1))))",
         "CONSTRAINT ok_dnc_reason CHECK (dnc_reason IS NULL OR ((typeof(dnc_reason) = 'text')"
-         " AND (instr(dnc_reason, char(0)) = 0) AND (NOT dnc_reason GLOB '*[' || char(1) || "
-         "'-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || "
-         "']*') AND (length(trim(dnc_reason, char(32, 9, 10, 13))) > 0) AND "
-         "(length(dnc_reason) <= 1000)))",
+         " AND (instr(dnc_reason, X'00') = 0) AND (NOT dnc_reason GLOB "
+         "CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND (length(trim(dnc_reason, "
+         "CAST(X'20090a0d' AS TEXT))) > 0) AND (length(dnc_reason) <= 1000)))",
         "FOREIGN KEY(pref_staff_id) REFERENCES staff (id)",
     ),
     "conversation": (
@@ -149,24 +143,23 @@ TABLES: dict[str, tuple[str, ...]] = {
         "CONSTRAINT ok_staff_id CHECK (staff_id IS NULL OR ((typeof(staff_id) = 'integer') "
          "AND (staff_id BETWEEN 1 AND 9223372036854775807)))",
         "CONSTRAINT ok_summary CHECK (summary IS NULL OR ((typeof(summary) = 'text') AND "
-         "(instr(summary, char(0)) = 0) AND (NOT summary GLOB '*[' || char(1) || '-' || "
-         "char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND"
-         " (length(trim(summary, char(32, 9, 10, 13))) > 0) AND (length(summary) <= 5000)))",
+         "(instr(summary, X'00') = 0) AND (NOT summary GLOB "
+         "CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND (length(trim(summary, "
+         "CAST(X'20090a0d' AS TEXT))) > 0) AND (length(summary) <= 5000)))",
         "CONSTRAINT ok_amount_cents CHECK (amount_cents IS NULL OR ((typeof(amount_cents) = "
          "'integer') AND (amount_cents BETWEEN -99999999999 AND 99999999999)))",
         "CONSTRAINT ok_against_wishes CHECK (against_wishes IS NULL OR "
-         "((typeof(against_wishes) = 'text') AND (instr(against_wishes, char(0)) = 0) AND (NOT"
-         " against_wishes GLOB '*[' || char(1) || '-' || char(8) || char(11) || '-' || "
-         "char(31) || char(127) || '-' || char(159) || ']*') AND (length(trim(against_wishes, "
-         "char(32, 9, 10, 13))) > 0) AND (length(against_wishes) <= 5000)))",
+         "((typeof(against_wishes) = 'text') AND (instr(against_wishes, X'00') = 0) AND (NOT "
+         "against_wishes GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(against_wishes, CAST(X'20090a0d' AS TEXT))) > 0) AND "
+         "(length(against_wishes) <= 5000)))",
         "CONSTRAINT ok_resolved_at CHECK (resolved_at IS NULL OR ((typeof(resolved_at) = "
          "'text' AND strftime('%Y-%m-%dT%H:%M:%SZ', resolved_at, '+0 days') IS resolved_at) "
          "AND (resolved_at BETWEEN '1900-01-01' AND '2999-12-31T23:59:59Z')))",
         "CONSTRAINT ok_resolution CHECK (resolution IS NULL OR ((typeof(resolution) = 'text')"
-         " AND (instr(resolution, char(0)) = 0) AND (NOT resolution GLOB '*[' || char(1) || "
-         "'-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || "
-         "']*') AND (length(trim(resolution, char(32, 9, 10, 13))) > 0) AND "
-         "(length(resolution) <= 1000)))",
+         " AND (instr(resolution, X'00') = 0) AND (NOT resolution GLOB "
+         "CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND (length(trim(resolution, "
+         "CAST(X'20090a0d' AS TEXT))) > 0) AND (length(resolution) <= 1000)))",
         "CONSTRAINT ok_created_at CHECK (created_at IS NULL OR ((typeof(created_at) = 'text' "
          "AND strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+0 days') IS created_at) AND "
          "(created_at BETWEEN '1900-01-01' AND '2999-12-31T23:59:59Z')))",
@@ -198,9 +191,8 @@ TABLES: dict[str, tuple[str, ...]] = {
          "((typeof(conversation_id) = 'integer') AND (conversation_id BETWEEN 1 AND "
          "9223372036854775807)))",
         "CONSTRAINT ok_text CHECK (text IS NULL OR ((typeof(text) = 'text') AND (instr(text, "
-         "char(0)) = 0) AND (NOT text GLOB '*[' || char(1) || '-' || char(8) || char(11) || "
-         "'-' || char(31) || char(127) || '-' || char(159) || ']*') AND (length(trim(text, "
-         "char(32, 9, 10, 13))) > 0) AND (length(text) <= 1000)))",
+         "X'00') = 0) AND (NOT text GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(text, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(text) <= 1000)))",
         "CONSTRAINT ok_staff_id CHECK (staff_id IS NULL OR ((typeof(staff_id) = 'integer') "
          "AND (staff_id BETWEEN 1 AND 9223372036854775807)))",
         "CONSTRAINT ok_made_at CHECK (made_at IS NULL OR ((typeof(made_at) = 'text' AND "
@@ -216,10 +208,9 @@ TABLES: dict[str, tuple[str, ...]] = {
          " strftime('%Y-%m-%dT%H:%M:%SZ', closed_at, '+0 days') IS closed_at) AND (closed_at "
          "BETWEEN '1900-01-01' AND '2999-12-31T23:59:59Z')))",
         "CONSTRAINT ok_close_note CHECK (close_note IS NULL OR ((typeof(close_note) = 'text')"
-         " AND (instr(close_note, char(0)) = 0) AND (NOT close_note GLOB '*[' || char(1) || "
-         "'-' || char(8) || char(11) || '-' || char(31) || char(127) || '-' || char(159) || "
-         "']*') AND (length(trim(close_note, char(32, 9, 10, 13))) > 0) AND "
-         "(length(close_note) <= 1000)))",
+         " AND (instr(close_note, X'00') = 0) AND (NOT close_note GLOB "
+         "CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND (length(trim(close_note, "
+         "CAST(X'20090a0d' AS TEXT))) > 0) AND (length(close_note) <= 1000)))",
         "CONSTRAINT ok_row_1 CHECK (due_at IS NULL OR due_day IS NOT NULL)",
         "FOREIGN KEY(customer_id) REFERENCES customer (id)",
         "FOREIGN KEY(conversation_id) REFERENCES conversation (id)",
@@ -255,9 +246,9 @@ TABLES: dict[str, tuple[str, ...]] = {
          "AND strftime('%Y-%m-%dT%H:%M:%SZ', new_due_at, '+0 days') IS new_due_at) AND "
          "(new_due_at BETWEEN '1900-01-01' AND '2999-12-31T23:59:59Z')))",
         "CONSTRAINT ok_reason CHECK (reason IS NULL OR ((typeof(reason) = 'text') AND "
-         "(instr(reason, char(0)) = 0) AND (NOT reason GLOB '*[' || char(1) || '-' || char(8) "
-         "|| char(11) || '-' || char(31) || char(127) || '-' || char(159) || ']*') AND "
-         "(length(trim(reason, char(32, 9, 10, 13))) > 0) AND (length(reason) <= 1000)))",
+         "(instr(reason, X'00') = 0) AND (NOT reason GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a'"
+         " AS TEXT)) AND (length(trim(reason, CAST(X'20090a0d' AS TEXT))) > 0) AND "
+         "(length(reason) <= 1000)))",
         "CONSTRAINT ok_row_1 CHECK (old_due_at IS NULL OR old_due_day IS NOT NULL)",
         "CONSTRAINT ok_row_2 CHECK (new_due_at IS NULL OR new_due_day IS NOT NULL)",
         "FOREIGN KEY(promise_id) REFERENCES promise (id)",
@@ -281,9 +272,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "CONSTRAINT ok_customer_id CHECK (customer_id IS NULL OR ((typeof(customer_id) = "
          "'integer') AND (customer_id BETWEEN 1 AND 9223372036854775807)))",
         "CONSTRAINT ok_text CHECK (text IS NULL OR ((typeof(text) = 'text') AND (instr(text, "
-         "char(0)) = 0) AND (NOT text GLOB '*[' || char(1) || '-' || char(8) || char(11) || "
-         "'-' || char(31) || char(127) || '-' || char(159) || ']*') AND (length(trim(text, "
-         "char(32, 9, 10, 13))) > 0) AND (length(text) <= 1000)))",
+         "X'00') = 0) AND (NOT text GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(text, CAST(X'20090a0d' AS TEXT))) > 0) AND (length(text) <= 1000)))",
         "CONSTRAINT ok_staff_id CHECK (staff_id IS NULL OR ((typeof(staff_id) = 'integer') "
          "AND (staff_id BETWEEN 1 AND 9223372036854775807)))",
         "CONSTRAINT ok_created_at CHECK (created_at IS NULL OR ((typeof(created_at) = 'text' "
@@ -304,10 +294,10 @@ TABLES: dict[str, tuple[str, ...]] = {
          "strftime('%Y-%m-%dT%H:%M:%SZ', done_at, '+0 days') IS done_at) AND (done_at BETWEEN "
          "'1900-01-01' AND '2999-12-31T23:59:59Z')))",
         "CONSTRAINT ok_against_wishes CHECK (against_wishes IS NULL OR "
-         "((typeof(against_wishes) = 'text') AND (instr(against_wishes, char(0)) = 0) AND (NOT"
-         " against_wishes GLOB '*[' || char(1) || '-' || char(8) || char(11) || '-' || "
-         "char(31) || char(127) || '-' || char(159) || ']*') AND (length(trim(against_wishes, "
-         "char(32, 9, 10, 13))) > 0) AND (length(against_wishes) <= 5000)))",
+         "((typeof(against_wishes) = 'text') AND (instr(against_wishes, X'00') = 0) AND (NOT "
+         "against_wishes GLOB CAST(X'2a5b012d080b2d1f7f2dc29f5d2a' AS TEXT)) AND "
+         "(length(trim(against_wishes, CAST(X'20090a0d' AS TEXT))) > 0) AND "
+         "(length(against_wishes) <= 5000)))",
         "FOREIGN KEY(customer_id) REFERENCES customer (id)",
         "FOREIGN KEY(staff_id) REFERENCES staff (id)",
     ),
@@ -319,7 +309,19 @@ class RowBreaksRule(Exception):
 
 
 def rebuild_tables(conn: sqlite3.Connection) -> None:
-    """Upgrade step 3 -> 4 (inside the upgrade transaction, foreign keys off)."""
+    """Upgrade step 3 -> 4 (inside the upgrade transaction, foreign keys off). The rows are
+    copied with the constraints off and then checked in one query per table (checks.py)."""
+    conn.execute("PRAGMA ignore_check_constraints=ON")
+    try:
+        _rebuild(conn)
+    finally:
+        conn.execute("PRAGMA ignore_check_constraints=OFF")
+    # Tells this file apart from a copy of it, or a new one at its path (db/sqlite/seen.py).
+    conn.execute("INSERT OR IGNORE INTO kbm_meta(key, value) "
+                 "VALUES ('file_id', lower(hex(randomblob(8))))")
+
+
+def _rebuild(conn: sqlite3.Connection) -> None:
     for table, lines in TABLES.items():
         keep = [sql for (sql,) in conn.execute(
             "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') "
@@ -327,25 +329,12 @@ def rebuild_tables(conn: sqlite3.Connection) -> None:
         columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
         body = ",\n\t".join(lines)
         conn.execute(f"CREATE TABLE {table}_v4 (\n\t{body}\n)")
-        try:
-            conn.execute(f"INSERT INTO {table}_v4({columns}) SELECT {columns} FROM {table}")
-        except sqlite3.IntegrityError:
-            raise RowBreaksRule(_first_bad_row(conn, table, columns)) from None
+        conn.execute(f"INSERT INTO {table}_v4({columns}) SELECT {columns} FROM {table}")
+        if broken := checks.first_broken(conn, f"{table}_v4", rows_of=table):
+            raise RowBreaksRule(f"{table} #{broken.row_id}: {broken.column} must be "
+                                f"{broken.words}" if broken.column else
+                                f"{table} #{broken.row_id} holds {broken.words}")
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")
         for sql in keep:
             conn.execute(sql)
-    # Tells this file apart from a copy of it, or a new one at its path (db/sqlite/seen.py).
-    conn.execute("INSERT OR IGNORE INTO kbm_meta(key, value) "
-                 "VALUES ('file_id', lower(hex(randomblob(8))))")
-
-
-def _first_bad_row(conn: sqlite3.Connection, table: str, columns: str) -> str:
-    names = columns.split(", ")
-    for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY id"):
-        wrong = rules.what_is_wrong(conn, table, names, row)
-        if wrong:
-            column, words = wrong
-            return (f"{table} #{row[0]}: {column} must be {words}" if column else
-                    f"{table} #{row[0]} holds {words}")
-    return f"a row of {table} breaks a rule"

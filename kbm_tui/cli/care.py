@@ -10,7 +10,6 @@ from typing import Any
 from kbm_tui.cli.common import open_store, pick_customer, read_when
 from kbm_tui.cli.output import as_json, print_json, say, table
 from kbm_tui.core import clock, l10n, timefmt, vocab
-from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats
@@ -134,8 +133,6 @@ def sparkline(values: list[int]) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> None:
-    if args.limit < 1:
-        raise InputError(_("--limit must be at least 1."))
     with open_store(args) as store:
         c, _created = pick_customer(store, args.customer)
         glance = store.glance(c.id)

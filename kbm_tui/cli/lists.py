@@ -99,8 +99,6 @@ def cmd_today(args: argparse.Namespace) -> None:
 
 def cmd_customers(args: argparse.Namespace) -> None:
     search = " ".join(args.search)
-    if args.limit < 1:
-        raise InputError(_("--limit must be at least 1."))
     with open_store(args) as store:
         rows = store.list_customers(search, sort=args.sort, limit=args.limit,
                                     include_archived=args.all)

@@ -51,7 +51,7 @@ BAD = [
     (("edit", "eva", "--name", ""), "name is empty"),
     (("kept", "999"), "no promise #999"),
     (("done", "999"), "no follow-up #999"),
-    (("customers", "--limit", "0"), "--limit must be at least 1"),
+    (("customers", "--limit", "0"), "--limit goes from 1 to 1,000,000, not 0"),
     (("restore", "missing.zip"), "no backup file"),
     (("staff", "add", ""), "staff name is empty"),
 ]

@@ -71,6 +71,29 @@ class Due:
                                          time=f"{self.time:%H:%M}{seconds}")
 
 
+def occurrence(due: Due, now: dt.datetime, *, allow_past: bool) -> Due:
+    """In the hour the clocks go back, a wall time comes twice: a due time means the next
+    of the two still to come, a past one (logging) the latest gone by."""
+    if due.time is None or now.tzinfo is None:
+        return due
+    first = dt.datetime.combine(due.day, due.time.replace(fold=0), tzinfo=now.tzinfo)
+    second = first.replace(fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return due
+    minute = utc(now.replace(second=0, microsecond=0))
+    if allow_past:
+        later = 1 if utc(second) <= minute else 0
+    else:
+        later = 0 if utc(first) >= minute else 1
+    return Due(due.day, due.time.replace(fold=later))
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """Moments compared in UTC: in one zone, Python compares wall times and ignores which
+    of a repeated hour's two passes is meant."""
+    return moment.astimezone(dt.UTC)
+
+
 def fold(text: str) -> str:
     """How the reader sees text: lower case, umlauts as ae/oe/ue."""
     return text.casefold().translate(_FOLD)

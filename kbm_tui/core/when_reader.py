@@ -8,8 +8,9 @@ import datetime as dt
 from kbm_tui.core import l10n
 from kbm_tui.core import when_words as w
 from kbm_tui.core.i18n import _
+from kbm_tui.core.validate import FIRST_YEAR, LAST_YEAR
 from kbm_tui.core.when_calendar import LONGEST, leap, month_part, period_part, weekend
-from kbm_tui.core.when_due import EXAMPLES, Due, WhenError, fold, show_day
+from kbm_tui.core.when_due import EXAMPLES, Due, WhenError, fold, occurrence, show_day, utc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -257,8 +258,10 @@ class Reader:
                       _("{month} has at most {days} days") if longest == 29 else
                       _("{month} has only {days} days"))
             raise self._bad_date(raw, reason.format(month=name, days=longest))
-        if year is not None and not 1 <= year <= 9999:
-            raise self._bad_date(raw, _("year {year} is out of range").format(year=year))
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise self._bad_date(raw, _("year {year} is out of range (kbm keeps dates from "
+                                        "{first} to {last})").format(
+                year=year, first=FIRST_YEAR, last=LAST_YEAR))
         if year is not None and (month, day) == (2, 29) and not leap(year):
             raise self._bad_date(raw, _("{year} is not a leap year").format(year=year))
         if year is not None:
@@ -294,6 +297,12 @@ class Reader:
             raise self.unreadable()
         else:
             due = Due(self._resolve_day(), self._resolve_time())
+        due = occurrence(due, self.now, allow_past=self.allow_past)
+        if not FIRST_YEAR <= due.day.year <= LAST_YEAR:
+            message = (_('"{typed}" is too far away: kbm keeps dates from {first} to {last}.')
+                       if due.day.year > LAST_YEAR else
+                       _('"{typed}" is too long ago: kbm keeps dates from {first} to {last}.'))
+            raise WhenError(message.format(typed=self.shown, first=FIRST_YEAR, last=LAST_YEAR))
         if not self.allow_past and self._passed(due):
             raise WhenError(_('"{typed}" means {when}, which has already passed. {hint}').format(
                 typed=self.shown, when=due.describe(), hint=self._later_hint(said_day, due)))
@@ -341,5 +350,5 @@ class Reader:
         if due.time is None:
             return due.day < self.today
         # Minute resolution: "now" (rounded down) and "11:30" at 11:30:40 still count.
-        return due.start(self.now.tzinfo or dt.UTC) < self.now.replace(second=0,
-                                                                             microsecond=0)
+        return utc(due.start(self.now.tzinfo or dt.UTC)) < utc(
+            self.now.replace(second=0, microsecond=0))

@@ -9,7 +9,6 @@ file, and the live database never holds the source's own triggers, views or inde
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from kbm_tui.core.text import shown_value
 from kbm_tui.db import schema
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import TABLES_IN_ORDER
-from kbm_tui.db.sqlite import connect, create, seen
+from kbm_tui.db.sqlite import connect, seen
 
 
 class RestorePart(Part):
@@ -45,6 +44,8 @@ class RestorePart(Part):
     def staging(self) -> Iterator[Self]:
         """A new, empty kbm-tui database in a private work folder beside this one, to be
         filled, checked and put in place with `replace_with`; removed afterwards."""
+        from kbm_tui.db.sqlite import create  # not on the quick-add's path
+
         page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
         with self.work_folder("restore") as folder:
             path = folder / "staged.sqlite3"
@@ -144,6 +145,8 @@ class RestorePart(Part):
 
 def _copy_file(source: Path, private: Path) -> None:
     """The source (and its -wal, which holds its latest changes) as a private copy."""
+    import shutil
+
     try:
         for suffix in ("", "-wal"):
             origin = Path(f"{source}{suffix}")

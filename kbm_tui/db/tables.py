@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from kbm_tui.core import records, vocab
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused, RuleBroken
-from kbm_tui.db import rules
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
-from kbm_tui.db.sqlite import checks, search
+from kbm_tui.db.sqlite import search
 
 # unicode() reads the first character as a number without copying the text, which makes
 # the whole export about a sixth faster than comparing substr(c, 1, 1).
@@ -140,6 +139,7 @@ class TablesPart(Part):
     def csv_row_limit(self, table: str) -> int:
         """The most bytes one row of the table can take in a backup's CSV file: every cell
         at its longest, four bytes a character, every character a doubled quote."""
+        from kbm_tui.db import rules
         return sum(8 * rules.longest(table, c) + 3
                    for c in self.table_columns(table, stored_only=True)) + 2
 
@@ -214,6 +214,8 @@ class TablesPart(Part):
         return [sql for _, sql in rows]
 
     def _check_values(self) -> None:
+        from kbm_tui.db.sqlite import checks  # not on the quick-add's path
+
         for table in TABLES_IN_ORDER:
             broken = checks.first_broken(self.conn, table)
             if broken:

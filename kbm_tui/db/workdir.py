@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,18 +24,20 @@ _LEFTOVER = re.compile(r"\.(.+)\.(new|work|part)-([1-9][0-9]{0,9})(-[a-z0-9]+)*"
 @contextmanager
 def folder(beside: Path, what: str) -> Iterator[Path]:
     """A private folder beside `beside` for one job, removed afterwards."""
-    path = beside.with_name(f".{beside.name}.work-{os.getpid()}-{what}-{secrets.token_hex(4)}")
+    path = beside.with_name(f".{beside.name}.work-{os.getpid()}-{what}-{os.urandom(4).hex()}")
     os.mkdir(path, 0o700)
     try:
         os.chmod(path, 0o700)  # whatever the umask
         yield path
     finally:
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
 
 
 def scratch_file(beside: Path, kind: str = "part") -> Path:
     """A hidden file name beside `beside` that is this process's alone."""
-    return beside.with_name(f".{beside.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}")
+    return beside.with_name(f".{beside.name}.{kind}-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def remove_dead(where: Path, name: str | None = None) -> None:
@@ -58,6 +58,8 @@ def remove_dead(where: Path, name: str | None = None) -> None:
         path = where / entry
         try:
             if path.is_dir() and not path.is_symlink():
+                import shutil
+
                 shutil.rmtree(path)
             else:
                 path.unlink(missing_ok=True)

@@ -9,7 +9,6 @@ the hidden file, which the next start removes (connect.remove_leftovers).
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from pathlib import Path
 
@@ -43,7 +42,7 @@ def copy_database(conn: sqlite3.Connection, target: Path, *,
 
 def scratch_name(target: Path) -> Path:
     """A hidden name beside `target` that no other process uses (its pid and a random part)."""
-    return target.with_name(f".{target.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    return target.with_name(f".{target.name}.new-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def _name(tmp: Path, target: Path, if_absent: bool) -> Path | None:

@@ -15,8 +15,6 @@ the file, never run ahead of it: a lost note means no check, never a false alarm
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +26,7 @@ NEW_ID_SQL = "lower(hex(randomblob(8)))"
 
 
 def new_id() -> str:
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()
 
 
 def note_path(path: Path) -> Path:
@@ -88,8 +86,10 @@ def _keep_wal(path: Path) -> str:
     if not wal.is_file():
         return ""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    kept = wal.with_name(f"{wal.name}.damaged-{stamp}-{secrets.token_hex(2)}")
+    kept = wal.with_name(f"{wal.name}.damaged-{stamp}-{os.urandom(2).hex()}")
     try:
+        import shutil
+
         shutil.copyfile(wal, kept)
         os.chmod(kept, 0o600)
     except OSError:

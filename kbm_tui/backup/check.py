@@ -16,7 +16,9 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from kbm_tui.core import l10n
 from kbm_tui.core.errors import BackupError, RowRefused
+from kbm_tui.core.i18n import _, n_
 
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -33,25 +35,29 @@ def member(zf: zipfile.ZipFile, name: str, source: Path, *, limit: int) -> zipfi
     try:
         info = zf.getinfo(name)
     except KeyError:
-        raise BackupError(f"{source}: {name} is missing; the backup is incomplete.") from None
+        raise BackupError(_("{source}: {name} is missing; the backup is incomplete.").format(
+            source=source, name=name)) from None
     if info.flag_bits & 0x1:
-        raise BackupError(f"{source}: {name} is encrypted. kbm-tui backups never are: this is "
-                          "not one, or it was changed. Nothing was changed.")
+        raise BackupError(_("{source}: {name} is encrypted. kbm-tui backups never are: this "
+                            "is not one, or it was changed. Nothing was changed.").format(
+            source=source, name=name))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise BackupError(f"{source}: {name} is compressed in a way kbm-tui backups never are "
-                          f"(method {info.compress_type}). Nothing was changed.")
+        raise BackupError(_("{source}: {name} is compressed in a way kbm-tui backups never "
+                            "are (method {method}). Nothing was changed.").format(
+            source=source, name=name, method=info.compress_type))
     if info.file_size > limit:
         raise BackupError(
-            f"{source}: {name} would unpack to {info.file_size:,} bytes, more than it can "
-            f"hold (at most {limit:,}): the backup is damaged or not one of kbm-tui. "
-            "Nothing was changed.")
+            _("{source}: {name} would unpack to {size} bytes, more than it can hold (at most "
+              "{limit}): the backup is damaged or not one of kbm-tui. Nothing was changed.")
+            .format(source=source, name=name, size=l10n.number(info.file_size),
+                    limit=l10n.number(limit)))
     return info
 
 
 def damaged(source: Path, name: str, exc: BaseException) -> BackupError:
     reason = str(exc) or type(exc).__name__
-    return BackupError(f"{source}: {name} is damaged ({reason}). Nothing was changed; try "
-                       "another backup.")
+    return BackupError(_("{source}: {name} is damaged ({reason}). Nothing was changed; try "
+                         "another backup.").format(source=source, name=name, reason=reason))
 
 
 class _Bounded(io.RawIOBase):
@@ -69,8 +75,9 @@ class _Bounded(io.RawIOBase):
         end = max(data.rfind(b"\n"), data.rfind(b"\r"))
         self.run = len(data) - end - 1 if end >= 0 else self.run + len(data)
         if self.run > MAX_LINE:
-            raise BackupError(f"{self.where} has a line longer than {MAX_LINE:,} bytes: it is "
-                              "damaged or not a kbm-tui backup. Nothing was changed.")
+            raise BackupError(_("{where} has a line longer than {n} bytes: it is damaged or "
+                                "not a kbm-tui backup. Nothing was changed.").format(
+                where=self.where, n=l10n.number(MAX_LINE)))
         buffer[:len(data)] = data
         return len(data)
 
@@ -86,26 +93,30 @@ def open_csv(zf: zipfile.ZipFile, table: str, source: Path, *, limit: int) -> io
 def header_of(store, reader, table, where) -> list[str]:
     header = next(reader, None)
     if header is None:
-        raise BackupError(f"{where} is empty: it has no header row.")
+        raise BackupError(_("{where} is empty: it has no header row.").format(where=where))
     known = store.table_columns(table, stored_only=True)
     unknown = [c for c in header if c not in known]
     if unknown or len(set(header)) != len(header):
-        raise BackupError(f"{where}, line 1: the header is wrong (unexpected: "
-                          f"{', '.join(unknown) or 'a repeated column'}).")
+        raise BackupError((_("{where}, line 1: the header is wrong (unexpected: {columns}).")
+                           if unknown else
+                           _("{where}, line 1: the header is wrong (a repeated column).")
+                           ).format(where=where, columns=", ".join(unknown)))
     missing = [c for c in known if c not in header]
     if missing:
-        raise BackupError(f"{where}, line 1: the column{'s' if len(missing) > 1 else ''} "
-                          f"{', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing. "
-                          "Restoring would lose what it holds; nothing was changed.")
+        raise BackupError(n_("{where}, line 1: the column {columns} is missing. Restoring "
+                             "would lose what it holds; nothing was changed.",
+                             "{where}, line 1: the columns {columns} are missing. Restoring "
+                             "would lose what it holds; nothing was changed.", len(missing))
+                          .format(where=where, columns=", ".join(missing)))
     return header
 
 
 def _converters(store, table: str, header: list[str]):
     kinds = store.column_kinds(table)
     checks = {
-        "int": ("a whole number", _INTEGER.match, int),
-        "moment": ("a UTC time like 2026-11-22T09:30:00Z", _MOMENT.match, str),
-        "day": ("a date like 2026-11-22", _DAY.match, str),
+        "int": (_("a whole number"), _INTEGER.match, int),
+        "moment": (_("a UTC time like 2026-11-22T09:30:00Z"), _MOMENT.match, str),
+        "day": (_("a date like 2026-11-22"), _DAY.match, str),
         "text": (None, None, _unescape),
     }
     return [checks[kinds[c]] for c in header]
@@ -132,23 +143,28 @@ def load_carefully(store, zf, table, source, where, limit) -> int:
                     batch = []
             loaded += _insert(store, table, header, batch, where)
         except csv.Error as exc:
-            raise BackupError(f"{where}, line {reader.line_num}: not valid CSV ({exc}).") from None
+            raise BackupError(_("{where}, line {line}: not valid CSV ({problem}).").format(
+                where=where, line=reader.line_num, problem=exc)) from None
         except UnicodeDecodeError:
-            raise BackupError(f"{where}, line {reader.line_num + 1}: not UTF-8 text.") from None
+            raise BackupError(_("{where}, line {line}: not UTF-8 text.").format(
+                where=where, line=reader.line_num + 1)) from None
     return loaded
 
 
 def _convert(row, header, converters, where, line):
     if len(row) != len(header):
-        raise BackupError(f"{where}, line {line}: {len(row)} fields where the header has "
-                          f"{len(header)}.")
+        raise BackupError(n_("{where}, line {line}: {n} field where the header has {header}.",
+                             "{where}, line {line}: {n} fields where the header has {header}.",
+                             len(row)).format(where=where, line=line, n=len(row),
+                                              header=len(header)))
     values: list[object] = []
     for cell, column, (what, check, cast) in zip(row, header, converters):
         if cell == "":
             values.append(None)
         elif check is not None and not check(cell):
-            raise BackupError(f'{where}, line {line}: {column} is "{_flat(cell)}", expected '
-                              f"{what}.")
+            raise BackupError(_('{where}, line {line}: {column} is "{value}", expected {what}.')
+                              .format(where=where, line=line, column=column, value=_flat(cell),
+                                      what=what))
         else:
             values.append(cast(cell))
     return values
@@ -171,10 +187,10 @@ def _insert(store, table, header, batch, where) -> int:
             with store.savepoint():
                 store.insert_rows(table, header, [values])
         except RowRefused as exc:
-            raise BackupError(f"{where}, line {line}: "
-                              f"{store.explain_refusal(table, header, values, exc)}. Nothing "
-                              "was changed.") from None
-    raise BackupError(f"{where}: a row can't be stored.")
+            raise BackupError(_("{where}, line {line}: {problem}. Nothing was changed.").format(
+                where=where, line=line,
+                problem=store.explain_refusal(table, header, values, exc))) from None
+    raise BackupError(_("{where}: a row can't be stored.").format(where=where))
 
 
 def line_of(zf, table: str, row_id: int, source: Path, limit: int) -> int | None:

@@ -18,6 +18,7 @@ from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.cells import escape_cell
 from kbm_tui.core.errors import KbmError
+from kbm_tui.core.i18n import _
 
 
 def write(store, customer_id: int, target: Path) -> dict[str, int]:
@@ -35,7 +36,8 @@ def write(store, customer_id: int, target: Path) -> dict[str, int]:
             _write(store, work / "customer.zip", document, data)
             move_into_place(work / "customer.zip", target)
     except OSError as exc:
-        raise KbmError(f"Can't write {target}: {exc.strerror or exc}.") from None
+        raise KbmError(_("Can't write {path}: {reason}.").format(
+            path=target, reason=exc.strerror or exc)) from None
     return {table: len(rows) for table, rows in data.items()}
 
 

@@ -26,6 +26,7 @@ from kbm_tui.backup.worker import slice_path, write_slice
 from kbm_tui.backup.zip_writer import Piece, ZipWriter, deflate_piece
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.errors import BackupError
+from kbm_tui.core.i18n import _
 from kbm_tui.core.progress import Progress
 from kbm_tui.store import SCHEMA_VERSION, TABLES_IN_ORDER, Store
 
@@ -81,7 +82,8 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
                         proc.kill()
                         proc.wait()
     except OSError as exc:  # a full disk, a folder that isn't there
-        raise BackupError(f"Can't write the backup {target}: {exc.strerror or exc}.") from None
+        raise BackupError(_("Can't write the backup {path}: {reason}.").format(
+            path=target, reason=exc.strerror or exc)) from None
     return counts
 
 

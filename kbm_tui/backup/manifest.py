@@ -10,6 +10,7 @@ from typing import Any, TypeGuard
 
 from kbm_tui.backup.check import READ_ERRORS, damaged, member
 from kbm_tui.core.errors import BackupError
+from kbm_tui.core.i18n import _
 from kbm_tui.store import SCHEMA_VERSION, TABLES_IN_ORDER
 
 FORMAT = "kbm-tui backup"
@@ -25,25 +26,29 @@ def read_manifest(zf: zipfile.ZipFile, source: Path) -> dict[str, Any]:
     except BackupError as exc:
         if MANIFEST in zf.namelist():
             raise
-        raise BackupError(f"{source} is not a kbm-tui backup: it has no {MANIFEST}.") from exc
+        raise BackupError(_("{source} is not a kbm-tui backup: it has no {manifest}.").format(
+            source=source, manifest=MANIFEST)) from exc
     try:
         manifest = json.loads(zf.read(info).decode("utf-8"))
     except READ_ERRORS as exc:
         raise damaged(source, MANIFEST, exc) from None
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise BackupError(f"{source}: {MANIFEST} is damaged (not valid JSON).") from None
+        raise BackupError(_("{source}: {manifest} is damaged (not valid JSON).").format(
+            source=source, manifest=MANIFEST)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{source} is not a kbm-tui backup (its manifest is of another kind).")
+        raise BackupError(_("{source} is not a kbm-tui backup (its manifest is of another "
+                            "kind).").format(source=source))
     version = manifest.get("schema_version")
     if not _whole(version) or version < 1:
-        raise BackupError(f"{source}: the manifest names no schema version.")
+        raise BackupError(_("{source}: the manifest names no schema version.").format(
+            source=source))
     if version > SCHEMA_VERSION:
         raise BackupError(
-            f"{source} was made by a newer kbm-tui (schema {version}). "
-            "Update kbm-tui to restore it.")
+            _("{source} was made by a newer kbm-tui (schema {version}). Update kbm-tui to "
+              "restore it.").format(source=source, version=version))
     tables = manifest.get("tables")
     if not isinstance(tables, dict):
-        raise BackupError(f"{source}: the manifest lists no tables.")
+        raise BackupError(_("{source}: the manifest lists no tables.").format(source=source))
     for table in TABLES_IN_ORDER:
         _check_entry(source, table, tables.get(table))
     return manifest
@@ -54,15 +59,19 @@ def _whole(value: object) -> TypeGuard[int]:
 
 
 def _check_entry(source: Path, table: str, entry: object) -> None:
-    wrong = f"{source}: {MANIFEST} is damaged: its entry for {table}"
+    names = {"source": source, "manifest": MANIFEST, "table": table}
     if not isinstance(entry, dict):
-        raise BackupError(f"{wrong} is missing or not a list of facts.")
+        raise BackupError(_("{source}: {manifest} is damaged: its entry for {table} is missing "
+                            "or not a list of facts.").format(**names))
     rows = entry.get("rows")
     if not _whole(rows) or not 0 <= rows < 2**63:
-        raise BackupError(f"{wrong} gives no row count as a whole number (it says "
-                          f"{json.dumps(rows)[:40]}).")
+        raise BackupError(_("{source}: {manifest} is damaged: its entry for {table} gives no "
+                            "row count as a whole number (it says {says}).").format(
+            says=json.dumps(rows)[:40], **names))
     if entry.get("file", f"{table}.csv") != f"{table}.csv":
-        raise BackupError(f"{wrong} names another file.")
+        raise BackupError(_("{source}: {manifest} is damaged: its entry for {table} names "
+                            "another file.").format(**names))
     columns = entry.get("columns", [])
     if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-        raise BackupError(f"{wrong} lists its columns wrongly.")
+        raise BackupError(_("{source}: {manifest} is damaged: its entry for {table} lists its "
+                            "columns wrongly.").format(**names))

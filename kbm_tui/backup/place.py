@@ -20,6 +20,7 @@ from kbm_tui.store import Store, remove_dead_work_files, scratch_file
 def refuse_the_database(store: Store, target: Path) -> None:
     """A backup never replaces the database it is made of, nor SQLite's files beside it."""
     from kbm_tui.core.errors import KbmError
+    from kbm_tui.core.i18n import _
 
     own = [store.path] + [Path(f"{store.path}{s}") for s in ("-wal", "-shm", "-journal")]
     for path in own:
@@ -29,8 +30,8 @@ def refuse_the_database(store: Store, target: Path) -> None:
         except OSError:
             pass
         if same:
-            raise KbmError(f"{target} is the database itself (or SQLite's file beside it): a "
-                           "backup can't replace it. Choose another name.")
+            raise KbmError(_("{path} is the database itself (or SQLite's file beside it): a "
+                             "backup can't replace it. Choose another name.").format(path=target))
 
 
 def move_into_place(tmp: Path, target: Path) -> None:

@@ -29,8 +29,9 @@ from kbm_tui.core.errors import (
     RowRefused,
     RuleBroken,
 )
+from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.progress import Progress
-from kbm_tui.core.text import shown_value
+from kbm_tui.core.text import rule_words, shown_value
 from kbm_tui.store import TABLES_IN_ORDER, Store
 
 
@@ -44,12 +45,12 @@ def restore(store: Store, source: Path, *, replace: bool = False,
             progress: Progress | None = None) -> RestoreResult:
     """Load a backup into the store, all or nothing. A non-empty database needs `replace`."""
     if not source.is_file():
-        raise BackupError(f"There is no backup file at {source}.")
+        raise BackupError(_("There is no backup file at {path}.").format(path=source))
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise BackupError(f"{source} is not a kbm-tui backup (not a zip file, or a damaged "
-                          "one).") from None
+        raise BackupError(_("{source} is not a kbm-tui backup (not a zip file, or a damaged "
+                            "one).").format(source=source)) from None
     with zf:
         manifest = read_manifest(zf, source)
         try:
@@ -68,24 +69,33 @@ def restore(store: Store, source: Path, *, replace: bool = False,
                                                     limits[table], progress)
             except ForeignKeyViolation as exc:
                 line = line_of(zf, exc.table, exc.row_id, source, limits[exc.table])
-                raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: the row "
-                                  f"refers to a {exc.parent} that is not in the backup. "
-                                  "Nothing was changed.") from None
+                # Translators: {parent} is a table name as in the backup ("customer").
+                raise BackupError(_("{source}: {table}.csv, line {line}: the row refers to a "
+                                    "{parent} that is not in the backup. Nothing was changed.")
+                                  .format(source=source.name, table=exc.table, line=line,
+                                          parent=exc.parent)) from None
             except RuleBroken as exc:
                 line = line_of(zf, exc.table, exc.row_id, source, limits[exc.table])
-                what = (f"{exc.column} must be {exc.words}, not {shown_value(exc.value)}"
-                        if exc.column else f"it holds {exc.words}")
-                raise BackupError(f"{source.name}: {exc.table}.csv, line {line}: {what}. "
-                                  "Nothing was changed.") from None
+                what = (_("{column} must be {words}, not {value}").format(
+                    column=exc.column, words=rule_words(exc.words), value=shown_value(exc.value))
+                        if exc.column else
+                        _("it holds {words}").format(words=rule_words(exc.words)))
+                raise BackupError(_("{source}: {table}.csv, line {line}: {problem}. Nothing "
+                                    "was changed.").format(source=source.name, table=exc.table,
+                                                           line=line, problem=what)) from None
             for table in TABLES_IN_ORDER:
                 if counts[table] != manifest["tables"][table]["rows"]:
-                    raise BackupError(
-                        f"{source.name}: {table}.csv holds {counts[table]} rows but the "
-                        f"manifest says {manifest['tables'][table]['rows']}: the backup is "
-                        "incomplete or was changed. Nothing was changed.")
+                    raise BackupError(n_(
+                        "{source}: {table}.csv holds {n} row but the manifest says {says}: the "
+                        "backup is incomplete or was changed. Nothing was changed.",
+                        "{source}: {table}.csv holds {n} rows but the manifest says {says}: the "
+                        "backup is incomplete or was changed. Nothing was changed.",
+                        counts[table]).format(source=source.name, table=table, n=counts[table],
+                                              says=manifest["tables"][table]["rows"]))
             if not counts["staff"]:
-                raise BackupError(f"{source.name}: staff.csv holds nobody (a database has at "
-                                  "least its owner). Nothing was changed.")
+                raise BackupError(_("{source}: staff.csv holds nobody (a database has at least "
+                                    "its owner). Nothing was changed.").format(
+                    source=source.name))
             copy = store.replace_with(staged)
     return RestoreResult(counts, copy)
 

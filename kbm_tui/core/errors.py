@@ -68,7 +68,8 @@ class RuleBroken(KbmError):
     whole) must be `words`."""
 
     def __init__(self, table: str, row_id: int, column: str, words: str, value: object):
-        what = f"{column} must be {words}" if column else f"it holds {words}"
-        super().__init__(f"{table} #{row_id}: {what}.")
+        from kbm_tui.core.text import broken_rule
+
+        super().__init__(broken_rule(table, row_id, column, words, value, quote=False))
         self.table, self.row_id, self.column, self.words = table, row_id, column, words
         self.value = value

@@ -43,11 +43,54 @@ def printable(text: str) -> str:
 def shown_value(value: object) -> str:
     """A stored value as a message quotes it: short, one line, no control characters."""
     if isinstance(value, bytes):
-        return f"{len(value):,} bytes of binary data"
+        return n_("{n} byte of binary data", "{n} bytes of binary data", len(value)).format(
+            n=l10n.number(len(value)))
     if isinstance(value, str):
         flat = "".join(c if c.isprintable() else "\ufffd" for c in value[:40])
-        return f'"{flat}…" ({len(value):,} characters)' if len(value) > 40 else f'"{flat}"'
+        if len(value) <= 40:
+            return f'"{flat}"'
+        return _('"{text}…" ({n} characters)').format(text=flat, n=l10n.number(len(value)))
     return repr(value)
+
+
+_AT_MOST = re.compile(r"at most ([\d,]+) characters")
+_BETWEEN = re.compile(r"between (-?[\d,]+) and (-?[\d,]+)")
+
+
+def _figure(written: str) -> str:
+    """A number as the rules write it ("10,000"; a year "1900" has no separator)."""
+    return l10n.number(int(written.replace(",", ""))) if "," in written else written
+
+
+def rule_words(words: str) -> str:
+    """What a stored value must be, as the rules of db/rules.py say it in English ("at most
+    200 characters", "a whole number", "one of store, phone"), in the language in use."""
+    if found := _AT_MOST.fullmatch(words):
+        return _("at most {n} characters").format(n=_figure(found[1]))
+    if found := _BETWEEN.fullmatch(words):
+        return _("between {low} and {high}").format(low=_figure(found[1]),
+                                                    high=_figure(found[2]))
+    if words.startswith("one of "):
+        return _("one of {words}").format(words=words[7:])
+    if words.startswith("what ") and words.endswith(" allows"):
+        return _("what {rule} allows").format(rule=words[5:-7])
+    return _(words)
+
+
+def broken_rule(table: str, row_id: int, column: str, words: str, value: object, *,
+                quote: bool = True) -> str:
+    """ "customer #3: name must be at most 200 characters, not "xxx…" (100,000 characters)."
+    or, for a rule about the whole row, "promise #2: it holds a due time without its day."
+    Table and column are named as in the file (and a backup's CSV header), in any language."""
+    if not column:
+        return _("{table} #{id}: it holds {words}.").format(
+            table=table, id=row_id, words=rule_words(words))
+    if not quote:
+        return _("{table} #{id}: {column} must be {words}.").format(
+            table=table, id=row_id, column=column, words=rule_words(words))
+    return _("{table} #{id}: {column} must be {words}, not {value}.").format(
+        table=table, id=row_id, column=column, words=rule_words(words),
+        value=shown_value(value))
 
 
 def short(text: str | None, width: int = 60) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kbm_tui.core import clock, timefmt, vocab
-from kbm_tui.core.errors import InputError, NotFound
+from kbm_tui.core.errors import NotFound
 from kbm_tui.core.records import Record
 from kbm_tui.db.sqlite import connect, seen
 
@@ -173,11 +173,7 @@ class Part:
         """The stored word for a channel, kind or direction someone typed."""
         if typed is None:
             return default
-        word = vocab.canonical(field, typed)
-        if word is None:
-            raise InputError(
-                f'"{typed}" is not a {field}. Choose one of: {vocab.choices(field)}.', field=field)
-        return word
+        return vocab.word(field, typed)
 
     @staticmethod
     def _due_columns(due: Due | None) -> tuple[str | None, str | None]:

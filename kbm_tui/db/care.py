@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from kbm_tui.core import clock, timefmt, validate, vocab
+from kbm_tui.core import clock, l10n, timefmt, validate, vocab
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.records import Conversation, Promise, PromiseChange
 from kbm_tui.db.base import Part
+from kbm_tui.db.promises import already_closed
 from kbm_tui.db.sql import CONVERSATION_ROWS
 
 _UNSET = object()
@@ -64,34 +66,46 @@ class CarePart(Part):
         c = self.get_customer(customer_id)
         broken = []
         if c.do_not_contact:
-            reason = f" (reason: {c.dnc_reason})" if c.dnc_reason else ""
-            broken.append(f"{c.name} asked not to be contacted{reason}.")
+            broken.append(
+                _("{name} asked not to be contacted (reason: {reason}).").format(
+                    name=c.name, reason=c.dnc_reason) if c.dnc_reason else
+                _("{name} asked not to be contacted.").format(name=c.name))
         if c.only_when_asked:
-            broken.append(f"{c.name} wants to hear from the shop only when they ask.")
+            broken.append(_("{name} wants to hear from the shop only when they ask.").format(
+                name=c.name))
         word = vocab.canonical("channel", channel) if channel else None
         if c.pref_channel and word and word != c.pref_channel:
-            broken.append(f"{c.name} prefers {vocab.CHANNEL_LABELS[c.pref_channel]}, not "
-                          f"{vocab.CHANNEL_LABELS[word]}.")
+            # Translators: {wanted} and {used} are channels such as "phone", "email".
+            broken.append(_("{name} prefers {wanted}, not {used}.").format(
+                name=c.name, wanted=vocab.label("channel", c.pref_channel),
+                used=vocab.label("channel", word)))
         if c.pref_staff_id and staff_id is not None and staff_id != c.pref_staff_id:
             other = self.get_staff(staff_id).name
-            broken.append(f"{c.name} prefers to deal with {c.pref_staff_name}, not {other}.")
+            broken.append(_("{name} prefers to deal with {wanted}, not {other}.").format(
+                name=c.name, wanted=c.pref_staff_name, other=other))
         if c.contact_every_days and c.last_contact_at:
             moment = when or clock.now()
             next_due = c.last_contact_at + timedelta(days=c.contact_every_days)
             if moment < next_due:
                 days = (timefmt.local(moment).date() - timefmt.local(c.last_contact_at).date()).days
-                ago = {0: "the same day", 1: "the day before"}.get(days, f"{days} days before")
-                broken.append(
-                    f"{c.name} wants to hear from the shop every {c.contact_every_days} days; the "
-                    f"last contact was {ago} (next from {timefmt.local(next_due):%a %d %b}).")
+                ago = {0: _("the same day"), 1: _("the day before")}.get(
+                    days, n_("{n} day before", "{n} days before", days).format(n=days))
+                broken.append(n_(
+                    "{name} wants to hear from the shop every day; the last contact was {ago} "
+                    "(next from {next}).",
+                    "{name} wants to hear from the shop every {n} days; the last contact was "
+                    "{ago} (next from {next}).", c.contact_every_days).format(
+                    name=c.name, n=c.contact_every_days, ago=ago,
+                    next=l10n.short_date(timefmt.local(next_due).date())))
         return broken
 
     def renegotiate_promise(self, promise_id: int, due, reason: str) -> Promise:
         """A new due time agreed with the customer; the earlier one stays in the history."""
-        reason = validate.text(reason, "reason", required=True, label="reason for the new time")
+        reason = validate.text(reason, "reason", required=True,
+                               label=N_("reason for the new time"))
         promise = self.get_promise(promise_id)
         if promise.status != "open":
-            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
+            raise InputError(already_closed(promise_id, promise.status))
         new_day, new_at = self._due_columns(due)
         with self.transaction():
             self.conn.execute(
@@ -114,8 +128,8 @@ class CarePart(Part):
                    timefmt.to_db(promise.due_at) if promise.due_at else None)
         if last is None or promise.status != "open" or \
                 current != (last["new_due_day"], last["new_due_at"]):
-            raise InputError(f"Promise #{promise_id}'s due time has changed since; "
-                             "set the time you want with a new renegotiation.")
+            raise InputError(_("Promise #{id}'s due time has changed since; set the time you "
+                               "want with a new renegotiation.").format(id=promise_id))
         with self.transaction():
             self.conn.execute("UPDATE promise SET due_day=?, due_at=? WHERE id=?",
                               (last["old_due_day"], last["old_due_at"], promise_id))
@@ -130,12 +144,14 @@ class CarePart(Part):
 
     def resolve_complaint(self, conversation_id: int, resolution: str) -> Conversation:
         resolution = validate.text(resolution, "reason", required=True,
-                                   label="note of what was done")
+                                   label=N_("note of what was done"))
         conv = self.get_conversation(conversation_id)
         if conv.kind != "complaint":
-            raise InputError(f"Conversation #{conversation_id} is not a complaint.")
+            raise InputError(_("Conversation #{id} is not a complaint.").format(
+                id=conversation_id))
         if conv.resolved_at is not None:
-            raise InputError(f"Complaint #{conversation_id} is already resolved.")
+            raise InputError(_("Complaint #{id} is already resolved.").format(
+                id=conversation_id))
         with self.transaction():
             self.conn.execute("UPDATE conversation SET resolved_at=?, resolution=? WHERE id=?",
                               (self._now(), resolution, conversation_id))
@@ -145,7 +161,8 @@ class CarePart(Part):
         """A resolved complaint open again (its resolution note goes)."""
         conv = self.get_conversation(conversation_id)
         if conv.kind != "complaint" or conv.resolved_at is None:
-            raise InputError(f"Conversation #{conversation_id} is not a resolved complaint.")
+            raise InputError(_("Conversation #{id} is not a resolved complaint.").format(
+                id=conversation_id))
         with self.transaction():
             self.conn.execute("UPDATE conversation SET resolved_at=NULL, resolution=NULL "
                               "WHERE id=?", (conversation_id,))
@@ -180,10 +197,12 @@ class CarePart(Part):
 
     def set_idea_status(self, conversation_id: int, status: str) -> Conversation:
         if status not in vocab.IDEA_STATUSES:
-            raise InputError(f'An idea is new, considered or done, not "{status}".')
+            raise InputError(_('An idea is new, considered or done, not "{status}".').format(
+                status=status))
         conv = self.get_conversation(conversation_id)
         if conv.kind != "feedback":
-            raise InputError(f"Conversation #{conversation_id} is not feedback or an idea.")
+            raise InputError(_("Conversation #{id} is not feedback or an idea.").format(
+                id=conversation_id))
         with self.transaction():
             self.conn.execute("UPDATE conversation SET idea_status=? WHERE id=?",
                               (status, conversation_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kbm_tui.core import clock, timefmt, validate
+from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Conversation
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import CONVERSATION_ROWS
@@ -43,7 +44,7 @@ class ConversationsPart(Part):
 
     def get_conversation(self, conversation_id: int) -> Conversation:
         return self._get(Conversation, CONVERSATION_ROWS + "WHERE v.id=?", conversation_id,
-                         f"There is no conversation #{conversation_id}.")
+                         _("There is no conversation #{id}.").format(id=conversation_id))
 
     def set_conversation_deleted(self, conversation_id: int, deleted: bool = True) -> Conversation:
         """Deleting only moves a conversation to the archive; it can be brought back."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from kbm_tui.core import validate, vocab
 from kbm_tui.core.errors import Ambiguous, InputError, NotFound
+from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape, marks
@@ -37,7 +38,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
         elif key in ("address", "notes"):
             cleaned[key] = validate.text(value, key)
         else:
-            raise InputError(f"Unknown customer field {key}.")
+            raise InputError(_("Unknown customer field {key}.").format(key=key))
     return cleaned
 
 
@@ -75,7 +76,7 @@ class CustomersPart(Part):
 
     def get_customer(self, customer_id: int) -> Customer:
         return self._get(Customer, CUSTOMER_ROWS + "WHERE c.id=?", customer_id,
-                         f"There is no customer #{customer_id}.")
+                         _("There is no customer #{id}.").format(id=customer_id))
 
     def find_customers(self, typed: str, limit: int = 20) -> list[Customer]:
         """Customers whose name, phone or email match what was typed (for `kbm log`).
@@ -116,7 +117,9 @@ class CustomersPart(Part):
         """Exactly one customer for what was typed, or NotFound / Ambiguous."""
         found = self.find_customers(typed)
         if not found:
-            raise NotFound(f'No customer matches "{typed.strip()}".')
+            raise NotFound(_('No customer matches "{typed}".').format(typed=typed.strip()))
         if len(found) > 1:
-            raise Ambiguous(f'"{typed.strip()}" matches {len(found)} customers.', found)
+            raise Ambiguous(n_('"{typed}" matches {n} customer.',
+                               '"{typed}" matches {n} customers.', len(found)).format(
+                                   typed=typed.strip(), n=len(found)), found)
         return found[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal, overload
 
-from kbm_tui.core import clock, timefmt
+from kbm_tui.core import clock, l10n, timefmt
 from kbm_tui.core.records import Conversation, Glance, PromiseStats
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.db.base import Part
@@ -54,8 +54,9 @@ class InsightPart(Part):
         today = clock.today()
         this = month_start(today)
         last = month_start(today, 1)
-        return (self.promise_stats(this, today + timedelta(days=1), label=f"{this:%B}"),
-                self.promise_stats(last, this, label=f"{last:%B}"))
+        return (self.promise_stats(this, today + timedelta(days=1),
+                                   label=l10n.month(this, short=False)),
+                self.promise_stats(last, this, label=l10n.month(last, short=False)))
 
     def glance(self, customer_id: int) -> Glance:
         customer = self.get_customer(customer_id)

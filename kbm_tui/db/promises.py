@@ -6,9 +6,22 @@ from datetime import date, datetime, timedelta
 
 from kbm_tui.core import clock, timefmt, validate
 from kbm_tui.core.errors import InputError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Followup, Promise
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import FOLLOWUP_ROWS, PROMISE_ROWS
+
+NEEDS_A_DAY = N_("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.")
+ALREADY_DONE = N_("Follow-up #{id} is already done.")
+
+
+def already_closed(promise_id: int, status: str) -> str:
+    """Why a promise that is no longer open can't be closed or moved."""
+    if status == "kept":
+        return _("Promise #{id} is already kept.").format(id=promise_id)
+    if status == "broken":
+        return _("Promise #{id} is already broken.").format(id=promise_id)
+    return _("Promise #{id} is already cancelled.").format(id=promise_id)
 
 
 class PromisesPart(Part):
@@ -29,17 +42,18 @@ class PromisesPart(Part):
 
     def get_promise(self, promise_id: int) -> Promise:
         return self._get(Promise, PROMISE_ROWS + "WHERE p.id=?", promise_id,
-                         f"There is no promise #{promise_id}.")
+                         _("There is no promise #{id}.").format(id=promise_id))
 
     def close_promise(self, promise_id: int, status: str, note: str | None = None) -> Promise:
         """Mark a promise kept, broken (a reason is required) or cancelled."""
         if status not in ("kept", "broken", "cancelled"):
-            raise InputError(f'A promise can be marked kept, broken or cancelled, not "{status}".')
+            raise InputError(_('A promise can be marked kept, broken or cancelled, not '
+                               '"{status}".').format(status=status))
         note = validate.text(note, "reason", required=(status == "broken"),
                              label="reason it was broken")
         promise = self.get_promise(promise_id)
         if promise.status != "open":
-            raise InputError(f"Promise #{promise_id} is already {promise.status}.")
+            raise InputError(already_closed(promise_id, promise.status))
         with self.transaction():
             self.conn.execute(
                 "UPDATE promise SET status=?, closed_at=?, close_note=? WHERE id=?",
@@ -60,8 +74,7 @@ class PromisesPart(Part):
         text = validate.text(text, "text", required=True, label="follow-up")
         every_days = validate.positive_days(every_days, "every")
         if due is None:
-            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
-                             field="due")
+            raise InputError(_(NEEDS_A_DAY), field="due")
         self.get_customer(customer_id)
         due_day, due_at = self._due_columns(due)
         with self.transaction():
@@ -73,13 +86,13 @@ class PromisesPart(Part):
 
     def get_followup(self, followup_id: int) -> Followup:
         return self._get(Followup, FOLLOWUP_ROWS + "WHERE f.id=?", followup_id,
-                         f"There is no follow-up #{followup_id}.")
+                         _("There is no follow-up #{id}.").format(id=followup_id))
 
     def followup_done(self, followup_id: int) -> Followup | None:
         """Mark done; a repeating one comes back every N days. Returns the next one, if any."""
         item = self.get_followup(followup_id)
         if item.done_at is not None:
-            raise InputError(f"Follow-up #{followup_id} is already done.")
+            raise InputError(_(ALREADY_DONE).format(id=followup_id))
         with self.transaction():
             self.conn.execute("UPDATE followup SET done_at=? WHERE id=?",
                               (self._now(), followup_id))
@@ -102,7 +115,7 @@ class PromisesPart(Part):
 
     def snooze_followup(self, followup_id: int, until: date) -> Followup:
         if until <= clock.today():
-            raise InputError("Snooze until a day after today.", field="until")
+            raise InputError(_("Snooze until a day after today."), field="until")
         self.get_followup(followup_id)
         with self.transaction():
             self.conn.execute("UPDATE followup SET snoozed_until=? WHERE id=?",
@@ -113,10 +126,9 @@ class PromisesPart(Part):
         """A new day (and time) for an open follow-up; today is allowed, the snooze goes."""
         item = self.get_followup(followup_id)
         if item.done_at is not None:
-            raise InputError(f"Follow-up #{followup_id} is already done.")
+            raise InputError(_(ALREADY_DONE).format(id=followup_id))
         if due is None:
-            raise InputError("A follow-up needs a day. Try tomorrow, Friday or in 2 weeks.",
-                             field="due")
+            raise InputError(_(NEEDS_A_DAY), field="due")
         due_day, due_at = self._due_columns(due)
         with self.transaction():
             self.conn.execute(

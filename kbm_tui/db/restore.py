@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Self
 
 from kbm_tui.core.errors import ForeignKeyViolation, KbmError, RuleBroken
-from kbm_tui.core.text import shown_value
+from kbm_tui.core.i18n import _, n_
+from kbm_tui.core.text import broken_rule, count_text, shown_value
 from kbm_tui.db import schema
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import TABLES_IN_ORDER
@@ -36,9 +37,11 @@ class RestorePart(Part):
         if self.holds_data() and not replace:
             counts = self.row_counts()
             raise KbmError(
-                f"The database {self.path} already holds {counts['customer']} customers and "
-                f"{counts['conversation']} conversations. Restore into a new one with "
-                "--db NEW.sqlite3, or add --replace (a copy of the current database is kept).")
+                _("The database {path} already holds {customers} and {conversations}. Restore "
+                  "into a new one with --db NEW.sqlite3, or add --replace (a copy of the current "
+                  "database is kept).").format(
+                    path=self.path, customers=count_text("customer", counts["customer"]),
+                    conversations=count_text("conversation", counts["conversation"])))
 
     @contextmanager
     def staging(self) -> Iterator[Self]:
@@ -97,15 +100,18 @@ class RestorePart(Part):
                 for table in TABLES_IN_ORDER:
                     counts[table] = self._copy_table(table, source)
         except ForeignKeyViolation as exc:
-            raise KbmError(f"{source}: {exc.table} #{exc.row_id} refers to a {exc.parent} "
-                           "that is not in the file. Nothing was changed.") from None
+            # Translators: {table} and {parent} are table names as in the file ("customer").
+            raise KbmError(_("{source}: {table} #{id} refers to a {parent} that is not in the "
+                             "file. Nothing was changed.").format(
+                source=source, table=exc.table, id=exc.row_id, parent=exc.parent)) from None
         except RuleBroken as exc:
-            raise KbmError(f"{source}: {broken_text(exc)} Nothing was changed.") from None
+            raise KbmError(_("{source}: {problem} Nothing was changed.").format(
+                source=source, problem=broken_text(exc))) from None
         finally:
             self.conn.execute("DETACH DATABASE src")
         if not counts["staff"]:
-            raise KbmError(f"{source} holds no staff at all (a database has at least its "
-                           "owner). Nothing was changed.")
+            raise KbmError(_("{source} holds no staff at all (a database has at least its "
+                             "owner). Nothing was changed.").format(source=source))
         return counts
 
     def _copy_table(self, table: str, source: Path) -> int:
@@ -124,10 +130,12 @@ class RestorePart(Part):
                     self.conn.execute(f"INSERT INTO main.{table}({names}) VALUES "
                                       f"({', '.join('?' for _ in columns)})", tuple(row))
             except sqlite3.IntegrityError as exc:
-                raise KbmError(f"{source}: {table} #{row[0]}: "
-                               f"{self.explain_refusal(table, columns, row, exc)}. "
-                               "Nothing was changed.") from None
-        raise KbmError(f"{source}: a row of {table} can't be stored. Nothing was changed.")
+                raise KbmError(_("{source}: {table} #{id}: {problem}. Nothing was changed.")
+                               .format(source=source, table=table, id=row[0],
+                                       problem=self.explain_refusal(table, columns, row, exc))
+                               ) from None
+        raise KbmError(_("{source}: a row of {table} can't be stored. Nothing was changed.")
+                       .format(source=source, table=table))
 
     def explain_refusal(self, table: str, columns: list[str], values,
                         exc: Exception) -> str:
@@ -137,9 +145,10 @@ class RestorePart(Part):
         text = str(exc)
         column = text.rsplit(".", 1)[-1] if "." in text else ""
         if "NOT NULL" in text:
-            return f"{column} is empty, but must have a value"
+            return _("{column} is empty, but must have a value").format(column=column)
         if "UNIQUE" in text and column in columns:
-            return f"its {column} {shown_value(values[columns.index(column)])} appears twice"
+            return _("its {column} {value} appears twice").format(
+                column=column, value=shown_value(values[columns.index(column)]))
         return text
 
 
@@ -155,7 +164,8 @@ def _copy_file(source: Path, private: Path) -> None:
             with open(origin, "rb") as fin, open(f"{private}{suffix}", "xb") as fout:
                 shutil.copyfileobj(fin, fout, 1 << 20)
     except OSError as exc:
-        raise KbmError(f"Can't read {source}: {exc.strerror or exc}.") from None
+        raise KbmError(_("Can't read {path}: {reason}.").format(
+            path=source, reason=exc.strerror or exc)) from None
 
 
 def _check_source(private: Path, source: Path,
@@ -165,13 +175,15 @@ def _check_source(private: Path, source: Path,
     try:
         conn = sqlite3.connect(private, isolation_level=None)
     except sqlite3.Error as exc:
-        raise KbmError(f"{source} can't be opened ({exc}).") from None
+        raise KbmError(_("{source} can't be opened ({problem}).").format(
+            source=source, problem=exc)) from None
     try:
         conn.execute("PRAGMA trusted_schema=OFF")  # nothing in the file runs code of its own
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
-            raise KbmError(f"{source} is damaged ({problems[0]}): it can't be restored, and "
-                           "nothing was changed. Try an older safety copy or backup.")
+            raise KbmError(_("{source} is damaged ({problem}): it can't be restored, and "
+                             "nothing was changed. Try an older safety copy or backup.").format(
+                source=source, problem=problems[0]))
         found = {name: (kind, sql or "") for name, kind, sql in conn.execute(
             "SELECT name, type, sql FROM sqlite_master")}
         version = None
@@ -179,21 +191,24 @@ def _check_source(private: Path, source: Path,
             row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
             version = row[0] if row else None
         if not isinstance(version, str) or not version.isdigit() or not version.strip("0"):
-            raise KbmError(f"{source} is not a kbm-tui database (it has no schema version). "
-                           "Nothing was changed.")
+            raise KbmError(_("{source} is not a kbm-tui database (it has no schema version). "
+                             "Nothing was changed.").format(source=source))
         if int(version) > schema.SCHEMA_VERSION:
-            raise KbmError(f"{source} was written by a newer kbm-tui (schema {version}). "
-                           "Update kbm-tui to restore it.")
+            raise KbmError(_("{source} was written by a newer kbm-tui (schema {version}). "
+                             "Update kbm-tui to restore it.").format(
+                source=source, version=version))
         for table in TABLES_IN_ORDER:
             kind, sql = found.get(table, ("", ""))
             if kind != "table" or not sql.upper().startswith("CREATE TABLE"):
-                raise KbmError(f"{source} is not a whole kbm-tui database: it has no table "
-                               f"{table}. Nothing was changed.")
+                raise KbmError(_("{source} is not a whole kbm-tui database: it has no table "
+                                 "{table}. Nothing was changed.").format(
+                    source=source, table=table))
             have = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")]
             _check_columns(source, table, have, *columns[table])
     except sqlite3.DatabaseError as exc:
-        raise KbmError(f"{source} is damaged or not a database ({exc}): it can't be restored, "
-                       "and nothing was changed.") from None
+        raise KbmError(_("{source} is damaged or not a database ({problem}): it can't be "
+                         "restored, and nothing was changed.").format(
+            source=source, problem=exc)) from None
     finally:
         conn.close()
 
@@ -203,15 +218,16 @@ def _check_columns(source: Path, table: str, have: list[str], stored: list[str],
     missing = [c for c in stored if c not in have]
     unknown = [c for c in have if c not in known]
     if missing or unknown:
-        what = (f"has no column {', '.join(missing)}" if missing else
-                f"has columns kbm-tui doesn't know ({', '.join(unknown)})")
-        raise KbmError(f"{source}: the table {table} {what}. It can't be restored; nothing "
-                       "was changed.")
+        message = (n_("{source}: the table {table} has no column {columns}. It can't be "
+                      "restored; nothing was changed.",
+                      "{source}: the table {table} has no columns {columns}. It can't be "
+                      "restored; nothing was changed.", len(missing)) if missing else
+                   _("{source}: the table {table} has columns kbm-tui doesn't know "
+                     "({columns}). It can't be restored; nothing was changed."))
+        raise KbmError(message.format(source=source, table=table,
+                                      columns=", ".join(missing or unknown)))
 
 
 def broken_text(exc: RuleBroken) -> str:
     """ "customer #3: name must be at most 200 characters, not "xxx…" (100,000 characters)." """
-    if not exc.column:
-        return f"{exc.table} #{exc.row_id}: it holds {exc.words}."
-    return f"{exc.table} #{exc.row_id}: {exc.column} must be {exc.words}, not " \
-           f"{shown_value(exc.value)}."
+    return broken_rule(exc.table, exc.row_id, exc.column, exc.words, exc.value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kbm_tui.core.i18n import N_
 from kbm_tui.core.validate import FIRST_DAY, LAST_DAY, LIMITS
 from kbm_tui.core.vocab import (
     CHANNELS,
@@ -53,39 +54,41 @@ def _any_of(codes: Sequence[int]) -> str:
 def _text(limit: int, *, multiline: bool) -> list[Rule]:
     controls = [n for n in _C0 + _C1 if not (multiline and n in (9, 10))]
     return [
-        ("typeof({c}) = 'text'", "text"),
-        ("instr({c}, X'00') = 0", "text without NUL characters"),
+        ("typeof({c}) = 'text'", N_("text")),
+        ("instr({c}, X'00') = 0", N_("text without NUL characters")),
         (f"NOT {{c}} GLOB {_any_of(controls)}",
-         "text without control characters" + ("" if multiline else " or line breaks")),
-        (f"length(trim({{c}}, {_literal(' ' + chr(9) + chr(10) + chr(13))})) > 0", "not empty"),
+         N_("text without control characters") if multiline else
+         N_("text without control characters or line breaks")),
+        (f"length(trim({{c}}, {_literal(' ' + chr(9) + chr(10) + chr(13))})) > 0",
+         N_("not empty")),
         (f"length({{c}}) <= {limit}", f"at most {limit:,} characters"),
     ]
 
 
 def _whole(low: int, high: int, what: str | None = None) -> list[Rule]:
-    return [("typeof({c}) = 'integer'", "a whole number"),
+    return [("typeof({c}) = 'integer'", N_("a whole number")),
             (f"{{c}} BETWEEN {low} AND {high}", what or f"between {low:,} and {high:,}")]
 
 
 MOMENT: list[Rule] = [
     ("typeof({c}) = 'text' AND strftime('%Y-%m-%dT%H:%M:%SZ', {c}, '+0 days') IS {c}",
-     "a real UTC time like 2026-11-22T09:30:00Z"),
+     N_("a real UTC time like 2026-11-22T09:30:00Z")),
     (f"{{c}} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}T23:59:59Z'",
      f"between {FIRST_DAY[:4]} and {LAST_DAY[:4]}"),
 ]
 DAY: list[Rule] = [
-    ("typeof({c}) = 'text' AND date({c}, '+0 days') IS {c}", "a real date like 2026-11-22"),
+    ("typeof({c}) = 'text' AND date({c}, '+0 days') IS {c}", N_("a real date like 2026-11-22")),
     (f"{{c}} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'",
      f"between {FIRST_DAY[:4]} and {LAST_DAY[:4]}"),
 ]
-ID = _whole(1, 2**63 - 1, "a whole number from 1 on")
-YES_NO = [("{c} IN (0, 1)", "0 or 1")]
+ID = _whole(1, 2**63 - 1, N_("a whole number from 1 on"))
+YES_NO = [("{c} IN (0, 1)", N_("0 or 1"))]
 DAYS = _whole(1, 3650)
-CENTS = _whole(-(10**11 - 1), 10**11 - 1, "an amount below a billion (in cents)")
+CENTS = _whole(-(10**11 - 1), 10**11 - 1, N_("an amount below a billion (in cents)"))
 PHONE = [("NOT {c} GLOB '*[^0-9+()/. -]*' AND {c} GLOB '*[0-9]*'",
-          "a phone number: digits, spaces, + ( ) / . - only")]
+          N_("a phone number: digits, spaces, + ( ) / . - only"))]
 EMAIL = [(f"{{c}} GLOB '?*@?*.?*' AND NOT {{c}} GLOB '*@*@*' AND NOT {{c}} GLOB {_any_of(_SPACES)}",
-          "an email address like name@example.com")]
+          N_("an email address like name@example.com"))]
 
 
 def _line(field: str) -> list[Rule]:
@@ -141,11 +144,11 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # Rules about a whole row: SQL true for a good row, and what is wrong otherwise.
 ROW_RULES: dict[str, list[Rule]] = {
-    "promise": [("due_at IS NULL OR due_day IS NOT NULL", "a due time without its day")],
+    "promise": [("due_at IS NULL OR due_day IS NOT NULL", N_("a due time without its day"))],
     "promise_change": [("old_due_at IS NULL OR old_due_day IS NOT NULL",
-                        "an earlier due time without its day"),
+                        N_("an earlier due time without its day")),
                        ("new_due_at IS NULL OR new_due_day IS NOT NULL",
-                        "a new due time without its day")],
+                        N_("a new due time without its day"))],
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kbm_tui.core import validate, vocab
 from kbm_tui.core.errors import InputError, NotFound
+from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Staff
 from kbm_tui.db.base import Part
 
@@ -19,7 +20,8 @@ class StaffPart(Part):
         if row is None:
             row = self._one("SELECT * FROM staff ORDER BY id LIMIT 1")
         if row is None:
-            raise NotFound("The database has no staff at all. Add someone with: kbm staff add NAME")
+            raise NotFound(_("The database has no staff at all. Add someone with: "
+                             "kbm staff add NAME"))
         return Staff.from_row(row)
 
     def find_staff(self, typed: str) -> Staff:
@@ -31,20 +33,21 @@ class StaffPart(Part):
         names = ", ".join(s.name for s in everyone)
         if not found:
             raise InputError(
-                f'Nobody on the staff is called "{typed}". Staff: {names}. '
-                'Add someone with: kbm staff add NAME', field="staff")
+                _('Nobody on the staff is called "{typed}". Staff: {names}. '
+                  'Add someone with: kbm staff add NAME').format(typed=typed, names=names),
+                field="staff")
         if len(found) > 1:
             raise InputError(
-                f'"{typed}" could be {", ".join(s.name for s in found)}. Type more of the name.',
-                field="staff")
+                _('"{typed}" could be {names}. Type more of the name.').format(
+                    typed=typed, names=", ".join(s.name for s in found)), field="staff")
         return found[0]
 
     def add_staff(self, name: str) -> Staff:
         cleaned = validate.text(name, "staff", required=True, label="staff name")
         if any(vocab.fold(s.name) == vocab.fold(cleaned)
                for s in self.staff(include_inactive=True)):
-            raise InputError(f'There is already a staff member called "{cleaned}".',
-                             field="staff")
+            raise InputError(_('There is already a staff member called "{name}".').format(
+                name=cleaned), field="staff")
         with self.transaction():
             cur = self.conn.execute(
                 "INSERT INTO staff(name, role, active, created_at) VALUES (?, 'staff', 1, ?)",
@@ -59,4 +62,4 @@ class StaffPart(Part):
 
     def get_staff(self, staff_id: int) -> Staff:
         return self._get(Staff, "SELECT * FROM staff WHERE id=?", staff_id,
-                         f"There is no staff member #{staff_id}.")
+                         _("There is no staff member #{id}.").format(id=staff_id))

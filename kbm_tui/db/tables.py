@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from kbm_tui.core import records, vocab
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused, RuleBroken
+from kbm_tui.core.i18n import _
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
 from kbm_tui.db.sqlite import search
@@ -51,7 +52,7 @@ class TablesPart(Part):
     def table_columns(self, table: str, *, stored_only: bool = False) -> list[str]:
         """The table's columns in schema order; `stored_only` leaves out derived ones."""
         if table not in TABLES_IN_ORDER:
-            raise InputError(f"There is no table called {table}.")
+            raise InputError(_("There is no table called {table}.").format(table=table))
         names = [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
         if stored_only:
             derived = DERIVED_COLUMNS.get(table, ())
@@ -210,9 +211,9 @@ class TablesPart(Part):
         rows = self.conn.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
             f"AND tbl_name IN ({marks})", TABLES_IN_ORDER).fetchall()
-        for name, _ in rows:
+        for name, _sql in rows:
             self.conn.execute(f"DROP INDEX {name}")
-        return [sql for _, sql in rows]
+        return [sql for _name, sql in rows]
 
     def _check_values(self) -> None:
         from kbm_tui.db.sqlite import checks  # not on the quick-add's path

@@ -13,8 +13,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from kbm_tui.core.i18n import N_
 from kbm_tui.db import rules
 
+REFUSED = N_("a value the schema refuses")
 _CONSTRAINT = re.compile(r"CONSTRAINT (\w+) CHECK \(")
 
 
@@ -66,13 +68,13 @@ def first_broken(conn: sqlite3.Connection, table: str, *,
         if conn.execute(f"SELECT ({expr}) FROM {source} WHERE rowid=?",
                         (row_id,)).fetchone()[0] == 0:
             return _explain(conn, source, name, values, row_id)
-    return Broken(row_id, "", "a value the schema refuses", None)
+    return Broken(row_id, "", REFUSED, None)
 
 
 def _explain(conn, table: str, name: str, values: dict, row_id: int) -> Broken:
     if name.startswith("ok_row_"):
         rule = rules.ROW_RULES.get(table, [])[int(name[7:]) - 1:]
-        return Broken(row_id, "", rule[0][1] if rule else "a value the schema refuses", None)
+        return Broken(row_id, "", rule[0][1] if rule else REFUSED, None)
     column = name[3:]
     value = values.get(column)
     if name.startswith("ok_"):

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
 from kbm_tui.db.sqlite import seen
@@ -44,9 +45,11 @@ def _restore_hint(path: Path) -> str:
         latest = safety.copies(path)
     except OSError:
         latest = []
-    source = str(latest[0].path) if latest else "YOUR-BACKUP.zip"
-    return (f"Keep the damaged file for a repair attempt and start from your newest copy: "
-            f"mv {path} {path}.damaged && kbm --db {path} restore {source}")
+    # Translators: YOUR-BACKUP.zip stands in a command line for the name of a backup file.
+    source = str(latest[0].path) if latest else _("YOUR-BACKUP.zip")
+    return _("Keep the damaged file for a repair attempt and start from your newest copy: "
+             "mv {path} {path}.damaged && kbm --db {path} restore {source}").format(
+                 path=path, source=source)
 
 
 def check_file(path: Path) -> bool:
@@ -57,43 +60,49 @@ def check_file(path: Path) -> bool:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise DatabaseFileError(f"Can't read {path}: {exc.strerror}.") from None
+        raise DatabaseFileError(_("Can't read {path}: {reason}.").format(
+            path=path, reason=exc.strerror)) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise DatabaseFileError(
-            f"{path} is a folder, not a database file. Give a file name, e.g. {path / DB_FILE_NAME}"
-        )
+            _("{path} is a folder, not a database file. Give a file name, e.g. {example}")
+            .format(path=path, example=path / DB_FILE_NAME))
     if info is not None and stat.S_ISLNK(info.st_mode):
         raise DatabaseFileError(
-            f"{path} is a symbolic link (to {os.readlink(path)}). kbm-tui opens only the "
-            "database file itself: give its real path with --db. Nothing was changed.")
+            _("{path} is a symbolic link (to {target}). kbm-tui opens only the database file "
+              "itself: give its real path with --db. Nothing was changed.").format(
+                path=path, target=os.readlink(path)))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise DatabaseFileError(
-            f"{path} is not a regular file (it is a {_kind(info.st_mode)}). Give the path of a "
-            "database file, or of a new one, with --db. Nothing was changed.")
+            _("{path} is not a regular file (it is a {kind}). Give the path of a database "
+              "file, or of a new one, with --db. Nothing was changed.").format(
+                path=path, kind=_kind(info.st_mode)))
     parent = path.parent
     if parent.exists() and not _writable(parent, os.stat(parent)):
-        doing = "create" if info is None else "use"
-        raise DatabaseFileError(
-            f"Can't {doing} {path}: the folder {parent} is not writable, and SQLite keeps its "
-            "journal (-wal, -shm) beside the database. Make the folder writable or move the "
-            "file to one that is.")
+        folder = (_("Can't create {path}: the folder {folder} is not writable, and SQLite "
+                    "keeps its journal (-wal, -shm) beside the database. Make the folder "
+                    "writable or move the file to one that is.") if info is None else
+                  _("Can't use {path}: the folder {folder} is not writable, and SQLite keeps "
+                    "its journal (-wal, -shm) beside the database. Make the folder writable "
+                    "or move the file to one that is."))
+        raise DatabaseFileError(folder.format(path=path, folder=parent))
     if info is None:
         return False
     if not _writable(path, info):
         raise DatabaseFileError(
-            f"{path} is read-only. Make it writable (chmod u+w) or use another --db.")
+            _("{path} is read-only. Make it writable (chmod u+w) or use another --db.").format(
+                path=path))
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseFileError(f"Can't read {path}: {exc.strerror}.") from None
+        raise DatabaseFileError(_("Can't read {path}: {reason}.").format(
+            path=path, reason=exc.strerror)) from None
     if header == b"":
         return False
     if header != SQLITE_HEADER:
         raise DatabaseFileError(
-            f"{path} is not a kbm-tui database (it is not an SQLite file at all). "
-            "Check the --db path or KBM_DB; the file was left untouched."
-        )
+            _("{path} is not a kbm-tui database (it is not an SQLite file at all). Check the "
+              "--db path or KBM_DB; the file was left untouched.").format(path=path))
     return True
 
 
@@ -105,11 +114,12 @@ def _writable(path: Path, info: os.stat_result) -> bool:
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
-                       (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket")):
+    for test, name in ((stat.S_ISCHR, N_("character device")),
+                       (stat.S_ISBLK, N_("block device")),
+                       (stat.S_ISFIFO, N_("named pipe")), (stat.S_ISSOCK, N_("socket"))):
         if test(mode):
-            return name
-    return "special file"
+            return _(name)
+    return _("special file")
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -128,15 +138,17 @@ def _version(conn: sqlite3.Connection, path: Path) -> int:
         tables = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
         if "kbm_meta" not in tables:
-            what = "an empty SQLite database" if not tables else "an SQLite database"
-            raise DatabaseFileError(
-                f"{path} is {what}, but not one of kbm-tui. "
-                "Check the --db path or KBM_DB; the file was left untouched.")
+            raise DatabaseFileError((
+                _("{path} is an empty SQLite database, but not one of kbm-tui. Check the --db "
+                  "path or KBM_DB; the file was left untouched.") if not tables else
+                _("{path} is an SQLite database, but not one of kbm-tui. Check the --db path "
+                  "or KBM_DB; the file was left untouched.")).format(path=path))
         row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
     if row is None or not str(row[0]).isdigit() or len(str(row[0])) > 9:
-        raise DatabaseFileError(f"{path} has no readable schema version. {_restore_hint(path)}")
+        raise DatabaseFileError(_("{path} has no readable schema version. {hint}").format(
+            path=path, hint=_restore_hint(path)))
     return int(row[0])
 
 
@@ -154,19 +166,22 @@ def translate(exc: sqlite3.Error, path: Path) -> DatabaseFileError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseFileError(
-            f"{path} is in use by another program and stayed locked for "
-            f"{busy_timeout_s():.0f} s. Close the other program (or wait) and try again."
-        )
+            _("{path} is in use by another program and stayed locked for {n} s. Close the "
+              "other program (or wait) and try again.").format(
+                path=path, n=f"{busy_timeout_s():.0f}"))
     if "readonly" in text or "read-only" in text:
-        return DatabaseFileError(f"{path} is read-only. Make it writable or use another --db.")
+        return DatabaseFileError(
+            _("{path} is read-only. Make it writable or use another --db.").format(path=path))
     if "malformed" in text or "not a database" in text or "corrupt" in text or "disk i/o" in text:
         return DatabaseFileError(
-            f"{path} is damaged ({exc}). Nothing was changed. {_restore_hint(path)}"
-        )
+            _("{path} is damaged ({problem}). Nothing was changed. {hint}").format(
+                path=path, problem=exc, hint=_restore_hint(path)))
     if "unable to open" in text:
         return DatabaseFileError(
-            f"Can't open {path}. Check that the folder exists and is writable.")
-    return DatabaseFileError(f"{path}: {exc}. Nothing was changed.")
+            _("Can't open {path}. Check that the folder exists and is writable.").format(
+                path=path))
+    return DatabaseFileError(_("{path}: {problem}. Nothing was changed.").format(
+        path=path, problem=exc))
 
 
 # Database files this process has open through SQLite, by device and inode, with how many
@@ -219,9 +234,9 @@ def connect(path: Path) -> sqlite3.Connection:
         version = _version(conn, path)
         if version > schema.SCHEMA_VERSION:
             raise DatabaseFileError(
-                f"{path} was written by a newer kbm-tui (schema {version}; this one knows up "
-                f"to {schema.SCHEMA_VERSION}). Update kbm-tui to open it; the file was left "
-                "untouched.")
+                _("{path} was written by a newer kbm-tui (schema {version}; this one knows up "
+                  "to {known}). Update kbm-tui to open it; the file was left untouched.").format(
+                    path=path, version=version, known=schema.SCHEMA_VERSION))
         _setup(conn, path)
         if version < schema.SCHEMA_VERSION:
             _upgrade(conn, path)
@@ -295,6 +310,20 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
 LOCK_WAIT_S = 300.0  # an upgrade or restore of a million conversations takes seconds
 
 
+# What a process waiting for the lock file says, by what the other one is doing.
+_LOCK_WORDS = {
+    "changing": (N_("Another program has been changing {path} for over {n} minutes. Close "
+                    "other kbm windows and try again."),
+                 N_("Waiting for another kbm to finish changing {name} …")),
+    "updating": (N_("Another program has been updating {path} for over {n} minutes. Close "
+                    "other kbm windows and try again."),
+                 N_("Waiting for another kbm to finish updating {name} …")),
+    "restoring into": (N_("Another program has been restoring into {path} for over {n} "
+                          "minutes. Close other kbm windows and try again."),
+                       N_("Waiting for another kbm to finish restoring into {name} …")),
+}
+
+
 @contextmanager
 def file_lock(path: Path, doing: str = "changing") -> Iterator[None]:
     """Hold the database's lock file: one process at a time changes the file as a whole
@@ -308,7 +337,8 @@ def file_lock(path: Path, doing: str = "changing") -> Iterator[None]:
     try:
         fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
-        raise DatabaseFileError(f"Can't create {lock}: {exc.strerror}.") from None
+        raise DatabaseFileError(_("Can't create {path}: {reason}.").format(
+            path=lock, reason=exc.strerror)) from None
     try:
         deadline = time.monotonic() + LOCK_WAIT_S
         told = False
@@ -318,12 +348,10 @@ def file_lock(path: Path, doing: str = "changing") -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise DatabaseFileError(
-                        f"Another program has been {doing} {path} for over "
-                        f"{LOCK_WAIT_S / 60:.0f} minutes. Close other kbm windows and try "
-                        "again.") from None
+                    raise DatabaseFileError(_(_LOCK_WORDS[doing][0]).format(
+                        path=path, n=f"{LOCK_WAIT_S / 60:.0f}")) from None
                 if not told and sys.stderr.isatty():
-                    print(f"Waiting for another kbm to finish {doing} {path.name} …",
+                    print(_(_LOCK_WORDS[doing][1]).format(name=path.name),
                           file=sys.stderr, flush=True)
                     told = True
                 time.sleep(0.05)
@@ -338,4 +366,5 @@ def _prepare_folder(path: Path) -> None:
         try:
             folder.mkdir(parents=True, mode=0o700)
         except OSError as exc:
-            raise DatabaseFileError(f"Can't create the folder {folder}: {exc.strerror}.") from None
+            raise DatabaseFileError(_("Can't create the folder {folder}: {reason}.").format(
+            folder=folder, reason=exc.strerror)) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import schema
 from kbm_tui.db.sqlite import schema4, search, seen
 from kbm_tui.db.sqlite.copy import copy_database
@@ -105,7 +106,8 @@ def create(path: Path) -> None:
     except DatabaseFileError:
         raise
     except Exception as exc:
-        raise DatabaseFileError(f"Can't create the database {path}: {exc}") from None
+        raise DatabaseFileError(_("Can't create the database {path}: {problem}").format(
+            path=path, problem=exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -133,8 +135,9 @@ def build(path: Path, *, page_size: int | None = None) -> None:
         conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
                          [("schema_version", str(schema.SCHEMA_VERSION)),
                           ("created_at", stamp), ("file_id", seen.new_id())])
+        # The owner is named in the language in use; renaming is one command away.
         conn.execute("INSERT INTO staff(name, role, active, created_at) "
-                     "VALUES ('Owner', 'owner', 1, ?)", (stamp,))
+                     "VALUES (?, 'owner', 1, ?)", (_("Owner"), stamp))
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -146,8 +149,9 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     wanted = path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}")
     if sys.stderr.isatty():  # a large database takes seconds: say why nothing shows yet
-        print(f"Updating {path.name} for this version of kbm-tui (only this once; the old "
-              f"file is kept beside it as {wanted.name}) …", file=sys.stderr, flush=True)
+        print(_("Updating {name} for this version of kbm-tui (only this once; the old file "
+                "is kept beside it as {copy}) …").format(name=path.name, copy=wanted.name),
+              file=sys.stderr, flush=True)
     copy_database(conn, wanted)
     conn.execute("PRAGMA foreign_keys=OFF")  # a step may rebuild a table others refer to
     try:
@@ -157,8 +161,9 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
                 UPGRADES[step](conn)
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                 raise DatabaseFileError(
-                    f"{path} holds rows that refer to rows that are not there, so it can't be "
-                    f"brought up to date. The file was left as it was. {_HELP}")
+                    _("{path} holds rows that refer to rows that are not there, so it can't be "
+                      "brought up to date. The file was left as it was. {help}").format(
+                        path=path, help=_(_HELP)))
             conn.execute("UPDATE kbm_meta SET value=? WHERE key='schema_version'",
                          (str(schema.SCHEMA_VERSION),))
             conn.execute("COMMIT")
@@ -167,11 +172,11 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
             raise
     except schema4.RowBreaksRule as exc:
         raise DatabaseFileError(
-            f"{path} can't be brought up to date: {exc}. The file was left as it was. "
-            f"{_HELP}") from None
+            _("{path} can't be brought up to date: {problem} The file was left as it was. "
+              "{help}").format(path=path, problem=exc, help=_(_HELP))) from None
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
 
 
-_HELP = ("Correct the value with the kbm-tui that wrote the file, or restore a backup "
-         "into a new database (kbm --db NEW.sqlite3 restore BACKUP).")
+_HELP = N_("Correct the value with the kbm-tui that wrote the file, or restore a backup "
+           "into a new database (kbm --db NEW.sqlite3 restore BACKUP).")

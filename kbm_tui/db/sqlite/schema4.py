@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from kbm_tui.core.text import broken_rule
 from kbm_tui.db.sqlite import checks
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -331,9 +332,8 @@ def _rebuild(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE TABLE {table}_v4 (\n\t{body}\n)")
         conn.execute(f"INSERT INTO {table}_v4({columns}) SELECT {columns} FROM {table}")
         if broken := checks.first_broken(conn, f"{table}_v4", rows_of=table):
-            raise RowBreaksRule(f"{table} #{broken.row_id}: {broken.column} must be "
-                                f"{broken.words}" if broken.column else
-                                f"{table} #{broken.row_id} holds {broken.words}")
+            raise RowBreaksRule(broken_rule(table, broken.row_id, broken.column,
+                                            broken.words, broken.value, quote=False))
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")
         for sql in keep:

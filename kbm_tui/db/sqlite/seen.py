@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kbm_tui.core import clock
 from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.i18n import _
 
 NEW_ID_SQL = "lower(hex(randomblob(8)))"
 
@@ -73,12 +74,16 @@ def check(conn: sqlite3.Connection, path: Path, hint: Callable[[], str]) -> None
     if revision >= seen[1]:
         return
     kept = _keep_wal(path)
+    wal = Path(f"{path}-wal").name
+    damaged = (_("Its write-ahead log ({wal}, kept as {kept}) was damaged") if kept else
+               _("Its write-ahead log was damaged")).format(wal=wal, kept=kept)
     raise DatabaseFileError(
-        f"{path} has lost changes: kbm wrote change {seen[1]} to it, but it now holds only up "
-        f"to change {revision}. Its write-ahead log{kept} was damaged, and SQLite dropped "
-        f"everything from the damage on. Don't carry on with it. {hint()} "
-        f"(If you put an older copy of the file there yourself, delete {note_path(path)} "
-        "to carry on with it.)")
+        _("{path} has lost changes: kbm wrote change {wrote} to it, but it now holds only up "
+          "to change {holds}. {damaged}, and SQLite dropped everything from the damage on. "
+          "Don't carry on with it. {hint} (If you put an older copy of the file there "
+          "yourself, delete {note} to carry on with it.)").format(
+            path=path, wrote=seen[1], holds=revision, damaged=damaged, hint=hint(),
+            note=note_path(path)))
 
 
 def _keep_wal(path: Path) -> str:
@@ -94,4 +99,4 @@ def _keep_wal(path: Path) -> str:
         os.chmod(kept, 0o600)
     except OSError:
         return ""
-    return f" ({wal.name}, kept as {kept.name})"
+    return kept.name

@@ -90,11 +90,14 @@ class CarePart(Part):
                 days = (timefmt.local(moment).date() - timefmt.local(c.last_contact_at).date()).days
                 ago = {0: _("the same day"), 1: _("the day before")}.get(
                     days, n_("{n} day before", "{n} days before", days).format(n=days))
-                broken.append(n_(
+                every = c.contact_every_days
+                broken.append((_(
                     "{name} wants to hear from the shop every day; the last contact was {ago} "
-                    "(next from {next}).",
+                    "(next from {next}).") if every == 1 else n_(
+                    "{name} wants to hear from the shop every {n} day; the last contact was "
+                    "{ago} (next from {next}).",
                     "{name} wants to hear from the shop every {n} days; the last contact was "
-                    "{ago} (next from {next}).", c.contact_every_days).format(
+                    "{ago} (next from {next}).", every)).format(
                     name=c.name, n=c.contact_every_days, ago=ago,
                     next=l10n.short_date(timefmt.local(next_due).date())))
         return broken

@@ -91,7 +91,7 @@ def test_export_and_restore_through_the_command_line(kbm, tmp_path):
     again = kbm.ok("--db", str(target), "today", "--json", db=False)
     assert json.loads(again)["conversations_today"][0]["summary"] == "=1+1 \"quoted\"\nsecond line"
     err = kbm.fails("restore", str(backup_file))
-    assert "already holds 1 customers" in err
+    assert "already holds 1 customer and 1 conversation" in err
     assert "kept as" in kbm.ok("restore", str(backup_file), "--replace")
     with zipfile.ZipFile(backup_file) as zf:
         assert "'=1+1" in zf.read("conversation.csv").decode("utf-8-sig")

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
@@ -15,6 +15,7 @@ from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
+from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
@@ -77,7 +78,7 @@ class ConversationsScreen(ItemActions, KbmScreen):
         yield VirtualTable(COLUMNS, id="conversation-list", classes="items", empty=EMPTY)
         yield Static("", id="detail", classes="detail-line", markup=False)
         yield Static("", id="cv-status", classes="status-line")
-        yield Footer()
+        yield KbmFooter()
 
     @property
     def table(self) -> VirtualTable:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, Select, Sparkline, Static
+from textual.widgets import Label, Select, Sparkline, Static
 
 from kbm_tui.core.i18n import N_, _, language
 from kbm_tui.core.records import Conversation, Customer, Followup, Promise, TimelineEntry
@@ -16,6 +16,7 @@ from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.screens.customer_card import Card, column, contact_text, glance_texts, wishes_text
 from kbm_tui.screens.plan import Kind, PlanDialog
 from kbm_tui.ui import actions, fmt
+from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.form import chosen
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
@@ -133,7 +134,7 @@ class CustomerScreen(ItemActions, KbmScreen):
                                  compact=True)
                 yield VirtualTable(COLUMNS, id="timeline", classes="items", empty=EMPTY)
                 yield Static("", id="detail", classes="detail-line", markup=False)
-        yield Footer()
+        yield KbmFooter()
 
     def on_mount(self) -> None:
         self.set_class(language() == "de", "-long-words")

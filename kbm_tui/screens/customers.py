@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Footer, Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, CustomerSummary
 from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
+from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
@@ -71,7 +72,7 @@ class CustomersScreen(ItemActions, KbmScreen):
             yield Checkbox(_("archived"), id="archived", compact=True)
         yield VirtualTable(COLUMNS, id="customer-list", classes="items")
         yield Static("", id="customers-status", classes="status-line")
-        yield Footer()
+        yield KbmFooter()
 
 
     @property

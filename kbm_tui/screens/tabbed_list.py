@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from kbm_tui.core.i18n import _
 from kbm_tui.screens.base import ItemActions, KbmScreen
+from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, Fetch, VirtualTable
 
@@ -42,7 +43,7 @@ class TabbedListScreen(ItemActions, KbmScreen):
         yield from self.compose_extra_lines()
         yield Static(" " + _("←/→: the tabs · {keys} · enter: the customer").format(
             keys=_(self.KEYS_HINT)), classes="status-line")
-        yield Footer()
+        yield KbmFooter()
 
     def compose_extra_lines(self) -> ComposeResult:
         """Lines between the detail of the current row and the keys."""

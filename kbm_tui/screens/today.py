@@ -8,7 +8,7 @@ from datetime import datetime
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from kbm_tui.core import clock, l10n, timefmt
 from kbm_tui.core.i18n import N_, _, n_
@@ -16,6 +16,7 @@ from kbm_tui.core.records import Agenda, Conversation, Followup, KeepInTouch, Pr
 from kbm_tui.core.text import age, short
 from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
+from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
@@ -186,7 +187,7 @@ class TodayScreen(ItemActions, KbmScreen):
                            whole_line=_whole_line,
                            selectable=lambda i: not isinstance(i, (Heading, Note)))
         yield Static("", id="today-stats", classes="status-line -wrap")
-        yield Footer()
+        yield KbmFooter()
 
     _shown_once = False
 

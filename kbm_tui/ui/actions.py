@@ -271,3 +271,22 @@ def bindings(*action_ids: str) -> list[BindingType]:
 ROW = ("row.kept", "row.broken", "row.renegotiate", "row.done", "row.snooze",
        "row.reschedule", "row.resolve", "row.delete", "row.restore")
 ROW_ACTIONS = frozenset(ACTIONS[i].action for i in ROW)
+
+# What the footer keeps when not every key fits (lower first; see ui/footer.py): help and
+# what can be done with the row at hand, then the screen's main keys, then the rest of the
+# screen's keys, those seldom needed after them, and last the screen keys, which the tabs
+# at the top show as well.
+_FOOTER_FIRST = ("customer.log", "customer.promise", "customer.followup", "app.quick_log")
+_FOOTER_SELDOM = ("customers.archive", "customer.back")
+
+
+def footer_rank(group: object, action_id: str | None) -> int:
+    if group is not None or action_id is None or action_id not in ACTIONS:
+        return 4
+    if action_id in ROW or action_id == "app.help":
+        return 0
+    if action_id in _FOOTER_FIRST:
+        return 1
+    if ACTIONS[action_id].screens:
+        return 4
+    return 3 if action_id in _FOOTER_SELDOM else 2

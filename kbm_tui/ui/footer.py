@@ -1,0 +1,104 @@
+"""The footer: the keys that fit on one line, the most useful first.
+
+Textual's footer shows every key in one line and lets the rest run off the edge, where
+nobody sees it: at 80 columns a German footer lost "Hilfe", and an English customer card
+lost "Delete". This one leaves out what doesn't fit, least useful first (the screen keys,
+which the tabs at the top show too, then the screen's less frequent keys), and keeps the
+order of the rest. Every key is still listed in the help (?) and the palette (ctrl+p).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import groupby
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from kbm_tui.ui.actions import footer_rank
+
+Entry = list[tuple[Binding, bool, str]]  # one footer item: a key, or a group of keys
+
+
+def _width(keys: str, description: str) -> int:
+    """Cells one item takes: a space, its keys, a space, its words, a space."""
+    return len(keys) + len(description) + 3
+
+
+def fitting(entries: list[tuple[int, int]], room: int) -> set[int]:
+    """Which of the entries (rank, width), by index, to show in `room` cells: the best
+    ranked (lowest) first, and among equals the leftmost; one that doesn't fit is left out
+    and the next may still fit."""
+    shown: set[int] = set()
+    used = 0
+    for index in sorted(range(len(entries)), key=lambda i: (entries[i][0], i)):
+        if used + entries[index][1] <= room:
+            shown.add(index)
+            used += entries[index][1]
+    return shown
+
+
+class KbmFooter(Footer):
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != getattr(self, "_drawn_width", event.size.width):
+            self.call_after_refresh(self.recompose)
+
+    def compose(self) -> ComposeResult:
+        # As Textual's Footer.compose (8.2), with the entries that fit.
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        by_action: defaultdict[str, Entry] = defaultdict(list)
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show:
+                by_action[binding.action].append((binding, enabled, tooltip))
+        items: list[tuple[Binding.Group | None, list[Entry]]] = []
+        for group, found in groupby(by_action.values(), lambda b: b[0][0].group):
+            entries = list(found)
+            if group is not None and len(entries) > 1:
+                items.append((group, entries))
+            else:
+                items.extend((None, [entry]) for entry in entries)
+        palette = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        width = self.size.width or self.app.size.width
+        self._drawn_width = width
+        room = width
+        if palette is not None:
+            room -= _width(self.app.get_key_display(palette[1]), palette[1].description) + 1
+        sizes = [(footer_rank(group, entries[0][0][0].id),
+                  _width("".join(self.app.get_key_display(e[0][0]) for e in entries),
+                         group.description) if group else
+                  _width(self.app.get_key_display(entries[0][0][0]),
+                         entries[0][0][0].description))
+                 for group, entries in items]
+        shown = fitting(sizes, room)
+        for index, (group, entries) in enumerate(items):
+            if index in shown:
+                yield from self._item(group, entries)
+        if palette is not None:
+            _node, binding, enabled, tooltip = palette
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
+                            binding.action, classes="-command-palette", disabled=not enabled,
+                            tooltip=binding.tooltip or binding.description)
+
+    def _item(self, group: Binding.Group | None, entries: list[Entry]) -> Iterator:
+        if group is None:
+            binding, enabled, tooltip = entries[0][0]
+            yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
+                            binding.action, disabled=not enabled,
+                            tooltip=tooltip).data_bind(compact=Footer.compact)
+            return
+        with KeyGroup(classes="-compact" if group.compact else ""):
+            for entry in entries:
+                binding, enabled, tooltip = entry[0]
+                yield FooterKey(binding.key, self.app.get_key_display(binding), "",
+                                binding.action, disabled=not enabled,
+                                tooltip=tooltip or binding.description,
+                                classes="-grouped").data_bind(compact=Footer.compact)
+        yield FooterLabel(group.description)

@@ -28,7 +28,7 @@ _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "mid-December"
 _HALF_HOUR = re.compile(r"\b(?:(?:eine[rn]?\s+)?halbe[n]?\s+stunde|(?:a\s+)?half\s+(?:an\s+)?"
                         r"hour)\b")
 _WORD = re.compile(r"[a-z]+")
-_OFFSET = re.compile(r"([+-])(\d{1,5})(d|w|h|min)", re.ASCII)
+_OFFSET = re.compile(r"([+-])(\d{1,5})(d|t|w|h|min)", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(am|pm|h|uhr)?", re.ASCII)
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?\.?", re.ASCII)

@@ -35,7 +35,7 @@ COUNT = {"a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1,
             for w in words.split()},
          "fourteen": 14, "vierzehn": 14}
 UNIT = {word: unit for words, unit in (
-    ("day days d tag tage tagen", "days"), ("week weeks w woche wochen", "weeks"),
+    ("day days d t tag tage tagen", "days"), ("week weeks w woche wochen", "weeks"),
     ("hour hours h hr hrs stunde stunden std", "hours"),
     ("minute minutes min mins minuten", "minutes"),
 ) for word in words.split()}

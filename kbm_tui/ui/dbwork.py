@@ -17,6 +17,7 @@ from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
 from kbm_tui.core.errors import KbmError
+from kbm_tui.core.i18n import _
 from kbm_tui.store import Store
 
 if TYPE_CHECKING:
@@ -52,13 +53,13 @@ def _run(node: DOMNode, fn: Fn[T], then: Callable[[T], None] | None, on_error: O
             if on_error is not None:
                 app.call_from_thread(on_error, exc)
             else:
-                title = "Not saved" if group == "write" else "Can't show this"
+                title = _("Not saved") if group == "write" else _("Can't show this")
                 app.call_from_thread(app.notify, exc.message, title=title,
                                      severity="error", timeout=8)
             return
         except Exception as exc:  # a bug: say so, keep the app running
             app.call_from_thread(app.notify, f"{type(exc).__name__}: {exc}",
-                                 title="Something went wrong", severity="error", timeout=10)
+                                 title=_("Something went wrong"), severity="error", timeout=10)
             app.call_from_thread(app.log.error, repr(exc))
             return
         if then is None or get_current_worker().is_cancelled:

@@ -111,6 +111,8 @@ FUTURE = [
     ("in einer Woche", NEXT_SUNDAY, None),
     ("+3d", IN_3, None),
     ("+2w", IN_2_WEEKS, None),
+    ("+3T", IN_3, None),  # the German placeholders say +2T and +1W: T for Tag
+    ("+2W", IN_2_WEEKS, None),
     # relative hours and minutes are moments, rounded up to 5 minutes
     ("in 3 hours", TODAY, time(14, 30)),
     ("in 3 Stunden", TODAY, time(14, 30)),

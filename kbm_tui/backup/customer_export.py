@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from kbm_tui import __version__
+from kbm_tui.backup import readme
 from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.cells import escape_cell
@@ -45,6 +46,9 @@ def _write(store, path: Path, document: dict, data: dict[str, list[dict]]) -> No
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("customer.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        name = data["customer"][0]["name"] if data["customer"] else ""
+        counts = {table: len(rows) for table, rows in data.items()}
+        zf.writestr(readme.name(), readme.for_customer(name, counts, clock.now()))
         for table, rows in data.items():
             buffer = io.StringIO(newline="")
             writer = csv.writer(buffer, lineterminator="\r\n")

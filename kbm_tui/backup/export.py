@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from kbm_tui import __version__
+from kbm_tui.backup import readme
 from kbm_tui.backup.manifest import FORMAT, FORMAT_VERSION, MANIFEST
 from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.backup.worker import slice_path, write_slice
@@ -109,6 +110,9 @@ def _write_zip(path: Path, pieces, columns, manifest) -> None:
             zw.add(f"{table}.csv", [deflate_piece(("\ufeff" + header.getvalue()).encode()),
                                     *pieces[table]])
         zw.add(MANIFEST, [deflate_piece((json.dumps(manifest, indent=2) + "\n").encode())])
+        counts = {table: entry["rows"] for table, entry in manifest["tables"].items()}
+        note = readme.for_backup(counts, clock.now(), __version__)
+        zw.add(readme.name(), [deflate_piece(note.encode())])
         zw.close()
         raw.flush()
         os.fsync(raw.fileno())

@@ -253,3 +253,26 @@ def test_a_stopped_export_leaves_no_file_and_no_helper_running(store, tmp_path, 
         backup_export.export(store, tmp_path / "b.zip", progress=stop)
     assert started and all(proc.poll() is not None for proc in started)
     assert [p.name for p in tmp_path.iterdir() if p.name != "shop"] == []
+
+
+@pytest.mark.parametrize("lang, note_name, says", [
+    ("en", "README.txt", ["kbm-tui backup, made on Sunday 22 November 2026 at 11:30",
+                          "It holds 1 staff member, 1 customer, 2 conversations",
+                          "kbm restore THIS-FILE.zip --replace"]),
+    ("de", "LIESMICH.txt", ["Sicherung von kbm-tui, erstellt am Sonntag, 22. November 2026 "
+                            "um 11:30 Uhr", "Sie enthält 1 Mitarbeiter/in, 1 Kunde, 2 Gespräche",
+                            "kbm restore DIESE-DATEI.zip --replace"]),
+])
+def test_a_backup_says_in_the_shops_language_what_it_is_and_how_to_bring_it_back(
+        kbm, tmp_path, lang, note_name, says):
+    kbm.ok("log", "Anna Weg", "asks about a bell", "--new")
+    kbm.ok("log", "anna", "bought the bell")
+    target = tmp_path / "b.zip"
+    kbm.ok("export", str(target), "--lang", lang)
+    with zipfile.ZipFile(target) as zf:
+        note = zf.read(note_name).decode()
+    for words in says:
+        assert words in note
+    kbm.ok("restore", str(target), db=False, env={"KBM_DB": str(tmp_path / "new.sqlite3")})
+    assert "Anna Weg" in kbm.ok("customers", db=False,
+                                env={"KBM_DB": str(tmp_path / "new.sqlite3")})

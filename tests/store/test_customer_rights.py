@@ -145,3 +145,12 @@ def test_forget_waits_for_a_reader_that_finishes_soon(kbm, db_path):
         reader.stdout.close()
     assert out.startswith("Erased Anna")
     assert _traces(db_path.parent) == []
+
+
+def test_a_customers_export_tells_them_in_the_shops_language_what_it_holds(kbm, tmp_path):
+    kbm.ok("log", "Anna Weg", "asks about a bell", "--new")
+    kbm.ok("customer-export", "anna", "--lang", "de")
+    with zipfile.ZipFile(tmp_path / "kbm-customer-1-2026-11-22.zip") as zf:
+        note = zf.read("LIESMICH.txt").decode()
+    assert "Alles, was der Laden über Anna Weg gespeichert hat, Stand Sonntag, 22. November" in note
+    assert "1 Kunde, 1 Gespräch, 0 Versprechen" in note

@@ -11,7 +11,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.app import App
 
@@ -26,6 +26,7 @@ from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
 from kbm_tui.store import Store
 from kbm_tui.ui import actions
+from kbm_tui.ui.changes import Change, History
 from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.ui.host import Host
 from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
@@ -50,8 +51,8 @@ class KbmApp(DbWork, TextualWords, Host):
     DEFAULT_MODE = "today"
     BINDINGS = actions.bindings(
         *(f"app.{screen[1]}" for screen in actions.SCREEN_KEYS), "app.quick_log",
-        "app.new_customer", "app.undo", "app.backup", "app.help", "app.help_anywhere",
-        "app.palette")
+        "app.new_customer", "app.undo", "app.redo", "app.redo_shift", "app.backup",
+        "app.help", "app.help_anywhere", "app.palette")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
                  store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
@@ -64,7 +65,8 @@ class KbmApp(DbWork, TextualWords, Host):
         self._count_lock = threading.Lock()
         self._counter: Store | None = None
         self._counting: object | None = None
-        self._undo: list[tuple[str, Callable[[Store], Any]]] = []
+        self.history = History()
+        self._steps: list[str] = []  # undo/redo keys pressed, done one after another
         self._watch_seconds = watch_seconds
         # Taken before any screen reads (and before a worker holds the lock, which would
         # make the first frame wait): a later write by another program shows as a change.
@@ -189,31 +191,65 @@ class KbmApp(DbWork, TextualWords, Host):
             if reload is not None:
                 reload()
 
-    # --- undo ----------------------------------------------------------------------------
+    # --- undo and redo ---------------------------------------------------------------------
 
-    def push_undo(self, label: str, undo: Callable[[Store], Any]) -> None:
-        self._undo.append((label, undo))
-        del self._undo[:-20]
+    def remember(self, change: Change) -> None:
+        self.history.add(change)
         self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self._undo)
-        return True
 
     def action_undo(self) -> None:
-        if not self._undo:
-            self.notify(_("Nothing to undo."))
+        self._queue_step("undo")
+
+    def action_redo(self) -> None:
+        self._queue_step("redo")
+
+    def _queue_step(self, step: str) -> None:
+        """Undo and redo run one after another, in the order the keys were pressed."""
+        self._steps.append(step)
+        if len(self._steps) == 1:
+            self._next_step()
+
+    def _next_step(self) -> None:
+        if not self._steps:
             return
-        label, undo = self._undo.pop()
+        undo = self._steps[0] == "undo"
+        source = self.history.done if undo else self.history.undone
+        if not source:
+            self._steps.pop(0)
+            self.notify(_("Nothing to undo here. (What other terminals change is theirs to "
+                          "undo.)") if undo else _("Nothing to redo."), markup=False)
+            self._next_step()
+            return
+        change = source.pop()
         self.refresh_bindings()
+        expected, wanted = ((change.after, change.before) if undo
+                            else (change.before, change.after))
 
-        def done(_result) -> None:
-            self.notify(_("Undone — {what}.").format(what=label), title=_("Undo"),
-                        markup=False)
+        def finished(moved: list) -> None:
+            self._steps.pop(0)
+            if moved:
+                self.notify(
+                    (_("Not undone: {what}. It was changed since, in another terminal or "
+                       "program, and stays as it is now.") if undo else
+                     _("Not redone: {what}. It was changed since, in another terminal or "
+                       "program, and stays as it is now.")).format(what=change.what),
+                    title=_("Undo") if undo else _("Redo"), severity="warning", timeout=10,
+                    markup=False)
+            else:
+                (self.history.undone if undo else self.history.done).append(change)
+                self.notify((_("Undone: {what}.") if undo else _("Redone: {what}.")).format(
+                    what=change.what), title=_("Undo") if undo else _("Redo"), markup=False)
+            self.refresh_bindings()
             self.reload_screens()
+            self._next_step()
 
-        self.db_write(undo, done)
+        def failed(exc) -> None:
+            self._steps.pop(0)
+            self.notify(exc.message, title=_("Not undone") if undo else _("Not redone"),
+                        severity="error", markup=False)
+            self._next_step()
+
+        self.db_write(lambda s: s.put_back(expected, wanted), finished, on_error=failed)
 
     # --- going places --------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from kbm_tui.db.conversations import ConversationsPart
 from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.customers import CustomersPart
 from kbm_tui.db.insight import InsightPart
+from kbm_tui.db.journal import JournalPart, Ref, Rows, Where
 from kbm_tui.db.location import default_path, resolve_path
 from kbm_tui.db.privacy import PrivacyPart
 from kbm_tui.db.promises import PromisesPart
@@ -36,12 +37,12 @@ from kbm_tui.db.workdir import scratch_file
 __all__ = ["Store", "SafetyCopy", "SCHEMA_VERSION", "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
            "explain_database_error", "is_database_file", "scratch_file",
-           "remove_dead_work_files"]
+           "remove_dead_work_files", "Ref", "Rows", "Where"]
 
 
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,
             AgendaPart, CarePart, InsightPart, TimelinePart, ViewsPart, TablesPart,
-            PrivacyPart, SafetyPart, RestorePart):
+            PrivacyPart, SafetyPart, RestorePart, JournalPart):
     """The shop's data. `Store.open(path)` opens (creating or upgrading) the database;
     use it as a context manager, or call `close()`."""
 

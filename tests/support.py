@@ -158,3 +158,12 @@ async def wait_for(pilot, check, timeout: float = 20.0, step: float = 0.1) -> bo
         if check():
             return True
     return check()
+
+
+async def cursor_to(pilot, table_id: str, wanted) -> None:
+    """Put the cursor of a list on the first row for which `wanted(record)` is true."""
+    table = pilot.app.screen.query_one(table_id)
+    index = next(i for i, item in enumerate(table.loaded_items())
+                 if wanted(getattr(item, "record", item)))
+    table.cursor_row = index
+    await settle(pilot)

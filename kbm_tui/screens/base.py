@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kbm_tui.core import clock
 from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.core.text import age, short
-from kbm_tui.ui import actions, fmt
+from kbm_tui.ui import actions, fmt, said
+from kbm_tui.ui.changes import refs_of
 from kbm_tui.ui.dbwork import DbWork
 
 if TYPE_CHECKING:
@@ -47,12 +47,10 @@ class KbmScreen(DbWork, Screen):
     def reload(self) -> None:
         """Read what is shown again (after a change here or in another program)."""
 
-    def changed(self, message: str, *, title: str = "", undo=None,
-                undone: str = "") -> None:
-        """A change went through: say so, offer undo (`undone` says what undo brings
-        back), and let every screen catch up."""
-        if undo is not None:
-            self.app.push_undo(undone or message, undo)
+    def changed(self, message: str, *, title: str = "", undoable: bool = True) -> None:
+        """A change went through: say so (and that u undoes it), and let every screen
+        catch up."""
+        if undoable:
             message = _("{message}  (u: undo)").format(message=message)
         self.app.notify(message, title=title or _("Saved"), markup=False)
         self.app.reload_screens()
@@ -115,10 +113,9 @@ class ItemActions(KbmScreen):
         item = self.current_item()
         if isinstance(item, Promise) and item.status == "open":
             pid = item.id
-            self.db_write(lambda s: s.close_promise(pid, "kept"),
-                          lambda p: self.changed(_("Kept: {what}").format(what=short(p.text, 40)),
-                                                 undo=lambda s: s.reopen_promise(pid),
-                                                 undone=_("the promise is open again")))
+            self.db_change(lambda s: s.close_promise(pid, "kept"), said.kept,
+                           lambda p: self.changed(_("Kept: {what}").format(
+                               what=short(p.text, 40))), refs=[("promise", pid)])
 
     def action_broken(self) -> None:
         item = self.current_item()
@@ -129,11 +126,10 @@ class ItemActions(KbmScreen):
         def got(reason: str | None) -> None:
             if reason:
                 pid = item.id
-                self.db_write(lambda s: s.close_promise(pid, "broken", reason),
-                              lambda p: self.changed(
-                                  _("Broken: {what}").format(what=short(p.text, 40)),
-                                  undo=lambda s: s.reopen_promise(pid),
-                                  undone=_("the promise is open again")))
+                self.db_change(lambda s: s.close_promise(pid, "broken", reason), said.broken,
+                               lambda p: self.changed(
+                                   _("Broken: {what}").format(what=short(p.text, 40))),
+                               refs=[("promise", pid)])
 
         self.app.push_screen(ReasonDialog(
             _("Why was this promise broken?"), f"{item.customer_name}: {item.text}"), got)
@@ -143,13 +139,10 @@ class ItemActions(KbmScreen):
         if isinstance(item, Promise) and item.status == "open":
             from kbm_tui.screens.new_time import RenegotiateDialog
 
-            pid = item.id
             self.app.push_screen(RenegotiateDialog(item),
                                  lambda p: self.changed(
                                      _("New time for “{what}”: {due}").format(
-                                         what=short(p.text, 30), due=fmt.promise_due(p)),
-                                     undo=lambda s: s.undo_renegotiation(pid),
-                                     undone=_("the promise is back on its earlier time"))
+                                         what=short(p.text, 30), due=fmt.promise_due(p)))
                                  if p else None)
 
     # --- follow-ups ---------------------------------------------------------------------
@@ -166,10 +159,10 @@ class ItemActions(KbmScreen):
                         what=what, due=fmt.followup_due(next_one))
                 else:
                     message = _("Done: {what}").format(what=what)
-                self.changed(message, undo=lambda s: s.reopen_followup(fid),
-                             undone=_("the follow-up is open again"))
+                self.changed(message)
 
-            self.db_write(lambda s: s.followup_done(fid), finished)
+            self.db_change(lambda s: s.followup_done(fid), lambda _next: said.done(item),
+                           finished, refs=[("followup", fid)], made=lambda n: refs_of(n))
 
     def action_snooze(self) -> None:
         item = self.current_item()
@@ -177,20 +170,13 @@ class ItemActions(KbmScreen):
             return
         from kbm_tui.screens.snooze import SnoozeDialog
 
-        before = item.snoozed_until
-
-        def undo(store):
-            if before is not None and before > clock.today():
-                return store.snooze_followup(item.id, before)
-            return store.unsnooze_followup(item.id)
-
         def got(day) -> None:
             if day is not None:
                 fid = item.id
-                self.db_write(lambda s: s.snooze_followup(fid, day),
-                              lambda f: self.changed(
-                                  _("Snoozed until {day}").format(day=fmt.day(day)), undo=undo,
-                                  undone=_("the snooze is taken back")))
+                self.db_change(lambda s: s.snooze_followup(fid, day), said.snoozed,
+                               lambda f: self.changed(
+                                   _("Snoozed until {day}").format(day=fmt.day(day))),
+                               refs=[("followup", fid)])
 
         self.app.push_screen(SnoozeDialog(_("Snooze this follow-up"),
                                           f"{item.customer_name}: {item.text}"), got)
@@ -198,23 +184,12 @@ class ItemActions(KbmScreen):
     def action_reschedule(self) -> None:
         item = self.current_item()
         if isinstance(item, Followup) and item.done_at is None:
-            from kbm_tui.core.when import Due
             from kbm_tui.screens.new_time import RescheduleDialog
-
-            fid, snoozed = item.id, item.snoozed_until
-            before = Due.of(item.due_day, item.due_at, clock.local_tz())
-
-            def undo(store):
-                back = store.reschedule_followup(fid, before)
-                if snoozed is not None and snoozed > clock.today():
-                    back = store.snooze_followup(fid, snoozed)
-                return back
 
             self.app.push_screen(RescheduleDialog(item),
                                  lambda f: self.changed(
                                      _("Follow-up moved to {due}").format(
-                                         due=fmt.followup_due(f)), undo=undo,
-                                     undone=_("the follow-up is back on its day"))
+                                         due=fmt.followup_due(f)))
                                  if f else None)
 
     # --- conversations ------------------------------------------------------------------
@@ -228,13 +203,12 @@ class ItemActions(KbmScreen):
         def got(note: str | None) -> None:
             if note:
                 cid = item.id
-                self.db_write(
-                    lambda s: s.resolve_complaint(cid, note),
+                self.db_change(
+                    lambda s: s.resolve_complaint(cid, note), said.resolved,
                     lambda c: self.changed(
                         _("Complaint from {name} resolved after {age}: {note}").format(
                             name=c.customer_name, age=age(c.at), note=short(note, 40)),
-                        title=_("Resolved"), undo=lambda s: s.reopen_complaint(cid),
-                        undone=_("the complaint is open again")))
+                        title=_("Resolved")), refs=[("conversation", cid)])
 
         self.app.push_screen(ReasonDialog(
             _("Resolve this complaint"),
@@ -253,11 +227,10 @@ class ItemActions(KbmScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 cid = item.id
-                self.db_write(lambda s: s.set_conversation_deleted(cid, True),
-                              lambda c: self.changed(
-                                  _("Conversation moved to the archive"), title=_("Deleted"),
-                                  undo=lambda s: s.set_conversation_deleted(cid, False),
-                                  undone=_("the conversation is back")))
+                self.db_change(lambda s: s.set_conversation_deleted(cid, True), said.deleted,
+                               lambda c: self.changed(
+                                   _("Conversation moved to the archive"), title=_("Deleted")),
+                               refs=[("conversation", cid)])
 
         self.app.push_screen(ConfirmDialog(
             _("Delete this conversation?"),
@@ -270,6 +243,7 @@ class ItemActions(KbmScreen):
         item = self.current_item()
         if isinstance(item, Conversation) and item.deleted_at is not None:
             cid = item.id
-            self.db_write(lambda s: s.set_conversation_deleted(cid, False),
-                          lambda c: self.changed(_("Conversation brought back"),
-                                                 title=_("Restored")))
+            self.db_change(lambda s: s.set_conversation_deleted(cid, False), said.brought_back,
+                           lambda c: self.changed(_("Conversation brought back"),
+                                                  title=_("Restored")),
+                           refs=[("conversation", cid)])

@@ -170,7 +170,10 @@ class CustomerScreen(ItemActions, KbmScreen):
     def _gone(self, exc) -> None:
         if self.forgetting:
             return
-        self.app.notify(exc.message, title=_("Customer gone"), severity="warning")
+        name = self.customer.name if self.customer else f"#{self.customer_id}"
+        self.app.notify(_("{name} is no longer in this database (undone here, or erased "
+                          "in another terminal).").format(name=name),
+                        title=_("Customer gone"), severity="warning", markup=False)
         if self.is_current:
             self.dismiss()
 
@@ -214,16 +217,12 @@ class CustomerScreen(ItemActions, KbmScreen):
     def action_wishes(self) -> None:
         if self.customer is None:
             return
-        from kbm_tui.screens.wishes import WishesDialog, wishes_of
-
-        before, cid = wishes_of(self.customer), self.customer.id
+        from kbm_tui.screens.wishes import WishesDialog
 
         def saved(customer: Customer | None) -> None:
             if customer is not None:
                 self.changed(_("Wishes of {name}: {wishes}").format(
-                                 name=customer.name, wishes=fmt.wishes_line(customer)),
-                             undo=lambda s: s.set_wishes(cid, **before),
-                             undone=_("the wishes are as they were"))
+                                 name=customer.name, wishes=fmt.wishes_line(customer)))
 
         self.app.push_screen(WishesDialog(self.customer), saved)
 

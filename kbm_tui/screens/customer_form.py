@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -12,7 +14,8 @@ from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.screens.form_dialog import FormDialog
-from kbm_tui.store import Store
+from kbm_tui.store import Ref, Store, Where
+from kbm_tui.ui import said
 from kbm_tui.widgets.form import Field
 
 FIELDS = (
@@ -91,6 +94,15 @@ class CustomerForm(FormDialog[Customer | None]):
         if self.customer is None:
             return store.add_customer(name, **fields)
         return store.update_customer(self.customer.id, name=name, **fields)
+
+    def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
+        return [], [("customer", self.customer.id)] if self.customer else []
+
+    def made(self, result: Customer) -> list[Ref]:
+        return [("customer", result.id)]
+
+    def change_text(self, result: Customer) -> str:
+        return said.edited(result) if self.customer else said.added(result)
 
     def saved(self, customer: Customer | None) -> None:
         if customer is not None:

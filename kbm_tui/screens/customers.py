@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Static
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, CustomerSummary
 from kbm_tui.screens.base import ItemActions, KbmScreen
-from kbm_tui.ui import actions, fmt
+from kbm_tui.ui import actions, fmt, said
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
@@ -199,14 +199,11 @@ def archive_customer(screen: KbmScreen, customer_id: int, name: str, archived: b
     from kbm_tui.screens.confirm import ConfirmDialog
 
     def save() -> None:
-        screen.db_write(
-            lambda s: s.set_archived(customer_id, not archived),
+        screen.db_change(
+            lambda s: s.set_archived(customer_id, not archived), said.archived,
             lambda c: screen.changed(
                 (_("Brought back: {name}") if archived else _("Archived: {name}")).format(
-                    name=name),
-                undo=lambda s: s.set_archived(customer_id, archived),
-                undone=(_("{name} is archived again") if archived else
-                        _("{name} is back in the list")).format(name=name)))
+                    name=name)), refs=[("customer", customer_id)])
 
     if archived:
         save()

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input
 
 from kbm_tui.core.errors import AgainstWishes, KbmError
 from kbm_tui.core.i18n import N_, _
-from kbm_tui.store import Store
+from kbm_tui.store import Ref, Store, Where
 from kbm_tui.ui import actions
 from kbm_tui.ui.dbwork import DbWork
 
@@ -74,6 +74,21 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
     def saved(self, result: Any) -> None:
         self.dismiss(result)
 
+    # --- what goes on the undo history ----------------------------------------------------
+
+    def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
+        """The rows saving changes that are there already: found by (table, column, value)
+        and named as (table, id)."""
+        return [], []
+
+    def made(self, result: Any) -> list[Ref]:
+        """The rows saving made."""
+        return []
+
+    def change_text(self, result: Any) -> str | None:
+        """What saving did, for undo's message; None keeps it off the history."""
+        return None
+
     def whose_wishes(self, values: Any) -> str:
         return ""  # the customer's (a dialog that knows the name says it)
 
@@ -95,8 +110,10 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         self._write(values, anyway=False)
 
     def _write(self, values: Any, *, anyway: bool) -> None:
-        self.db_write(lambda s: self.write(s, values, anyway), self._done,
-                      on_error=lambda exc: self._refused(exc, values))
+        where, refs = self.touches(values)
+        self.db_change(lambda s: self.write(s, values, anyway), self.change_text, self._done,
+                       where=where, refs=refs, made=self.made,
+                       on_error=lambda exc: self._refused(exc, values))
 
     def _done(self, result: Any) -> None:
         self._saving = False

@@ -11,7 +11,7 @@ from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.screens.tabbed_list import TabbedListScreen
-from kbm_tui.ui import actions, fmt
+from kbm_tui.ui import actions, fmt, said
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
@@ -67,18 +67,16 @@ class IdeasScreen(TabbedListScreen):
         item = self.current_item()
         if not isinstance(item, Conversation):
             return
-        iid, before = item.id, item.idea_status or "new"
+        iid = item.id
 
         def saved(idea: Conversation) -> None:
             self.changed(_("Idea from {name} is {state}").format(
-                             name=idea.customer_name, state=fmt.idea_state(status)),
-                         undo=lambda s: s.set_idea_status(iid, before),
-                         undone=_("the idea is {state} again").format(
-                             state=fmt.idea_state(before)))
+                             name=idea.customer_name, state=fmt.idea_state(status)))
             if status == "done":
                 self._offer_to_tell(idea)
 
-        self.db_write(lambda s: s.set_idea_status(iid, status), saved)
+        self.db_change(lambda s: s.set_idea_status(iid, status), said.idea, saved,
+                       refs=[("conversation", iid)])
 
     def _offer_to_tell(self, idea: Conversation) -> None:
         from kbm_tui.screens.confirm import ConfirmDialog

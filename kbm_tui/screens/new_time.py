@@ -17,8 +17,8 @@ from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Followup, Promise, PromiseChange
 from kbm_tui.core.when import Due
 from kbm_tui.screens.form_dialog import FormDialog
-from kbm_tui.store import Store
-from kbm_tui.ui import fmt
+from kbm_tui.store import Ref, Store, Where
+from kbm_tui.ui import fmt, said
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field
 
@@ -112,6 +112,13 @@ class RenegotiateDialog(_NewTime):
         due, reason = values
         return store.renegotiate_promise(self.record.id, due, reason or "")
 
+    def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
+        pid = self.record.id
+        return [("promise", "id", pid), ("promise_change", "promise_id", pid)], []
+
+    def change_text(self, result: Promise) -> str:
+        return said.renegotiated(result)
+
 
 class RescheduleDialog(_NewTime):
     """A follow-up moves to another day (today allowed); a snooze on it goes."""
@@ -144,3 +151,9 @@ class RescheduleDialog(_NewTime):
 
     def write(self, store: Store, values: tuple[Due, str | None], anyway: bool) -> Followup:
         return store.reschedule_followup(self.record.id, values[0])
+
+    def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
+        return [], [("followup", self.record.id)]
+
+    def change_text(self, result: Followup) -> str:
+        return said.moved(result)

@@ -19,10 +19,11 @@ from textual.widgets import Input, Label, Select, Static
 from kbm_tui.core import clock, validate
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import N_, _
-from kbm_tui.core.records import ContactDraft, Customer, Followup, Promise
+from kbm_tui.core.records import Contact, ContactDraft, Customer, Followup, Promise
 from kbm_tui.screens.form_dialog import FormDialog
-from kbm_tui.store import Store
-from kbm_tui.ui import fmt
+from kbm_tui.store import Ref, Store
+from kbm_tui.ui import fmt, said
+from kbm_tui.ui.changes import refs_of
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, chosen
 
@@ -165,6 +166,14 @@ class PlanDialog(FormDialog[Promise | Followup | None]):
                              followup_due=values["due"], followup_every=values["every"],
                              staff_id=values["staff"])
         return store.record_contact(draft, anyway=anyway).followup
+
+    def made(self, result: Promise | Followup | None) -> list[Ref]:
+        return refs_of(result)
+
+    def change_text(self, result: Promise | Followup | None) -> str:
+        if isinstance(result, Promise):
+            return said.contact(Contact(None, result, None))
+        return said.contact(Contact(None, None, result))
 
     def saved(self, item: Promise | Followup | None) -> None:
         if isinstance(item, Promise):

@@ -17,8 +17,9 @@ from kbm_tui.core.money import parse_amount
 from kbm_tui.core.records import Contact, ContactDraft, Conversation, Customer
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 from kbm_tui.screens.form_dialog import FormDialog
-from kbm_tui.store import Store
-from kbm_tui.ui import fmt
+from kbm_tui.store import Ref, Store
+from kbm_tui.ui import fmt, said
+from kbm_tui.ui.changes import refs_of
 from kbm_tui.widgets.customer_picker import CustomerPicker
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, chosen
@@ -241,6 +242,12 @@ class QuickLog(FormDialog[Conversation | None]):
             kind=v["kind"], staff_id=v["staff"], amount_cents=v["amount"],
             promise=v["promise"], promise_due=v["promise_due"],
             followup=v["followup"], followup_due=v["followup_due"]), anyway=anyway)
+
+    def made(self, result: Contact) -> list[Ref]:
+        return refs_of(result.conversation, result.promise, result.followup)
+
+    def change_text(self, result: Contact) -> str:
+        return said.contact(result)
 
     def saved(self, result: Contact) -> None:
         conversation, promise, followup = result.conversation, result.promise, result.followup

@@ -16,8 +16,8 @@ from kbm_tui.core.records import Customer, Staff
 from kbm_tui.core.vocab import CHANNEL_LABELS
 from kbm_tui.core.when import parse_days
 from kbm_tui.screens.form_dialog import FormDialog
-from kbm_tui.store import Store
-from kbm_tui.ui import fmt
+from kbm_tui.store import Ref, Store, Where
+from kbm_tui.ui import fmt, said
 from kbm_tui.widgets.form import Field
 
 EXPLAIN = N_("Their choice, not ours: whoever is about to contact them sees these wishes, "
@@ -126,6 +126,12 @@ class WishesDialog(FormDialog[Customer | None]):
 
     def write(self, store: Store, values: dict[str, Any], anyway: bool) -> Customer:
         return store.set_wishes(self.customer.id, **values)
+
+    def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
+        return [], [("customer", self.customer.id)]
+
+    def change_text(self, result: Customer) -> str:
+        return said.wishes(result)
 
 
 def wishes_of(c: Customer) -> dict[str, Any]:

@@ -10,7 +10,7 @@ of crashing the app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.dom import DOMNode
@@ -18,7 +18,8 @@ from textual.worker import get_current_worker
 
 from kbm_tui.core.errors import KbmError
 from kbm_tui.core.i18n import _
-from kbm_tui.store import Store
+from kbm_tui.store import Ref, Store, Where
+from kbm_tui.ui.changes import Change, tracked
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
@@ -40,6 +41,26 @@ class DbWork:
                  on_error: OnError | None = None) -> None:
         """Run a change in a thread; writes are never cancelled by later ones."""
         _run(cast(DOMNode, self), fn, then, on_error, "write", False)
+
+    def db_change(self, fn: Fn[T], what: Callable[[T], str | None],
+                  then: Callable[[T], None] | None = None, *, where: Iterable[Where] = (),
+                  refs: Iterable[Ref] = (), made: Callable[[T], Iterable[Ref]] | None = None,
+                  on_error: OnError | None = None) -> None:
+        """`db_write`, and the change goes on this terminal's undo history: the rows
+        `where` finds and `refs` names (and those `made` names as new), before and after,
+        with `what(result)` saying what it was (None: not a change worth undoing)."""
+        node = cast(DOMNode, self)
+        app = cast("Host", node.app)
+        where, refs = list(where), list(refs)
+
+        def change(store: Store) -> T:
+            result, before, after = tracked(store, fn, where=where, refs=refs, made=made)
+            label = what(result)
+            if label:
+                app.call_from_thread(app.remember, Change(label, before, after))
+            return result
+
+        _run(node, change, then, on_error, "write", False)
 
 
 def _run(node: DOMNode, fn: Fn[T], then: Callable[[T], None] | None, on_error: OnError | None,

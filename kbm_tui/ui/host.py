@@ -7,12 +7,13 @@ them), so they see it as a `Host`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.app import App
 
 from kbm_tui.core.settings import Settings
 from kbm_tui.store import Store
+from kbm_tui.ui.changes import Change
 
 T = TypeVar("T")
 
@@ -32,7 +33,8 @@ class Host(App["str | None"]):
     def stop_count(self, owner: object) -> None:
         raise NotImplementedError
 
-    def push_undo(self, label: str, undo: Callable[[Store], Any]) -> None:
+    def remember(self, change: Change) -> None:
+        """A change made here goes on this terminal's undo history."""
         raise NotImplementedError
 
     def reload_screens(self) -> None:

@@ -61,13 +61,18 @@ async def test_ideas_come_together_with_a_status_and_done_offers_to_tell_the_cus
         await pilot.press("d")  # already done: the key does nothing
         await settle(pilot)
         assert app.screen.__class__.__name__ == "IdeasScreen"
-        await pilot.press("u")  # undo: considered again
+        with Store.open(shop) as s:
+            (tell,) = s.followups(customer_id=2, due=None)[-1:]
+            assert tell.text.startswith("Tell them what became of their idea")
+            assert tell.due_day == clock.today() + timedelta(days=1)
+        await pilot.press("u")  # undo: the follow-up planned last goes ...
+        await settle(pilot)
+        assert rows(app, "#idea-list")[0].idea_status == "done"
+        await pilot.press("u")  # ... then the idea is considered again
         await settle(pilot)
         assert rows(app, "#idea-list")[0].idea_status == "considered"
     with Store.open(shop) as s:
-        (tell,) = s.followups(customer_id=2, due=None)[-1:]
-        assert tell.text.startswith("Tell them what became of their idea")
-        assert tell.due_day == clock.today() + timedelta(days=1)
+        assert not [f for f in s.followups(customer_id=2) if f.text.startswith("Tell them")]
         assert [i.idea_status for i in s.ideas()] == ["considered", "new"]
 
 

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from textual import events
 from textual.app import App
+from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from kbm_tui.core import i18n
 from kbm_tui.core.i18n import N_, _
@@ -67,6 +70,7 @@ class KbmApp(DbWork, TextualWords, Host):
         self._counting: object | None = None
         self.history = History()
         self._steps: list[str] = []  # undo/redo keys pressed, done one after another
+        self._asking_to_quit = False
         self._watch_seconds = watch_seconds
         # Taken before any screen reads (and before a worker holds the lock, which would
         # make the first frame wait): a later write by another program shows as a change.
@@ -250,6 +254,31 @@ class KbmApp(DbWork, TextualWords, Host):
             self._next_step()
 
         self.db_write(lambda s: s.put_back(expected, wanted), finished, on_error=failed)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: quit — after asking, when a form holds text that is not saved."""
+        from kbm_tui.screens.form_dialog import FormDialog, discard_question
+
+        if self._asking_to_quit:
+            return
+        if not any(isinstance(s, FormDialog) and s.has_changes() for s in self.screen_stack):
+            self.exit()
+            return
+        self._asking_to_quit = True
+
+        def answered(yes: bool | None) -> None:
+            self._asking_to_quit = False
+            if yes:
+                self.exit()
+
+        self.push_screen(discard_question(quitting=True), answered)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tab into a filled field puts the cursor at its end: typing adds to the text
+        instead of replacing it all."""
+        if isinstance(event.widget, Input):
+            box = event.widget
+            box.selection = Selection.cursor(len(box.value))
 
     # --- going places --------------------------------------------------------------------
 

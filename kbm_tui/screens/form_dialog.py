@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, TextArea
 
 from kbm_tui.core.errors import AgainstWishes, KbmError
 from kbm_tui.core.i18n import N_, _
@@ -51,10 +51,32 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
     # Name each part (this contact, the follow-up) when asking about the wishes.
     NAME_PARTS = False
     ENTER_SKIPS: frozenset[str] = frozenset()
+    # Inputs whose text is not the person's typing to lose (a customer chosen for them).
+    NOT_TYPED: frozenset[str] = frozenset()
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="dialog", **kwargs)
         self._saving = False
+        self._start: dict[int, str] | None = None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.remember_start)
+
+    # --- never losing what was typed -------------------------------------------------------
+
+    def remember_start(self) -> None:
+        """What the fields hold before the person types (after any preset)."""
+        self._start = self._typed_texts()
+
+    def _typed_texts(self) -> dict[int, str]:
+        texts = {id(box): box.value.strip() for box in self.query(Input)
+                 if box.id not in self.NOT_TYPED}
+        texts.update({id(area): area.text.strip() for area in self.query(TextArea)})
+        return texts
+
+    def has_changes(self) -> bool:
+        """True when a field holds text the person typed and has not saved."""
+        return self._start is not None and self._typed_texts() != self._start
 
     def buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
@@ -163,7 +185,17 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape closes the form; with typed text in it, only after asking."""
+        if self._saving:
+            return
+        if not self.has_changes():
+            self.dismiss(None)
+            return
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(discard_question(), answered)
 
     @on(Input.Submitted)
     def _entered(self, event: Input.Submitted) -> None:
@@ -175,3 +207,16 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
             self.action_save()
         else:
             self.focus_next()
+
+
+def discard_question(quitting: bool = False) -> ModalScreen[bool]:
+    """"Throw away what you typed?" — asked before a form with typed text closes."""
+    from kbm_tui.screens.confirm import ConfirmDialog
+
+    if quitting:
+        return ConfirmDialog(_("Quit without saving what you typed?"),
+                             _("A form holds text that is not saved yet. Press escape to go "
+                               "back to it and save it with ctrl+s."), yes=_("Quit anyway"))
+    return ConfirmDialog(_("Throw away what you typed?"),
+                         _("Nothing of this form is saved. Press escape to go back to it."),
+                         yes=_("Throw away"))

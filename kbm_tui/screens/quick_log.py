@@ -36,11 +36,13 @@ class QuickLog(FormDialog[Conversation | None]):
                     "amount": "field-amount"}
     ENTER_SAVES = frozenset({"followup-due"})
     ENTER_SKIPS = frozenset({"customer-input"})
+    NOT_TYPED = frozenset({"customer-input"})
 
     def __init__(self, customer_id: int | None = None) -> None:
         super().__init__()
         self.customer_id = customer_id
         self._channel_touched = False
+        self._channel_source: Text | None = None  # where the channel's default comes from
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="quick-log"):
@@ -118,17 +120,33 @@ class QuickLog(FormDialog[Conversation | None]):
         field.set_hint(_("Wishes — {wishes}").format(wishes=fmt.wishes_line(customer)))
         if not self._channel_touched:
             cid = customer.id
-            self.db_read(lambda s: s.last_channel(cid) or customer.pref_channel,
-                         self._default_channel, group="last-channel")
+            self.db_read(lambda s: (s.last_channel(cid), customer.pref_channel),
+                         lambda found: self._default_channel(customer, *found),
+                         group="last-channel")
 
-    def _default_channel(self, channel: str | None) -> None:
-        if channel and not self._channel_touched:
-            self.query_one("#channel", Select).value = channel
+    def _default_channel(self, customer: Customer, last: str | None,
+                         preferred: str | None) -> None:
+        """The channel they were last in touch on, else the one they prefer — and say
+        which, so a talk at the counter is not logged as a phone call unnoticed."""
+        if self._channel_touched:
+            return
+        channel = last or preferred or "store"
+        if last:
+            why = _("{channel}: how {name} was last in touch — change it if not")
+        elif preferred:
+            why = _("{channel}: the channel {name} prefers — change it if not")
+        else:
+            why = _("{channel}: the default, nothing is known about {name} yet")
+        self._channel_source = Text("→ " + why.format(channel=fmt.channel(channel),
+                                                     name=customer.name), style="dim")
+        self.query_one("#channel", Select).value = channel
+        self._show_warning([])
 
     @on(Select.Changed, "#channel")
     def _channel_chosen(self, event: Select.Changed) -> None:
         if event.select.has_focus_within:  # chosen by the person, not by the default
             self._channel_touched = True
+            self._channel_source = None
         self._warn()
 
     @on(Select.Changed, "#direction")
@@ -145,10 +163,11 @@ class QuickLog(FormDialog[Conversation | None]):
                      self._show_warning, group="wishes")
 
     def _show_warning(self, broken: list[str]) -> None:
-        text = None
+        text = self._channel_source.copy() if self._channel_source else None
         if broken:
-            text = Text(_("⚠ {problems} Saving asks first and notes it.").format(
+            warning = Text(_("⚠ {problems} Saving asks first and notes it.").format(
                 problems=" ".join(broken)), style="bold yellow")
+            text = warning if text is None else text.append("\n").append_text(warning)
         self.query_one("#field-how", Field).set_hint(text)
 
     @on(CustomerPicker.NewWanted)

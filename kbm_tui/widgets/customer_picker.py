@@ -50,7 +50,9 @@ class CustomerPicker(DbWork, Vertical):
     def compose(self) -> ComposeResult:
         yield Input(self.customer.name if self.customer else "", compact=True,
                     placeholder=_("type a name, phone number or email"), id="customer-input")
-        yield OptionList(id="customer-matches", compact=True)
+        matches = OptionList(id="customer-matches", compact=True)
+        matches.can_focus = False  # up/down in the input move in it; tab goes on to the next field
+        yield matches
 
     @property
     def input(self) -> Input:
@@ -124,6 +126,11 @@ class CustomerPicker(DbWork, Vertical):
             self.remove_class("-open")
             event.stop()
             event.prevent_default()
+        elif event.key == "tab" and self.customer is None and box.highlighted is not None:
+            # Tab takes the highlighted match, as enter does, and goes on to the next field.
+            option = box.get_option_at_index(box.highlighted)
+            if option.id != NEW:
+                self._choose(option.id)
 
     @on(OptionList.OptionSelected, "#customer-matches")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
 from kbm_tui.core import i18n
@@ -283,10 +283,30 @@ class KbmApp(DbWork, TextualWords, Host):
     # --- going places --------------------------------------------------------------------
 
     def action_goto(self, mode: str) -> None:
-        if self.current_mode == mode and len(self.screen_stack) > 1:
-            while len(self.screen_stack) > 1 and not self.screen.is_modal:
-                self.pop_screen()
-        self.switch_mode(mode)
+        """A screen key shows that screen itself, never a card left open on top of it."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        self.call_later(self._to_base)
+
+    def _to_base(self) -> None:
+        while len(self.screen_stack) > 1 and not self.screen.is_modal:
+            self.pop_screen()
+
+    def leave_customer(self, customer_id: int) -> None:
+        """Back to where the person came from, after a customer was archived or forgotten:
+        that customer's cards close; the screen under them shows."""
+        from kbm_tui.screens.customer import CustomerScreen
+
+        for screen in reversed(self.screen_stack[1:]):
+            if not (isinstance(screen, CustomerScreen) and screen.customer_id == customer_id):
+                break
+            screen.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a field takes the typing, l and n are letters, not keys: the footer must
+        # not offer them then.
+        typing = isinstance(self.focused, (Input, TextArea))
+        return not (typing and action in ("quick_log", "new_customer"))
 
     def action_quick_log(self, customer_id: int | None = None) -> None:
         from kbm_tui.screens.quick_log import QuickLog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.timer import Timer
@@ -119,8 +119,9 @@ class ConversationsScreen(ItemActions, KbmScreen):
         for key in ("since", "until"):
             box = self.query_one(f"#cv-{key}", DueInput)
             box.check(show_empty=False)
-            if box.problem:
-                problems.append(box.problem)
+            if box.problem:  # the reader speaks of due times; a filter wants a day
+                problems.append(_("“{typed}” is not a day. Type one like 1.11., 2026-11-01, "
+                                  "yesterday or Monday.").format(typed=box.value.strip()))
             days[key] = box.due.day if box.due else None
         self.query_one("#cv-problem", Static).update("\n".join(problems))
         self.query_one("#cv-problem").set_class(bool(problems), "-shown")
@@ -169,6 +170,12 @@ class ConversationsScreen(ItemActions, KbmScreen):
 
     def action_find(self) -> None:
         self.query_one("#cv-text", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Escape leaves a filter field for the list, where every key works again.
+        if event.key == "escape" and isinstance(self.focused, (Input, Select, Checkbox)):
+            self.table.focus()
+            event.stop()
 
     def action_clear(self) -> None:
         for box in self.query(Input):

@@ -139,6 +139,7 @@ class CustomerScreen(ItemActions, KbmScreen):
     def on_mount(self) -> None:
         self.set_class(language() == "de", "-long-words")
         self.query_one("#timeline").focus()
+        self.query_one("#customer-nav", NavBar).show_mode(self.app.current_mode)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

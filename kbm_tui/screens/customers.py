@@ -24,6 +24,9 @@ Try fewer letters or a part of the phone number, or press [b]n[/b] to add a new 
 NO_CUSTOMERS = N_("""No customers yet. Press [b]n[/b] to add the first one.
 
 (To look around a made-up bike shop first: quit with ctrl+q and start [b]kbm --demo[/b].)""")
+ALL_ARCHIVED = N_("""No customers in the list: every customer is archived.
+
+Tick “archived” (ctrl+a) to see them, or press [b]n[/b] to add a customer.""")
 
 
 def _name(c: CustomerSummary) -> Text:
@@ -113,9 +116,8 @@ class CustomersScreen(ItemActions, KbmScreen):
         self.table.focus()
 
     def on_key(self, event: events.Key) -> None:
+        # Escape (or down) leaves the filter for the list, where every key works again.
         if self.focused is self.query_one("#filter", Input) and event.key in ("down", "escape"):
-            if event.key == "escape" and not self.table.row_count:
-                return
             self.table.focus()
             event.stop()
 
@@ -143,6 +145,19 @@ class CustomersScreen(ItemActions, KbmScreen):
         self.action_sort(event.key)
 
     @on(VirtualTable.Loaded)
+    def _loaded(self) -> None:
+        table = self.table
+        if table.total == 0 and not self.search and not self.include_archived:
+            def say(archived: int) -> None:
+                empty = ALL_ARCHIVED if archived else NO_CUSTOMERS
+                if table.empty != empty:
+                    table.empty = empty
+                    table.refresh()
+
+            self.db_read(lambda s: s.count_customers(include_archived=True), say,
+                         group="archived-count")
+        self._status()
+
     @on(VirtualTable.Highlighted)
     def _status(self) -> None:
         table = self.table
@@ -198,12 +213,15 @@ def archive_customer(screen: KbmScreen, customer_id: int, name: str, archived: b
     """Ask, then archive (or bring back) a customer; undo puts it back."""
     from kbm_tui.screens.confirm import ConfirmDialog
 
+    def saved(_customer: Customer) -> None:
+        screen.changed((_("Brought back: {name}") if archived else
+                        _("Archived: {name}")).format(name=name))
+        if not archived:
+            screen.app.leave_customer(customer_id)  # back to where the person came from
+
     def save() -> None:
-        screen.db_change(
-            lambda s: s.set_archived(customer_id, not archived), said.archived,
-            lambda c: screen.changed(
-                (_("Brought back: {name}") if archived else _("Archived: {name}")).format(
-                    name=name)), refs=[("customer", customer_id)])
+        screen.db_change(lambda s: s.set_archived(customer_id, not archived), said.archived,
+                         saved, refs=[("customer", customer_id)])
 
     if archived:
         save()

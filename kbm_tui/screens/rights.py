@@ -75,9 +75,7 @@ def forget_customer(screen, customer: Customer) -> None:
             app.notify(_("Erased {name}: {counts}.").format(
                 name=name, counts=counts_text(removed, skip_zero=True)) + " " + _(KEPT_ELSEWHERE),
                 title=_("Forgotten"), timeout=15, markup=False)
-        if screen.is_current:
-            screen.dismiss()
-        app.call_later(app.action_goto, "customers")
+        app.leave_customer(cid)
 
     def answered(yes: bool | None) -> None:
         if yes:

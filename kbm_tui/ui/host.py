@@ -43,5 +43,8 @@ class Host(App["str | None"]):
     def open_customer(self, customer_id: int) -> None:
         raise NotImplementedError
 
+    def leave_customer(self, customer_id: int) -> None:
+        raise NotImplementedError
+
     def action_quick_log(self, customer_id: int | None = None) -> None:
         raise NotImplementedError

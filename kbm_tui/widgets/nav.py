@@ -24,6 +24,12 @@ class NavBar(Static):
     def on_mount(self) -> None:
         self.update(self.build())
 
+    def show_mode(self, mode: str) -> None:
+        """Highlight `mode`: a card shows the screen it was opened from as the current one."""
+        if mode and mode != self.current:
+            self.current = mode
+            self.update(self.build())
+
     def build(self) -> Content:
         parts = []
         for key, mode, label, _detail in SCREEN_KEYS:

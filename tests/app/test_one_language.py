@@ -13,7 +13,7 @@ import re
 
 import pytest
 from german_shop import CARE_EN, add_care, build_german_shop
-from textual.widgets import Select
+from textual.widgets import Button, Select
 
 from kbm_tui.core import i18n
 from kbm_tui.screens.help import key_sections
@@ -91,6 +91,14 @@ class Walk:
             else:
                 await self.pilot.press(key)
                 await settle(self.pilot)
+                if key == "escape" and getattr(self.app.screen, "question", None) == i18n._(
+                        "Throw away what you typed?"):
+                    # the dialog's own words (the form under it shows through, cut off)
+                    dialog = self.app.screen
+                    self.seen.append((f"{step}: throw away what was typed?", "\n".join(
+                        str(b.label) for b in dialog.query(Button)) + "\n" + dialog.detail))
+                    await self.pilot.press("y")
+                    await settle(self.pilot)
         self.look(step)
 
     async def open_select(self, step: str, selector: str) -> None:

@@ -6,7 +6,9 @@ reported by the command line as a plain message, never a traceback.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -20,14 +22,14 @@ from textual.widgets.input import Selection
 
 from kbm_tui.core import i18n
 from kbm_tui.core.i18n import N_, _
-from kbm_tui.core.settings import Settings
+from kbm_tui.core.settings import Settings, data_dir
 from kbm_tui.screens.conversations import ConversationsScreen
 from kbm_tui.screens.customers import CustomersScreen
 from kbm_tui.screens.followups import FollowupsScreen
 from kbm_tui.screens.ideas import IdeasScreen
 from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
-from kbm_tui.store import Store
+from kbm_tui.store import Store, safety_folder
 from kbm_tui.ui import actions
 from kbm_tui.ui.changes import Change, History
 from kbm_tui.ui.dbwork import DbWork
@@ -149,6 +151,13 @@ class KbmApp(DbWork, TextualWords, Host):
 
     def _daily_safety_copy(self) -> None:
         """Today's safety copy of the database, made once a day when the app starts."""
+        for folder in (data_dir(), safety_folder(self.store.path)):
+            if tighten(folder):
+                self.call_from_thread(
+                    self.notify, _("{folder} could be read by other users of this computer. "
+                                   "It is now yours alone (only you can open it).").format(
+                                       folder=folder), title=_("Your data, kept private"),
+                    severity="warning", timeout=15, markup=False)
         try:
             # On a connection of its own: copying a large database takes seconds, and the
             # screens must not wait for it.
@@ -351,6 +360,19 @@ class KbmApp(DbWork, TextualWords, Host):
             self.screen.dismiss(None)
         else:
             self.push_screen(HelpScreen())
+
+
+def tighten(folder: Path) -> bool:
+    """Make an existing folder of the shop's data the owner's alone (0700); True when it
+    was not."""
+    try:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if not folder.is_dir() or not mode & 0o077:
+            return False
+        os.chmod(folder, 0o700)
+    except OSError:
+        return False
+    return True
 
 
 def open_store(db_path: str | Path | None, *, demo: bool = False,

@@ -23,6 +23,7 @@ from kbm_tui.db.restore import RestorePart
 from kbm_tui.db.safety import SafetyCopy
 from kbm_tui.db.safety import copies as safety_copies
 from kbm_tui.db.safety import find as find_safety_copy
+from kbm_tui.db.safety import folder as safety_folder
 from kbm_tui.db.schema import SCHEMA_VERSION, TABLES_IN_ORDER
 from kbm_tui.db.sqlite.connect import DRIVER_ERRORS as DATABASE_ERRORS
 from kbm_tui.db.sqlite.connect import SQLITE_HEADER
@@ -36,7 +37,7 @@ from kbm_tui.db.workdir import scratch_file
 
 __all__ = ["Store", "SafetyCopy", "SCHEMA_VERSION", "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
-           "explain_database_error", "is_database_file", "scratch_file",
+           "explain_database_error", "is_database_file", "scratch_file", "safety_folder",
            "remove_dead_work_files", "Ref", "Rows", "Where"]
 
 

@@ -32,7 +32,7 @@ class SafetyPart(Part):
         """Make today's copy if there is none yet, then drop all but the newest `keep`."""
         keep = keep if keep is not None else settings.Settings.load().backups_keep
         keep = max(1, keep)
-        target_dir = folder()
+        target_dir = folder(self.path)
         target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(target_dir, 0o700)
         workdir.remove_dead(target_dir)

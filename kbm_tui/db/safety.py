@@ -2,8 +2,10 @@
 database a day, the last N kept (db/copies.py makes them).
 
 Copies are made with SQLite's online backup API, so a copy taken while someone logs a
-conversation is still whole. They live in the data folder under `safety-copies/`,
-readable by the owner only.
+conversation is still whole. The default database's live in the data folder under
+`safety-copies/`; those of a database opened with --db (or KBM_DB) beside it, in
+`kbm-safety-copies/`, so its data never lands in the personal data folder. Readable by the
+owner only.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ class SafetyCopy:
     size: int
 
 
-def folder() -> Path:
-    return settings.data_dir() / "safety-copies"
+def folder(db_path: Path | None = None) -> Path:
+    """Where the safety copies of the database at `db_path` go (the default one's: None)."""
+    if db_path is None or db_path.resolve() == default_path().resolve():
+        return settings.data_dir() / "safety-copies"
+    return db_path.parent / "kbm-safety-copies"
 
 
 def prefix(db_path: Path) -> str:
@@ -44,8 +49,9 @@ def copies(db_path: Path) -> list[SafetyCopy]:
     """The safety copies of one database, newest first."""
     stem = prefix(db_path)
     found = []
-    if folder().is_dir():
-        for path in folder().glob(f"{stem}-*.sqlite3"):
+    where = folder(db_path)
+    if where.is_dir():
+        for path in where.glob(f"{stem}-*.sqlite3"):
             match = _DATED.search(path.name)
             if match and path.name == f"{stem}-{match.group(1)}.sqlite3":
                 found.append(SafetyCopy(path, date.fromisoformat(match.group(1)),

@@ -3,6 +3,7 @@ written) and how its counts are said."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kbm_tui.backup import export as backup
@@ -27,25 +28,27 @@ class PlaceProblem(KbmError):
         self.suggestion = suggestion
 
 
-def choose_target(typed: str, folder: Path) -> Path:
-    """The file the typed text names; a bare name goes into `folder`, `.zip` is added."""
+def choose_target(typed: str, folder: Path,
+                  default_name: Callable[[Path], Path] = backup.default_name) -> Path:
+    """The file the typed text names; a bare name goes into `folder`, `.zip` is added.
+    `default_name` names a free file in a folder (offered when none was typed)."""
     try:
-        return _choose(typed.strip(), folder)
+        return _choose(typed.strip(), folder, default_name)
     except (OSError, RuntimeError, ValueError) as exc:  # unreadable folder, ~nobody, a NUL
         reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
         raise PlaceProblem(_("{place} can't be used: {reason}.").format(
             place=typed.strip(), reason=reason)) from None
 
 
-def _choose(text: str, folder: Path) -> Path:
+def _choose(text: str, folder: Path, default_name: Callable[[Path], Path]) -> Path:
     if not text:
-        raise PlaceProblem(_("Type where the backup should go."), backup.default_name(folder))
+        raise PlaceProblem(_("Type where the file should go."), default_name(folder))
     path = Path(text).expanduser()
     if not path.is_absolute():
         path = folder / path
     if path.is_dir():
         raise PlaceProblem(_("{path} is a folder. Add a file name to it.").format(path=path),
-                           backup.default_name(path))
+                           default_name(path))
     if path.suffix.lower() != ".zip":
         path = path.with_name(path.name + ".zip")
     if not path.parent.is_dir():

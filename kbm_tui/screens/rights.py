@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from kbm_tui.core import clock
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.core.text import counts_text
+from kbm_tui.screens.export_place import ExportPlaceDialog
 
 KEPT_ELSEWHERE = N_("Backups and safety copies made before now still hold them until they "
                     "are replaced.")
 
 
-def export_target(customer_id: int, folder: Path | None = None) -> Path:
-    """kbm-customer-ID-DATE.zip (as `kbm customer-export`) in the folder the app was started
-    in, or the home folder if that can't be written; never over an existing file."""
-    if folder is None:
-        folder = Path.cwd()
-        if not os.access(folder, os.W_OK):
-            folder = Path.home()
-    base = f"kbm-customer-{customer_id}-{clock.today().isoformat()}"
-    target, n = folder / f"{base}.zip", 2
-    while target.exists():
-        target, n = folder / f"{base}-{n}.zip", n + 1
-    return target
-
-
 def export_customer(screen, customer: Customer) -> None:
-    """Write everything stored about the customer to a zip file and say where it is."""
+    """Ask where, write everything stored about the customer to that zip file, say where
+    it is."""
     from kbm_tui.backup import customer_export
 
     cid, name = customer.id, customer.name
 
-    def write(store):
-        target = export_target(cid)
-        return target, customer_export.write(store, cid, target)
+    def write(target: Path):
+        return lambda store: (target, customer_export.write(store, cid, target))
 
     def done(result) -> None:
         target, counts = result
@@ -48,7 +33,11 @@ def export_customer(screen, customer: Customer) -> None:
         screen.app.notify(exc.message, title=_("Not exported"), severity="error", timeout=10,
                           markup=False)
 
-    screen.db_read(write, done, group="export", on_error=failed)
+    def chosen(target: Path | None) -> None:
+        if target is not None:
+            screen.db_read(write(target), done, group="export", on_error=failed)
+
+    screen.app.push_screen(ExportPlaceDialog(customer), chosen)
 
 
 def forget_customer(screen, customer: Customer) -> None:

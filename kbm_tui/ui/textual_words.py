@@ -61,9 +61,10 @@ class TextualWords(App):
         return _(shown) if shown else super().get_key_display(binding)
 
     def screenshot_to_file(self) -> None:
-        """A picture of the screen as an SVG file in the folder the app was started in (or
-        the home folder), said in a notification — Textual's own says it in English."""
-        folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else Path.home()
+        """A picture of the screen as an SVG file in the Downloads folder, else Pictures,
+        else the home folder — said in a notification (Textual's own says it in English
+        and fails when there is no Downloads folder)."""
+        folder = picture_folder()
         try:
             path = self.save_screenshot(path=str(folder))
         except OSError as exc:
@@ -73,3 +74,15 @@ class TextualWords(App):
             return
         self.notify(_("Saved the screenshot to {file}").format(file=path),
                     title=_("Screenshot"), markup=False)
+
+
+def picture_folder() -> Path:
+    """The first of Downloads, Pictures, home that exists and can be written."""
+    import platformdirs
+
+    for found in (platformdirs.user_downloads_dir(), platformdirs.user_pictures_dir(),
+                  str(Path.home())):
+        folder = Path(found)
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return Path.home()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import zipfile
 
+from textual.widgets import Input
+
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store, safety_copies
 from support import SIZE, notes, running, screen_text, settle, type_text, wait_for
@@ -40,21 +42,40 @@ async def test_a_failing_safety_copy_is_a_notification_not_a_crash(shop, monkeyp
         assert "Anna Bauer" in screen_text(app)
 
 
-async def test_export_this_customers_data_to_a_file(shop, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+async def test_export_asks_where_and_offers_documents_not_the_start_folder(
+        shop, tmp_path, monkeypatch):
+    started_in, home = tmp_path / "started-here", tmp_path / "home"
+    started_in.mkdir()
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.chdir(started_in)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     async with running(shop) as pilot:
         app = pilot.app
         app.open_customer(3)
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-        target = tmp_path / "kbm-customer-3-2026-11-22.zip"
+        box = app.screen.query_one("#export-path", Input)
+        target = home / "Documents" / "kbm-customer-3-2026-11-22.zip"
+        assert box.value == str(target) and not target.exists()  # nothing written yet
+        await pilot.press("enter")
+        await settle(pilot)
         assert target.exists()
         (message,) = [n for n in notes(app) if "written to" in n]
         assert str(target) in message and "2 promises" in message
         await pilot.press("x")  # never over the first file
         await settle(pilot)
-        assert (tmp_path / "kbm-customer-3-2026-11-22-2.zip").exists()
+        assert app.screen.query_one("#export-path", Input).value.endswith("-2.zip")
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "nowhere" / "a.zip")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "There is no folder" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CustomerScreen"
+    assert list(started_in.iterdir()) == []
+    assert [p.name for p in (home / "Documents").iterdir()] == [target.name]
     with zipfile.ZipFile(target) as zf:
         data = json.loads(zf.read("customer.json"))
     assert data["customer"][0]["name"] == "Cem Yilmaz"

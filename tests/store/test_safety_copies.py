@@ -18,7 +18,7 @@ def test_one_copy_a_day_private_and_the_last_n_kept(store, tmp_path):
     made = store.ensure_daily_copy(keep=3)
     assert made is not None and store.ensure_daily_copy(keep=3) is None
     assert stat.S_IMODE(os.stat(made).st_mode) == 0o600
-    assert stat.S_IMODE(os.stat(safety.folder()).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(safety.folder(store.path)).st_mode) == 0o700
     start = clock.now()
     for day in range(1, 6):
         clock.set_now(start + timedelta(days=day))
@@ -94,3 +94,14 @@ def test_two_restores_in_the_same_second_keep_the_original_in_a_copy(kbm, tmp_pa
         with Store.open(copy) as store:
             held += [c.name for c in store.list_customers("")]
     assert "Original Kunde" in held
+
+
+def test_copies_of_a_database_opened_with_db_go_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBM_DATA_DIR", str(tmp_path / "personal"))
+    with Store.open(tmp_path / "elsewhere" / "shop.sqlite3") as s:
+        made = s.ensure_daily_copy()
+    assert made is not None and made.parent == tmp_path / "elsewhere" / "kbm-safety-copies"
+    assert not (tmp_path / "personal").exists()
+    with Store.open(tmp_path / "personal" / "kbm.sqlite3") as s:  # the default database
+        made = s.ensure_daily_copy()
+    assert made is not None and made.parent == tmp_path / "personal" / "safety-copies"

@@ -148,21 +148,43 @@ class ItemActions(KbmScreen):
     # --- follow-ups ---------------------------------------------------------------------
 
     def action_done(self) -> None:
+        """Mark the follow-up done, after asking (optionally) what came of it: that is
+        logged as a conversation in the same change, so one undo takes back both."""
         item = self.current_item()
-        if isinstance(item, Followup) and item.done_at is None:
-            fid = item.id
+        if not (isinstance(item, Followup) and item.done_at is None):
+            return
+        from kbm_tui.screens.outcome import Outcome, OutcomeDialog
 
-            def finished(next_one: Followup | None) -> None:
-                what = short(item.text, 40)
-                if next_one:
-                    message = _("Done: {what} — next one {due}").format(
-                        what=what, due=fmt.followup_due(next_one))
-                else:
-                    message = _("Done: {what}").format(what=what)
-                self.changed(message)
+        fid, cid = item.id, item.customer_id
 
-            self.db_change(lambda s: s.followup_done(fid), lambda _next: said.done(item),
-                           finished, refs=[("followup", fid)], made=lambda n: refs_of(n))
+        def finished(result: tuple[Followup | None, Conversation | None]) -> None:
+            next_one, logged = result
+            what = short(item.text, 40)
+            if next_one:
+                message = _("Done: {what} — next one {due}").format(
+                    what=what, due=fmt.followup_due(next_one))
+            else:
+                message = _("Done: {what}").format(what=what)
+            if logged:
+                message += " " + _("(what came of it is logged)")
+            self.changed(message)
+
+        def got(outcome: Outcome | None) -> None:
+            if outcome is None:
+                return
+
+            def write(s) -> tuple[Followup | None, Conversation | None]:
+                with s.transaction():
+                    next_one = s.followup_done(fid)
+                    logged = (s.log_conversation(cid, outcome.text, channel=outcome.channel,
+                                                 kind="other") if outcome.text else None)
+                return next_one, logged
+
+            self.db_change(write, lambda r: (said.done_with_outcome(item) if r[1]
+                                             else said.done(item)),
+                           finished, refs=[("followup", fid)], made=lambda r: refs_of(*r))
+
+        self.app.push_screen(OutcomeDialog(item), got)
 
     def action_snooze(self) -> None:
         item = self.current_item()

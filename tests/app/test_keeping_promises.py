@@ -176,7 +176,7 @@ async def test_follow_ups_reschedule_and_undo_done_and_snooze(shop):
         app = pilot.app
         await pilot.press("f")
         await settle(pilot)
-        await pilot.press("d", "u")  # done, then undone
+        await pilot.press("d", "enter", "u")  # done (nothing came of it), then undone
         await settle(pilot)
         assert "Ask whether the new chain" in screen_text(app)
         await pilot.press("g")

@@ -35,7 +35,7 @@ async def test_undo_after_logging_takes_back_the_conversation_not_the_done_follo
         app = pilot.app
         await cursor_to(pilot, "#today-list",
                         lambda r: getattr(r, "text", "") == "Remind about the spring service")
-        await pilot.press("d")
+        await pilot.press("d", "enter")
         await settle(pilot)
         await log_for(pilot, "Ben Sch", "Asked about winter tyres")
         await pilot.press("u")

@@ -200,7 +200,8 @@ async def walk_everywhere(pilot) -> Walk:
     await w.keys("Snoozed", "focus:#tomorrow", "1")
     await w.keys("Reschedule", "g", "text:next week")
     await w.keys("Rescheduled", "enter")
-    await w.keys("Follow-up done", "d")
+    await w.keys("Follow-up done: what came of it?", "d", "text:price")
+    await w.keys("Follow-up done", "enter")
     await w.keys("Ideas", "i")
     for tab in range(3):
         await w.keys(f"Ideas tab {tab + 2}", "right")

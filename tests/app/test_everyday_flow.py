@@ -109,7 +109,10 @@ async def test_quick_log_refuses_mistakes_and_saves_nothing(shop):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen.__class__.__name__ == "QuickLog"  # still open
-        await pilot.press("escape")
+        await pilot.press("escape")  # asks before throwing the typing away
+        await settle(pilot)
+        assert "Throw away what you typed?" in screen_text(app)
+        await pilot.press("y")
         await settle(pilot)
         assert app.screen.__class__.__name__ == "TodayScreen"
     with Store.open(shop) as s:

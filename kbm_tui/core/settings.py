@@ -37,6 +37,13 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
+# Weekday words of the opening_days setting, English and German, long and short.
+_WEEKDAYS = {word: number for number, words in enumerate((
+    "mon monday mo montag", "tue tues tuesday di dienstag", "wed wednesday mi mittwoch",
+    "thu thur thursday do donnerstag", "fri friday fr freitag", "sat saturday sa samstag",
+    "sun sunday so sonntag")) for word in words.split()}
+
+
 @dataclass
 class Settings:
     theme: str = "textual-dark"
@@ -47,6 +54,9 @@ class Settings:
     backups_keep: int = 14
     language: str = ""  # "de" or "en"; empty: as the system's locale says
     currency: str = "EUR"  # EUR or CHF
+    # The days the shop is open, as words ("mon tue wed thu fri sat", "Mo Di Mi Do Fr"); its
+    # hours are `morning` to `closing`. A snooze or a due time on a closed day is questioned.
+    opening_days: str = "mon tue wed thu fri sat"
 
     def clock_time(self, name: str) -> time:
         """One of the named times of the shop's day, falling back to the default."""
@@ -54,6 +64,13 @@ class Settings:
             return time.fromisoformat(getattr(self, name))
         except (TypeError, ValueError):
             return time.fromisoformat(getattr(Settings, name))
+
+    def open_weekdays(self) -> frozenset[int]:
+        """The opening days as weekday numbers (Monday 0); Monday–Saturday if the setting
+        names none (an empty or misspelt setting must not close the shop every day)."""
+        days = frozenset(_WEEKDAYS[word] for word in self.opening_days.lower().replace(
+            ",", " ").split() if word in _WEEKDAYS)
+        return days or frozenset(range(6))
 
     @classmethod
     def path(cls) -> Path:

@@ -19,7 +19,7 @@ from kbm_tui.core.when_due import EXAMPLES, MAX_LEN, Due, WhenError, fold, lex
 from kbm_tui.core.when_reader import Reader
 from kbm_tui.core.when_words import COUNT
 
-__all__ = ["EXAMPLES", "Due", "WhenError", "parse_days", "parse_when"]
+__all__ = ["EXAMPLES", "Due", "WhenError", "next_opening_day", "parse_days", "parse_when"]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -88,3 +88,15 @@ def parse_when(text: str, *, now: dt.datetime | None = None,
     except OverflowError:
         raise WhenError(_('"{typed}" is too far away to be a due time.').format(
             typed=shown)) from None
+
+
+def next_opening_day(day: dt.date, settings: Settings | None = None) -> dt.date:
+    """`day` if the shop is open then, else the next day it is (the opening_days setting)."""
+    if settings is None:
+        from kbm_tui.core.settings import Settings
+
+        settings = Settings.load()
+    open_days = settings.open_weekdays()
+    while day.weekday() not in open_days:
+        day += dt.timedelta(days=1)
+    return day

@@ -10,8 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
-from kbm_tui.core import clock
+from kbm_tui.core import clock, l10n, timefmt
 from kbm_tui.core.i18n import _
+from kbm_tui.core.when import next_opening_day
 from kbm_tui.ui import actions
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, heading
@@ -42,7 +43,27 @@ class SnoozeDialog(ModalScreen[date | None]):
         self.query_one("#tomorrow", Button).focus()
 
     def action_days(self, days: int) -> None:
-        self.dismiss(clock.today() + timedelta(days=days))
+        self._snooze_to(clock.today() + timedelta(days=days))
+
+    def _snooze_to(self, day: date) -> None:
+        """That day — unless the shop is closed then: say so and offer the next opening day
+        (escape comes back here to choose another)."""
+        settings = getattr(self.app, "settings", None)
+        opening = next_opening_day(day, settings)
+        if opening == day:
+            self.dismiss(day)
+            return
+        from kbm_tui.screens.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(opening)
+
+        self.app.push_screen(ConfirmDialog(
+            _("The shop is closed on {day}.").format(day=l10n.long_date(day)),
+            _("Snooze until {day}, the next opening day? Or press escape and choose another "
+              "day.").format(day=l10n.long_date(opening)),
+            yes=timefmt.show_day(opening)), answered)
 
     @on(Button.Pressed, "#tomorrow")
     def _tomorrow(self) -> None:
@@ -64,7 +85,7 @@ class SnoozeDialog(ModalScreen[date | None]):
         if box.due.day <= clock.today():
             field.set_error(_("Snooze until a day after today."))
             return
-        self.dismiss(box.due.day)
+        self._snooze_to(box.due.day)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

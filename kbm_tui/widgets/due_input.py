@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from kbm_tui.core import clock
+from kbm_tui.core import clock, l10n
 from kbm_tui.core.i18n import _
-from kbm_tui.core.when import EXAMPLES, Due, WhenError, parse_when
+from kbm_tui.core.when import EXAMPLES, Due, WhenError, next_opening_day, parse_when
 from kbm_tui.widgets.form import Field
 
 
@@ -47,5 +47,17 @@ class DueInput(Input):
         if field is not None:
             shown = self.problem if (text or show_empty) else None
             field.set_error(shown)
-            field.set_hint(f"→ {self.due.describe()}" if self.due else None)
+            field.set_hint(self._preview(settings) if self.due else None)
         return self.problem is None
+
+    def _preview(self, settings) -> str:
+        """What was read; on a day the shop is closed, saying so and naming the next
+        opening day ("morgen früh" typed on a Saturday). Not for today: whoever works on a
+        closed day knows it."""
+        assert self.due is not None
+        shown = f"→ {self.due.describe()}"
+        opening = next_opening_day(self.due.day, settings)
+        if self.due.day > clock.today() and opening != self.due.day:
+            shown += " — " + _("the shop is closed that day; the next opening day is "
+                               "{day}").format(day=l10n.long_date(opening))
+        return shown

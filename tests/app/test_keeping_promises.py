@@ -193,7 +193,7 @@ async def test_follow_ups_reschedule_and_undo_done_and_snooze(shop):
         await pilot.press("left")
         await settle(pilot)
         assert "Ask whether the new chain" in screen_text(app)
-        await pilot.press("s", "7")  # snoozed a week ...
+        await pilot.press("s", "7", "y")  # snoozed a week (to the Monday: closed on Sundays) ...
         await settle(pilot)
         assert "No follow-up is overdue." in screen_text(app)
         await pilot.press("u")  # ... and not

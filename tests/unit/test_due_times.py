@@ -461,3 +461,14 @@ def test_a_promise_in_the_repeated_hour_is_stored_for_the_next_occurrence(kbm):
     finally:
         conn.close()
     assert "OVERDUE" not in kbm.ok("promises", env=env)
+
+
+def test_the_next_opening_day_follows_the_setting():
+    from kbm_tui.core.when import next_opening_day
+
+    saturday, sunday, monday = date(2026, 11, 21), date(2026, 11, 22), date(2026, 11, 23)
+    assert next_opening_day(sunday, Settings()) == monday
+    assert next_opening_day(saturday, Settings()) == saturday  # open by default
+    assert next_opening_day(saturday, Settings(opening_days="Mo, Di, Mi, Do, Fr")) == monday
+    # a setting that names no day must not close the shop for good
+    assert Settings(opening_days="someday").open_weekdays() == frozenset(range(6))

@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kbm_tui.core.i18n import _
+from kbm_tui.core import clock
+from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.core.text import age, short
 from kbm_tui.ui import actions, fmt, said
@@ -227,10 +228,8 @@ class ItemActions(KbmScreen):
                 cid = item.id
                 self.db_change(
                     lambda s: s.resolve_complaint(cid, note), said.resolved,
-                    lambda c: self.changed(
-                        _("Complaint from {name} resolved after {age}: {note}").format(
-                            name=c.customer_name, age=age(c.at), note=short(note, 40)),
-                        title=_("Resolved")), refs=[("conversation", cid)])
+                    lambda c: self.changed(resolved_text(c, note), title=_("Resolved")),
+                    refs=[("conversation", cid)])
 
         self.app.push_screen(ReasonDialog(
             _("Resolve this complaint"),
@@ -269,3 +268,15 @@ class ItemActions(KbmScreen):
                            lambda c: self.changed(_("Conversation brought back"),
                                                   title=_("Restored")),
                            refs=[("conversation", cid)])
+
+
+def resolved_text(c: Conversation, note: str) -> str:
+    """ "… resolved after 9 days: …", "… resolved the same day: …" (not "after since
+    today")."""
+    days = (clock.now() - c.at).days
+    if days < 1:
+        return _("Complaint from {name} resolved the same day: {note}").format(
+            name=c.customer_name, note=short(note, 40))
+    return n_("Complaint from {name} resolved after {n} day: {note}",
+              "Complaint from {name} resolved after {n} days: {note}", days).format(
+        name=c.customer_name, n=days, note=short(note, 40))

@@ -240,3 +240,20 @@ async def test_a_resolution_and_a_new_time_can_be_undone(shop):
         assert s.conversations(customer_id=3, kind="complaint")[0].resolution is None
         (p,) = [p for p in s.promises(status="open") if p.text == "Order brake pads"]
         assert str(p.due_day) == "2026-11-21" and s.promise_history(p.id) == []
+
+
+async def test_a_complaint_resolved_the_day_it_came_says_so(shop):
+    with Store.open(shop) as s:
+        s.resolve_complaint(s.open_complaints()[0].id, "Replaced the display")
+        s.log_conversation(2, "The bell rattles", kind="complaint", at=at(0, 9))
+    async with running(shop) as pilot:
+        app = pilot.app
+        await cursor_to(pilot, "#today-list", lambda r: getattr(r, "kind", "") == "complaint")
+        await pilot.press("R")
+        await settle(pilot)
+        await type_text(pilot, "Tightened it")
+        await pilot.press("enter")
+        await settle(pilot)
+        (said,) = [n for n in notes(app) if "Tightened it" in n]
+        assert "Complaint from Ben Schulz resolved the same day: Tightened it" in said
+        assert "since today" not in said

@@ -55,11 +55,9 @@ class KbmApp(DbWork, TextualWords, Host):
     COMMANDS = App.COMMANDS | {ActionsProvider, CustomersProvider}
     DEFAULT_MODE = "today"
     BINDINGS = actions.bindings(
-        # ? Help right after the screen keys: at 80 columns the footer has no room for more
-        # than a few app keys, and help must never be the one cut off.
-        *(f"app.{screen[1]}" for screen in actions.SCREEN_KEYS), "app.help", "app.quick_log",
+        *(f"app.{screen[1]}" for screen in actions.SCREEN_KEYS), "app.quick_log",
         "app.new_customer", "app.undo", "app.redo", "app.redo_shift", "app.backup",
-        "app.help_anywhere", "app.palette")
+        "app.help", "app.help_anywhere", "app.palette")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
                  store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:

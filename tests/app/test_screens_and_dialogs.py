@@ -75,7 +75,7 @@ async def test_conversations_filter_by_channel_text_and_days(pilot):
     screen.query_one("#cv-until").value = "nonsense"
     await typed(pilot)
     await settle(pilot)
-    assert "Can't read \"nonsense\"" in screen_text(app)
+    assert "“nonsense” is not a day" in screen_text(app)  # a day, not a due time
 
 
 async def test_customer_form_validates_as_you_type(shop):

@@ -74,6 +74,10 @@ class Customer(Record):
     do_not_contact: bool
     dnc_reason: str | None
     last_contact_at: datetime | None = None
+    organization: str | None = None
+    birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without the year
+    more_contacts: str | None = None  # further numbers, emails, addresses, one a line
+    source_key: str | None = None
     pref_staff_name: str | None = None
 
 

@@ -58,6 +58,8 @@ class Settings:
     # hours are `morning` to `closing`. A snooze or a due time on a closed day is questioned.
     opening_days: str = "mon tue wed thu fri sat"
 
+    phone_region: str = "DE"  # where a number without +/00 is dialled (core/phone.py)
+
     def clock_time(self, name: str) -> time:
         """One of the named times of the shop's day, falling back to the default."""
         try:

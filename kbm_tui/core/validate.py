@@ -19,14 +19,16 @@ LIMITS = {
     "text": 1_000,
     "reason": 1_000,
     "staff": 100,
+    "organization": 200,
+    "more_contacts": 2_000,
 }
-MULTILINE = {"address", "notes", "summary", "text", "reason"}
+MULTILINE = {"address", "notes", "summary", "text", "reason", "more_contacts"}
 # What the fields are called in messages ("The name is empty."): the field names above and
 # the labels the store and the app pass; `_()` says them in the language in use.
 LABELS = (N_("name"), N_("phone"), N_("email"), N_("address"), N_("notes"), N_("tags"),
           N_("summary"), N_("text"), N_("reason"), N_("staff"), N_("promise"), N_("follow-up"),
           N_("staff name"), N_("reason for the new time"), N_("note of what was done"),
-          N_("reason it was broken"))
+          N_("reason it was broken"), N_("organisation"), N_("more contacts"), N_("source"))
 # The days a date or moment may fall on: wide enough for any shop's history and plans,
 # narrow enough that local time, repeats and 3,650-day intervals never leave the calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2999

@@ -126,6 +126,13 @@ def fold(text: str) -> str:
     return " ".join(plain.replace("ß", "ss").split())
 
 
+def name_fold(text: str) -> str:
+    """`fold`, and the German spellings without umlauts read as the umlaut: Mueller, Müller
+    and Muller are one name (ae=ä=a, oe=ö=o, ue=ü=u, ß=ss). How names and cards are searched
+    and compared; both sides go through it, so "Samuel" is still found by "samuel"."""
+    return fold(text).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
 def digits_of(text: str | None) -> str | None:
     """The digits of a phone number, how numbers are compared; None when there are none."""
     digits = "".join(c for c in text or "" if c.isdigit())

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kbm_tui.core import validate, vocab
+from kbm_tui.core import cardfields, phone, validate, vocab
 from kbm_tui.core.errors import Ambiguous, InputError, NotFound
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
+from kbm_tui.db.derive import derived
 from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape, marks
+from kbm_tui.db.sqlite import search
 
-CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags")
-
-
-def derived(card: dict[str, Any]) -> dict[str, Any]:
-    """The search columns the store keeps beside a customer's own fields."""
-    words = " ".join(card[k] for k in ("name", "email", "tags", "notes", "address") if card[k])
-    return {
-        "name_key": vocab.fold(card["name"]),
-        "phone_digits": vocab.digits_of(card["phone"]),
-        "search_text": vocab.fold(words),
-    }
-
-
+CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organization",
+                   "birthday", "more_contacts", "source_key")
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
@@ -37,6 +28,14 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = validate.tags(value)
         elif key in ("address", "notes"):
             cleaned[key] = validate.text(value, key)
+        elif key == "organization":
+            cleaned[key] = cardfields.organization(value)
+        elif key == "birthday":
+            cleaned[key] = cardfields.birthday(value)
+        elif key == "more_contacts":
+            cleaned[key] = cardfields.more_contacts(value)
+        elif key == "source_key":
+            cleaned[key] = validate.text(value, "source_key", label="source")
         else:
             raise InputError(_("Unknown customer field {key}.").format(key=key))
     return cleaned
@@ -82,7 +81,10 @@ class CustomersPart(Part):
         """Customers whose name, phone or email match what was typed (for `kbm log`).
 
         `#12` picks customer 12; a whole name that matches exactly one customer wins over
-        customers whose names merely contain it.
+        customers whose names merely contain it. Names match at the start of a word, with
+        German spellings folded (`mueller` finds Müller); a phone number in any notation;
+        an email anywhere. Every part is looked up in an index, so finding Anna among
+        100,000 customers takes as long as among ten.
         """
         query = typed.strip()
         if query.startswith("#") and query[1:].isascii() and query[1:].isdigit():
@@ -90,24 +92,27 @@ class CustomersPart(Part):
             row = self._one("SELECT id FROM customer WHERE id=?", (number,)) \
                 if number < 2**63 else None
             return [self.get_customer(row[0])] if row else []
-        key = vocab.fold(query)
+        key = vocab.name_fold(query)
         if not key:
             return []
         exact = self.conn.execute(
-            "SELECT id FROM customer WHERE name_key=? OR lower(email)=? LIMIT 2",
+            "SELECT id FROM customer WHERE name_key=? UNION "
+            "SELECT id FROM customer WHERE lower(email)=? LIMIT 2",
             (key, query.lower())).fetchall()
         if len(exact) == 1:
             return [self.get_customer(exact[0][0])]
-        clauses, params = [], []
-        for word in key.split():
-            clauses.append("(name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\')")
-            params += [f"{like_escape(word)}%", f"% {like_escape(word)}%"]
-        ors = ["(" + " AND ".join(clauses) + ")", "lower(email) LIKE ? ESCAPE '\\'"]
-        params.append(f"%{like_escape(query.lower())}%")
-        digits = vocab.digits_of(query)
-        if digits and len(digits) >= 3 and len(digits) >= len(query.replace(" ", "")) - 4:
-            ors.append("phone_digits LIKE ?")
-            params.append(f"%{digits}%")
+        words = " AND ".join(search.quoted(w) + "*" for w in key.split())
+        ors = ["id IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)"]
+        params: list[Any] = [words]
+        if len(key) >= 3:  # the trigram index needs three characters
+            ors.append("(id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) "
+                       "AND lower(email) LIKE ? ESCAPE '\\')")
+            params += [f"search_text : {search.quoted(key)}",
+                       f"%{like_escape(query.lower())}%"]
+        digits = phone.search_digits(query)
+        if digits and len(digits) >= 3 and phone.looks_like_number(query):
+            ors.append("id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)")
+            params.append(f"phone_digits : {search.quoted(digits)}")
         rows = self.conn.execute(
             f"SELECT id FROM customer WHERE {' OR '.join(ors)} "
             "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit))

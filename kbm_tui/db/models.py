@@ -109,6 +109,11 @@ class Customer(SQLModel, table=True):
     phone_digits: str | None = None
     search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
     last_contact_at: datetime | None = Field(default=None, sa_type=UtcText, index=True)
+    # Schema 4: what a phone book or a spreadsheet brings along (see moving/).
+    organization: str | None = None
+    birthday: str | None = None  # YYYY-MM-DD, or --MM-DD when the year is not known
+    more_contacts: str | None = None  # further numbers, emails, addresses: "label: value" lines
+    source_key: str | None = Field(default=None, index=True)  # the card's id where it came from
 
 
 class Conversation(SQLModel, table=True):
@@ -201,6 +206,49 @@ class Followup(SQLModel, table=True):
     snoozed_until: date | None = None
     done_at: datetime | None = Field(default=None, sa_type=UtcText)
     against_wishes: str | None = None
+
+
+class ImportBatch(SQLModel, table=True):
+    """One import of a file: what `kbm import --undo` takes back (schema 4). A journal for
+    undoing, like the merges: not part of the backup."""
+
+    __tablename__ = "import_batch"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcText)
+    file_name: str
+    format: str
+    added: int = 0
+    filled: int = 0
+    undone_at: datetime | None = Field(default=None, sa_type=UtcText)
+
+
+class ImportChange(SQLModel, table=True):
+    """A customer an import added, or the empty fields it filled (`before_values` holds what
+    they were, as JSON; `after_values` what the import wrote)."""
+
+    __tablename__ = "import_change"
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="import_batch.id", index=True)
+    customer_id: int = Field(index=True)
+    action: str  # "added" or "filled"
+    before_values: str | None = None
+    after_values: str | None = None
+
+
+class CustomerMerge(SQLModel, table=True):
+    """Two cards made one (schema 4): the card that went, the kept card's fields before,
+    and which rows moved, so the merge shows on the timeline and can be undone."""
+
+    __tablename__ = "customer_merge"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcText)
+    kept_id: int = Field(index=True)
+    gone_id: int
+    gone_name: str
+    gone_card: str  # JSON
+    kept_before: str  # JSON
+    moved: str  # JSON: table -> ids
+    undone_at: datetime | None = Field(default=None, sa_type=UtcText)
 
 
 def create_schema(sqlite_path: str) -> None:

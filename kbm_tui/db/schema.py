@@ -3,7 +3,7 @@ order in which every row's references come before it, and the columns the store 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Tables in an order in which every row's references come before it.
 TABLES_IN_ORDER = ("staff", "customer", "conversation", "promise", "promise_change", "followup")
 # Columns the store derives from others; backups leave them out and restore recomputes them.

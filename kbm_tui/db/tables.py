@@ -11,10 +11,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from kbm_tui.core import records, vocab
+from kbm_tui.core import records
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused, RuleBroken
 from kbm_tui.core.i18n import _
+
+from kbm_tui.db import derive
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
 from kbm_tui.db.sqlite import search
@@ -237,11 +239,4 @@ class TablesPart(Part):
 
     def refresh_derived(self) -> None:
         """Recompute the search and last-contact columns of every customer."""
-        self.conn.create_function("kbm_fold", 1, lambda s: vocab.fold(s or ""), deterministic=True)
-        self.conn.create_function("kbm_digits", 1, vocab.digits_of, deterministic=True)
-        self.conn.execute(
-            "UPDATE customer SET name_key=kbm_fold(name), phone_digits=kbm_digits(phone), "
-            "search_text=kbm_fold(coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || "
-            "coalesce(tags, '') || ' ' || coalesce(notes, '') || ' ' || coalesce(address, '')), "
-            "last_contact_at=(SELECT max(at) FROM conversation v "
-            "WHERE v.customer_id=customer.id AND v.deleted_at IS NULL)")
+        derive.refresh_all(self.conn, last_contact=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kbm_tui.core import clock, timefmt, vocab
+from kbm_tui.core import clock, phone, timefmt, vocab
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.core.timefmt import day_bounds
 from kbm_tui.core.vocab import digits_of
@@ -51,8 +51,9 @@ class ViewsPart(Part):
         # words only checked against them.
         words = sorted(vocab.fold(search).split(), key=len, reverse=True)
         digits = digits_of(search)
-        if digits and len(digits) >= 3 and all(ch.isdigit() or ch in " +()/-." for ch in search):
-            words = [digits]  # "0171 234 56" is one phone number, whatever its spaces
+        if digits and len(digits) >= 3 and phone.looks_like_number(search):
+            # "0171 234 56" is one phone number, whatever its spaces
+            words = [search.replace(" ", "")]
         for n, word in enumerate(words):
             sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
             clauses.append(sql)

@@ -71,7 +71,8 @@ class People:
                                                            now - DAY))
                 self.archived[cid] = 1
             yield (*rows[cid][:7], stamp(created), stamp(updated),
-                   None if archived is None else stamp(archived), *rows[cid][7:])
+                   None if archived is None else stamp(archived), *rows[cid][7:],
+                   None, None, None, None)  # organisation, birthday, more contacts, source
 
     def person(self, cid: int, heavy: str | None) -> list:
         rnd, pick = self.rnd, self.pick

@@ -123,20 +123,20 @@ def test_upgrade_steps_run_once_in_order_after_a_safety_copy(tmp_path, monkeypat
     shutil.copy(FIXTURE_V1, path)
     ran = []
 
-    def add_birthday(conn):
-        ran.append("birthday")
-        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+    def add_shoe_size(conn):
+        ran.append("shoe_size")
+        conn.execute("ALTER TABLE customer ADD COLUMN shoe_size INTEGER")
 
-    nxt = _fake_next_version(monkeypatch, add_birthday)
+    nxt = _fake_next_version(monkeypatch, add_shoe_size)
     with Store.open(path) as store:
         assert store_open.read_version(path) == nxt
-        assert "birthday" in store.table_columns("customer")
+        assert "shoe_size" in store.table_columns("customer")
         assert store.row_counts()["conversation"] == 2
         assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
     assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-v1-*"))) == 1
     with Store.open(path):  # the second time there is nothing to do
         pass
-    assert ran == ["birthday"]
+    assert ran == ["shoe_size"]
     assert len(list(tmp_path.glob("v1.sqlite3.before-upgrade-*"))) == 1
 
 
@@ -145,7 +145,7 @@ def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
     shutil.copy(FIXTURE_V1, path)
 
     def broken_step(conn):
-        conn.execute("ALTER TABLE customer ADD COLUMN birthday DATE")
+        conn.execute("ALTER TABLE customer ADD COLUMN shoe_size INTEGER")
         raise RuntimeError("step failed half-way")
 
     _fake_next_version(monkeypatch, broken_step)
@@ -154,7 +154,7 @@ def test_a_failing_upgrade_changes_nothing(tmp_path, monkeypatch):
     assert store_open.read_version(path) == 1  # not even the search step stayed
     monkeypatch.undo()
     with Store.open(path) as store:
-        assert "birthday" not in store.table_columns("customer")
+        assert "shoe_size" not in store.table_columns("customer")
         assert store.row_counts()["customer"] == 2
 
 

@@ -1,8 +1,9 @@
 """Part of the store: full-text search with SQLite FTS5, kept in step by triggers.
 
-- customer_fts indexes the customer's folded name, email, tags, notes and address plus the
-  digits of the phone number, with the trigram tokenizer: any run of three or more
-  characters matches, so "5551" finds "+49 171 555-1234".
+- customer_fts indexes the customer's folded name, email, tags, notes, address, organisation
+  and more contacts (German spellings folded: Mueller = Müller, db/derive.py) plus every
+  phone number in international digits, with the trigram tokenizer: any run of three or
+  more characters matches, so "5551" and "0171 555" find "+49 171 555-1234".
 - conversation_fts indexes conversation summaries by word (accents and case ignored), for
   the conversation list's text filter.
 - customer_said holds, per customer, each distinct word of their conversations (kept by the
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from kbm_tui.core.vocab import digits_of
+from kbm_tui.core import phone
+from kbm_tui.core.vocab import name_fold
 
 DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
@@ -164,7 +166,7 @@ def said_refresh(conn: sqlite3.Connection, customer_id: int) -> None:
                  "WHERE words != excluded.words", (customer_id, words))
 
 
-def _quoted(word: str) -> str:
+def quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
@@ -179,16 +181,17 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
     to look up: for a page sorted by name (read along the name index until it is full),
     and for every word but the one whose matches are looked up.
     """
-    digits = digits_of(word) or ""
-    is_number = bool(digits) and all(ch.isdigit() or ch in "+()/-." for ch in word)
+    is_number = phone.looks_like_number(word)
+    digits = (phone.search_digits(word) or "") if is_number else ""
     member = "+c.id" if in_name_order else "c.id"
     if is_number and len(digits) < 3:  # the start of the number
         return "c.phone_digits LIKE ?", [f"{digits}%"]
-    if len(word) < 3:
+    name_word = name_fold(word)  # the card is stored folded for German spellings
+    if len(name_word) < 3 and not is_number:
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
-                [_quoted(word) + "*"])
-    card = _quoted(digits if is_number else word)
-    said = _quoted(word) + "*"
+                [quoted(name_word) + "*"])
+    card = quoted(digits if is_number else name_word)
+    said = quoted(word) + "*"
     return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
             f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",
             [card, said])

@@ -1,0 +1,43 @@
+"""The search columns the store keeps beside a customer's own fields, computed the same way
+on every write, on restore, and in the schema step that introduced them."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from kbm_tui.core import cardfields, phone, vocab
+
+SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
+
+
+def phone_keys(main: str | None, more: str | None) -> str | None:
+    """Every number of the card in international digits, one word each (core/phone.py)."""
+    keys = [phone.number_key(n) for n in ([main] if main else []) + cardfields.numbers_in(more)]
+    unique = list(dict.fromkeys(k for k in keys if k))
+    return " ".join(unique) or None
+
+
+def search_text(*values: str | None) -> str:
+    return vocab.name_fold(" ".join(v for v in values if v))
+
+
+def derived(card: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name_key": vocab.name_fold(card["name"]),
+        "phone_digits": phone_keys(card["phone"], card.get("more_contacts")),
+        "search_text": search_text(*(card.get(k) for k in SEARCHED)),
+    }
+
+
+def refresh_all(conn: sqlite3.Connection, *, last_contact: bool) -> None:
+    """Recompute the search columns (and the last contact) of every customer in SQL."""
+    conn.create_function("kbm_name_key", 1, lambda s: vocab.name_fold(s or ""),
+                         deterministic=True)
+    conn.create_function("kbm_phone_keys", 2, phone_keys, deterministic=True)
+    conn.create_function("kbm_search_text", 7, search_text, deterministic=True)
+    last = (", last_contact_at=(SELECT max(at) FROM conversation v "
+            "WHERE v.customer_id=customer.id AND v.deleted_at IS NULL)") if last_contact else ""
+    conn.execute("UPDATE customer SET name_key=kbm_name_key(name), "
+                 "phone_digits=kbm_phone_keys(phone, more_contacts), "
+                 f"search_text=kbm_search_text({', '.join(SEARCHED)}){last}")

@@ -14,9 +14,12 @@ from kbm_tui.db.contact import ContactPart
 from kbm_tui.db.conversations import ConversationsPart
 from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.customers import CustomersPart
+from kbm_tui.db.duplicates import DuplicatesPart, Likely, Pair
 from kbm_tui.db.insight import InsightPart
 from kbm_tui.db.journal import JournalPart, Ref, Rows, Where
 from kbm_tui.db.location import default_path, resolve_path
+from kbm_tui.db.merge import CHOOSABLE as MERGE_FIELDS
+from kbm_tui.db.merge import Merge, MergePart
 from kbm_tui.db.privacy import PrivacyPart
 from kbm_tui.db.promises import PromisesPart
 from kbm_tui.db.restore import RestorePart
@@ -35,7 +38,8 @@ from kbm_tui.db.views import ViewsPart
 from kbm_tui.db.workdir import remove_dead as remove_dead_work_files
 from kbm_tui.db.workdir import scratch_file
 
-__all__ = ["Store", "SafetyCopy", "SCHEMA_VERSION", "TABLES_IN_ORDER", "DATABASE_ERRORS",
+__all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "SCHEMA_VERSION",
+           "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
            "explain_database_error", "is_database_file", "scratch_file", "safety_folder",
            "remove_dead_work_files", "Ref", "Rows", "Where"]
@@ -43,7 +47,8 @@ __all__ = ["Store", "SafetyCopy", "SCHEMA_VERSION", "TABLES_IN_ORDER", "DATABASE
 
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,
             AgendaPart, CarePart, InsightPart, TimelinePart, ViewsPart, TablesPart,
-            PrivacyPart, SafetyPart, RestorePart, JournalPart):
+            PrivacyPart, SafetyPart, RestorePart, JournalPart, DuplicatesPart,
+            MergePart):
     """The shop's data. `Store.open(path)` opens (creating or upgrading) the database;
     use it as a context manager, or call `close()`."""
 

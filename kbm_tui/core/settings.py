@@ -57,7 +57,6 @@ class Settings:
     # The days the shop is open, as words ("mon tue wed thu fri sat", "Mo Di Mi Do Fr"); its
     # hours are `morning` to `closing`. A snooze or a due time on a closed day is questioned.
     opening_days: str = "mon tue wed thu fri sat"
-
     phone_region: str = "DE"  # where a number without +/00 is dialled (core/phone.py)
 
     def clock_time(self, name: str) -> time:

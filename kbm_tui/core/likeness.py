@@ -1,0 +1,169 @@
+"""When two cards are one person, or maybe are: the rules, without the database.
+
+The same person: the same phone number in any notation, the same email ignoring case, or the
+same name after German folding (Müller = Mueller = Muller) plus one more shared detail
+(birthday, street, town, organisation). Maybe the same person: the same name with nothing
+else to compare, or a close name (rapidfuzz: "Jürgen Müller" and "Jürgen Müler", "Müller,
+Jürgen") at the same street or in the same town.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kbm_tui.core import cardfields, phone, vocab
+from kbm_tui.core.i18n import N_, _
+
+SAME, MAYBE = "same", "maybe"
+CLOSE_NAME = 85  # rapidfuzz token_sort_ratio from which two names are "close"
+
+_POSTCODE_TOWN = re.compile(r"\b(\d{4,5})\s+([^\d,\n]+)")
+_HOUSE = re.compile(r"^(.*?\D)\s*(\d+\s*[a-z]?)\b")
+_NOT_A_LETTER = re.compile(r"[^\w\s]")
+
+# What a reason says, for the shop owner.
+REASONS = {
+    "phone": N_("same phone number"),
+    "email": N_("same email"),
+    "name+birthday": N_("same name and birthday"),
+    "name+street": N_("same name and street"),
+    "name+town": N_("same name and town"),
+    "name+organization": N_("same name and organisation"),
+    "name": N_("same name"),
+    "close+street": N_("similar name, same street"),
+    "close+town": N_("similar name, same town"),
+}
+
+
+def reason_text(reasons: tuple[str, ...]) -> str:
+    return ", ".join(_(REASONS[r]) for r in reasons)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is compared of one card."""
+
+    name_key: str
+    phones: frozenset[str]
+    emails: frozenset[str]
+    street: str | None
+    town: str | None
+    birthday: str | None
+    organization: str | None
+
+    @property
+    def compare_name(self) -> str:
+        return " ".join(_NOT_A_LETTER.sub(" ", self.name_key).split())
+
+
+def facts(name: str, phone_text: str | None = None, email: str | None = None,
+          address: str | None = None, more_contacts: str | None = None,
+          birthday: str | None = None, organization: str | None = None,
+          region: str | None = None) -> Facts:
+    numbers = ([phone_text] if phone_text else []) + cardfields.numbers_in(more_contacts)
+    keys = {phone.number_key(n, region) for n in numbers}
+    mails = ([email] if email else []) + cardfields.emails_in(more_contacts)
+    street, town = address_parts(address)
+    return Facts(vocab.name_fold(name), frozenset(k for k in keys if k and len(k) >= 6),
+                 frozenset(m.strip().lower() for m in mails), street, town,
+                 birthday[-5:] if birthday else None,
+                 vocab.name_fold(organization) if organization else None)
+
+
+def address_parts(address: str | None) -> tuple[str | None, str | None]:
+    """(street and house number, town) of an address, folded: "Hauptstr. 5, 04109 Leipzig"
+    and "Hauptstraße 5\n04109 Leipzig" give ("hauptstrasse 5", "04109")."""
+    if not address:
+        return None, None
+    text = vocab.name_fold(address.replace("\n", ", "))
+    text = re.sub(r"str\.", "strasse", text)
+    town = None
+    if m := _POSTCODE_TOWN.search(text):
+        town = m[1]
+    else:
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        town = parts[-1] if len(parts) > 1 else None
+    street = None
+    first = text.split(",")[0].strip()
+    if m := _HOUSE.match(first):
+        street = f"{' '.join(m[1].replace('-', ' ').split())} {m[2].replace(' ', '')}"
+    return street, town
+
+
+def compare(new: Facts, old: Facts) -> tuple[str, tuple[str, ...]] | None:
+    """(SAME or MAYBE, the reasons) when the two cards look like one person, else None."""
+    reasons: list[str] = []
+    if new.phones & old.phones:
+        reasons.append("phone")
+    if new.emails & old.emails:
+        reasons.append("email")
+    if new.name_key == old.name_key or new.compare_name == old.compare_name:
+        for detail in ("birthday", "street", "town", "organization"):
+            if getattr(new, detail) and getattr(new, detail) == getattr(old, detail):
+                reasons.append(f"name+{detail}")
+                break
+        if not reasons:
+            known = new.phones or new.emails or new.street or new.birthday
+            other = old.phones or old.emails or old.street or old.birthday
+            # The same name where one card says nothing more: maybe. Two cards that both
+            # say more and share none of it are two people with one name.
+            return (MAYBE, ("name",)) if not (known and other) else None
+        return SAME, tuple(reasons)
+    if reasons:
+        return SAME, tuple(reasons)
+    place = ("street" if new.street and new.street == old.street
+             else "town" if new.town and new.town == old.town else None)
+    if place and close_names(new.compare_name, old.compare_name):
+        return MAYBE, (f"close+{place}",)
+    return None
+
+
+def close_names(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_sort_ratio(a, b) >= CLOSE_NAME
+
+
+class Index:
+    """Cards by what makes them alike, for comparing many at once (an import, `kbm
+    duplicates`): each card is compared only with those sharing a number, an email, a
+    name, or a street or town and the first letter of the name."""
+
+    def __init__(self) -> None:
+        self.facts: dict[int, Facts] = {}
+        self._by: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, key: int, card: Facts) -> None:
+        self.facts[key] = card
+        for bucket in _buckets(card):
+            self._by.setdefault(bucket, []).append(key)
+
+    def matches(self, card: Facts) -> list[tuple[int, str, tuple[str, ...]]]:
+        """(key, SAME or MAYBE, reasons) of every card added that looks like this one,
+        the surest first."""
+        seen: set[int] = set()
+        found = []
+        for bucket in _buckets(card):
+            for key in self._by.get(bucket, ()):
+                if key in seen:
+                    continue
+                seen.add(key)
+                verdict = compare(card, self.facts[key])
+                if verdict:
+                    found.append((key, *verdict))
+        found.sort(key=lambda m: (m[1] != SAME, m[0]))
+        return found
+
+
+def _buckets(card: Facts) -> list[tuple[str, str]]:
+    buckets = [("phone", p) for p in card.phones] + [("email", e) for e in card.emails]
+    buckets.append(("name", card.compare_name))
+    # The first letter of the first word in sorted order: "Müller, Jürgen" and "Jürgen Müller"
+    # share it, as rapidfuzz's token sort compares them.
+    initial = min(card.compare_name.split() or [""])[:1]
+    if card.street:
+        buckets.append(("street", card.street))
+    if card.town:
+        buckets.append(("town", f"{card.town} {initial}"))
+    return buckets

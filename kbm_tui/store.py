@@ -15,6 +15,7 @@ from kbm_tui.db.conversations import ConversationsPart
 from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.customers import CustomersPart
 from kbm_tui.db.duplicates import DuplicatesPart, Likely, Pair
+from kbm_tui.db.imports import ImportBatch, ImportPart, ImportPlan, Planned, UndoneImport
 from kbm_tui.db.insight import InsightPart
 from kbm_tui.db.journal import JournalPart, Ref, Rows, Where
 from kbm_tui.db.location import default_path, resolve_path
@@ -38,7 +39,8 @@ from kbm_tui.db.views import ViewsPart
 from kbm_tui.db.workdir import remove_dead as remove_dead_work_files
 from kbm_tui.db.workdir import scratch_file
 
-__all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "SCHEMA_VERSION",
+__all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "ImportBatch",
+           "ImportPlan", "Planned", "UndoneImport", "SCHEMA_VERSION",
            "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
            "explain_database_error", "is_database_file", "scratch_file", "safety_folder",
@@ -48,7 +50,7 @@ __all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "SC
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,
             AgendaPart, CarePart, InsightPart, TimelinePart, ViewsPart, TablesPart,
             PrivacyPart, SafetyPart, RestorePart, JournalPart, DuplicatesPart,
-            MergePart):
+            MergePart, ImportPart):
     """The shop's data. `Store.open(path)` opens (creating or upgrading) the database;
     use it as a context manager, or call `close()`."""
 

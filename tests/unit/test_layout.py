@@ -11,7 +11,7 @@ import kbm_tui
 
 PACKAGE = Path(kbm_tui.__file__).parent
 # Lower layers first; a module may import from its own part and from parts below it.
-LAYERS = {"core": 0, "db": 1, "store": 2, "backup": 3, "demo": 3, "ui": 4, "widgets": 5,
+LAYERS = {"core": 0, "db": 1, "store": 2, "backup": 3, "demo": 3, "moving": 3, "ui": 4, "widgets": 5,
           "screens": 6, "app": 7, "cli": 7}
 # The command line opens the app when given no command, and never touches the screens.
 ALLOWED_UP = {("cli", "app")}

@@ -9,6 +9,7 @@ from db/ itself (tests/unit/test_layout.py checks both).
 from __future__ import annotations
 
 from kbm_tui.db.agenda import AgendaPart
+from kbm_tui.db.cards_out import CardsOutPart
 from kbm_tui.db.care import CarePart
 from kbm_tui.db.contact import ContactPart
 from kbm_tui.db.conversations import ConversationsPart
@@ -50,7 +51,7 @@ __all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "Im
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,
             AgendaPart, CarePart, InsightPart, TimelinePart, ViewsPart, TablesPart,
             PrivacyPart, SafetyPart, RestorePart, JournalPart, DuplicatesPart,
-            MergePart, ImportPart):
+            MergePart, ImportPart, CardsOutPart):
     """The shop's data. `Store.open(path)` opens (creating or upgrading) the database;
     use it as a context manager, or call `close()`."""
 

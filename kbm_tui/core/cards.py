@@ -100,8 +100,8 @@ def to_customer(card: Card) -> dict[str, str | None]:
         "address": validate.text(address, "address"),
         "notes": validate.text(_plain(card.notes, multiline=True), "notes"),
         "tags": validate.tags([_plain(t) for t in card.tags if _plain(t)] or None),
-        "organization": cardfields.organization(_plain(card.organization) or None)
-        if _plain(card.organization) != name else None,
+        # An organisation that is also the name says the card is a business (vCard KIND:org).
+        "organization": cardfields.organization(_plain(card.organization) or None),
         "birthday": birthday,
         "more_contacts": cardfields.more_contacts("\n".join(dict.fromkeys(more)) or None),
     }

@@ -21,7 +21,13 @@ _OWNED = {
     "promise": "customer_id = :cid",
     "promise_change": "promise_id IN (SELECT id FROM promise WHERE customer_id = :cid)",
     "followup": "customer_id = :cid",
+    # The journals that let an import or a merge be undone hold what the card said.
+    "import_change": "customer_id = :cid",
+    "customer_merge": "kept_id = :cid OR gone_id = :cid",
 }
+
+
+_JOURNALS = ("import_change", "customer_merge")  # shown only where they hold something
 
 
 class PrivacyPart(Part):
@@ -33,7 +39,9 @@ class PrivacyPart(Part):
             derived = DERIVED_COLUMNS.get(table, ())
             rows = self.conn.execute(
                 f"SELECT * FROM {table} WHERE {condition} ORDER BY id", {"cid": customer_id})
-            data[table] = [{k: v for k, v in dict(r).items() if k not in derived} for r in rows]
+            found = [{k: v for k, v in dict(r).items() if k not in derived} for r in rows]
+            if found or table not in _JOURNALS:
+                data[table] = found
         return data
 
     def forget_customer(self, customer_id: int) -> dict[str, int]:
@@ -41,7 +49,8 @@ class PrivacyPart(Part):
         self.get_customer(customer_id)
         removed = {}
         with self.transaction():
-            for table in ("promise_change", "promise", "followup", "conversation", "customer"):
+            for table in ("promise_change", "promise", "followup", "conversation", "customer",
+                          "import_change", "customer_merge"):
                 cur = self.conn.execute(f"DELETE FROM {table} WHERE {_OWNED[table]}",
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
@@ -50,7 +59,8 @@ class PrivacyPart(Part):
             self.conn.execute("INSERT OR REPLACE INTO kbm_meta(key, value) "
                               "VALUES ('erase_pending', '1')")
         connect.finish_erasure(self.conn)
-        return {table: removed[table] for table in _OWNED}
+        return {table: removed[table] for table in _OWNED
+                if table not in _JOURNALS or removed[table]}
 
     def erasure_pending(self) -> bool:
         """True while erased data can still be read from the file itself, because another

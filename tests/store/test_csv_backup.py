@@ -276,3 +276,19 @@ def test_a_backup_says_in_the_shops_language_what_it_is_and_how_to_bring_it_back
     kbm.ok("restore", str(target), db=False, env={"KBM_DB": str(tmp_path / "new.sqlite3")})
     assert "Anna Weg" in kbm.ok("customers", db=False,
                                 env={"KBM_DB": str(tmp_path / "new.sqlite3")})
+
+
+def test_what_an_import_brought_survives_the_backup_round_trip(store, tmp_path):
+    jurgen = store.add_customer(
+        "Jürgen Müller", phone="+49 171 2345678", organization="Radsport Müller GmbH",
+        birthday="--05-04", source_key="vcard:6A0F2B1C",
+        more_contacts="work: 0341 9876543\nhome: Am Rain 3, 04416 Markkleeberg")
+    target = tmp_path / "b.zip"
+    backup_export.export(store, target)
+    with Store.open(tmp_path / "r.sqlite3") as other:
+        backup_restore.restore(other, target)
+        card = other.get_customer(jurgen.id)
+        assert (card.organization, card.birthday, card.more_contacts, card.source_key) == (
+            "Radsport Müller GmbH", "--05-04",
+            "work: 0341 9876543\nhome: Am Rain 3, 04416 Markkleeberg", "vcard:6A0F2B1C")
+        assert [c.name for c in other.list_customers("0341 987 65")] == ["Jürgen Müller"]

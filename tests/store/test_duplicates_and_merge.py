@@ -101,3 +101,19 @@ def test_a_do_not_contact_wish_of_either_card_stays(store):
     store.merge_customers(a.id, b.id)
     card = store.get_customer(a.id)
     assert card.do_not_contact and card.dnc_reason == "möchte keine Werbung"
+
+
+def test_forgetting_a_customer_also_erases_the_merge_and_import_journals(store):
+    from kbm_tui.core.cards import Card
+
+    a = store.add_customer("Anna Schmidt", phone="0171 2345678")
+    b = store.add_customer("Anna Schmidt", email="anna@example.de")
+    store.merge_customers(a.id, b.id)
+    store.import_cards([Card("line 2", name="Anna Schmidt", phones=(("", "0171 2345678"),),
+                             addresses=(("", "Gartenweg 3, Berlin"),))], [],
+                       file_name="liste.csv", file_format="csv")
+    data = store.customer_data(a.id)
+    assert len(data["customer_merge"]) == 1 and len(data["import_change"]) == 1
+    store.forget_customer(a.id)
+    for table in ("customer_merge", "import_change"):
+        assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

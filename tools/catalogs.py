@@ -34,6 +34,7 @@ AREAS = (
     ("backup", ("backup/",)),
     ("cli", ("cli/",)),
     ("demo", ("demo/",)),
+    ("moving", ("moving/",)),
     ("screens", ("screens/",)),
     ("ui", ("ui/", "widgets/", "app.py")),
 )

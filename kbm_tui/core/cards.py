@@ -4,13 +4,14 @@ customer: what the readers in moving/ make and the store's import takes."""
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import re
 from dataclasses import dataclass, field, replace
 
 from kbm_tui.core import cardfields, validate, vocab
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line break
 CARD_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organization",
                "birthday", "more_contacts")
 
@@ -43,16 +44,10 @@ def _plain(text: str, multiline: bool = False) -> str:
     """Control characters a file may hide (escape sequences, NUL) become spaces; what a
     spreadsheet would run as a formula stays plain text (kbm never runs it, the backup
     marks it)."""
-    out = []
-    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
-        if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
-            out.append(" ")
-        else:
-            out.append(ch)
-    cleaned = "".join(out)
-    if multiline:
-        return "\n".join(" ".join(line.split()) for line in cleaned.split("\n")).strip()
-    return " ".join(cleaned.split())
+    cleaned = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not multiline:
+        return " ".join(cleaned.split())
+    return "\n".join(" ".join(line.split()) for line in cleaned.split("\n")).strip()
 
 
 def to_customer(card: Card) -> dict[str, str | None]:

@@ -2,9 +2,10 @@
 
 The same person: the same phone number in any notation, the same email ignoring case, or the
 same name after German folding (Müller = Mueller = Muller) plus one more shared detail
-(birthday, street, town, organisation). Maybe the same person: the same name with nothing
-else to compare, or a close name (rapidfuzz: "Jürgen Müller" and "Jürgen Müler", "Müller,
-Jürgen") at the same street or in the same town.
+(birthday, street and house number, organisation; a town alone is shared by too many).
+Maybe the same person: the same name with nothing else to compare, or a close name
+(rapidfuzz: "Jürgen Müller" and "Jürgen Müler", "Müller, Jürgen") at the same street or in
+the same town.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ REASONS = {
     "email": N_("same email"),
     "name+birthday": N_("same name and birthday"),
     "name+street": N_("same name and street"),
-    "name+town": N_("same name and town"),
     "name+organization": N_("same name and organisation"),
     "name": N_("same name"),
     "close+street": N_("similar name, same street"),
@@ -51,10 +51,7 @@ class Facts:
     town: str | None
     birthday: str | None
     organization: str | None
-
-    @property
-    def compare_name(self) -> str:
-        return " ".join(_NOT_A_LETTER.sub(" ", self.name_key).split())
+    compare_name: str = ""  # the name without punctuation, for rapidfuzz
 
 
 def facts(name: str, phone_text: str | None = None, email: str | None = None,
@@ -65,10 +62,12 @@ def facts(name: str, phone_text: str | None = None, email: str | None = None,
     keys = {phone.number_key(n, region) for n in numbers}
     mails = ([email] if email else []) + cardfields.emails_in(more_contacts)
     street, town = address_parts(address)
-    return Facts(vocab.name_fold(name), frozenset(k for k in keys if k and len(k) >= 6),
+    key = vocab.name_fold(name)
+    return Facts(key, frozenset(k for k in keys if k and len(k) >= 6),
                  frozenset(m.strip().lower() for m in mails), street, town,
                  birthday[-5:] if birthday else None,
-                 vocab.name_fold(organization) if organization else None)
+                 vocab.name_fold(organization) if organization else None,
+                 " ".join(_NOT_A_LETTER.sub(" ", key).split()))
 
 
 def address_parts(address: str | None) -> tuple[str | None, str | None]:
@@ -99,7 +98,7 @@ def compare(new: Facts, old: Facts) -> tuple[str, tuple[str, ...]] | None:
     if new.emails & old.emails:
         reasons.append("email")
     if new.name_key == old.name_key or new.compare_name == old.compare_name:
-        for detail in ("birthday", "street", "town", "organization"):
+        for detail in ("birthday", "street", "organization"):
             if getattr(new, detail) and getattr(new, detail) == getattr(old, detail):
                 reasons.append(f"name+{detail}")
                 break
@@ -128,30 +127,43 @@ def close_names(a: str, b: str) -> bool:
 class Index:
     """Cards by what makes them alike, for comparing many at once (an import, `kbm
     duplicates`): each card is compared only with those sharing a number, an email, a
-    name, or a street or town and the first letter of the name."""
+    name or a street; close names in the same town are found by rapidfuzz in one call
+    per town and first letter."""
 
     def __init__(self) -> None:
         self.facts: dict[int, Facts] = {}
         self._by: dict[tuple[str, str], list[int]] = {}
+        self._towns: dict[str, tuple[list[int], list[str]]] = {}
 
     def add(self, key: int, card: Facts) -> None:
         self.facts[key] = card
         for bucket in _buckets(card):
             self._by.setdefault(bucket, []).append(key)
+        if card.town:
+            keys, names = self._towns.setdefault(_town_bucket(card), ([], []))
+            keys.append(key)
+            names.append(card.compare_name)
 
     def matches(self, card: Facts) -> list[tuple[int, str, tuple[str, ...]]]:
         """(key, SAME or MAYBE, reasons) of every card added that looks like this one,
         the surest first."""
-        seen: set[int] = set()
-        found = []
+        candidates: dict[int, None] = {}
         for bucket in _buckets(card):
             for key in self._by.get(bucket, ()):
-                if key in seen:
-                    continue
-                seen.add(key)
-                verdict = compare(card, self.facts[key])
-                if verdict:
-                    found.append((key, *verdict))
+                candidates[key] = None
+        if card.town and (town := self._towns.get(_town_bucket(card))):
+            from rapidfuzz import fuzz, process
+
+            keys, names = town
+            for _name, _score, at in process.extract(
+                    card.compare_name, names, scorer=fuzz.token_sort_ratio,
+                    score_cutoff=CLOSE_NAME, limit=None):
+                candidates[keys[at]] = None
+        found = []
+        for key in candidates:
+            verdict = compare(card, self.facts[key])
+            if verdict:
+                found.append((key, *verdict))
         found.sort(key=lambda m: (m[1] != SAME, m[0]))
         return found
 
@@ -159,11 +171,12 @@ class Index:
 def _buckets(card: Facts) -> list[tuple[str, str]]:
     buckets = [("phone", p) for p in card.phones] + [("email", e) for e in card.emails]
     buckets.append(("name", card.compare_name))
-    # The first letter of the first word in sorted order: "Müller, Jürgen" and "Jürgen Müller"
-    # share it, as rapidfuzz's token sort compares them.
-    initial = min(card.compare_name.split() or [""])[:1]
     if card.street:
         buckets.append(("street", card.street))
-    if card.town:
-        buckets.append(("town", f"{card.town} {initial}"))
     return buckets
+
+
+def _town_bucket(card: Facts) -> str:
+    # The first letter of the first word in sorted order: "Müller, Jürgen" and "Jürgen
+    # Müller" share it, as rapidfuzz's token sort compares them.
+    return f"{card.town} {min(card.compare_name.split() or [''])[:1]}"

@@ -38,6 +38,8 @@ _PHONE = re.compile(r"^[0-9+()/.\- ]+$")
 
 
 def _has_control(text: str, multiline: bool) -> bool:
+    if text.isprintable():  # no control character at all: the usual case, found fast
+        return False
     allowed = {"\n", "\t"} if multiline else set()
     return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
 

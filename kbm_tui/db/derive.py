@@ -11,9 +11,10 @@ from kbm_tui.core import cardfields, phone, vocab
 SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
 
 
-def phone_keys(main: str | None, more: str | None) -> str | None:
+def phone_keys(main: str | None, more: str | None, region: str | None = None) -> str | None:
     """Every number of the card in international digits, one word each (core/phone.py)."""
-    keys = [phone.number_key(n) for n in ([main] if main else []) + cardfields.numbers_in(more)]
+    numbers = ([main] if main else []) + cardfields.numbers_in(more)
+    keys = [phone.number_key(n, region) for n in numbers]
     unique = list(dict.fromkeys(k for k in keys if k))
     return " ".join(unique) or None
 
@@ -22,10 +23,10 @@ def search_text(*values: str | None) -> str:
     return vocab.name_fold(" ".join(v for v in values if v))
 
 
-def derived(card: dict[str, Any]) -> dict[str, Any]:
+def derived(card: dict[str, Any], region: str | None = None) -> dict[str, Any]:
     return {
         "name_key": vocab.name_fold(card["name"]),
-        "phone_digits": phone_keys(card["phone"], card.get("more_contacts")),
+        "phone_digits": phone_keys(card["phone"], card.get("more_contacts"), region),
         "search_text": search_text(*(card.get(k) for k in SEARCHED)),
     }
 
@@ -34,7 +35,9 @@ def refresh_all(conn: sqlite3.Connection, *, last_contact: bool) -> None:
     """Recompute the search columns (and the last contact) of every customer in SQL."""
     conn.create_function("kbm_name_key", 1, lambda s: vocab.name_fold(s or ""),
                          deterministic=True)
-    conn.create_function("kbm_phone_keys", 2, phone_keys, deterministic=True)
+    region = phone.default_region()
+    conn.create_function("kbm_phone_keys", 2, lambda main, more: phone_keys(main, more, region),
+                         deterministic=True)
     conn.create_function("kbm_search_text", 7, search_text, deterministic=True)
     last = (", last_contact_at=(SELECT max(at) FROM conversation v "
             "WHERE v.customer_id=customer.id AND v.deleted_at IS NULL)") if last_contact else ""

@@ -24,6 +24,7 @@ from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
 from kbm_tui.db.duplicates import FACT_COLUMNS, facts_of
 from kbm_tui.db.sql import marks
+from kbm_tui.db.sqlite import search
 
 FILLABLE = ("phone", "email", "address", "notes", "organization", "birthday")
 
@@ -96,8 +97,12 @@ def _fills(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
             extra.append(cardfields.more_line(_("phone"), new["phone"]))
     if new["email"] and current["email"] and new["email"].lower() not in known_mails:
         extra.append(cardfields.more_line(_("email"), new["email"]))
+    lines = more + extra
+    while extra and len("\n".join(lines)) > validate.LIMITS["more_contacts"]:
+        lines.pop()  # what doesn't fit stays in the file; the card keeps what it had
+        extra.pop()
     if extra:
-        fills["more_contacts"] = cardfields.more_contacts("\n".join(more + extra))
+        fills["more_contacts"] = cardfields.more_contacts("\n".join(lines))
     if new["tags"]:
         tags = validate.tags([t for t in (current["tags"], new["tags"]) if t])
         if tags != current["tags"]:
@@ -183,6 +188,7 @@ class ImportPart(Part):
         """Plan and write in one transaction, as one batch."""
         with self.transaction():
             plan = self.plan_import(found, rejected)
+            region = phone.default_region()
             now = self._now()
             batch_id = self._insert("import_batch", {
                 "at": now, "file_name": file_name[:500], "format": file_format,
@@ -192,13 +198,18 @@ class ImportPart(Part):
             insert = (f"INSERT INTO customer({', '.join(columns)}) "
                       f"VALUES ({marks(len(columns))})")
             journal: list[tuple[int, int, str, str | None, str]] = []
-            for item in plan.of("add"):
-                record = {**item.values, **derived(item.values), "created_at": now,
+            adding = plan.of("add")
+            many = len(adding) > 200
+            first_id = search.adding_many_customers_begins(self.conn) if many else 0
+            for item in adding:
+                record = {**item.values, **derived(item.values, region), "created_at": now,
                           "updated_at": now}
                 cur = self.conn.execute(insert, tuple(record[c] for c in columns))
                 item.customer_id = int(cur.lastrowid or 0)
                 journal.append((batch_id, item.customer_id, "added", None,
                                 json.dumps({k: record[k] for k in cards.CARD_FIELDS})))
+            if many:
+                search.adding_many_customers_ends(self.conn, first_id)
             for item in plan.of("fill"):
                 assert item.customer_id is not None
                 current = self._import_row(item.customer_id)

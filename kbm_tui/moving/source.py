@@ -4,7 +4,6 @@ can't be read. The readers (vcard_in, table_in) make core.cards.Card of what the
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,29 +96,3 @@ def decode(path: Path, data: bytes) -> str:
         raise refuse(path, _("line {line}").format(line=line),
                      _("The text is in an encoding kbm doesn't know (neither UTF-8 nor "
                        "Windows-1252). Save it as CSV UTF-8 and try again.")) from None
-
-
-def load(path: Path, mapping: dict[str, str] | None = None) -> Loaded:
-    """Every card of the file; ImportFileError when the file can't be read as one."""
-    from kbm_tui.moving import table_in, vcard_in
-
-    data = read_bytes(path)
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError):
-            names = set()
-        if "xl/workbook.xml" in names:
-            return table_in.read_xlsx(path, mapping)
-        if "manifest.json" in names:
-            raise refuse(path, None, _("This is a kbm backup. Bring it back with kbm restore."))
-        raise refuse(path, None, _("This is a zip archive, not a contact file. kbm imports "
-                                   "vCard (.vcf), CSV and Excel (.xlsx) files."))
-    if not data.strip():
-        raise refuse(path, None, _("The file is empty."))
-    text = decode(path, data)
-    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip().upper()
-    if first.startswith("BEGIN:VCARD"):
-        return vcard_in.read(path, text)
-    return table_in.read_csv(path, text, mapping)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kbm_tui.core.errors import InputError
-from kbm_tui.moving.source import load
+from kbm_tui.moving.read import load
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 

@@ -8,7 +8,8 @@ import pytest
 
 from kbm_tui.core.cards import to_customer
 from kbm_tui.moving.columns import parse_map
-from kbm_tui.moving.source import ImportFileError, load
+from kbm_tui.moving.read import load
+from kbm_tui.moving.source import ImportFileError
 
 DATA = Path(__file__).parent.parent / "data" / "import"
 

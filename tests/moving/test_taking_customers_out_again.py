@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kbm_tui.core.when import parse_when
 from kbm_tui.moving import calendar_out, vcard_out
-from kbm_tui.moving.source import load
+from kbm_tui.moving.read import load
 from kbm_tui.store import Store
 
 DATA = Path(__file__).parent.parent / "data" / "import"

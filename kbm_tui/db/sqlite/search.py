@@ -195,3 +195,27 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
     return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
             f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",
             [card, said])
+
+
+_NEW_CUSTOMER_TRIGGERS = ("customer_fts_ai", "customer_words_ai")
+
+
+def adding_many_customers_begins(conn: sqlite3.Connection) -> int:
+    """Before inserting many customers in one transaction: the per-row index triggers off
+    (one row at a time costs 80 µs of trigram indexing; all at once, 10). Returns the
+    first id the new customers will get; call `adding_many_customers_ends` with it."""
+    for name in _NEW_CUSTOMER_TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    row = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()
+    return int(row[0])
+
+
+def adding_many_customers_ends(conn: sqlite3.Connection, first_id: int) -> None:
+    conn.execute("INSERT INTO customer_fts(rowid, search_text, phone_digits) "
+                 "SELECT id, search_text, phone_digits FROM customer WHERE id >= ?", (first_id,))
+    conn.execute("INSERT INTO customer_words(rowid, name_key) "
+                 "SELECT id, name_key FROM customer WHERE id >= ?", (first_id,))
+    for statement in DDL:
+        if statement.startswith("CREATE TRIGGER") and statement.split()[5] in \
+                _NEW_CUSTOMER_TRIGGERS:
+            conn.execute(statement)

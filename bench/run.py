@@ -162,6 +162,75 @@ def restore_vs_import(large: Path, work: Path) -> tuple[float, float]:
     return ours, reference
 
 
+def name_fragment(db: Path, start: int) -> str:
+    """A name fragment (first name and the start of the last) that finds exactly one
+    customer, as someone types it for `kbm log`."""
+    from kbm_tui.store import Store
+
+    with Store.open(db) as store:
+        for cid in range(start, start + 5000):
+            try:
+                words = store.get_customer(cid).name.split()
+            except Exception:
+                continue
+            if len(words) < 2:
+                continue
+            fragment = f"{words[0].lower()} {words[-1][:4].lower()}"
+            if len(store.find_customers(fragment)) == 1:
+                return fragment
+    raise SystemExit("No customer with a unique name fragment in the benchmark data.")
+
+
+def import_vs_sqlite(large: Path, work: Path) -> list[tuple[str, float, float]]:
+    """`kbm import` of 10,000 vCards and of a 100,000-row CSV (made from the large shop's
+    customers) into an empty database, beside sqlite3 .import of the same rows."""
+    import csv
+    import io
+    import sqlite3
+    from itertools import islice
+
+    from kbm_tui.moving import vcard_out
+    from kbm_tui.store import Store
+
+    rows = sqlite3.connect(large).execute(
+        "SELECT name, phone, email, address, notes, tags FROM customer ORDER BY id "
+        "LIMIT 100000").fetchall()
+    lists = work / "kunden.csv"
+    with open(lists, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["Name", "Telefon", "E-Mail", "Adresse", "Notiz", "Kategorien"])
+        writer.writerows([[v or "" for v in r] for r in rows])
+    cards = work / "kontakte.vcf"
+    out = io.StringIO()
+    with Store.open(large) as store:
+        vcard_out.write(islice(store.customers_matching(), 10_000), out, "bench")
+    cards.write_bytes(out.getvalue().encode("utf-8"))
+    same_rows = work / "kontakte.csv"
+    with open(same_rows, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(["Name", "Telefon", "E-Mail", "Adresse", "Notiz", "Kategorien"])
+        writer.writerows([[v or "" for v in r] for r in rows[:10_000]])
+    results = []
+    for label, source, reference in ((f"import {10_000:,} vCards", cards, same_rows),
+                                     (f"import a {len(rows):,}-row CSV", lists, lists)):
+        target = work / "imported.sqlite3"
+        for path in work.glob("imported.sqlite3*"):
+            path.unlink()
+        subprocess.run(KBM + ["--db", str(target), "add", "Erika Mustermann"], check=True,
+                       env=ENV, stdout=subprocess.DEVNULL)
+        start = time.perf_counter()
+        subprocess.run(KBM + ["--db", str(target), "import", str(source)], check=True, env=ENV,
+                       stdout=subprocess.DEVNULL)
+        ours = time.perf_counter() - start
+        ref_db = work / "imported-ref.sqlite3"
+        ref_db.unlink(missing_ok=True)
+        start = time.perf_counter()
+        subprocess.run(["sqlite3", str(ref_db), f".import --csv {reference} kunden"],
+                       check=True, input=b"", stdout=subprocess.DEVNULL)
+        results.append((label, ours, time.perf_counter() - start))
+    return results
+
+
 def best_of(fn, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -225,6 +294,11 @@ def main() -> None:
                "telefon", "--promise", "zurückrufen", "--due", "morgen 10 Uhr"], runs)
     row(f"quick-add in German (--lang de), {size}", german, english, "English",
         "≤ +5 ms", german - english <= 0.005)
+    fragment = name_fragment(large, max(1, args.customers // 2))
+    small, big = timed_pair(KBM + ["--db", str(empty), "log", "erika must", "bench"],
+                            KBM + ["--db", str(large), "log", fragment, "bench"], runs)
+    row(f'kbm log "{fragment}" (a name fragment), {size}', big, small, "empty", "≤ 1.2×",
+        big / small <= 1.2)
     for label, extra in (("kbm today", ["today"]), ("kbm customers anna", ["customers", "anna"]),
                          ("kbm customers 0171", ["customers", "0171"])):
         small, big = timed_pair(KBM + ["--db", str(empty)] + extra,
@@ -249,6 +323,8 @@ def main() -> None:
     row(f"export (zip of CSVs), {size}", ours, ref, "sqlite3 -csv", "≤ 2×", ours / ref <= 2)
     ours, ref = restore_vs_import(large, work)
     row(f"restore, {size}", ours, ref, "sqlite3 .import", "≤ 3×", ours / ref <= 3)
+    for label, ours, ref in import_vs_sqlite(large, work):
+        row(label, ours, ref, "sqlite3 .import of the same rows")
 
     print_table(rows)
 

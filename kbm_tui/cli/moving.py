@@ -1,0 +1,234 @@
+"""`kbm import`, `kbm duplicates`, `kbm merge`, `kbm calendar` and `kbm export --vcard`:
+moving customers in and out, without duplicates. The heavy readers (vobject, openpyxl,
+icalendar, rapidfuzz, phonenumbers) are imported here only, never on the `kbm log` path."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from kbm_tui.cli.common import open_store, pick_customer
+from kbm_tui.cli.output import say, table
+from kbm_tui.core import likeness
+from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.i18n import N_, _, n_
+from kbm_tui.core.timefmt import show_moment
+from kbm_tui.store import ImportPlan, Store
+
+SHOWN = 20  # rows of each part of an import's preview
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    if args.undo is not None:
+        if args.file:
+            raise InputError(_("--undo takes back an import; give no file with it "
+                               "(kbm import --undo, or kbm import --undo 3 for import #3)."))
+        return _undo(args)
+    if args.list:
+        return _list_imports(args)
+    if not args.file:
+        raise InputError(_("Which file? kbm import contacts.vcf (or a .csv or .xlsx file)."))
+    from kbm_tui.moving.columns import parse_map
+    from kbm_tui.moving.read import load
+
+    path = Path(args.file).expanduser()
+    loaded = load(path, parse_map(args.map))
+    if not loaded.cards:
+        raise KbmError(_("{file}: there is nobody in it (only the title row). Nothing was "
+                         "imported.").format(file=path.name))
+    say(_("{file}: {format}, {n} cards.").format(file=path.name, format=loaded.format_name,
+                                                 n=len(loaded.cards)))
+    if loaded.columns:
+        say(_("Columns used: {columns}").format(columns=", ".join(
+            f"{title} → {field}" for title, field in loaded.columns.items())))
+    if loaded.unused:
+        say(_("Columns left out: {columns}").format(columns=", ".join(loaded.unused)))
+    with open_store(args) as store:
+        if args.dry_run:
+            plan = store.plan_import(loaded.cards, loaded.rejected)
+            _preview(plan)
+            say(_("This was a preview: nothing was imported. Leave out --dry-run to import."))
+            return
+        plan, batch = store.import_cards(loaded.cards, loaded.rejected, file_name=path.name,
+                                         file_format=loaded.format)
+    _preview(plan)
+    if not plan.of("add") and not plan.of("fill"):
+        say(_("Nothing new: every card is here already."))
+        return
+    say(_("Imported as import #{id}: {added} added, {filled} completed. "
+          "Undo with: kbm import --undo {id}").format(
+        id=batch.id, added=batch.added, filled=batch.filled))
+
+
+def _preview(plan: ImportPlan) -> None:
+    say(_("{new} new, {known} already here ({filled} of them get what their card lacks), "
+          "{twice} twice in the file, {maybe} maybe here already, {bad} left out.").format(
+        new=len(plan.of("add")), known=len(plan.of("fill")) + len(plan.of("known")),
+        filled=len(plan.of("fill")), twice=len(plan.of("in_file")), maybe=len(plan.maybe),
+        bad=len(plan.rejected)))
+    filled = plan.of("fill")
+    if filled:
+        table(_("Already here: what they get"), [_("where"), _("customer"), _("why"),
+                                                 _("adds")],
+              [[p.card.where, f"#{p.customer_id} {p.customer_name}",
+                likeness.reason_text(p.reasons) if "source" not in p.reasons
+                else _("same card as before"), ", ".join(_field(f) for f in p.fills
+                                                         if f != "source_key")]
+               for p in filled[:SHOWN]], total=len(filled))
+    twice = plan.of("in_file")
+    if twice:
+        table(_("Twice in the file (made one card)"), [_("where"), _("name"), _("same as")],
+              [[p.card.where, p.values["name"] or "", p.joins] for p in twice[:SHOWN]],
+              total=len(twice))
+    maybe = plan.maybe
+    if maybe:
+        table(_("Maybe here already (added; check with kbm duplicates)"),
+              [_("where"), _("name"), _("maybe the same as"), _("why")],
+              [[p.card.where, p.values["name"] or "", f"#{p.maybe[0][0]} {p.maybe[0][1]}",
+                likeness.reason_text(p.maybe[0][2])] for p in maybe[:SHOWN]],
+              total=len(maybe))
+    if plan.rejected:
+        table(_("Left out"), [_("where"), _("why")],
+              [[r.where, r.reason] for r in plan.rejected[:SHOWN]], total=len(plan.rejected))
+
+
+_FIELD_WORDS = {"phone": N_("phone"), "email": N_("email"), "address": N_("address"),
+                "notes": N_("notes"), "organization": N_("organisation"),
+                "birthday": N_("birthday"), "more_contacts": N_("more contacts"),
+                "tags": N_("tags")}
+
+
+def _field(name: str) -> str:
+    return _(_FIELD_WORDS[name]) if name in _FIELD_WORDS else name
+
+
+def _undo(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
+        done = store.undo_import(args.undo or None)
+    batch = done.batch
+    say(_("Import #{id} ({file}, {when}) taken back: {removed} removed, {restored} "
+          "restored.").format(id=batch.id, file=batch.file_name, when=show_moment(batch.at),
+                              removed=done.removed, restored=done.restored))
+    if done.kept:
+        say(n_("{n} customer stays because they were used since:",
+               "{n} customers stay because they were used since:", len(done.kept)).format(
+            n=len(done.kept)))
+        for cid, name, why in done.kept:
+            say(f"  #{cid} {name}: {why}")
+
+
+def _list_imports(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
+        batches = store.imports()
+    table(_("Imports"), ["#", _("when"), _("file"), _("added"), _("completed"), _("undone")],
+          [[str(b.id), show_moment(b.at), b.file_name, str(b.added), str(b.filled),
+            show_moment(b.undone_at) if b.undone_at else ""] for b in batches],
+          empty=_("No imports yet."))
+
+
+def cmd_duplicates(args: argparse.Namespace) -> None:
+    with open_store(args) as store:
+        pairs = store.duplicate_pairs()
+    limit = None if args.all else args.limit
+    shown = pairs[:limit] if limit else pairs
+    table(_("Customers who may be one person"),
+          [_("first"), _("second"), _("how sure"), _("why")],
+          [[f"#{p.first.id} {p.first.name}", f"#{p.second.id} {p.second.name}",
+            _("same person") if p.level == likeness.SAME else _("maybe"),
+            likeness.reason_text(p.reasons)] for p in shown],
+          empty=_("No duplicates found."), total=len(pairs),
+          more=_(" (kbm duplicates --all)"))
+    if shown:
+        say(_('Make two one with: kbm merge "#{a}" "#{b}" (the first keeps its number).').format(
+            a=shown[0].first.id, b=shown[0].second.id))
+
+
+def cmd_merge(args: argparse.Namespace) -> None:
+    from kbm_tui.store import MERGE_FIELDS
+
+    if args.undo:
+        if len(args.customers) != 1:
+            raise InputError(_('--undo takes back the latest merge into one customer: '
+                               'kbm merge --undo "#12".'))
+        with open_store(args) as store, store.transaction():
+            kept, _created = pick_customer(store, args.customers[0])
+            merge, back = store.undo_merge(kept_id=kept.id)
+        say(_("Merge undone: {name} (#{id}) has their own card again, with what was "
+              "theirs.").format(name=back.name, id=back.id))
+        return
+    if len(args.customers) != 2:
+        raise InputError(_('Name two customers: the one to keep, then the other: '
+                           'kbm merge "#12" "#31".'))
+    take = frozenset(w.strip() for part in args.take or [] for w in part.split(",") if w.strip())
+    unknown = take - set(MERGE_FIELDS)
+    if unknown:
+        raise InputError(_("--take {fields}: choose from {choices}.").format(
+            fields=", ".join(sorted(unknown)), choices=", ".join(MERGE_FIELDS)))
+    with open_store(args) as store, store.transaction():
+        keep, _k = pick_customer(store, args.customers[0])
+        other, _o = pick_customer(store, args.customers[1])
+        merge = store.merge_customers(keep.id, other.id, take=take)
+        card = store.get_customer(keep.id)
+    moved = merge.moved
+    say(_("{other} (#{other_id}) is now part of {name} (#{id}): {talks} conversations, "
+          "{promises} promises, {followups} follow-ups came over. Undo with: "
+          'kbm merge --undo "#{id}"').format(
+        other=other.name, other_id=other.id, name=card.name, id=card.id,
+        talks=moved.get("conversation", 0), promises=moved.get("promise", 0),
+        followups=moved.get("followup", 0)))
+
+
+def cmd_calendar(args: argparse.Namespace) -> None:
+    from kbm_tui.moving import calendar_out
+
+    target = Path(args.path).expanduser()
+    with open_store(args) as store:
+        promises, followups = store.open_promises_and_followups()
+        ids = {p.customer_id for p in promises} | {f.customer_id for f in followups}
+        phones = {cid: phone for cid in ids if (phone := store.get_customer(cid).phone)}
+        data, written = calendar_out.build(promises, followups, store.database_token(),
+                                           todo=args.todo, phones=phones)
+    _write(target, data)
+    say(_("Wrote {file}: {promises} promises and {followups} follow-ups, each with a "
+          "reminder.").format(file=target, promises=written.promises,
+                              followups=written.followups))
+    if written.open_ended:
+        say(n_("{n} promise without a due time is not in it (nothing to remind of).",
+               "{n} promises without a due time are not in it (nothing to remind of).",
+               written.open_ended).format(n=written.open_ended))
+    say(_("Open it on the phone or import it into its calendar; a newer file updates the "
+          "same entries."))
+
+
+def export_vcard(args: argparse.Namespace, store: Store) -> None:
+    import io
+
+    from kbm_tui.moving import vcard_out
+
+    target = Path(args.vcard).expanduser()
+    search = " ".join(args.search or [])
+    out = io.StringIO()
+    count = vcard_out.write(store.customers_matching(search, include_archived=args.all),
+                            out, store.database_token())
+    if not count:
+        raise KbmError(_('No customer matches "{search}". Nothing was written.').format(
+            search=search))
+    _write(target, out.getvalue().encode("utf-8"))
+    say(n_("Wrote {n} card to {file} (vCard 4.0: phones, Google Contacts and Thunderbird "
+           "import it).", "Wrote {n} cards to {file} (vCard 4.0: phones, Google Contacts and "
+           "Thunderbird import it).", count).format(n=count, file=target))
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Whole or not at all, readable by the owner only (it holds customers' details)."""
+    tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KbmError(_("Can't write {file}: {error}.").format(
+            file=target, error=exc.strerror or exc)) from None

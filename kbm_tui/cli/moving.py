@@ -72,9 +72,8 @@ def _preview(plan: ImportPlan) -> None:
         table(_("Already here: what they get"), [_("where"), _("customer"), _("why"),
                                                  _("adds")],
               [[p.card.where, f"#{p.customer_id} {p.customer_name}",
-                likeness.reason_text(p.reasons) if "source" not in p.reasons
-                else _("same card as before"), ", ".join(_field(f) for f in p.fills
-                                                         if f != "source_key")]
+                likeness.reason_text(p.reasons),
+                ", ".join(_field(f) for f in p.fills if f != "source_key")]
                for p in filled[:SHOWN]], total=len(filled))
     twice = plan.of("in_file")
     if twice:

@@ -25,6 +25,7 @@ _NOT_A_LETTER = re.compile(r"[^\w\s]")
 
 # What a reason says, for the shop owner.
 REASONS = {
+    "source": N_("the same card as imported before"),
     "phone": N_("same phone number"),
     "email": N_("same email"),
     "name+birthday": N_("same name and birthday"),

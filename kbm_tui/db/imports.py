@@ -13,6 +13,7 @@ customers used since (it names them).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -122,8 +123,10 @@ def _join(earlier: dict[str, Any], later: dict[str, Any]) -> None:
 
 class ImportPart(Part):
     def plan_import(self, found: list[cards.Card],
-                    rejected: list[cards.Rejected] | None = None) -> ImportPlan:
-        """What importing these cards would do; changes nothing."""
+                    rejected: list[cards.Rejected] | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> ImportPlan:
+        """What importing these cards would do; changes nothing. `progress(done, total)`
+        hears about every thousand cards."""
         plan = ImportPlan([], list(rejected or []))
         region = phone.default_region()
         index = likeness.Index()
@@ -137,6 +140,8 @@ class ImportPart(Part):
                 by_source.setdefault(row["source_key"], row["id"])
         file_items: dict[int, Planned] = {}
         for n, card in enumerate(found, 1):
+            if progress is not None and n % 1000 == 0:
+                progress(n, len(found))
             try:
                 values = cards.to_customer(card)
             except InputError as exc:
@@ -184,10 +189,12 @@ class ImportPart(Part):
         return dict(row)
 
     def import_cards(self, found: list[cards.Card], rejected: list[cards.Rejected], *,
-                     file_name: str, file_format: str) -> tuple[ImportPlan, ImportBatch]:
+                     file_name: str, file_format: str,
+                     progress: Callable[[int, int], None] | None = None,
+                     ) -> tuple[ImportPlan, ImportBatch]:
         """Plan and write in one transaction, as one batch."""
         with self.transaction():
-            plan = self.plan_import(found, rejected)
+            plan = self.plan_import(found, rejected, progress)
             region = phone.default_region()
             now = self._now()
             batch_id = self._insert("import_batch", {

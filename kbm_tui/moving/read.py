@@ -32,3 +32,15 @@ def load(path: Path, mapping: dict[str, str] | None = None) -> Loaded:
     if first.startswith("BEGIN:VCARD"):
         return vcard_in.read(path, text)
     return table_in.read_csv(path, text, mapping)
+
+
+def header_of(path: Path) -> list[str] | None:
+    """The column titles of a list (CSV or .xlsx), for choosing what each holds; None for
+    a vCard file. ImportFileError when the file can't be read."""
+    data = read_bytes(path)
+    if data.startswith(b"PK\x03\x04"):
+        return table_in.xlsx_header(path)
+    text = decode(path, data)
+    if text.lstrip("\ufeff \t\r\n")[:11].upper().startswith("BEGIN:VCARD"):
+        return None
+    return table_in.csv_header(text)

@@ -48,6 +48,32 @@ def read_csv(path: Path, text: str, mapping: dict[str, str] | None) -> Loaded:
     return _read(path, rows(), mapping, _("line {n}"))
 
 
+def csv_header(text: str) -> list[str]:
+    for line in text.splitlines():
+        if line.strip():
+            row = next(csv.reader([line], delimiter=_delimiter(line)), [])
+            return [cell.strip().lstrip("\ufeff") for cell in row]
+    return []
+
+
+def xlsx_header(path: Path) -> list[str]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise refuse(path, None, _("The workbook can't be read ({error}).").format(
+            error=str(exc)[:100] or type(exc).__name__)) from None
+    try:
+        for values in book.worksheets[0].iter_rows(values_only=True):
+            row = [_cell(v).strip() for v in values]
+            if any(row):
+                return row
+        return []
+    finally:
+        book.close()
+
+
 def read_xlsx(path: Path, mapping: dict[str, str] | None) -> Loaded:
     import openpyxl
 

@@ -1,0 +1,262 @@
+"""Bringing customers in from a file (the palette's "Import customers…"): the phone's vCard,
+Google or Outlook CSV, or any spreadsheet list.
+
+Always a preview first: which column became what (each can be changed, a column whose
+title says nothing known can be given a meaning), how many are new, already here, twice in
+the file or maybe here, and every row left out with its line. Nothing is written until
+Import is pressed; then it is one transaction, and `u` takes the whole import back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
+from textual.worker import get_current_worker
+
+from kbm_tui.core import likeness
+from kbm_tui.core.errors import KbmError
+from kbm_tui.core.i18n import N_, _
+from kbm_tui.store import ImportBatch, ImportPlan, Store
+from kbm_tui.widgets.form import Field
+
+if TYPE_CHECKING:
+    from kbm_tui.ui.host import Host
+
+FIELD_WORDS = {
+    "name": N_("name"), "first_name": N_("first name"), "middle_name": N_("middle name"),
+    "last_name": N_("last name"), "phone": N_("phone"), "mobile": N_("mobile"),
+    "email": N_("email"), "address": N_("address"), "street": N_("street"),
+    "postcode": N_("postcode"), "city": N_("town"), "country": N_("country"),
+    "notes": N_("notes"), "tags": N_("tags"), "organization": N_("organisation"),
+    "birthday": N_("birthday"), "id": N_("customer number"), "web": N_("web page"),
+    "ignore": N_("(leave out)"),
+}
+ROWS_SHOWN = 200
+
+
+class ImportDialog(ModalScreen[ImportBatch | None]):
+    """Dismisses with the import written, or None."""
+
+    if TYPE_CHECKING:
+        app: Host
+
+    CSS_PATH = "import_file.tcss"
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="import.cancel"),
+                Binding("ctrl+s", "do_import", N_("Import"), id="import.save")]
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__(classes="dialog")
+        self.start_path = path
+        self.titles: list[str] | None = None
+        self.plan: ImportPlan | None = None
+        self.loaded: Any = None
+        self._busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="import-box"):
+            yield Label(_("Import customers"), classes="dialog-title")
+            yield Static(_("From the phone or Thunderbird (vCard .vcf), Google or Outlook "
+                           "(CSV), or a spreadsheet list (.csv, .xlsx). You see what would "
+                           "happen before anything is written; u takes an import back."),
+                         classes="dialog-detail", markup=False)
+            yield Field(_("File"), Input(self.start_path, id="import-path", compact=True,
+                                         placeholder="~/Downloads/contacts.vcf"),
+                        id="import-field")
+            yield VerticalScroll(id="import-columns")
+            yield Static("", id="import-summary", markup=False)
+            yield ProgressBar(id="import-bar", show_eta=False)
+            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Import (ctrl+s)"), variant="primary", id="import-go",
+                             compact=True, disabled=True)
+                yield Button(_("Cancel (esc)"), id="import-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#import-preview", DataTable)
+        table.add_columns(_("where"), _("name"), _("what happens"), _("why"))
+        self.query_one("#import-path", Input).focus()
+        if self.start_path:
+            self._read(self.start_path, None)
+
+    # --- reading the file and planning ---------------------------------------------------
+
+    @on(Input.Submitted, "#import-path")
+    def _path_entered(self, event: Input.Submitted) -> None:
+        self.titles = None
+        self.query_one("#import-columns").remove_children()
+        self._read(event.value, None)
+
+    @on(Input.Changed, "#import-path")
+    def _typed(self) -> None:
+        self.query_one("#import-field", Field).set_error(None)
+
+    def _mapping(self) -> dict[str, str]:
+        from kbm_tui.moving.columns import normal
+
+        mapping = {}
+        for select in self.query("#import-columns Select").results(Select):
+            title = select.name or ""
+            if select.value is not Select.BLANK:
+                mapping[normal(title)] = str(select.value)
+        return mapping
+
+    @on(Select.Changed, "#import-columns Select")
+    def _column_changed(self) -> None:
+        self._read(self.query_one("#import-path", Input).value, self._mapping())
+
+    def _read(self, typed: str, mapping: dict[str, str] | None) -> None:
+        if not typed.strip():
+            self.query_one("#import-field", Field).set_error(_("Type the file's place."))
+            return
+        self._set_busy(True)
+        self.query_one("#import-summary", Static).update(_("Reading…"))
+        self._plan(Path(typed.strip()).expanduser(), mapping)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def _plan(self, path: Path, mapping: dict[str, str] | None) -> None:
+        from kbm_tui.moving.columns import roles
+        from kbm_tui.moving.read import header_of, load
+
+        worker = get_current_worker()
+        app = self.app
+
+        def tell(fn, *args) -> None:
+            if not worker.is_cancelled:
+                app.call_from_thread(lambda: self.is_attached and fn(*args))
+
+        try:
+            titles = header_of(path) if self.titles is None else self.titles
+            if titles is not None and self.titles is None:
+                found = roles(titles, mapping or {})
+                tell(self._show_columns, titles, [r.field if r else "ignore" for r in found])
+            loaded = load(path, mapping)
+            plan = app.db(lambda store: store.plan_import(
+                loaded.cards, loaded.rejected,
+                lambda done, total: tell(self._progress, done, total)))
+        except KbmError as exc:
+            tell(self._failed, exc.message)
+        except Exception as exc:  # a bug: say so next to the field, keep the app running
+            tell(self._failed, f"{type(exc).__name__}: {exc}")
+        else:
+            tell(self._planned, loaded, plan)
+
+    def _show_columns(self, titles: list[str], fields: list[str]) -> None:
+        self.titles = titles
+        box = self.query_one("#import-columns", VerticalScroll)
+        box.remove_children()
+        options = [(_(word), key) for key, word in FIELD_WORDS.items()]
+        rows = []
+        for n, (title, field) in enumerate(zip(titles, fields)):
+            if not title:
+                continue
+            select: Select[str] = Select(options, value=field if field in FIELD_WORDS
+                                         else "ignore", allow_blank=False, compact=True,
+                                         name=title, id=f"import-col-{n}")
+            rows.append(Horizontal(Label(title, markup=False, classes="import-title"), select,
+                                   classes="import-column"))
+        box.mount(*rows)
+        box.set_class(bool(rows), "-shown")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#import-bar", ProgressBar).update(total=total, progress=done)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.plan = None
+        self.query_one("#import-field", Field).set_error(message)
+        self.query_one("#import-summary", Static).update("")
+        self.query_one("#import-go", Button).disabled = True
+
+    def _planned(self, loaded: Any, plan: ImportPlan) -> None:
+        self._set_busy(False)
+        self.loaded, self.plan = loaded, plan
+        self.query_one("#import-summary", Static).update(
+            _("{format}: {new} new, {known} already here ({filled} get what their card "
+              "lacks), {twice} twice in the file, {maybe} maybe here already, {bad} left "
+              "out.").format(format=loaded.format_name, new=len(plan.of("add")),
+                             known=len(plan.of("fill")) + len(plan.of("known")),
+                             filled=len(plan.of("fill")), twice=len(plan.of("in_file")),
+                             maybe=len(plan.maybe), bad=len(plan.rejected)))
+        table = self.query_one("#import-preview", DataTable)
+        table.clear()
+        for where, name, what, why in preview_rows(plan)[:ROWS_SHOWN]:
+            table.add_row(where, name, what, why)
+        self.query_one("#import-go", Button).disabled = not (plan.of("add") or plan.of("fill"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.set_class(busy, "-busy")
+
+    # --- importing ----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#import-go")
+    def action_do_import(self) -> None:
+        if self._busy or self.plan is None or self.query_one("#import-go", Button).disabled:
+            return
+        self._set_busy(True)
+        self.query_one("#import-summary", Static).update(_("Importing…"))
+        self._write(self.loaded, self.query_one("#import-path", Input).value.strip())
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def _write(self, loaded: Any, typed: str) -> None:
+        worker = get_current_worker()
+        app = self.app
+
+        def tell(fn, *args) -> None:
+            if not worker.is_cancelled:
+                app.call_from_thread(lambda: self.is_attached and fn(*args))
+
+        def run(store: Store) -> ImportBatch:
+            return store.import_cards(loaded.cards, loaded.rejected,
+                                      file_name=Path(typed).name, file_format=loaded.format,
+                                      progress=lambda d, t: tell(self._progress, d, t))[1]
+        try:
+            batch = app.db(run)
+        except KbmError as exc:
+            tell(self._failed, exc.message)
+        else:
+            tell(self._imported, batch)
+
+    def _imported(self, batch: ImportBatch) -> None:
+        self.app.push_undo(_("import of {file}").format(file=batch.file_name),
+                           lambda store: store.undo_import(batch.id))
+        self.app.notify(_("{added} added, {filled} completed from {file}. u takes the import "
+                          "back.").format(added=batch.added, filled=batch.filled,
+                                          file=batch.file_name), title=_("Import"))
+        self.app.reload_screens()
+        self.dismiss(batch)
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        if not self._busy:
+            self.dismiss(None)
+
+
+def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str]]:
+    """One line per card of the preview: left out first, then maybe-here, then the rest."""
+    rows = [(r.where, "", _("left out"), r.reason) for r in plan.rejected]
+    for item in plan.maybe:
+        cid, name, reasons = item.maybe[0]
+        rows.append((item.card.where, item.values["name"] or "",
+                     _("new; maybe #{id} {name}").format(id=cid, name=name),
+                     likeness.reason_text(reasons)))
+    for item in plan.items:
+        name = item.values["name"] or ""
+        if item.action == "add" and not item.maybe:
+            rows.append((item.card.where, name, _("new"), ""))
+        elif item.action in ("fill", "known"):
+            what = (_("completes #{id} {name}") if item.action == "fill"
+                    else _("already here: #{id} {name}")).format(id=item.customer_id,
+                                                                   name=item.customer_name)
+            rows.append((item.card.where, name, what, likeness.reason_text(item.reasons)))
+        elif item.action == "in_file":
+            rows.append((item.card.where, name, _("same as {where}").format(where=item.joins),
+                         likeness.reason_text(item.reasons)))
+    return rows

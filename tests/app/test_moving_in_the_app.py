@@ -1,0 +1,63 @@
+"""Moving in from inside the app: the import with its preview and column choice, undone with
+u; the merge screen side by side; vCard and calendar out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, DataTable, Select
+
+from kbm_tui.screens.import_file import ImportDialog
+from kbm_tui.store import Store
+from support import notes, screen_text, settle, wait_for
+
+DATA = Path(__file__).parent.parent / "data" / "import"
+
+
+async def test_an_import_shows_its_preview_first_and_is_undone_with_u(pilot, shop):
+    app = pilot.app
+    before = app.store.count_customers("")
+    dialog = ImportDialog(str(DATA / "kunden_excel.csv"))
+    app.push_screen(dialog)
+    assert await wait_for(pilot, lambda: dialog.plan is not None)
+    await settle(pilot)
+    text = screen_text(app)
+    assert "3 new" in text and "Günther Köhler" in text
+    assert app.store.count_customers("") == before  # nothing written yet
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: app.screen is not dialog)
+    await settle(pilot)
+    assert app.store.count_customers("") == before + 3
+    assert any("3 added" in n for n in notes(app))
+    await pilot.press("u")
+    await settle(pilot)
+    assert app.store.count_customers("") == before
+
+
+async def test_a_column_whose_title_says_nothing_can_be_given_a_meaning(pilot, tmp_path):
+    app = pilot.app
+    path = tmp_path / "liste.csv"
+    path.write_text("Wer;Nummer\nGisela Pohl;0341 4455660\n", encoding="utf-8")
+    dialog = ImportDialog(str(path))
+    app.push_screen(dialog)
+    assert await wait_for(pilot, lambda: "No column says who" in screen_text(app))
+    assert dialog.query_one("#import-go", Button).disabled
+    selects = list(dialog.query("#import-columns Select").results(Select))
+    assert [s.name for s in selects] == ["Wer", "Nummer"]
+    selects[0].value = "name"
+    selects[1].value = "phone"
+    assert await wait_for(pilot, lambda: dialog.plan is not None)
+    await settle(pilot)
+    assert not dialog.query_one("#import-go", Button).disabled
+    table = dialog.query_one("#import-preview", DataTable)
+    assert table.get_row_at(0)[1] == "Gisela Pohl"
+
+
+async def test_a_broken_file_is_named_next_to_the_field_and_nothing_changes(pilot):
+    app = pilot.app
+    before = app.store.count_customers("")
+    dialog = ImportDialog(str(DATA / "broken.vcf"))
+    app.push_screen(dialog)
+    assert await wait_for(pilot, lambda: "card 2 (line 6)" in screen_text(app))
+    assert dialog.query_one("#import-go", Button).disabled
+    assert app.store.count_customers("") == before

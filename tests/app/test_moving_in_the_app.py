@@ -61,3 +61,36 @@ async def test_a_broken_file_is_named_next_to_the_field_and_nothing_changes(pilo
     assert await wait_for(pilot, lambda: "card 2 (line 6)" in screen_text(app))
     assert dialog.query_one("#import-go", Button).disabled
     assert app.store.count_customers("") == before
+
+
+async def test_two_cards_side_by_side_become_one_and_u_takes_it_back(pilot):
+    from kbm_tui.screens.merge import DuplicatesDialog
+
+    app = pilot.app
+    store: Store = app.store
+    a = store.add_customer("Jürgen Müller", phone="+49 341 9876543")
+    b = store.add_customer("Juergen Mueller", phone="0341 9876543", email="jm@example.de")
+    store.log_conversation(b.id, "Bremsen quietschen")
+    dialog = DuplicatesDialog()
+    app.push_screen(dialog)
+    assert await wait_for(pilot, lambda: "Juergen Mueller" in screen_text(app))
+    assert "same phone number" in screen_text(app)
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: "the merged card" in screen_text(app))
+    await settle(pilot)
+    await pilot.press("right")  # the name as the second card writes it
+    await settle(pilot)
+    assert "▶ Juergen Mueller" in screen_text(app)
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: store.get_customer(a.id).name == "Juergen Mueller")
+    await settle(pilot)
+    card = store.get_customer(a.id)
+    assert card.name == "Juergen Mueller" and card.email == "jm@example.de"
+    assert [c.name for c in store.list_customers("quietschen")] == ["Juergen Mueller"]
+    await pilot.press("escape")
+    await settle(pilot)
+    await pilot.press("u")
+    await settle(pilot)
+    assert store.get_customer(a.id).name == "Jürgen Müller"
+    assert [c.name for c in store.list_customers("quietschen")] == ["Juergen Mueller"]
+    assert store.get_customer(b.id).email == "jm@example.de"

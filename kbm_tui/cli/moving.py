@@ -5,7 +5,6 @@ icalendar, rapidfuzz, phonenumbers) are imported here only, never on the `kbm lo
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from kbm_tui.cli.common import open_store, pick_customer
@@ -179,16 +178,11 @@ def cmd_merge(args: argparse.Namespace) -> None:
 
 
 def cmd_calendar(args: argparse.Namespace) -> None:
-    from kbm_tui.moving import calendar_out
+    from kbm_tui.moving.out import calendar_file
 
     target = Path(args.path).expanduser()
     with open_store(args) as store:
-        promises, followups = store.open_promises_and_followups()
-        ids = {p.customer_id for p in promises} | {f.customer_id for f in followups}
-        phones = {cid: phone for cid in ids if (phone := store.get_customer(cid).phone)}
-        data, written = calendar_out.build(promises, followups, store.database_token(),
-                                           todo=args.todo, phones=phones)
-    _write(target, data)
+        written = calendar_file(store, target, todo=args.todo)
     say(_("Wrote {file}: {promises} promises and {followups} follow-ups, each with a "
           "reminder.").format(file=target, promises=written.promises,
                               followups=written.followups))
@@ -201,33 +195,10 @@ def cmd_calendar(args: argparse.Namespace) -> None:
 
 
 def export_vcard(args: argparse.Namespace, store: Store) -> None:
-    import io
-
-    from kbm_tui.moving import vcard_out
+    from kbm_tui.moving.out import vcard_file
 
     target = Path(args.vcard).expanduser()
-    search = " ".join(args.search or [])
-    out = io.StringIO()
-    count = vcard_out.write(store.customers_matching(search, include_archived=args.all),
-                            out, store.database_token())
-    if not count:
-        raise KbmError(_('No customer matches "{search}". Nothing was written.').format(
-            search=search))
-    _write(target, out.getvalue().encode("utf-8"))
+    count = vcard_file(store, target, " ".join(args.search or []), include_archived=args.all)
     say(n_("Wrote {n} card to {file} (vCard 4.0: phones, Google Contacts and Thunderbird "
            "import it).", "Wrote {n} cards to {file} (vCard 4.0: phones, Google Contacts and "
            "Thunderbird import it).", count).format(n=count, file=target))
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Whole or not at all, readable by the owner only (it holds customers' details)."""
-    tmp = target.with_name(f".{target.name}.part-{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KbmError(_("Can't write {file}: {error}.").format(
-            file=target, error=exc.strerror or exc)) from None

@@ -94,3 +94,21 @@ async def test_two_cards_side_by_side_become_one_and_u_takes_it_back(pilot):
     assert store.get_customer(a.id).name == "Jürgen Müller"
     assert [c.name for c in store.list_customers("quietschen")] == ["Juergen Mueller"]
     assert store.get_customer(b.id).email == "jm@example.de"
+
+
+async def test_customers_out_as_vcard_and_what_is_owed_as_a_calendar(pilot, tmp_path):
+    from kbm_tui.screens.move_out import MoveOutDialog
+
+    app = pilot.app
+    app.push_screen(MoveOutDialog("vcard", folder=tmp_path))
+    await settle(pilot)
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: list(tmp_path.glob("*.vcf")))
+    (cards,) = tmp_path.glob("*.vcf")
+    assert cards.read_text(encoding="utf-8").count("BEGIN:VCARD") == app.store.count_customers("")
+    app.push_screen(MoveOutDialog("calendar", folder=tmp_path))
+    await settle(pilot)
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: (tmp_path / "kbm-kalender.ics").exists())
+    assert "BEGIN:VEVENT" in (tmp_path / "kbm-kalender.ics").read_text(encoding="utf-8")
+    assert any("follow-ups to" in n for n in notes(app))

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kbm_tui.core import cardfields
 from kbm_tui.core.cards import Card
 from kbm_tui.core.i18n import _
 from kbm_tui.moving.source import Loaded, refuse
@@ -170,7 +171,7 @@ def _card(component: Any, where: str) -> Card:
         elif key == "URL":
             more.append(f"web: {_text(child.value)}")
         elif key == "NICKNAME" and _text(child.value):
-            more.append(f"{_('nickname')}: {_text(child.value)}")
+            more.append(cardfields.more_line(_("nickname"), _text(child.value)))
     if not name or (family and given and name == f"{family}, {given}"):
         name = " ".join(x for x in (given, family) if x)
     return Card(where, name=name, phones=tuple(phones), emails=tuple(emails),

@@ -3,7 +3,8 @@
 The same person: the same phone number in any notation, the same email ignoring case, or the
 same name after German folding (Müller = Mueller = Muller) plus one more shared detail
 (birthday, street and house number, organisation; a town alone is shared by too many).
-Maybe the same person: the same name with nothing else to compare, or a close name
+Maybe the same person: the same number or email under another first name (a family, a
+business), the same name with nothing else to compare, or a close name
 (rapidfuzz: "Jürgen Müller" and "Jürgen Müler", "Müller, Jürgen") at the same street or in
 the same town.
 """
@@ -111,12 +112,26 @@ def compare(new: Facts, old: Facts) -> tuple[str, tuple[str, ...]] | None:
             return (MAYBE, ("name",)) if not (known and other) else None
         return SAME, tuple(reasons)
     if reasons:
-        return SAME, tuple(reasons)
+        # A family or a business shares a number or an email: with another first name it
+        # is maybe the same person, not surely.
+        return (SAME if names_fit(new.compare_name, old.compare_name) else MAYBE), tuple(reasons)
     place = ("street" if new.street and new.street == old.street
              else "town" if new.town and new.town == old.town else None)
     if place and close_names(new.compare_name, old.compare_name):
         return MAYBE, (f"close+{place}",)
     return None
+
+
+def names_fit(a: str, b: str) -> bool:
+    """Two names that can be one person's: close, or the same first name (or its initial:
+    "J. Müller" and "Jürgen Müller"), or one name missing its first name."""
+    first_a, first_b = (a.split() or [""])[0], (b.split() or [""])[0]
+    if len(a.split()) < 2 or len(b.split()) < 2 or first_a == first_b:
+        return True
+    if (len(first_a) == 1 and first_b.startswith(first_a)) or \
+            (len(first_b) == 1 and first_a.startswith(first_b)):
+        return True
+    return close_names(a, b)
 
 
 def close_names(a: str, b: str) -> bool:

@@ -50,3 +50,11 @@ def test_address_parts_read_street_and_town():
     assert address_parts("Hauptstr. 5a, 04109 Leipzig") == ("hauptstrasse 5a", "04109")
     assert address_parts("Gartenweg 3, Berlin") == ("gartenweg 3", "berlin")
     assert address_parts(None) == (None, None)
+
+
+def test_a_family_sharing_a_number_or_email_is_maybe_not_surely_one_person():
+    a = facts("Sarah Roth", "0341 1234567", email="roth@web.de")
+    assert compare(a, facts("Stefanie Roth", "0341 1234567")) == (MAYBE, ("phone",))
+    assert compare(a, facts("Stefanie Roth", email="ROTH@web.de")) == (MAYBE, ("email",))
+    assert compare(a, facts("S. Roth", "0341 1234567"))[0] == SAME
+    assert compare(a, facts("Roth", "0341 1234567"))[0] == SAME

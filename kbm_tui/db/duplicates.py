@@ -105,7 +105,9 @@ class DuplicatesPart(Part):
         return ids
 
     def duplicate_pairs(self, *, limit: int | None = None) -> list[Pair]:
-        """Pairs of customers who look like one person, the surest first, then by age."""
+        """Pairs of customers who look like one person, the surest first, then by age. Each
+        card is paired with the oldest card it surely (else maybe) matches: merging pair by
+        pair makes a group one card."""
         region = phone.default_region()
         index = likeness.Index()
         pairs: list[tuple[int, int, str, tuple[str, ...]]] = []
@@ -113,7 +115,9 @@ class DuplicatesPart(Part):
                                  "WHERE archived_at IS NULL ORDER BY id")
         for row in rows:
             card = facts_of(row, region)
-            for other, level, reasons in index.matches(card):
+            found = index.matches(card)
+            if found:  # the surest, oldest match: a group of n cards is n - 1 pairs, not n²
+                other, level, reasons = found[0]
                 pairs.append((other, row["id"], level, reasons))
             index.add(row["id"], card)
         pairs.sort(key=lambda p: (p[2] != likeness.SAME, p[0], p[1]))

@@ -3,7 +3,6 @@ customer: what the readers in moving/ make and the store's import takes."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -106,6 +105,8 @@ def to_customer(card: Card) -> dict[str, str | None]:
 
 def content_key(values: dict[str, str | None]) -> str:
     """A card's identity when the file gives none: the same row imported again is found."""
+    import hashlib  # not at the top: `kbm log` loads this module and has no use for it
+
     parts = [vocab.name_fold(values["name"] or "")] + [
         vocab.name_fold(values[k] or "") for k in ("phone", "email", "address", "birthday")]
     return "content:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]

@@ -4,7 +4,6 @@ for a calendar — read a batch at a time, and a token that stays the same for t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -44,6 +43,8 @@ class CardsOutPart(Part):
 
     def database_token(self) -> str:
         """Twelve hex digits that stay the same for this database (and a restore of it)."""
+        import hashlib  # not at the top: `kbm log` loads this module and has no use for it
+
         row = self._one("SELECT value FROM kbm_meta WHERE key='created_at'")
         first = self._one("SELECT created_at FROM staff ORDER BY id LIMIT 1")
         seed = f"{row[0] if row else ''}|{first[0] if first else ''}"

@@ -10,6 +10,8 @@ from typing import Any
 from kbm_tui.cli.common import open_store, pick_customer, read_when
 from kbm_tui.cli.output import as_json, print_json, say, table
 from kbm_tui.core import clock, l10n, timefmt, vocab
+from kbm_tui.core.cardfields import show_birthday
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats
@@ -139,14 +141,20 @@ def cmd_show(args: argparse.Namespace) -> None:
         talks = store.conversations(customer_id=c.id, limit=args.limit)
         promises = store.promises(status=None, customer_id=c.id, limit=args.limit)
         followups = store.followups(open_only=False, customer_id=c.id, limit=args.limit)
+        merges = store.merges_of(c.id)
     say(f"#{c.id} " + (_("{name} (archived)").format(name=c.name) if c.archived_at else c.name),
         "bold")
     card = ((_("phone"), c.phone), (_("email"), c.email), (_("address"), c.address),
+            (_("organisation"), c.organization if c.organization != c.name else None),
+            (_("birthday"), show_birthday(c.birthday)), (_("more contacts"), c.more_contacts),
             (_("tags"), c.tags), (_("notes"), c.notes), (_("wishes"), wishes_text(c)))
     width = max(8, *(len(label) for label, value in card if value))
     for label, value in card:
         if value:
-            say(f"  {label:<{width}} {value}")
+            first, *rest = value.splitlines()
+            say(f"  {label:<{width}} {first}")
+            for line in rest:  # further numbers and addresses under each other
+                say(f"  {'':<{width}} {line}")
     said = f'"{short(glance.last_said.summary)}"' if glance.last_said else "—"
     say("  " + n_("customer since {since} · last 12 months {chart} · bought {bought} · "
                   "{n} open promise · last said: {said}",
@@ -163,6 +171,10 @@ def cmd_show(args: argparse.Namespace) -> None:
                  _("follow-up (done)") if f.done_at else _("follow-up for {day}").format(
                      day=timefmt.show_day(f.effective_day)),
                  short(f.text, 60)) for f in followups]
+    entries += [(m.at, timefmt.show_moment(m.at), _("merged"),
+                 _("the card of {name} (#{id}) joined this one").format(name=m.gone_name,
+                                                                        id=m.gone_id))
+                for m in merges]
     entries.sort(key=lambda e: e[0], reverse=True)
     table(_("Timeline, newest first"), [_("when"), _("what"), ""],
           [list(e[1:]) for e in entries[: args.limit]], empty=_("Nothing yet."))

@@ -25,10 +25,16 @@ def read_when(text: str, *, allow_past: bool = False, what: str) -> Due:
         raise InputError(f"{what}: {exc}") from None
 
 
-def pick_customer(store: Store, typed: str, *, create: bool = False) -> tuple[Customer, bool]:
+def pick_customer(store: Store, typed: str, *, create: bool = False,
+                  anyway: bool = False) -> tuple[Customer, bool]:
     """The one customer meant (and whether it was just created), or a message listing the
-    candidates or suggesting --new."""
+    candidates or suggesting --new. Creating someone who looks known is refused, naming
+    them, unless `anyway` (only the name is compared, through one index: `kbm log` stays
+    quick)."""
     if create:
+        if not anyway:
+            refuse_if_known(store, typed, {}, f'kbm log "{typed.strip()}" ... --new --anyway',
+                            quick=True)
         return store.add_customer(typed), True
     try:
         return store.match_customer(typed), False
@@ -51,3 +57,26 @@ def pick_customer(store: Store, typed: str, *, create: bool = False) -> tuple[Cu
 
 def staff_id(store: Store, typed: str | None) -> int | None:
     return store.find_staff(typed).id if typed else None
+
+
+def refuse_if_known(store: Store, name: str, fields: dict, anyway: str, *,
+                    quick: bool = False) -> None:
+    """KbmError naming the customers this new card looks like, and what to do instead."""
+    found = store.likely_same(
+        name, quick=quick, phone=fields.get("phone"), email=fields.get("email"),
+        address=fields.get("address"), more_contacts=fields.get("more_contacts"),
+        birthday=fields.get("birthday"), organization=fields.get("organization"))
+    if not found:
+        return
+    from kbm_tui.core.likeness import reason_text
+
+    lines = [_('"{name}" may be here already:').format(name=name.strip())]
+    for match in found[:5]:
+        c = match.customer
+        extra = "  ".join(x for x in (c.phone, c.email) if x)
+        sure = _("the same person") if match.sure else _("maybe the same person")
+        lines.append(f"  #{c.id:<6} {c.name}  {extra}  ({sure}: {reason_text(match.reasons)})")
+    first = found[0].customer.id
+    lines.append(_('Use that customer ("#{id}"), look at them with kbm show "#{id}", or add '
+                   "the new one anyway: {anyway}").format(id=first, anyway=anyway))
+    raise KbmError("\n".join(lines))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kbm_tui.cli.common import open_store, pick_customer, read_when, staff_id
+from kbm_tui.cli.common import open_store, pick_customer, read_when, refuse_if_known, staff_id
 from kbm_tui.cli.output import as_json, conversation_line, print_json, say
 from kbm_tui.core import clock, vocab
 from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
@@ -46,7 +46,8 @@ def cmd_log(args: argparse.Namespace) -> None:
         raise InputError(_("--at: {when} is in the future; a conversation has happened.").format(
             when=at.describe()))
     with open_store(args) as store, store.transaction():
-        customer, created = pick_customer(store, args.customer, create=args.new)
+        customer, created = pick_customer(store, args.customer, create=args.new,
+                                          anyway=args.anyway)
         done = _record(store, ContactDraft(
             customer.id, args.summary, channel=channel, direction=args.direction,
             kind=kind, staff_id=staff_id(store, args.by), at=moment, amount_cents=amount,
@@ -86,6 +87,12 @@ def _card_fields(args: argparse.Namespace) -> dict[str, Any]:
         fields["notes"] = args.note
     if args.tag is not None:
         fields["tags"] = args.tag
+    if args.org is not None:
+        fields["organization"] = args.org
+    if args.birthday is not None:
+        fields["birthday"] = args.birthday
+    if args.more is not None:
+        fields["more_contacts"] = "\n".join(args.more)
     return fields
 
 
@@ -109,8 +116,11 @@ def _print_card(customer: Customer, as_json_too: bool, done: str) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> None:
-    with open_store(args) as store:
-        customer = store.add_customer(args.name, **_card_fields(args))
+    fields = _card_fields(args)
+    with open_store(args) as store, store.transaction():
+        if not args.anyway:
+            refuse_if_known(store, args.name, fields, f'kbm add "{args.name}" ... --anyway')
+        customer = store.add_customer(args.name, **fields)
     _print_card(customer, args.json, "added")
 
 
@@ -120,7 +130,8 @@ def cmd_edit(args: argparse.Namespace) -> None:
         fields["name"] = args.name
     if not fields and not args.archive and not args.unarchive:
         raise InputError(_("Nothing to change. Give at least one of --name, --phone, --email, "
-                           "--address, --tag, --note, --archive, --unarchive."))
+                           "--address, --tag, --note, --org, --birthday, --more, --archive, "
+                           "--unarchive."))
     with open_store(args) as store, store.transaction():
         customer, _created = pick_customer(store, args.customer)
         if fields:

@@ -36,6 +36,18 @@ def cmd_export(args: argparse.Namespace) -> None:
     from kbm_tui.backup import export as backup
     from kbm_tui.cli.progress import bar
 
+    if args.vcard:
+        if args.path:
+            raise InputError(_("--vcard names the file itself: kbm export --vcard "
+                               "kunden.vcf (without a second path)."))
+        from kbm_tui.cli.moving import export_vcard
+
+        with open_store(args) as store:
+            export_vcard(args, store)
+        return
+    if args.search or args.all:
+        raise InputError(_("--search and --all belong to --vcard: kbm export --vcard "
+                           'kunden.vcf --search "leipzig".'))
     target = Path(args.path).expanduser() if args.path else backup.default_name()
     if target.is_dir():
         target = backup.default_name(target)

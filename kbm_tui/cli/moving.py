@@ -169,12 +169,15 @@ def cmd_merge(args: argparse.Namespace) -> None:
         merge = store.merge_customers(keep.id, other.id, take=take)
         card = store.get_customer(keep.id)
     moved = merge.moved
-    say(_("{other} (#{other_id}) is now part of {name} (#{id}): {talks} conversations, "
-          "{promises} promises, {followups} follow-ups came over. Undo with: "
-          'kbm merge --undo "#{id}"').format(
-        other=other.name, other_id=other.id, name=card.name, id=card.id,
-        talks=moved.get("conversation", 0), promises=moved.get("promise", 0),
-        followups=moved.get("followup", 0)))
+    talks, promises, followups = (moved.get(t, 0) for t in ("conversation", "promise",
+                                                              "followup"))
+    came = ", ".join((
+        n_("{n} conversation", "{n} conversations", talks).format(n=talks),
+        n_("{n} promise", "{n} promises", promises).format(n=promises),
+        n_("{n} follow-up", "{n} follow-ups", followups).format(n=followups)))
+    say(_("{other} (#{other_id}) is now part of {name} (#{id}); came over: {came}. Undo with: "
+          'kbm merge --undo "#{id}"').format(other=other.name, other_id=other.id,
+                                             name=card.name, id=card.id, came=came))
 
 
 def cmd_calendar(args: argparse.Namespace) -> None:
@@ -183,9 +186,11 @@ def cmd_calendar(args: argparse.Namespace) -> None:
     target = Path(args.path).expanduser()
     with open_store(args) as store:
         written = calendar_file(store, target, todo=args.todo)
-    say(_("Wrote {file}: {promises} promises and {followups} follow-ups, each with a "
-          "reminder.").format(file=target, promises=written.promises,
-                              followups=written.followups))
+    promises = n_("{n} promise", "{n} promises", written.promises).format(n=written.promises)
+    followups = n_("{n} follow-up", "{n} follow-ups", written.followups).format(
+        n=written.followups)
+    say(_("Wrote {file}: {promises} and {followups}, each with a reminder.").format(
+        file=target, promises=promises, followups=followups))
     if written.open_ended:
         say(n_("{n} promise without a due time is not in it (nothing to remind of).",
                "{n} promises without a due time are not in it (nothing to remind of).",
@@ -198,7 +203,7 @@ def export_vcard(args: argparse.Namespace, store: Store) -> None:
     from kbm_tui.moving.out import vcard_file
 
     target = Path(args.vcard).expanduser()
-    count = vcard_file(store, target, " ".join(args.search or []), include_archived=args.all)
+    count = vcard_file(store, target, args.search or "", include_archived=args.all)
     say(n_("Wrote {n} card to {file} (vCard 4.0: phones, Google Contacts and Thunderbird "
            "import it).", "Wrote {n} cards to {file} (vCard 4.0: phones, Google Contacts and "
            "Thunderbird import it).", count).format(n=count, file=target))

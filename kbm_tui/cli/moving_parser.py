@@ -33,15 +33,15 @@ Command = Callable[[str, str], argparse.ArgumentParser]
 
 def add_commands(command: Command) -> None:
     p = command("import", _("Bring customers in from a vCard, CSV or Excel file."))
-    p.add_argument("file", nargs="?", help=_("a .vcf, .csv or .xlsx file"))
+    p.add_argument("file", nargs="?", metavar=_("FILE"), help=_("a .vcf, .csv or .xlsx file"))
     p.add_argument("--dry-run", action="store_true",
                    help=_("show what would happen, write nothing"))
-    p.add_argument("--map", action="append", metavar='"COLUMN=FIELD"',
+    p.add_argument("--map", action="append", metavar=_('"COLUMN=FIELD"'),
                    help=_("what a column holds, when its title doesn't say (repeatable): "
                           "name, first_name, last_name, phone, mobile, email, address, street, "
                           "postcode, city, country, notes, tags, organization, birthday, id, "
                           "web, ignore"))
-    p.add_argument("--undo", nargs="?", type=int, const=0, metavar="IMPORT",
+    p.add_argument("--undo", nargs="?", type=int, const=0, metavar=_("IMPORT"),
                    help=_("take an import back (the latest, or the number given)"))
     p.add_argument("--list", action="store_true", help=_("list the imports so far"))
 
@@ -50,14 +50,14 @@ def add_commands(command: Command) -> None:
     p.add_argument("--limit", type=int, default=50, help=argparse.SUPPRESS)
 
     p = command("merge", _("Make two customers one, keeping everything of both."))
-    p.add_argument("customers", nargs="*", metavar="CUSTOMER",
+    p.add_argument("customers", nargs="*", metavar=_("CUSTOMER"),
                    help=_("the customer to keep, then the other"))
-    p.add_argument("--take", action="append", metavar="FIELDS",
+    p.add_argument("--take", action="append", metavar=_("FIELDS"),
                    help=_("fields to take from the other card (name, phone, email, address, "
                           "organization, birthday, notes, tags ...)"))
     p.add_argument("--undo", action="store_true",
                    help=_("take the latest merge into this customer back"))
 
     p = command("calendar", _("Write open promises and follow-ups as a calendar file (.ics)."))
-    p.add_argument("path", help=_("where to write it, e.g. kbm.ics"))
+    p.add_argument("path", metavar=_("path"), help=_("where to write it, e.g. kbm.ics"))
     p.add_argument("--todo", action="store_true", help=_("as tasks instead of events"))

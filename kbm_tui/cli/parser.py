@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from kbm_tui import __version__
+from kbm_tui.cli import moving_parser
 from kbm_tui.core import i18n, l10n, vocab
 from kbm_tui.core.i18n import N_, _
 
@@ -18,6 +19,7 @@ argparse._ = i18n._  # type: ignore[attr-defined]
 argparse.ngettext = i18n.n_  # type: ignore[attr-defined]
 
 EXAMPLES = {
+    **moving_parser.EXAMPLES,
     "log": N_("""examples:
   kbm log "Anna Schmidt" "asked about a child seat" --via phone
   kbm log 0171234 "picked up the bike, paid" --kind purchase --amount 349,90
@@ -251,6 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("a tag; repeat for several (replaces the tags)") if name == "edit"
                        else _("a tag; repeat for several"))
         p.add_argument("--note", metavar=_("NOTE"), help=_("who they are, what they need"))
+        p.add_argument("--org", metavar=_("ORGANISATION"),
+                       help=_("company or club they are with"))
+        p.add_argument("--birthday", metavar=_("DAY"),
+                       help=_("14.03.1985, or 14.03. without the year"))
+        p.add_argument("--more", action="append", metavar=_('"LABEL: VALUE"'),
+                       help=_('a further number, email or address, e.g. "work: 0341 123456"; '
+                              "repeat for several") + (_(" (replaces them)") if name == "edit"
+                                                       else ""))
+        if name == "add":
+            p.add_argument("--anyway", action="store_true",
+                           help=_("add them although they look like a customer already here"))
         if name == "edit":
             archive = p.add_mutually_exclusive_group()
             archive.add_argument("--archive", action="store_true",
@@ -369,6 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", metavar=_("path"),
                    help=_("where to write it (default: kbm-backup-DATE.zip)"))
     p.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    p.add_argument("--vcard", metavar=_("PATH"),
+                   help=_("instead of a backup: the customers as vCard 4.0 for the phone, "
+                          "Google Contacts or Thunderbird"))
+    p.add_argument("--search", metavar=_("WORDS"),
+                   help=_("with --vcard: only the customers these words find"))
+    p.add_argument("--all", action="store_true",
+                   help=_("with --vcard: archived customers too"))
 
     p = command("restore", _("Load a backup into an empty database (or --replace)."))
     p.add_argument("path", metavar=_("path"),
@@ -377,4 +397,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help=_("replace a database that holds data (a copy of it is kept beside "
                           "it)"))
+    moving_parser.add_commands(command)
     return parser

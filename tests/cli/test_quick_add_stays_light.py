@@ -6,7 +6,9 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("textual", "sqlmodel", "sqlalchemy", "pydantic")
+HEAVY = ("textual", "sqlmodel", "sqlalchemy", "pydantic",
+         # the import and export libraries: only `kbm import`, `merge`, `calendar` ... load them
+         "vobject", "openpyxl", "icalendar", "rapidfuzz", "phonenumbers", "hashlib")
 
 PROBE = """
 import json, sys
@@ -25,7 +27,9 @@ def run_cli_in_fresh_interpreter(*args: str) -> dict:
 def test_quick_add_and_agenda_import_no_heavy_modules(kbm):
     kbm.ok("add", "Eva Klein")  # the first use creates the schema (that may use SQLModel)
     for args in (("log", "eva", "hi", "--promise", "call", "--due", "after lunch"),
-                 ("today",), ("customers", "eva")):
+                 ("log", "Jonas Weber", "first visit", "--new"),
+                 ("log", "0171 234", "hi", "--new"), ("today",), ("customers", "eva"),
+                 ("customers", "0341 98")):
         result = run_cli_in_fresh_interpreter("--db", str(kbm.db_path), *args)
         assert result["code"] == 0, args
         loaded = {m.split(".")[0] for m in result["modules"]}

@@ -13,6 +13,7 @@ from kbm_tui.core import likeness
 from kbm_tui.core.errors import InputError, KbmError
 from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.timefmt import show_moment
+from kbm_tui.moving.summary import plan_summary
 from kbm_tui.store import ImportPlan, Store
 
 SHOWN = 20  # rows of each part of an import's preview
@@ -52,7 +53,10 @@ def cmd_import(args: argparse.Namespace) -> None:
         plan, batch = store.import_cards(loaded.cards, loaded.rejected, file_name=path.name,
                                          file_format=loaded.format)
     _preview(plan)
-    if not plan.of("add") and not plan.of("fill"):
+    if batch is None:
+        if plan.rejected and not plan.of("known") and not plan.of("in_file"):
+            raise KbmError(_("{file}: no card could be imported (see the lines above). "
+                             "Nothing was imported.").format(file=path.name))
         say(_("Nothing new: every card is here already."))
         return
     say(_("Imported as import #{id}: {added} added, {filled} completed. "
@@ -61,11 +65,7 @@ def cmd_import(args: argparse.Namespace) -> None:
 
 
 def _preview(plan: ImportPlan) -> None:
-    say(_("{new} new, {known} already here ({filled} of them get what their card lacks), "
-          "{twice} twice in the file, {maybe} maybe here already, {bad} left out.").format(
-        new=len(plan.of("add")), known=len(plan.of("fill")) + len(plan.of("known")),
-        filled=len(plan.of("fill")), twice=len(plan.of("in_file")), maybe=len(plan.maybe),
-        bad=len(plan.rejected)))
+    say(plan_summary(plan))
     filled = plan.of("fill")
     if filled:
         table(_("Already here: what they get"), [_("where"), _("customer"), _("why"),

@@ -191,10 +191,13 @@ class ImportPart(Part):
     def import_cards(self, found: list[cards.Card], rejected: list[cards.Rejected], *,
                      file_name: str, file_format: str,
                      progress: Callable[[int, int], None] | None = None,
-                     ) -> tuple[ImportPlan, ImportBatch]:
-        """Plan and write in one transaction, as one batch."""
+                     ) -> tuple[ImportPlan, ImportBatch | None]:
+        """Plan and write in one transaction, as one batch (None when there was nothing
+        new to write)."""
         with self.transaction():
             plan = self.plan_import(found, rejected, progress)
+            if not plan.of("add") and not plan.of("fill"):
+                return plan, None  # nothing to write, nothing to undo later
             region = phone.default_region()
             now = self._now()
             batch_id = self._insert("import_batch", {

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from kbm_tui.core import likeness
 from kbm_tui.core.errors import KbmError
 from kbm_tui.core.i18n import N_, _
+from kbm_tui.moving.summary import plan_summary
 from kbm_tui.store import ImportBatch, ImportPlan, Store
 from kbm_tui.widgets.form import Field
 
@@ -178,12 +179,7 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
         self._set_busy(False)
         self.loaded, self.plan = loaded, plan
         self.query_one("#import-summary", Static).update(
-            _("{format}: {new} new, {known} already here ({filled} get what their card "
-              "lacks), {twice} twice in the file, {maybe} maybe here already, {bad} left "
-              "out.").format(format=loaded.format_name, new=len(plan.of("add")),
-                             known=len(plan.of("fill")) + len(plan.of("known")),
-                             filled=len(plan.of("fill")), twice=len(plan.of("in_file")),
-                             maybe=len(plan.maybe), bad=len(plan.rejected)))
+            f"{loaded.format_name}: {plan_summary(plan)}")
         table = self.query_one("#import-preview", DataTable)
         table.clear()
         for where, name, what, why in preview_rows(plan)[:ROWS_SHOWN]:
@@ -213,7 +209,7 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
             if not worker.is_cancelled:
                 app.call_from_thread(lambda: self.is_attached and fn(*args))
 
-        def run(store: Store) -> ImportBatch:
+        def run(store: Store) -> ImportBatch | None:
             return store.import_cards(loaded.cards, loaded.rejected,
                                       file_name=Path(typed).name, file_format=loaded.format,
                                       progress=lambda d, t: tell(self._progress, d, t))[1]
@@ -224,7 +220,11 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
         else:
             tell(self._imported, batch)
 
-    def _imported(self, batch: ImportBatch) -> None:
+    def _imported(self, batch: ImportBatch | None) -> None:
+        if batch is None:  # someone else imported the same meanwhile
+            self.app.notify(_("Nothing new: every card is here already."), title=_("Import"))
+            self.dismiss(None)
+            return
         self.app.push_undo(_("import of {file}").format(file=batch.file_name),
                            lambda store: store.undo_import(batch.id))
         self.app.notify(_("{added} added, {filled} completed from {file}. u takes the import "

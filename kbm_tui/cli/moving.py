@@ -29,7 +29,7 @@ def cmd_import(args: argparse.Namespace) -> None:
         return _list_imports(args)
     if not args.file:
         raise InputError(_("Which file? kbm import contacts.vcf (or a .csv or .xlsx file)."))
-    from kbm_tui.moving.columns import parse_map
+    from kbm_tui.moving.columns import field_word, parse_map
     from kbm_tui.moving.read import load
 
     path = Path(args.file).expanduser()
@@ -37,11 +37,12 @@ def cmd_import(args: argparse.Namespace) -> None:
     if not loaded.cards:
         raise KbmError(_("{file}: there is nobody in it (only the title row). Nothing was "
                          "imported.").format(file=path.name))
-    say(_("{file}: {format}, {n} cards.").format(file=path.name, format=loaded.format_name,
-                                                 n=len(loaded.cards)))
+    say(n_("{file}: {format}, {n} card.", "{file}: {format}, {n} cards.",
+           len(loaded.cards)).format(file=path.name, format=loaded.format_name,
+                                     n=len(loaded.cards)))
     if loaded.columns:
         say(_("Columns used: {columns}").format(columns=", ".join(
-            f"{title} → {field}" for title, field in loaded.columns.items())))
+            f"{title} → {field_word(field)}" for title, field in loaded.columns.items())))
     if loaded.unused:
         say(_("Columns left out: {columns}").format(columns=", ".join(loaded.unused)))
     with open_store(args) as store:
@@ -142,6 +143,14 @@ def cmd_duplicates(args: argparse.Namespace) -> None:
             a=shown[0].first.id, b=shown[0].second.id))
 
 
+# --take understands the fields' German names too.
+TAKE_WORDS = {"telefon": "phone", "e-mail": "email", "mail": "email", "adresse": "address",
+              "firma": "organization", "organisation": "organization",
+              "geburtstag": "birthday", "notizen": "notes", "notiz": "notes",
+              "schlagwörter": "tags", "kategorien": "tags", "weitere": "more_contacts",
+              "kanal": "pref_channel"}
+
+
 def cmd_merge(args: argparse.Namespace) -> None:
     from kbm_tui.store import MERGE_FIELDS
 
@@ -158,7 +167,8 @@ def cmd_merge(args: argparse.Namespace) -> None:
     if len(args.customers) != 2:
         raise InputError(_('Name two customers: the one to keep, then the other: '
                            'kbm merge "#12" "#31".'))
-    take = frozenset(w.strip() for part in args.take or [] for w in part.split(",") if w.strip())
+    take = frozenset(TAKE_WORDS.get(w.strip().lower(), w.strip().lower())
+                     for part in args.take or [] for w in part.split(",") if w.strip())
     unknown = take - set(MERGE_FIELDS)
     if unknown:
         raise InputError(_("--take {fields}: choose from {choices}.").format(

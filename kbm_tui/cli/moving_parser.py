@@ -10,19 +10,19 @@ from kbm_tui.core.i18n import N_, _
 
 EXAMPLES = {
     "import": N_("""examples:
-  kbm import kontakte.vcf --dry-run        (what would happen; nothing is written)
-  kbm import kontakte.vcf                  (the phone's or Thunderbird's contacts)
+  kbm import contacts.vcf --dry-run        (what would happen; nothing is written)
+  kbm import contacts.vcf                  (the phone's or Thunderbird's contacts)
   kbm import google.csv                    (Google Contacts, Outlook, any CSV or .xlsx)
-  kbm import kunden.csv --map "Kd-Nr=id" --map "Tel. mobil=mobile"
+  kbm import customers.csv --map "No.=id" --map "Cell=mobile"
   kbm import --list                        (the imports so far)
   kbm import --undo                        (takes the latest import back)"""),
     "duplicates": N_("""examples:
   kbm duplicates
   kbm duplicates --all"""),
     "merge": N_("""examples:
-  kbm merge "#12" "#31"                   (#31 becomes part of #12)
-  kbm merge "#12" "#31" --take name,phone (those two fields as #31 has them)
-  kbm merge --undo "#12"                  (takes the latest merge into #12 back)"""),
+  kbm merge "#12" "#31"                     (#31 becomes part of #12)
+  kbm merge "#12" "#31" --take name,phone   (those two fields as #31 has them)
+  kbm merge --undo "#12"                    (takes the latest merge into #12 back)"""),
     "calendar": N_("""examples:
   kbm calendar kbm.ics                    (events with a reminder: every phone calendar)
   kbm calendar kbm.ics --todo             (tasks instead, for calendars that show them)"""),

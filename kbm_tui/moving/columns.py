@@ -10,12 +10,24 @@ from dataclasses import dataclass
 
 from kbm_tui.core import vocab
 from kbm_tui.core.errors import InputError
-from kbm_tui.core.i18n import _
+from kbm_tui.core.i18n import N_, _
 
 # What a column can be; --map takes these words (or the German ones in MAP_WORDS).
 FIELDS = ("name", "first_name", "middle_name", "last_name", "phone", "mobile", "email",
           "address", "street", "postcode", "city", "country", "notes", "tags", "organization",
           "birthday", "id", "web", "ignore")
+# What each field is called where a person reads it (the preview, the app's choice).
+FIELD_WORDS = {
+    "name": N_("name"), "first_name": N_("first name"), "middle_name": N_("middle name"),
+    "last_name": N_("last name"), "phone": N_("phone"), "mobile": N_("mobile"),
+    "email": N_("email"), "address": N_("address"), "street": N_("street"),
+    "street2": N_("street, 2nd line"), "house": N_("house number"),
+    "postcode": N_("postcode"), "city": N_("town"), "region": N_("region"),
+    "country": N_("country"), "notes": N_("notes"), "tags": N_("tags"),
+    "organization": N_("organisation"), "birthday": N_("birthday"), "id": N_("customer number"),
+    "web": N_("web page"), "label": N_("label of a number or address"),
+    "ignore": N_("(leave out)"),
+}
 MAP_WORDS = {"vorname": "first_name", "nachname": "last_name", "telefon": "phone",
              "handy": "mobile", "mobil": "mobile", "e-mail": "email", "mail": "email",
              "adresse": "address", "anschrift": "address", "strasse": "street",
@@ -187,3 +199,7 @@ def roles(titles: list[str], mapping: dict[str, str]) -> list[Role | None]:
         # "Name" beside "Vorname" is the family name, as German lists write it.
         found = [Role("last_name") if r and r.field == "name" else r for r in found]
     return found
+
+
+def field_word(field: str) -> str:
+    return _(FIELD_WORDS[field]) if field in FIELD_WORDS else field

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from kbm_tui.core import likeness
 from kbm_tui.core.errors import KbmError
 from kbm_tui.core.i18n import N_, _
+from kbm_tui.moving.columns import FIELD_WORDS
 from kbm_tui.moving.summary import plan_summary
 from kbm_tui.store import ImportBatch, ImportPlan, Store
 from kbm_tui.widgets.form import Field
@@ -30,15 +31,6 @@ from kbm_tui.widgets.form import Field
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
 
-FIELD_WORDS = {
-    "name": N_("name"), "first_name": N_("first name"), "middle_name": N_("middle name"),
-    "last_name": N_("last name"), "phone": N_("phone"), "mobile": N_("mobile"),
-    "email": N_("email"), "address": N_("address"), "street": N_("street"),
-    "postcode": N_("postcode"), "city": N_("town"), "country": N_("country"),
-    "notes": N_("notes"), "tags": N_("tags"), "organization": N_("organisation"),
-    "birthday": N_("birthday"), "id": N_("customer number"), "web": N_("web page"),
-    "ignore": N_("(leave out)"),
-}
 ROWS_SHOWN = 200
 
 
@@ -152,14 +144,16 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
         self.titles = titles
         box = self.query_one("#import-columns", VerticalScroll)
         box.remove_children()
-        options = [(_(word), key) for key, word in FIELD_WORDS.items()]
+        options = [(_(word), key) for key, word in FIELD_WORDS.items()
+                   if key not in ("label", "street2", "house", "region")]
         rows = []
         for n, (title, field) in enumerate(zip(titles, fields)):
             if not title:
                 continue
-            select: Select[str] = Select(options, value=field if field in FIELD_WORDS
-                                         else "ignore", allow_blank=False, compact=True,
-                                         name=title, id=f"import-col-{n}")
+            shown = {key for _word, key in options}
+            select: Select[str] = Select(options, value=field if field in shown else "ignore",
+                                         allow_blank=False, compact=True, name=title,
+                                         id=f"import-col-{n}")
             rows.append(Horizontal(Label(title, markup=False, classes="import-title"), select,
                                    classes="import-column"))
         box.mount(*rows)

@@ -129,7 +129,8 @@ def _read(path: Path, rows: Iterator[tuple[int, list[str]]], mapping: dict[str, 
                        "First Name …). The columns are: {columns}. Say which is which with "
                        '--map "Column=name" (or first_name, last_name, phone, email …).').format(
                          columns=shown))
-    titles = {t: r.field for t, r in zip(header, found) if r and t}
+    titles = {t: "mobile" if r.label == "mobile" else r.field
+              for t, r in zip(header, found) if r and t}
     unused = [t for t, r in zip(header, found) if not r and t]
     cards = []
     for line, row in rows:

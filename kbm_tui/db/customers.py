@@ -104,7 +104,9 @@ class CustomersPart(Part):
         words = " AND ".join(search.quoted(w) + "*" for w in key.split())
         ors = ["id IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)"]
         params: list[Any] = [words]
-        if len(key) >= 3:  # the trigram index needs three characters
+        # An email is looked for where what was typed has its marks ("anna@", "a.schmidt"):
+        # a plain word is a name, and the name index answers it alone.
+        if len(key) >= 3 and " " not in query and ("@" in query or "." in query):
             ors.append("(id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) "
                        "AND lower(email) LIKE ? ESCAPE '\\')")
             params += [f"search_text : {search.quoted(key)}",

@@ -45,15 +45,22 @@ def cmd_import(args: argparse.Namespace) -> None:
             f"{title} → {field_word(field)}" for title, field in loaded.columns.items())))
     if loaded.unused:
         say(_("Columns left out: {columns}").format(columns=", ".join(loaded.unused)))
-    with open_store(args) as store:
+    from kbm_tui.cli.progress import bar
+
+    with open_store(args) as store, bar(_("Importing")) as shown:
+        def progress(done: int, total: int) -> None:
+            shown(_("cards"), done, total)
+
         if args.dry_run:
-            plan = store.plan_import(loaded.cards, loaded.rejected)
-            _preview(plan)
-            say(_("This was a preview: nothing was imported. Leave out --dry-run to import."))
-            return
-        plan, batch = store.import_cards(loaded.cards, loaded.rejected, file_name=path.name,
-                                         file_format=loaded.format)
+            plan, batch = store.plan_import(loaded.cards, loaded.rejected, progress), None
+        else:
+            plan, batch = store.import_cards(loaded.cards, loaded.rejected,
+                                             file_name=path.name, file_format=loaded.format,
+                                             progress=progress)
     _preview(plan)
+    if args.dry_run:
+        say(_("This was a preview: nothing was imported. Leave out --dry-run to import."))
+        return
     if batch is None:
         if plan.rejected and not plan.of("known") and not plan.of("in_file"):
             raise KbmError(_("{file}: no card could be imported (see the lines above). "

@@ -11,7 +11,7 @@ DATA = Path(__file__).parent.parent / "data" / "import"
 def test_import_previews_then_imports_once_and_is_undone(kbm):
     out = kbm.ok("import", str(DATA / "outlook_de.csv"), "--dry-run")
     assert "outlook_de.csv: Outlook CSV, 2 cards." in out
-    assert "Mobiltelefon → phone" in out and "Columns left out: Anrede" in out
+    assert "Mobiltelefon → mobile" in out and "Columns left out: Anrede" in out
     assert "\n2 new.\n" in out and "nothing was imported" in out
     assert "Renate" not in kbm.ok("customers")
     out = kbm.ok("import", str(DATA / "outlook_de.csv"))

@@ -353,6 +353,24 @@ class KbmApp(DbWork, TextualWords, Host):
         if not isinstance(self.screen, BackupDialog):
             self.push_screen(BackupDialog())
 
+    def action_import_customers(self) -> None:
+        from kbm_tui.screens.import_file import ImportDialog
+
+        if not isinstance(self.screen, ImportDialog):
+            self.push_screen(ImportDialog())
+
+    def action_duplicates(self) -> None:
+        from kbm_tui.screens.merge import DuplicatesDialog
+
+        if not isinstance(self.screen, DuplicatesDialog):
+            self.push_screen(DuplicatesDialog())
+
+    def action_move_out(self, kind: str) -> None:
+        from kbm_tui.screens.move_out import MoveOutDialog
+
+        if not isinstance(self.screen, MoveOutDialog):
+            self.push_screen(MoveOutDialog(kind))
+
     def action_help(self) -> None:
         from kbm_tui.screens.help import HelpScreen
 

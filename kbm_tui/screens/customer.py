@@ -98,7 +98,7 @@ class CustomerScreen(ItemActions, KbmScreen):
     BINDINGS = actions.bindings("customer.back", "customer.log", "customer.promise",
                                 "customer.followup", "customer.wishes", "customer.edit",
                                 "customer.archive", "customer.export", "customer.forget",
-                                *actions.ROW)
+                                "customer.merge", *actions.ROW)
 
     AUTO_FOCUS = "#timeline"
 
@@ -253,3 +253,11 @@ class CustomerScreen(ItemActions, KbmScreen):
             from kbm_tui.screens.rights import forget_customer
 
             forget_customer(self, self.customer)
+
+    def action_look_alike(self) -> None:
+        """The cards that look like this one; the likeliest side by side (M)."""
+        if self.customer is None:
+            return
+        from kbm_tui.screens.merge import look_alike
+
+        look_alike(self, self.customer.id)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 
 from kbm_tui.core import l10n, timefmt
+from kbm_tui.core.cardfields import show_birthday
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, Followup, Glance
 from kbm_tui.core.text import short
@@ -44,9 +45,14 @@ def contact_text(c: Customer, notes_width: int = 120) -> Text:
     if c.archived_at:
         contact.append("  " + _("(archived)"), style="dim")
     notes = short(c.notes, notes_width) if c.notes else None
+    org = c.organization if c.organization != c.name else None
     pairs = [(_(label), value) for label, value in (
         (N_("Phone"), c.phone), (N_("Email"), c.email), (N_("Address"), c.address),
+        (N_("Company"), org), (N_("Birthday"), show_birthday(c.birthday) or None),
         (N_("Tags"), c.tags), (N_("Notes"), notes)) if value]
+    # Further numbers and addresses (from an import or a merge), one a line.
+    for n, line in enumerate((c.more_contacts or "").splitlines()):
+        pairs.append((_("Also") if n == 0 else "", line))
     if pairs:
         contact.append("\n").append_text(_lines(pairs))
     return contact

@@ -10,9 +10,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label
 
 from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError
+from kbm_tui.core.errors import InputError, KbmError
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
+from kbm_tui.screens.duplicate_found import DuplicateFound, MaybeKnown
 from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Ref, Store, Where
 from kbm_tui.ui import said
@@ -46,6 +47,7 @@ class CustomerForm(FormDialog[Customer | None]):
         super().__init__()
         self.customer = customer
         self.start_name = name
+        self.then_merge_with: int | None = None  # a known customer to merge the new card into
 
     def compose(self) -> ComposeResult:
         title = (_("Edit {name}").format(name=self.customer.name) if self.customer
@@ -92,6 +94,12 @@ class CustomerForm(FormDialog[Customer | None]):
         fields = dict(values)
         name = fields.pop("name") or ""
         if self.customer is None:
+            if not anyway:  # someone the shop has already? ask first (screens/duplicate_found)
+                found = store.likely_same(name, phone=fields.get("phone"),
+                                          email=fields.get("email"),
+                                          address=fields.get("address"))
+                if found:
+                    raise MaybeKnown(found)
             return store.add_customer(name, **fields)
         return store.update_customer(self.customer.id, name=name, **fields)
 
@@ -104,8 +112,30 @@ class CustomerForm(FormDialog[Customer | None]):
     def change_text(self, result: Customer) -> str:
         return said.edited(result) if self.customer else said.added(result)
 
+    def _refused(self, exc: KbmError, values: Any) -> None:
+        if not isinstance(exc, MaybeKnown):
+            super()._refused(exc, values)
+            return
+        first = exc.found[0].customer
+
+        def answered(choice: str | None) -> None:
+            if choice == "open":
+                self.dismiss(None)
+                self.app.open_customer(first.id)
+            elif choice in ("merge", "add"):
+                self.then_merge_with = first.id if choice == "merge" else None
+                self._write(values, anyway=True)
+            else:
+                self._saving = False
+
+        self.app.push_screen(DuplicateFound(values.get("name") or "", exc.found), answered)
+
     def saved(self, customer: Customer | None) -> None:
         if customer is not None:
             done = _("Saved: {name}") if self.customer else _("Added: {name}")
             self.app.notify(done.format(name=customer.name), title=_("Customer"))
         self.dismiss(customer)
+        if customer is not None and self.then_merge_with is not None:
+            from kbm_tui.screens.merge import MergeDialog
+
+            self.app.push_screen(MergeDialog(self.then_merge_with, customer.id))

@@ -53,7 +53,7 @@ class DuplicateFound(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         first = self.found[0].customer
-        with Vertical(classes="dialog-box"):
+        with Vertical(classes="dialog-box wide"):
             yield from heading(_("{name} may be here already").format(name=self.new_name),
                                describe(self.found))
             with Horizontal(classes="dialog-buttons"):

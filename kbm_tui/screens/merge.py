@@ -4,7 +4,7 @@ duplicates"), from which a pair is opened side by side."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -215,8 +215,21 @@ class DuplicatesDialog(DbWork, ModalScreen[None]):
         self.dismiss(None)
 
 
-def merge_other(store: Store, keep_id: int) -> list[Customer]:
-    """Customers who look like this one, for offering a merge from their card."""
+def look_alike(screen: DbWork, customer_id: int) -> None:
+    """From a customer's card: the likeliest look-alike side by side, or a word that there is
+    none."""
+    def found(others: list[Customer]) -> None:
+        app = cast("Host", cast(ModalScreen, screen).app)
+        if not others:
+            app.notify(_("No other card looks like this one."), title=_("Merge"))
+            return
+        app.push_screen(MergeDialog(customer_id, others[0].id))
+
+    screen.db_read(lambda store: merge_candidates(store, customer_id), found)
+
+
+def merge_candidates(store: Store, keep_id: int) -> list[Customer]:
+    """Customers who look like this one, the surest first."""
     card = store.get_customer(keep_id)
     return [m.customer for m in store.likely_same(
         card.name, exclude=keep_id, phone=card.phone, email=card.email, address=card.address,

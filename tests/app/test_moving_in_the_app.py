@@ -112,3 +112,65 @@ async def test_customers_out_as_vcard_and_what_is_owed_as_a_calendar(pilot, tmp_
     assert await wait_for(pilot, lambda: (tmp_path / "kbm-kalender.ics").exists())
     assert "BEGIN:VEVENT" in (tmp_path / "kbm-kalender.ics").read_text(encoding="utf-8")
     assert any("follow-ups to" in n for n in notes(app))
+
+
+async def test_the_palette_offers_import_duplicates_vcard_and_calendar(pilot):
+    from support import in_palette
+
+    await in_palette(pilot, "import cust", "Import customers")
+    await pilot.press("enter")
+    assert await wait_for(pilot, lambda: isinstance(pilot.app.screen, ImportDialog))
+    await pilot.press("escape")
+    await settle(pilot)
+    for typed, offered in (("duplicates", "Find duplicates"), ("vcard", "Customers as vCard"),
+                           ("calendar", "Promises and follow-ups as a calendar")):
+        await in_palette(pilot, typed, offered)
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def test_a_new_customer_who_looks_known_is_asked_about(pilot):
+    from kbm_tui.screens.duplicate_found import DuplicateFound
+    from support import type_text
+
+    app = pilot.app
+    known = app.store.add_customer("Jürgen Müller", phone="+49 341 9876543")
+    before = app.store.count_customers("")
+    await pilot.press("n")
+    await settle(pilot)
+    await type_text(pilot, "Juergen Mueller")
+    await pilot.press("tab")
+    await type_text(pilot, "0341 9876543")
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, DuplicateFound))
+    await settle(pilot)
+    text = screen_text(app)
+    assert "Juergen Mueller may be here already" in text and "same phone number" in text
+    await pilot.press("o")  # open the known customer instead
+    assert await wait_for(pilot, lambda: f"#{known.id}" in screen_text(app)
+                          or "Jürgen Müller" in screen_text(app))
+    await settle(pilot)
+    assert app.store.count_customers("") == before
+    await pilot.press("n")
+    await settle(pilot)
+    await type_text(pilot, "Juergen Mueller")
+    await pilot.press("tab")
+    await type_text(pilot, "0341 9876543")
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, DuplicateFound))
+    await pilot.press("a")  # add anyway
+    assert await wait_for(pilot, lambda: app.store.count_customers("") == before + 1)
+
+
+async def test_m_on_a_card_shows_the_look_alike_side_by_side(pilot):
+    from kbm_tui.screens.merge import MergeDialog
+
+    app = pilot.app
+    a = app.store.add_customer("Jürgen Müller", phone="+49 341 9876543")
+    app.store.add_customer("J. Mueller", phone="0341 9876543")
+    app.open_customer(a.id)
+    await settle(pilot)
+    await pilot.press("M")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, MergeDialog))
+    await settle(pilot)
+    assert "J. Mueller" in screen_text(app) and "the merged card" in screen_text(app)

@@ -94,8 +94,12 @@ class MoveOutDialog(DbWork, ModalScreen[Path | None]):
                 return n_("Saved {n} card to {file}.", "Saved {n} cards to {file}.",
                           count).format(n=count, file=target)
             written = calendar_file(store, target)
-            return _("Saved {promises} promises and {followups} follow-ups to {file}.").format(
-                promises=written.promises, followups=written.followups, file=target)
+            promises = n_("{n} promise", "{n} promises", written.promises).format(
+                n=written.promises)
+            followups = n_("{n} follow-up", "{n} follow-ups", written.followups).format(
+                n=written.followups)
+            return _("Saved {promises} and {followups} to {file}.").format(
+                promises=promises, followups=followups, file=target)
 
         self.db_read(write, lambda said: self._done(said, target), on_error=self._refused)
 

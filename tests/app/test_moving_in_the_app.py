@@ -111,7 +111,7 @@ async def test_customers_out_as_vcard_and_what_is_owed_as_a_calendar(pilot, tmp_
     await pilot.press("enter")
     assert await wait_for(pilot, lambda: (tmp_path / "kbm-kalender.ics").exists())
     assert "BEGIN:VEVENT" in (tmp_path / "kbm-kalender.ics").read_text(encoding="utf-8")
-    assert any("follow-ups to" in n for n in notes(app))
+    assert any("follow-up" in n and " to " in n for n in notes(app))
 
 
 async def test_the_palette_offers_import_duplicates_vcard_and_calendar(pilot):

@@ -153,7 +153,8 @@ class CustomerScreen(ItemActions, KbmScreen):
 
         def read(store) -> Card:
             return Card(store.get_customer(cid), store.promise_counts(cid),
-                        store.next_followup(cid), store.glance(cid))
+                        store.next_followup(cid), store.glance(cid),
+                        tuple(store.merges_of(cid)))
 
         self.db_read(read, self._show, group="customer", on_error=self._gone)
         if self.table.has_source:
@@ -184,7 +185,7 @@ class CustomerScreen(ItemActions, KbmScreen):
         nav.title = self.customer.name
         nav.update(nav.build())
         self.query_one("#card-contact", Static).update(
-            contact_text(card.customer, 36 if self.has_class("-narrow") else 120))
+            contact_text(card.customer, 36 if self.has_class("-narrow") else 120, card.merges))
         self.query_one("#card-wishes", Static).update(wishes_text(card))
         since, talks, rest = glance_texts(card.glance)
         self.query_one("#glance-since", Static).update(since)

@@ -12,6 +12,7 @@ from kbm_tui.core.cardfields import show_birthday
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, Followup, Glance
 from kbm_tui.core.text import short
+from kbm_tui.store import Merge
 from kbm_tui.ui import fmt
 
 
@@ -21,6 +22,7 @@ class Card:
     promises: dict[str, int]
     next_followup: Followup | None
     glance: Glance
+    merges: tuple[Merge, ...] = ()  # other cards that joined this one, newest first
 
 
 def column(labels: list[str], least: int) -> int:
@@ -39,20 +41,24 @@ def _lines(pairs) -> Text:
     return text
 
 
-def contact_text(c: Customer, notes_width: int = 120) -> Text:
+def contact_text(c: Customer, notes_width: int = 120, merges: tuple[Merge, ...] = ()) -> Text:
     contact = Text()
     contact.append(c.name, style="bold")
     if c.archived_at:
         contact.append("  " + _("(archived)"), style="dim")
     notes = short(c.notes, notes_width) if c.notes else None
     org = c.organization if c.organization != c.name else None
-    pairs = [(_(label), value) for label, value in (
+    pairs: list[tuple[str, str | Text]] = [(_(label), value) for label, value in (
         (N_("Phone"), c.phone), (N_("Email"), c.email), (N_("Address"), c.address),
         (N_("Company"), org), (N_("Birthday"), show_birthday(c.birthday) or None),
         (N_("Tags"), c.tags), (N_("Notes"), notes)) if value]
     # Further numbers and addresses (from an import or a merge), one a line.
     for n, line in enumerate((c.more_contacts or "").splitlines()):
         pairs.append((_("Also") if n == 0 else "", line))
+    # A merge stays visible on the card (u or kbm merge --undo takes it back).
+    for n, merge in enumerate(merges):
+        pairs.append((_("Merged") if n == 0 else "", Text(f"{merge.gone_name} (#{merge.gone_id})")
+                      + Text(f" {fmt.day(timefmt.local(merge.at).date())}", style="dim")))
     if pairs:
         contact.append("\n").append_text(_lines(pairs))
     return contact

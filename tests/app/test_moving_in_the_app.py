@@ -174,3 +174,8 @@ async def test_m_on_a_card_shows_the_look_alike_side_by_side(pilot):
     assert await wait_for(pilot, lambda: isinstance(app.screen, MergeDialog))
     await settle(pilot)
     assert "J. Mueller" in screen_text(app) and "the merged card" in screen_text(app)
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: app.store.count_customers("") == 1)
+    # The card says whose card joined it, until the merge is taken back.
+    assert await wait_for(pilot, lambda: "Merged" in screen_text(app)
+                          and "J. Mueller (#2)" in screen_text(app))

@@ -90,7 +90,9 @@ def open_csv(zf: zipfile.ZipFile, table: str, source: Path, *, limit: int) -> io
                             encoding="utf-8-sig", newline="")
 
 
-def header_of(store, reader, table, where) -> list[str]:
+def header_of(store, reader, table, where, version: int | None = None) -> list[str]:
+    """The CSV's header, checked against the table; a backup of an older schema (`version`)
+    may lack the columns added since."""
     header = next(reader, None)
     if header is None:
         raise BackupError(_("{where} is empty: it has no header row.").format(where=where))
@@ -101,7 +103,8 @@ def header_of(store, reader, table, where) -> list[str]:
                            if unknown else
                            _("{where}, line 1: the header is wrong (a repeated column).")
                            ).format(where=where, columns=", ".join(unknown)))
-    missing = [c for c in known if c not in header]
+    newer = store.newer_columns(table, version) if version is not None else set()
+    missing = [c for c in known if c not in header and c not in newer]
     if missing:
         raise BackupError(n_("{where}, line 1: the column {columns} is missing. Restoring "
                              "would lose what it holds; nothing was changed.",
@@ -127,11 +130,11 @@ def _unescape(cell: str) -> str | None:
     return text or None
 
 
-def load_carefully(store, zf, table, source, where, limit) -> int:
+def load_carefully(store, zf, table, source, where, limit, version=None) -> int:
     with open_csv(zf, table, source, limit=limit) as text:
         reader = csv.reader(text, strict=True)
         try:
-            header = header_of(store, reader, table, where)
+            header = header_of(store, reader, table, where, version)
             converters = _converters(store, table, header)
             batch, loaded, line = [], 0, 1
             for row in reader:

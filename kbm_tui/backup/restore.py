@@ -108,9 +108,11 @@ def _load_table(store, zf, manifest, table, source, limit, progress) -> int:
     try:
         try:
             with store.savepoint():
-                loaded = _load_fast(store, zf, table, source, where, expected, limit, progress)
+                loaded = _load_fast(store, zf, table, source, where, expected, limit, progress,
+                                    manifest["schema_version"])
         except (RowRefused, csv.Error, UnicodeDecodeError):
-            loaded = load_carefully(store, zf, table, source, where, limit)
+            loaded = load_carefully(store, zf, table, source, where, limit,
+                                    manifest["schema_version"])
     except READ_ERRORS as exc:
         raise damaged(source, f"{table}.csv", exc) from None
     if progress:
@@ -118,10 +120,10 @@ def _load_table(store, zf, manifest, table, source, limit, progress) -> int:
     return loaded
 
 
-def _load_fast(store, zf, table, source, where, expected, limit, progress) -> int:
+def _load_fast(store, zf, table, source, where, expected, limit, progress, version) -> int:
     with open_csv(zf, table, source, limit=limit) as text:
         reader = csv.reader(text, strict=True)
-        header = header_of(store, reader, table, where)
+        header = header_of(store, reader, table, where, version)
 
         def counted(rows):
             for n, row in enumerate(rows, 1):

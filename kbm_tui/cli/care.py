@@ -11,7 +11,6 @@ from kbm_tui.cli.common import open_store, pick_customer, read_when
 from kbm_tui.cli.output import as_json, print_json, say, table
 from kbm_tui.core import clock, l10n, timefmt, vocab
 from kbm_tui.core.cardfields import show_birthday
-from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats

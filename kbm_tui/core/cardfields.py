@@ -40,6 +40,10 @@ def birthday(value: str | None) -> str | None:
                          .format(text=text[:40]), field="birthday")
     if year in _NO_YEAR_MARKERS:
         year = None
+    if year is not None and not validate.FIRST_YEAR <= year <= validate.LAST_YEAR:
+        raise InputError(_('"{text}" is not a birthday between {first} and {last}.').format(
+            text=text[:40], first=validate.FIRST_YEAR, last=validate.LAST_YEAR),
+            field="birthday")
     try:
         date(year or 2000, month, day)  # 2000: a leap year, so 29 February is a day
     except ValueError:

@@ -21,6 +21,7 @@ LIMITS = {
     "staff": 100,
     "organization": 200,
     "more_contacts": 2_000,
+    "source_key": 500,
 }
 MULTILINE = {"address", "notes", "summary", "text", "reason", "more_contacts"}
 # What the fields are called in messages ("The name is empty."): the field names above and

@@ -47,6 +47,9 @@ KINDS = tuple(KIND_LABELS)
 DIRECTIONS = tuple(DIRECTION_LABELS)
 PROMISE_STATUSES = tuple(PROMISE_STATUS_LABELS)
 IDEA_STATUSES = tuple(IDEA_STATUS_LABELS)
+# What an import journal records (db/imports.py): the kind of file, and what a row did.
+IMPORT_FORMATS = ("vcard", "google", "outlook", "csv", "xlsx")
+IMPORT_ACTIONS = ("added", "filled")
 STAFF_ROLES = tuple(ROLE_LABELS)
 SORT_ORDERS = tuple(SORT_LABELS)
 

@@ -201,7 +201,7 @@ class ImportPart(Part):
             region = phone.default_region()
             now = self._now()
             batch_id = self._insert("import_batch", {
-                "at": now, "file_name": file_name[:500], "format": file_format,
+                "at": now, "file_name": _shown_name(file_name), "format": file_format,
                 "added": len(plan.of("add")), "filled": len(plan.of("fill"))})
             columns = (*cards.CARD_FIELDS, "source_key", "name_key", "phone_digits",
                        "search_text", "created_at", "updated_at")
@@ -322,3 +322,10 @@ def _batch(row: Any) -> ImportBatch:
     assert at is not None
     return ImportBatch(row["id"], at, row["file_name"], row["format"], row["added"],
                        row["filled"], timefmt.from_db(row["undone_at"]))
+
+
+def _shown_name(file_name: str) -> str:
+    """The file's name as the journal keeps it: a name may hold any character but / and
+    NUL, the journal only printable ones (db/rules.py)."""
+    name = "".join(c if c.isprintable() else "?" for c in file_name)[:500]
+    return name if name.strip() else "?"

@@ -27,6 +27,8 @@ from kbm_tui.core.vocab import (
     CHANNELS,
     DIRECTIONS,
     IDEA_STATUSES,
+    IMPORT_ACTIONS,
+    IMPORT_FORMATS,
     KINDS,
     PROMISE_STATUSES,
     STAFF_ROLES,
@@ -109,7 +111,7 @@ class Customer(SQLModel, table=True):
     phone_digits: str | None = None
     search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
     last_contact_at: datetime | None = Field(default=None, sa_type=UtcText, index=True)
-    # Schema 4: what a phone book or a spreadsheet brings along (see moving/).
+    # Schema 5: what a phone book or a spreadsheet brings along (see moving/).
     organization: str | None = None
     birthday: str | None = None  # YYYY-MM-DD, or --MM-DD when the year is not known
     more_contacts: str | None = None  # further numbers, emails, addresses: "label: value" lines
@@ -209,10 +211,11 @@ class Followup(SQLModel, table=True):
 
 
 class ImportBatch(SQLModel, table=True):
-    """One import of a file: what `kbm import --undo` takes back (schema 4). A journal for
-    undoing, like the merges: not part of the backup."""
+    """One import of a file: what `kbm import --undo` takes back (schema 5). A journal for
+    undoing, like the merges: not part of the CSV backup (safety copies keep it)."""
 
     __tablename__ = "import_batch"
+    __table_args__ = (_one_of("format", IMPORT_FORMATS), *_rules("import_batch"))
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_type=UtcText)
     file_name: str
@@ -227,6 +230,7 @@ class ImportChange(SQLModel, table=True):
     they were, as JSON; `after_values` what the import wrote)."""
 
     __tablename__ = "import_change"
+    __table_args__ = (_one_of("action", IMPORT_ACTIONS), *_rules("import_change"))
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="import_batch.id", index=True)
     customer_id: int = Field(index=True)
@@ -236,10 +240,11 @@ class ImportChange(SQLModel, table=True):
 
 
 class CustomerMerge(SQLModel, table=True):
-    """Two cards made one (schema 4): the card that went, the kept card's fields before,
+    """Two cards made one (schema 5): the card that went, the kept card's fields before,
     and which rows moved, so the merge shows on the timeline and can be undone."""
 
     __tablename__ = "customer_merge"
+    __table_args__ = _rules("customer_merge")
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_type=UtcText)
     kept_id: int = Field(index=True)

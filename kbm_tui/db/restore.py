@@ -20,7 +20,7 @@ from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.text import broken_rule, count_text, shown_value
 from kbm_tui.db import schema
 from kbm_tui.db.base import Part
-from kbm_tui.db.schema import TABLES_IN_ORDER
+from kbm_tui.db.schema import JOURNAL_TABLES, TABLES_IN_ORDER
 from kbm_tui.db.sqlite import connect, seen
 
 
@@ -90,15 +90,18 @@ class RestorePart(Part):
         -wal or -shm file appears beside it."""
         private = self.path.with_name("source.sqlite3")
         _copy_file(source, private)
-        _check_source(private, source, {t: (self.table_columns(t, stored_only=True),
-                                            self.table_columns(t)) for t in TABLES_IN_ORDER})
+        version = _check_source(private, source, {
+            t: (self.table_columns(t, stored_only=True), self.table_columns(t))
+            for t in TABLES_IN_ORDER + JOURNAL_TABLES})
+        # A copy made before the journals existed (schema 4 and older) starts with none.
+        tables = TABLES_IN_ORDER + (JOURNAL_TABLES if version >= _JOURNALS_SINCE else ())
         self.conn.execute("ATTACH DATABASE ? AS src", (str(private),))
         counts = {}
         try:
             with self.bulk():
                 self.delete_everything()  # the new database's owner
-                for table in TABLES_IN_ORDER:
-                    counts[table] = self._copy_table(table, source)
+                for table in tables:
+                    counts[table] = self._copy_table(table, source, version)
         except ForeignKeyViolation as exc:
             # Translators: {table} and {parent} are table names as in the file ("customer").
             raise KbmError(_("{source}: {table} #{id} refers to a {parent} that is not in the "
@@ -114,8 +117,9 @@ class RestorePart(Part):
                              "owner). Nothing was changed.").format(source=source))
         return counts
 
-    def _copy_table(self, table: str, source: Path) -> int:
-        columns = self.table_columns(table, stored_only=True)
+    def _copy_table(self, table: str, source: Path, version: int) -> int:
+        newer = schema.newer_columns(table, version)
+        columns = [c for c in self.table_columns(table, stored_only=True) if c not in newer]
         names = ", ".join(columns)
         try:
             with self.savepoint():
@@ -168,10 +172,13 @@ def _copy_file(source: Path, private: Path) -> None:
             path=source, reason=exc.strerror or exc)) from None
 
 
+_JOURNALS_SINCE = 5
+
+
 def _check_source(private: Path, source: Path,
-                  columns: dict[str, tuple[list[str], list[str]]]) -> None:
+                  columns: dict[str, tuple[list[str], list[str]]]) -> int:
     """A whole, undamaged kbm-tui database of a schema this kbm knows, with every table and
-    column — or KbmError saying what is not."""
+    column of its schema — or KbmError saying what is not. Returns its schema version."""
     try:
         conn = sqlite3.connect(private, isolation_level=None)
     except sqlite3.Error as exc:
@@ -197,14 +204,19 @@ def _check_source(private: Path, source: Path,
             raise KbmError(_("{source} was written by a newer kbm-tui (schema {version}). "
                              "Update kbm-tui to restore it.").format(
                 source=source, version=version))
-        for table in TABLES_IN_ORDER:
+        tables = TABLES_IN_ORDER + (JOURNAL_TABLES if int(version) >= _JOURNALS_SINCE else ())
+        for table in tables:
             kind, sql = found.get(table, ("", ""))
             if kind != "table" or not sql.upper().startswith("CREATE TABLE"):
                 raise KbmError(_("{source} is not a whole kbm-tui database: it has no table "
                                  "{table}. Nothing was changed.").format(
                     source=source, table=table))
             have = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")]
-            _check_columns(source, table, have, *columns[table])
+            stored, known = columns[table]
+            newer = schema.newer_columns(table, int(version))
+            stored = [c for c in stored if c not in newer]
+            _check_columns(source, table, have, stored, known)
+        return int(version)
     except sqlite3.DatabaseError as exc:
         raise KbmError(_("{source} is damaged or not a database ({problem}): it can't be "
                          "restored, and nothing was changed.").format(

@@ -5,7 +5,8 @@ refuses anything else — a crafted backup, another program writing to the file.
 Each rule is SQL that is true for a good value (`{c}` stands for the column) and the words
 that say what the value must be. A rule is never asked about NULL: whether a column may be
 empty is the schema's NOT NULL. Schema 4 (db/sqlite/schema4.py) made CHECK constraints of
-exactly these rules; a test keeps them the same, so changing a rule means a new schema step.
+exactly these rules, schema 5 (db/sqlite/schema5.py) those of the card's new columns and the
+journals; a test keeps them the same, so changing a rule means a new schema step.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from kbm_tui.core.vocab import (
     CHANNELS,
     DIRECTIONS,
     IDEA_STATUSES,
+    IMPORT_ACTIONS,
+    IMPORT_FORMATS,
     KINDS,
     PROMISE_STATUSES,
     STAFF_ROLES,
@@ -82,6 +85,7 @@ DAY: list[Rule] = [
      f"between {FIRST_DAY[:4]} and {LAST_DAY[:4]}"),
 ]
 ID = _whole(1, 2**63 - 1, N_("a whole number from 1 on"))
+COUNT = _whole(0, 2**63 - 1, N_("a whole number from 0 on"))
 YES_NO = [("{c} IN (0, 1)", N_("0 or 1"))]
 DAYS = _whole(1, 3650)
 CENTS = _whole(-(10**11 - 1), 10**11 - 1, N_("an amount below a billion (in cents)"))
@@ -89,6 +93,22 @@ PHONE = [("NOT {c} GLOB '*[^0-9+()/. -]*' AND {c} GLOB '*[0-9]*'",
           N_("a phone number: digits, spaces, + ( ) / . - only"))]
 EMAIL = [(f"{{c}} GLOB '?*@?*.?*' AND NOT {{c}} GLOB '*@*@*' AND NOT {{c}} GLOB {_any_of(_SPACES)}",
           N_("an email address like name@example.com"))]
+
+
+# A birthday is a day, or a month and day without the year ("--03-14", as vCard writes it).
+BIRTHDAY: list[Rule] = [
+    ("typeof({c}) = 'text' AND (date({c}, '+0 days') IS {c} AND "
+     f"{{c}} BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}' OR "
+     "{c} GLOB '--[01][0-9]-[0-3][0-9]' AND "
+     "date('2000' || substr({c}, 2), '+0 days') IS '2000' || substr({c}, 2))",
+     N_("a real date like 1985-03-14 (from 1900 on), or --03-14 without the year")),
+]
+# What the import and merge journals keep of a card, to undo them (schema 5).
+# Written by json.dumps, which escapes every control character. Not json_valid(): SQLite
+# refuses it in a schema read with trusted_schema off (as restore reads every source).
+JSON = [("typeof({c}) = 'text' AND ({c} GLOB '{{*}}' OR {c} GLOB '[[]*]')",
+         N_("JSON text (an object or a list)")),
+        (f"NOT {{c}} GLOB {_any_of(_C0 + _C1)}", N_("text without control characters"))]
 
 
 def _line(field: str) -> list[Rule]:
@@ -110,7 +130,9 @@ RULES: dict[str, dict[str, list[Rule]]] = {
         "notes": _lines("notes"), "tags": _line("tags"), "created_at": MOMENT,
         "updated_at": MOMENT, "archived_at": MOMENT, "pref_staff_id": ID,
         "contact_every_days": DAYS, "only_when_asked": YES_NO, "do_not_contact": YES_NO,
-        "dnc_reason": _lines("reason"),
+        "dnc_reason": _lines("reason"), "organization": _line("organization"),
+        "birthday": BIRTHDAY, "more_contacts": _lines("more_contacts"),
+        "source_key": _line("source_key"),
     },
     "conversation": {
         "id": ID, "customer_id": ID, "at": MOMENT, "staff_id": ID,
@@ -133,6 +155,14 @@ RULES: dict[str, dict[str, list[Rule]]] = {
         "created_at": MOMENT, "due_day": DAY, "due_at": MOMENT, "every_days": DAYS,
         "snoozed_until": DAY, "done_at": MOMENT, "against_wishes": _lines("summary"),
     },
+    # The journals of schema 5: what an import added or filled, and two cards made one.
+    "import_batch": {"id": ID, "at": MOMENT, "file_name": _text(500, multiline=False),
+                     "added": COUNT, "filled": COUNT, "undone_at": MOMENT},
+    "import_change": {"id": ID, "batch_id": ID, "customer_id": ID,
+                      "before_values": JSON, "after_values": JSON},
+    "customer_merge": {"id": ID, "at": MOMENT, "kept_id": ID, "gone_id": ID,
+                       "gone_name": _line("name"), "gone_card": JSON, "kept_before": JSON,
+                       "moved": JSON, "undone_at": MOMENT},
 }
 # Columns limited to a list of words (the constraints ck_<column> of models.py).
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -141,6 +171,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "conversation": {"channel": CHANNELS, "direction": DIRECTIONS, "kind": KINDS,
                      "idea_status": IDEA_STATUSES},
     "promise": {"status": PROMISE_STATUSES},
+    "import_batch": {"format": IMPORT_FORMATS},
+    "import_change": {"action": IMPORT_ACTIONS},
 }
 # Rules about a whole row: SQL true for a good row, and what is wrong otherwise.
 ROW_RULES: dict[str, list[Rule]] = {

@@ -15,10 +15,9 @@ from kbm_tui.core import records
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import ForeignKeyViolation, InputError, RowRefused, RuleBroken
 from kbm_tui.core.i18n import _
-
-from kbm_tui.db import derive
+from kbm_tui.db import derive, schema
 from kbm_tui.db.base import Part
-from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
+from kbm_tui.db.schema import DERIVED_COLUMNS, JOURNAL_TABLES, TABLES_IN_ORDER
 from kbm_tui.db.sqlite import search
 
 # unicode() reads the first character as a number without copying the text, which makes
@@ -53,13 +52,18 @@ BULK_CACHE_KB = 32_768
 class TablesPart(Part):
     def table_columns(self, table: str, *, stored_only: bool = False) -> list[str]:
         """The table's columns in schema order; `stored_only` leaves out derived ones."""
-        if table not in TABLES_IN_ORDER:
+        if table not in TABLES_IN_ORDER + JOURNAL_TABLES:
             raise InputError(_("There is no table called {table}.").format(table=table))
         names = [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
         if stored_only:
             derived = DERIVED_COLUMNS.get(table, ())
             names = [n for n in names if n not in derived]
         return names
+
+    @staticmethod
+    def newer_columns(table: str, version: int) -> set[str]:
+        """The table's columns that a file of schema `version` can't have."""
+        return schema.newer_columns(table, version)
 
     def integer_columns(self, table: str) -> set[str]:
         """Columns holding whole numbers (ids, cents, day counts, yes/no as 0/1)."""
@@ -220,21 +224,21 @@ class TablesPart(Part):
     def _check_values(self) -> None:
         from kbm_tui.db.sqlite import checks  # not on the quick-add's path
 
-        for table in TABLES_IN_ORDER:
+        for table in TABLES_IN_ORDER + JOURNAL_TABLES:
             broken = checks.first_broken(self.conn, table)
             if broken:
                 raise RuleBroken(table, broken.row_id, broken.column, broken.words,
                                  broken.value)
 
     def _check_references(self) -> None:
-        for table in TABLES_IN_ORDER:
+        for table in TABLES_IN_ORDER + JOURNAL_TABLES:
             bad = self.conn.execute(f"PRAGMA foreign_key_check({table})").fetchone()
             if bad:
                 raise ForeignKeyViolation(bad[0], bad[1], bad[2])
 
     def delete_everything(self) -> None:
         """Empty every table (inside a transaction), children first."""
-        for table in reversed(TABLES_IN_ORDER):
+        for table in reversed(TABLES_IN_ORDER + JOURNAL_TABLES):
             self.conn.execute(f"DELETE FROM {table}")
 
     def refresh_derived(self) -> None:

@@ -19,6 +19,7 @@ from kbm_tui.store import Store
 FIXTURE_V2 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v2.sqlite3")
 FIXTURE_V1 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v1.sqlite3")
 FIXTURE_V3 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v3.sqlite3")
+FIXTURE_V4 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v4.sqlite3")
 
 
 def digest(path) -> str:
@@ -226,6 +227,57 @@ def test_a_v3_file_with_a_value_no_one_could_have_typed_is_refused_untouched(tmp
                                                 r"left as it was"):
         Store.open(path)
     assert _content(path) == before and store_open.read_version(path) == 3
+
+
+def test_schema_v4_file_gets_the_new_card_fields_and_journals_checked_by_the_database(
+        tmp_path):
+    """Version 5 gives the card organisation, birthday, more contacts and its source, and
+    adds the import and merge journals: every new value checked like the others, the
+    search columns folded anew (Mueller finds Müller, any notation finds the number)."""
+    path = tmp_path / "v4.sqlite3"
+    shutil.copy(FIXTURE_V4, path)
+    assert store_open.read_version(path) == 4
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store_open.read_version(path) == 5
+        assert store.row_counts() == {"staff": 2, "customer": 2, "conversation": 2,
+                                      "promise": 1, "promise_change": 1, "followup": 2}
+        for typed in ("mueller", "juergen", "+49 171 555 1234", "brake"):
+            assert [c.name for c in store.list_customers(typed)] == ["Jürgen Müller"], typed
+        jurgen = store.match_customer("mueller")
+        store.update_customer(jurgen.id, organization="Radsport Müller", birthday="14.3.")
+        assert store.get_customer(jurgen.id).birthday == "--03-14"
+        for sql, bad in (("UPDATE customer SET birthday=?", ["2026-02-30", "--13-01", "14.3.",
+                                                             "1850-01-01", 19850314]),
+                         ("UPDATE customer SET organization=?", ["x" * 201, "A\x1b[2J"]),
+                         ("UPDATE customer SET more_contacts=?", ["x" * 2001, " "])):
+            for value in bad:
+                with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                    store.conn.execute(sql, (value,))
+        with pytest.raises(sqlite3.IntegrityError, match="ck_format"):
+            store.conn.execute("INSERT INTO import_batch(at, file_name, format, added, filled) "
+                               "VALUES ('2026-11-22T09:00:00Z', 'a.vcf', 'exe', 1, 0)")
+        with pytest.raises(sqlite3.IntegrityError, match="ok_moved"):
+            store.conn.execute(
+                "INSERT INTO customer_merge(at, kept_id, gone_id, gone_name, gone_card, "
+                "kept_before, moved) VALUES ('2026-11-22T09:00:00Z', 1, 2, 'K', '{}', '{}', "
+                "'{not json')")
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert len(list(tmp_path.glob("v4.sqlite3.before-upgrade-v4-*"))) == 1
+
+
+def test_a_v4_file_with_a_value_no_one_could_have_typed_is_refused_untouched(tmp_path):
+    path = tmp_path / "v4.sqlite3"
+    shutil.copy(FIXTURE_V4, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints=ON")
+    conn.execute("UPDATE customer SET email='not an address' WHERE id=1")
+    conn.commit()
+    conn.close()
+    before = _content(path)
+    with pytest.raises(DatabaseFileError, match=r"customer #1: email must be an email address"
+                                                r".*left as it was"):
+        Store.open(path)
+    assert _content(path) == before and store_open.read_version(path) == 4
 
 
 def _content(path) -> list[str]:

@@ -324,17 +324,25 @@ def rebuild_tables(conn: sqlite3.Connection) -> None:
 
 def _rebuild(conn: sqlite3.Connection) -> None:
     for table, lines in TABLES.items():
-        keep = [sql for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') "
-            "AND sql IS NOT NULL", (table,))]
-        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
-        body = ",\n\t".join(lines)
-        conn.execute(f"CREATE TABLE {table}_v4 (\n\t{body}\n)")
-        conn.execute(f"INSERT INTO {table}_v4({columns}) SELECT {columns} FROM {table}")
-        if broken := checks.first_broken(conn, f"{table}_v4", rows_of=table):
-            raise RowBreaksRule(broken_rule(table, broken.row_id, broken.column,
-                                            broken.words, broken.value, quote=False))
-        conn.execute(f"DROP TABLE {table}")
-        conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")
-        for sql in keep:
-            conn.execute(sql)
+        rebuild_table(conn, table, lines, suffix="v4")
+
+
+def rebuild_table(conn: sqlite3.Connection, table: str, lines: tuple[str, ...], *,
+                  suffix: str) -> None:
+    """Make `table` anew from `lines` (columns and constraints), with every row, index and
+    trigger it had; RowBreaksRule for a row the new constraints refuse. Constraints must
+    be off while the rows are copied (they are checked in one query afterwards)."""
+    keep = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL", (table,))]
+    columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
+    body = ",\n\t".join(lines)
+    conn.execute(f"CREATE TABLE {table}_{suffix} (\n\t{body}\n)")
+    conn.execute(f"INSERT INTO {table}_{suffix}({columns}) SELECT {columns} FROM {table}")
+    if broken := checks.first_broken(conn, f"{table}_{suffix}", rows_of=table):
+        raise RowBreaksRule(broken_rule(table, broken.row_id, broken.column,
+                                        broken.words, broken.value, quote=False))
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_{suffix} RENAME TO {table}")
+    for sql in keep:
+        conn.execute(sql)

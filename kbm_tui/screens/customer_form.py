@@ -134,8 +134,14 @@ class CustomerForm(FormDialog[Customer | None]):
         if customer is not None:
             done = _("Saved: {name}") if self.customer else _("Added: {name}")
             self.app.notify(done.format(name=customer.name), title=_("Customer"))
-        self.dismiss(customer)
-        if customer is not None and self.then_merge_with is not None:
-            from kbm_tui.screens.merge import MergeDialog
+        if customer is None or self.then_merge_with is None:
+            self.dismiss(customer)
+            return
+        from kbm_tui.screens.merge import MergeDialog
 
-            self.app.push_screen(MergeDialog(self.then_merge_with, customer.id))
+        # The merge decides what becomes of the new card: whoever asked for the form gets
+        # nothing to open, and a merged card opens as the one that stays.
+        app, kept = self.app, self.then_merge_with
+        self.dismiss(None)
+        app.push_screen(MergeDialog(kept, customer.id),
+                        lambda merge: app.open_customer(kept) if merge else None)

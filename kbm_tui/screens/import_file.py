@@ -128,7 +128,10 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
             titles = header_of(path) if self.titles is None else self.titles
             if titles is not None and self.titles is None:
                 found = roles(titles, mapping or {})
-                tell(self._show_columns, titles, [r.field if r else "ignore" for r in found])
+                # A mobile number is a phone with its label: the choice says "mobile".
+                tell(self._show_columns, titles, [
+                    ("mobile" if r.label == "mobile" else r.field) if r else "ignore"
+                    for r in found])
             loaded = load(path, mapping)
             plan = app.db(lambda store: store.plan_import(
                 loaded.cards, loaded.rejected,

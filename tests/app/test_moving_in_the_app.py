@@ -23,6 +23,8 @@ async def test_an_import_shows_its_preview_first_and_is_undone_with_u(pilot, sho
     await settle(pilot)
     text = screen_text(app)
     assert "3 new" in text and "Günther Köhler" in text
+    chosen = {select.name: select.value for select in dialog.query(Select).results(Select)}
+    assert chosen["Handy"] == "mobile" and chosen["Telefon"] == "phone"
     assert app.store.count_customers("") == before  # nothing written yet
     await pilot.press("ctrl+s")
     assert await wait_for(pilot, lambda: app.screen is not dialog)
@@ -130,7 +132,9 @@ async def test_the_palette_offers_import_duplicates_vcard_and_calendar(pilot):
 
 
 async def test_a_new_customer_who_looks_known_is_asked_about(pilot):
+    from kbm_tui.screens.customer import CustomerScreen
     from kbm_tui.screens.duplicate_found import DuplicateFound
+    from kbm_tui.screens.merge import MergeDialog
     from support import type_text
 
     app = pilot.app
@@ -160,6 +164,24 @@ async def test_a_new_customer_who_looks_known_is_asked_about(pilot):
     assert await wait_for(pilot, lambda: isinstance(app.screen, DuplicateFound))
     await pilot.press("a")  # add anyway
     assert await wait_for(pilot, lambda: app.store.count_customers("") == before + 1)
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    await type_text(pilot, "J. Müller")
+    await pilot.press("tab")
+    await type_text(pilot, "+49 341 98765 43")
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, DuplicateFound))
+    await pilot.press("m")  # save and merge: the two cards side by side
+    assert await wait_for(pilot, lambda: isinstance(app.screen, MergeDialog))
+    await settle(pilot)
+    assert "J. Müller" in screen_text(app) and "the merged card" in screen_text(app)
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, CustomerScreen)
+                          and app.screen.customer_id == known.id)
+    assert app.store.count_customers("") == before + 1
 
 
 async def test_m_on_a_card_shows_the_look_alike_side_by_side(pilot):
@@ -167,7 +189,7 @@ async def test_m_on_a_card_shows_the_look_alike_side_by_side(pilot):
 
     app = pilot.app
     a = app.store.add_customer("Jürgen Müller", phone="+49 341 9876543")
-    app.store.add_customer("J. Mueller", phone="0341 9876543")
+    b = app.store.add_customer("J. Mueller", phone="0341 9876543")
     app.open_customer(a.id)
     await settle(pilot)
     await pilot.press("M")
@@ -175,7 +197,9 @@ async def test_m_on_a_card_shows_the_look_alike_side_by_side(pilot):
     await settle(pilot)
     assert "J. Mueller" in screen_text(app) and "the merged card" in screen_text(app)
     await pilot.press("ctrl+s")
-    assert await wait_for(pilot, lambda: app.store.count_customers("") == 1)
+    assert await wait_for(pilot, lambda: len(app.store.merges_of(a.id)) == 1)
     # The card says whose card joined it, until the merge is taken back.
     assert await wait_for(pilot, lambda: "Merged" in screen_text(app)
-                          and "J. Mueller (#2)" in screen_text(app))
+                          and f"J. Mueller (#{b.id})" in screen_text(app))
+    await pilot.press("u")
+    assert await wait_for(pilot, lambda: "Merged" not in screen_text(app))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kbm_tui.core import cardfields, timefmt, validate
+from kbm_tui.core import cardfields, phone, timefmt, validate
 from kbm_tui.core.errors import InputError, NotFound
 from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Customer
@@ -56,7 +56,7 @@ def merged_card(keep: dict[str, Any], gone: dict[str, Any],
     for field, label in (("phone", _("phone")), ("email", _("email")),
                          ("address", _("address"))):
         for value in (keep[field], gone[field]):
-            if value and value != card[field]:
+            if value and not _same(field, value, card[field]):
                 lost.append(cardfields.more_line(label, value))
     if lost or (keep["more_contacts"] and gone["more_contacts"]):
         lines = (keep["more_contacts"] or "").splitlines() + \
@@ -198,3 +198,13 @@ def _merge(row: Any) -> Merge:
     assert at is not None
     return Merge(row["id"], at, row["kept_id"], row["gone_id"], row["gone_name"],
                  {t: len(ids) for t, ids in moved.items()}, timefmt.from_db(row["undone_at"]))
+
+
+def _same(field: str, value: str, kept: str | None) -> bool:
+    """One number in two notations, or one email in two cases, is not a second one."""
+    if kept is None:
+        return False
+    if field == "phone":
+        key = phone.number_key(value)
+        return value == kept or (key is not None and key == phone.number_key(kept))
+    return value.casefold() == kept.casefold() if field == "email" else value == kept

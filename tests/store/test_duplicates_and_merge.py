@@ -117,3 +117,13 @@ def test_forgetting_a_customer_also_erases_the_merge_and_import_journals(store):
     store.forget_customer(a.id)
     for table in ("customer_merge", "import_change"):
         assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_one_number_in_two_notations_is_not_kept_twice_by_a_merge(store):
+    keep = store.add_customer("Jürgen Müller", phone="+49 (0)171 2345678",
+                              email="JUERGEN.MUELLER@example.de")
+    gone = store.add_customer("Juergen Mueller", phone="0171 2345678",
+                              email="juergen.mueller@example.de")
+    store.merge_customers(keep.id, gone.id)
+    card = store.get_customer(keep.id)
+    assert card.phone == "+49 (0)171 2345678" and card.more_contacts is None

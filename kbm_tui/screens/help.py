@@ -42,6 +42,8 @@ KEY_NAMES = {"question_mark": "?", "slash": "/", "up": "↑", "down": "↓", "le
 
 
 def _show_key(key: str) -> str:
+    if not key:  # an action only the palette offers; gettext's "" is the catalogue's header
+        return ""
     if len(key) == 1 and key.isupper():
         return _("{key} (shift+{lower})").format(key=key, lower=key.lower())
     for modifier, shown in (("ctrl+", N_("ctrl+")), ("shift+", N_("shift+"))):

@@ -31,7 +31,7 @@ from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
 from kbm_tui.store import Store, safety_folder
 from kbm_tui.ui import actions
-from kbm_tui.ui.changes import Change, History
+from kbm_tui.ui.changes import Change, History, TakenBack
 from kbm_tui.ui.dbwork import DbWork
 from kbm_tui.ui.host import Host
 from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
@@ -235,6 +235,9 @@ class KbmApp(DbWork, TextualWords, Host):
             return
         change = source.pop()
         self.refresh_bindings()
+        if isinstance(change, TakenBack) and change.take_back is not None:
+            self._take_back(change)
+            return
         expected, wanted = ((change.after, change.before) if undo
                             else (change.before, change.after))
 
@@ -263,6 +266,25 @@ class KbmApp(DbWork, TextualWords, Host):
             self._next_step()
 
         self.db_write(lambda s: s.put_back(expected, wanted), finished, on_error=failed)
+
+    def _take_back(self, change: TakenBack) -> None:
+        """Undo an import or a merge through the store's own journal of it."""
+
+        def finished(_result) -> None:
+            self._steps.pop(0)
+            self.notify(_("Undone: {what}.").format(what=change.what), title=_("Undo"),
+                        markup=False)
+            self.refresh_bindings()
+            self.reload_screens()
+            self._next_step()
+
+        def failed(exc) -> None:
+            self._steps.pop(0)
+            self.notify(exc.message, title=_("Not undone"), severity="error", markup=False)
+            self._next_step()
+
+        assert change.take_back is not None
+        self.db_write(change.take_back, finished, on_error=failed)
 
     async def action_quit(self) -> None:
         """ctrl+q: quit — after asking, when a form holds text that is not saved."""

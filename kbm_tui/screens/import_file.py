@@ -26,6 +26,7 @@ from kbm_tui.core.i18n import N_, _
 from kbm_tui.moving.columns import FIELD_WORDS
 from kbm_tui.moving.summary import plan_summary
 from kbm_tui.store import ImportBatch, ImportPlan, Store
+from kbm_tui.ui.changes import TakenBack
 from kbm_tui.widgets.form import Field
 
 if TYPE_CHECKING:
@@ -222,8 +223,8 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
             self.app.notify(_("Nothing new: every card is here already."), title=_("Import"))
             self.dismiss(None)
             return
-        self.app.push_undo(_("import of {file}").format(file=batch.file_name),
-                           lambda store: store.undo_import(batch.id))
+        self.app.remember(TakenBack(_("import of {file}").format(file=batch.file_name), {}, {},
+                                    lambda store: store.undo_import(batch.id)))
         self.app.notify(_("{added} added, {filled} completed from {file}. u takes the import "
                           "back.").format(added=batch.added, filled=batch.filled,
                                           file=batch.file_name), title=_("Import"))

@@ -21,6 +21,7 @@ from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.core.text import short
 from kbm_tui.store import MERGE_FIELDS, Merge, Pair, Store
+from kbm_tui.ui.changes import TakenBack
 from kbm_tui.ui.dbwork import DbWork
 
 if TYPE_CHECKING:
@@ -146,8 +147,8 @@ class MergeDialog(DbWork, ModalScreen[Merge | None]):
         self.db_write(lambda s: s.merge_customers(keep, gone, take=take), self._merged)
 
     def _merged(self, merge: Merge) -> None:
-        self.app.push_undo(_("merge of {name}").format(name=merge.gone_name),
-                           lambda store: store.undo_merge(merge.id))
+        self.app.remember(TakenBack(_("merge of {name}").format(name=merge.gone_name), {}, {},
+                                    lambda store: store.undo_merge(merge.id)))
         self.app.notify(_("{other} is now part of #{id}. u takes it back.").format(
             other=merge.gone_name, id=merge.kept_id), title=_("Merged"))
         self.app.reload_screens()

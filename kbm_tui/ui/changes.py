@@ -42,6 +42,15 @@ def tracked(store: Store, write: Callable[[Store], T], *, where: Iterable[Where]
     return result, before, after
 
 
+@dataclass(frozen=True)
+class TakenBack(Change):
+    """A change the store takes back by its own journal (an import, a merge: db/imports.py,
+    db/merge.py), not by putting rows back; `u` runs `take_back`. It is not redone (import
+    or merge again instead)."""
+
+    take_back: Callable[[Store], Any] | None = None
+
+
 class History:
     """Changes done (to undo, newest last) and undone (to redo, newest last)."""
 

@@ -4,6 +4,8 @@ CHF 12.50; shown with the shop's currency ("€1,234.50" / "1.234,50 €")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import datetime
 from functools import lru_cache
 
 from kbm_tui.core import l10n
@@ -65,3 +67,28 @@ def currency() -> str:
 
     chosen = Settings.load().currency.upper()
     return chosen if chosen in l10n.CURRENCIES else "EUR"
+
+
+# An invoice within this many days of a purchase of the same amount bills that purchase.
+SAME_SALE_DAYS = 30
+
+
+def bought_cents(sales: Iterable[tuple[str, int, datetime]]) -> int:
+    """What a customer bought, from their purchases and invoices as (kind, cents, when):
+    every purchase, and every invoice except one that bills a purchase already counted (the
+    same amount within SAME_SALE_DAYS of it; each purchase takes at most one invoice), so a
+    sale logged when it happened and again when it was invoiced counts once. Payments and
+    offers are not counted: a payment settles an invoice, an offer was not bought."""
+    listed = list(sales)
+    unbilled = [(cents, when) for kind, cents, when in listed if kind == "purchase"]
+    total = sum(cents for cents, _when in unbilled)
+    for kind, cents, when in listed:
+        if kind != "invoice":
+            continue
+        billed = next((p for p in unbilled if p[0] == cents
+                       and abs((p[1] - when).total_seconds()) <= SAME_SALE_DAYS * 86400), None)
+        if billed is None:
+            total += cents
+        else:
+            unbilled.remove(billed)
+    return total

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal, overload
 
 from kbm_tui.core import clock, l10n, timefmt
+from kbm_tui.core.money import bought_cents
 from kbm_tui.core.records import Conversation, Glance, PromiseStats
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.db.base import Part
@@ -74,9 +75,13 @@ class InsightPart(Part):
         earliest = self.conn.execute(
             "SELECT min(at) FROM conversation WHERE customer_id=? AND deleted_at IS NULL",
             (customer_id,)).fetchone()[0]
-        bought = self.conn.execute(
-            "SELECT coalesce(sum(amount_cents), 0) FROM conversation WHERE customer_id=? AND "
-            "kind='purchase' AND deleted_at IS NULL", (customer_id,)).fetchone()[0]
+        # Purchases and invoices, a sale logged as both counted once (core.money.bought_cents)
+        bought = bought_cents(
+            (kind, cents, timefmt.from_db(when) or clock.now())
+            for kind, cents, when in self.conn.execute(
+                "SELECT kind, amount_cents, at FROM conversation WHERE customer_id=? AND "
+                "kind IN ('purchase', 'invoice') AND amount_cents IS NOT NULL AND "
+                "deleted_at IS NULL ORDER BY at, id", (customer_id,)))
         first_contact = timefmt.from_db(earliest)
         since_when = (min(customer.created_at, first_contact) if first_contact
                       else customer.created_at)

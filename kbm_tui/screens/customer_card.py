@@ -77,8 +77,12 @@ def glance_texts(g: Glance) -> tuple[Text, str, Text]:
         # Translators: quotation marks around what the customer said last
         said = Text(_("“{said}”").format(said=short(g.last_said.summary, 60))) + Text(
             f" {fmt.day(timefmt.local(g.last_said.at).date())}", style="dim")
-    bought = (_("{amount} in total").format(amount=fmt.amount(g.purchases_cents))
-              if g.purchases_cents else _("nothing yet"))
+    bought = Text(_("nothing yet"))
+    if g.purchases_cents:
+        # What the sum counts, said where it is read; short, so 80 columns keep the line
+        # (a purchase and its invoice count once: core.money.bought_cents, the README)
+        bought = Text(fmt.amount(g.purchases_cents)) + Text(
+            " · " + _("purchases + invoices"), style="dim")
     rest = _lines([(_("Bought"), bought), (_("Said"), said)])
     return since, talks, rest
 

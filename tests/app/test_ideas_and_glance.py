@@ -151,3 +151,14 @@ async def test_the_timeline_is_read_a_page_at_a_time_with_no_cap(shop):
         await settle(pilot)
         assert table.total == 0
     app.close_store()
+
+
+async def test_the_card_says_what_bought_counts(shop):
+    with Store.open(shop) as s:
+        s.log_conversation(3, "Invoice for the display", kind="invoice", amount_cents=218400)
+    async with running(shop) as pilot:
+        pilot.app.open_customer(3)
+        await settle(pilot)
+        text = " ".join(screen_text(pilot.app).split())
+        # the invoice counts (no purchase was logged for it), and the card says what counts
+        assert "Bought €2,184.00 · purchases + invoices" in text

@@ -250,3 +250,15 @@ def test_show_on_the_command_line(kbm):
     out = kbm.ok("show", "eva")
     assert "only when they ask" in out and "bought €1,299.00" in out and "▁" in out
     assert "score" not in out.lower() and "rank" not in out.lower()
+
+
+def test_bought_counts_purchases_and_invoices_and_a_sale_logged_as_both_once(store, eva):
+    customer, _ = eva
+    log = store.log_conversation
+    log(customer.id, "bought a lock", kind="purchase", amount_cents=4990, at=at(3))
+    log(customer.id, "invoice for the lock", kind="invoice", amount_cents=4990, at=at(10))
+    # the case: a workshop invoice with no purchase logged was left out
+    log(customer.id, "invoice for the repair", kind="invoice", amount_cents=218400, at=at(12))
+    log(customer.id, "paid the repair", kind="payment", amount_cents=218400, at=at(14))
+    log(customer.id, "offer for a bike", kind="offer", amount_cents=99900, at=at(14))
+    assert store.glance(customer.id).purchases_cents == 4990 + 218400

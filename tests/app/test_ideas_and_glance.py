@@ -101,7 +101,7 @@ async def test_the_customer_card_shows_the_relationship_at_a_glance(shop):
         await settle(pilot)
         text = screen_text(app)
         assert "Customer since 23 Sep 2026" in text  # the first conversation, before the card
-        assert "74.90 in total" in text
+        assert "€74.90 · purchases + invoices" in text
         assert "Said    “Asked about a new chain" in text  # the last thing they said
         assert "1 open · 0 kept · 0 broken" in text
         spark = app.screen.query_one("#glance-spark")

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from textual.worker import WorkerCancelled
+
 from kbm_tui.app import KbmApp
 from kbm_tui.core import clock
 from kbm_tui.core.when import parse_when
@@ -100,7 +102,10 @@ async def settle(pilot, quiet_rounds: int = 2) -> None:
     quiet = 0
     for _ in range(200):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # a newer read of the same group took its place; the next round waits for it
         busy = any(not worker.is_finished for worker in app.workers)
         quiet = 0 if busy else quiet + 1
         if quiet >= quiet_rounds:

@@ -6,10 +6,7 @@ reported by the command line as a plain message, never a traceback.
 
 from __future__ import annotations
 
-import os
 import shutil
-import stat
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +28,12 @@ from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
 from kbm_tui.store import Store, safety_folder
 from kbm_tui.ui import actions
-from kbm_tui.ui.changes import Change, History, TakenBack
-from kbm_tui.ui.dbwork import DbWork
+from kbm_tui.ui.changes import History
 from kbm_tui.ui.host import Host
+from kbm_tui.ui.opening import open_store, tighten
 from kbm_tui.ui.palette import ActionsProvider, CustomersProvider
 from kbm_tui.ui.textual_words import TextualWords
+from kbm_tui.ui.undo_keys import UndoKeys
 
 T = TypeVar("T")
 
@@ -43,7 +41,7 @@ POLL_SECONDS = 1.0
 RESTART = "restart"  # the app's result when it should start again (another language)
 
 
-class KbmApp(DbWork, TextualWords, Host):
+class KbmApp(UndoKeys, TextualWords, Host):
     """kbm-tui: the relationship with every customer, at the counter."""
 
     TITLE = "kbm"
@@ -204,88 +202,6 @@ class KbmApp(DbWork, TextualWords, Host):
             if reload is not None:
                 reload()
 
-    # --- undo and redo ---------------------------------------------------------------------
-
-    def remember(self, change: Change) -> None:
-        self.history.add(change)
-        self.refresh_bindings()
-
-    def action_undo(self) -> None:
-        self._queue_step("undo")
-
-    def action_redo(self) -> None:
-        self._queue_step("redo")
-
-    def _queue_step(self, step: str) -> None:
-        """Undo and redo run one after another, in the order the keys were pressed."""
-        self._steps.append(step)
-        if len(self._steps) == 1:
-            self._next_step()
-
-    def _next_step(self) -> None:
-        if not self._steps:
-            return
-        undo = self._steps[0] == "undo"
-        source = self.history.done if undo else self.history.undone
-        if not source:
-            self._steps.pop(0)
-            self.notify(_("Nothing to undo here. (What other terminals change is theirs to "
-                          "undo.)") if undo else _("Nothing to redo."), markup=False)
-            self._next_step()
-            return
-        change = source.pop()
-        self.refresh_bindings()
-        if isinstance(change, TakenBack) and change.take_back is not None:
-            self._take_back(change)
-            return
-        expected, wanted = ((change.after, change.before) if undo
-                            else (change.before, change.after))
-
-        def finished(moved: list) -> None:
-            self._steps.pop(0)
-            if moved:
-                self.notify(
-                    (_("Not undone: {what}. It was changed since, in another terminal or "
-                       "program, and stays as it is now.") if undo else
-                     _("Not redone: {what}. It was changed since, in another terminal or "
-                       "program, and stays as it is now.")).format(what=change.what),
-                    title=_("Undo") if undo else _("Redo"), severity="warning", timeout=10,
-                    markup=False)
-            else:
-                (self.history.undone if undo else self.history.done).append(change)
-                self.notify((_("Undone: {what}.") if undo else _("Redone: {what}.")).format(
-                    what=change.what), title=_("Undo") if undo else _("Redo"), markup=False)
-            self.refresh_bindings()
-            self.reload_screens()
-            self._next_step()
-
-        def failed(exc) -> None:
-            self._steps.pop(0)
-            self.notify(exc.message, title=_("Not undone") if undo else _("Not redone"),
-                        severity="error", markup=False)
-            self._next_step()
-
-        self.db_write(lambda s: s.put_back(expected, wanted), finished, on_error=failed)
-
-    def _take_back(self, change: TakenBack) -> None:
-        """Undo an import or a merge through the store's own journal of it."""
-
-        def finished(_result) -> None:
-            self._steps.pop(0)
-            self.notify(_("Undone: {what}.").format(what=change.what), title=_("Undo"),
-                        markup=False)
-            self.refresh_bindings()
-            self.reload_screens()
-            self._next_step()
-
-        def failed(exc) -> None:
-            self._steps.pop(0)
-            self.notify(exc.message, title=_("Not undone"), severity="error", markup=False)
-            self._next_step()
-
-        assert change.take_back is not None
-        self.db_write(change.take_back, finished, on_error=failed)
-
     async def action_quit(self) -> None:
         """ctrl+q: quit — after asking, when a form holds text that is not saved."""
         from kbm_tui.screens.form_dialog import FormDialog, discard_question
@@ -400,41 +316,6 @@ class KbmApp(DbWork, TextualWords, Host):
             self.screen.dismiss(None)
         else:
             self.push_screen(HelpScreen())
-
-
-def tighten(folder: Path) -> bool:
-    """Make an existing folder of the shop's data the owner's alone (0700); True when it
-    was not."""
-    try:
-        mode = stat.S_IMODE(folder.stat().st_mode)
-        if not folder.is_dir() or not mode & 0o077:
-            return False
-        os.chmod(folder, 0o700)
-    except OSError:
-        return False
-    return True
-
-
-def open_store(db_path: str | Path | None, *, demo: bool = False,
-               progress: Callable[[str, int, int], None] | None = None
-               ) -> tuple[Store, Path | None]:
-    """The store to show: the given/default file, or a throwaway demo shop."""
-    if not demo:
-        return Store.open(db_path), None
-    folder = Path(tempfile.mkdtemp(prefix="kbm-demo-"))
-    try:
-        store = Store.open(folder / "kbm-demo.sqlite3")
-        try:
-            from kbm_tui.demo import shop as demo_data
-
-            demo_data.generate(store, progress=progress)
-        except BaseException:
-            store.close()
-            raise
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return store, folder
 
 
 def run_app(db_path: str | Path | None = None, demo: bool = False) -> int:

@@ -10,8 +10,9 @@ import argparse
 import sys
 
 from kbm_tui import __version__
-from kbm_tui.cli import moving_parser
-from kbm_tui.core import i18n, l10n, vocab
+from kbm_tui.cli import care_parser, moving_parser
+from kbm_tui.cli.arg_types import _REFUSED_MARK, LIMIT, _choice, _number, _whole_number
+from kbm_tui.core import i18n
 from kbm_tui.core.i18n import N_, _
 
 # argparse's own words (usage:, error messages) from kbm's catalogue (cli/argparse_words.py)
@@ -20,6 +21,7 @@ argparse.ngettext = i18n.n_  # type: ignore[attr-defined]
 
 EXAMPLES = {
     **moving_parser.EXAMPLES,
+    **care_parser.EXAMPLES,
     "log": N_("""examples:
   kbm log "Anna Schmidt" "asked about a child seat" --via phone
   kbm log 0171234 "picked up the bike, paid" --kind purchase --amount 349,90
@@ -73,28 +75,6 @@ EXAMPLES = {
   kbm staff
   kbm staff add Maria
   kbm staff rename Owner Frank"""),
-    "promises": N_("""examples:
-  kbm promises            (open ones, soonest first)
-  kbm promises --status kept
-  kbm promises --stats --by-staff"""),
-    "prefer": N_("""examples:
-  kbm prefer anna --via phone --person Maria --every 4w
-  kbm prefer anna --only-when-asked
-  kbm prefer "#12" --do-not-contact "asked us to stop the newsletter"
-  kbm prefer anna --clear                (forget all wishes)
-  kbm prefer anna                        (show them)"""),
-    "renegotiate": N_("""examples:
-  kbm renegotiate 7 "Friday 14:00" "part arrives later, agreed with Anna on the phone\""""),
-    "complaints": N_("""examples:
-  kbm complaints"""),
-    "resolve": N_("""examples:
-  kbm resolve 42 "replaced the brake pads free of charge, she was happy\""""),
-    "ideas": N_("""examples:
-  kbm ideas
-  kbm ideas --status new"""),
-    "idea": N_("""examples:
-  kbm idea 31 considered
-  kbm idea 31 done --tell tomorrow       (plans a follow-up to tell the customer)"""),
     "show": N_("""examples:
   kbm show anna
   kbm show "#12" --limit 50"""),
@@ -111,63 +91,6 @@ class _Parser(argparse.ArgumentParser):
             message=printable(message.removesuffix(_REFUSED_MARK)), prog=self.prog) + "\n")
 
 
-class _Words(tuple):
-    """The choices of an option in the language in use, shown in the help and in errors;
-    each stored word, its label and its German word are accepted (core/vocab.py)."""
-
-    field: str
-
-    def __new__(cls, field: str):
-        words = cls._shown(field)
-        made = super().__new__(cls, words)
-        made.field = field
-        return made
-
-    @staticmethod
-    def _shown(field: str) -> list[str]:
-        return [word.strip() for word in vocab.typed_choices(field).split(",")]
-
-    def __contains__(self, stored: object) -> bool:
-        return stored in vocab.labels(self.field)
-
-
-def _word_of(field: str):
-    """argparse's `type` for a vocabulary option: the stored word for what was typed."""
-    def stored(typed: str) -> str:
-        return vocab.canonical(field, typed) or typed
-    stored.__name__ = field
-    return stored
-
-
-def _whole_number(text: str) -> int:
-    return int(text)
-
-
-# Ends the message of a value refused by one of the types below (stripped before printing).
-_REFUSED_MARK = "\x00"
-
-
-def _number(low: int, high: int, what: str):
-    """argparse's `type` for a whole number from `low` to `high`: anything else is refused
-    in one line saying so (a number of 2^63 or more would not even fit the database)."""
-    def whole(text: str) -> int:
-        digits = text.strip().lstrip("+-")
-        if not (digits.isascii() and digits.isdigit()) or len(digits) > 25:
-            raise argparse.ArgumentTypeError(_('"{text}" is not a whole number').format(
-                text=text[:40]) + _REFUSED_MARK)
-        value = int(text)
-        if not low <= value <= high:
-            refusal = _("{what} goes from {low} to {high}, not {text}").format(
-                what=_(what), low=l10n.number(low), high=l10n.number(high), text=text)
-            raise argparse.ArgumentTypeError(refusal + _REFUSED_MARK)
-        return value
-    return whole
-
-
-ID = _number(1, 2**63 - 1, N_("the number"))
-LIMIT = _number(1, 1_000_000, "--limit")
-
-
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
     parser.add_argument(
         "--db", metavar=_("PATH"), default=default,
@@ -176,10 +99,6 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
         "--lang", choices=("de", "en"), default=default,
         help=_("Deutsch or English (default: $KBM_LANG, the setting, else the system's "
                "language)"))
-
-
-def _choice(parser: argparse.ArgumentParser, name: str, field: str, **kwargs) -> None:
-    parser.add_argument(name, type=_word_of(field), choices=_Words(field), **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -300,51 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help=_("include archived customers"))
     p.add_argument("--json", action="store_true")
 
-    p = command("promises", _("List promises, or how reliably they are kept."))
-    _choice(p, "--status", "promise_status", default="open")
-    p.add_argument("--stats", action="store_true",
-                   help=_("share kept on time, kept late and broken: this month and last"))
-    p.add_argument("--by-staff", action="store_true",
-                   help=_("with --stats: per staff member"))
-    p.add_argument("--json", action="store_true")
-    for name, help_text in (("kept", _("Mark a promise kept.")),
-                            ("broken", _("Mark a promise broken, with the reason.")),
-                            ("done", _("Mark a follow-up done."))):
-        p = command(name, help_text)
-        p.add_argument("id", type=ID, metavar=_("id"),
-                       help=_("its number, as shown by kbm today"))
-        if name == "broken":
-            p.add_argument("reason", metavar=_("reason"))
-
-    p = command("prefer", _("Record how a customer wants to be contacted (their choice)."))
-    p.add_argument("customer", metavar=customer)
-    p.add_argument("--via", metavar=_("CHANNEL"), help=_("the channel they prefer"))
-    p.add_argument("--person", metavar=_("STAFF"), help=_("who they prefer to deal with"))
-    p.add_argument("--every", metavar=_("DAYS"),
-                   help=_("how often they want to hear from us (4w, 90)"))
-    p.add_argument("--only-when-asked", action="store_true",
-                   help=_("contact only when they ask"))
-    p.add_argument("--do-not-contact", metavar=_("REASON"), help=_("never contact them, and why"))
-    p.add_argument("--allow-contact", action="store_true", help=_("lift do-not-contact"))
-    p.add_argument("--clear", action="store_true", help=_("forget all their wishes"))
-
-    p = command("renegotiate", _("Agree a new due time for a promise with the customer."))
-    p.add_argument("id", type=ID, metavar=_("id"))
-    p.add_argument("due", metavar=_("WHEN"))
-    p.add_argument("reason", metavar=_("reason"))
-
-    command("complaints", _("Open complaints, oldest first, and how long resolving takes."))
-    p = command("resolve", _("Close a complaint with a note of what was done."))
-    p.add_argument("id", type=ID, metavar=_("id"))
-    p.add_argument("resolution", metavar=_("resolution"))
-
-    p = command("ideas", _("Feedback and ideas from every customer."))
-    _choice(p, "--status", "idea_status")
-    p.add_argument("--json", action="store_true")
-    p = command("idea", _("Mark an idea new, considered or done."))
-    p.add_argument("id", type=ID, metavar=_("id"))
-    _choice(p, "status", "idea_status")
-    p.add_argument("--tell", metavar=_("WHEN"), help=_("plan a follow-up to tell the customer"))
+    care_parser.add_commands(command)
 
     p = command("show", _("One customer's card, wishes and whole story."))
     p.add_argument("customer", metavar=customer)

@@ -40,38 +40,68 @@ def at(day_offset: int, hour: int, minute: int = 0) -> datetime:
     return base + timedelta(days=day_offset)
 
 
-def build_shop(path: Path) -> None:
+# What the small shop's people said and noted, in the shop's language (tests/app/german_shop.py
+# has the German); the customers, amounts and states are the same in both.
+SHOP_WORDS = {
+    "anna_tags": "road bike, club", "anna_notes": "Rides to work every day.",
+    "cem_tags": "e-bike", "dora_notes": "Only by letter, please",
+    "anna_asked": "Asked about a new chain for her road bike",
+    "anna_promise": "Call back with the chain price",
+    "ben_service": "Brought the bike in for a service", "ben_promise": "Order brake pads",
+    "cem_complaint": "Complained that the e-bike display flickers",
+    "cem_kept": "Send a replacement display", "cem_broken": "Ring back the same day",
+    "cem_broken_why": "Forgot in the rush before closing",
+    "dora_thanks": "Wrote to thank us for the quick repair",
+    "dora_asked": "Wants a child seat for her granddaughter",
+    "anna_followup": "Ask whether the new chain runs smoothly",
+    "ben_followup": "Remind about the spring service",
+    "dora_followup": "Child seat catalogue by letter",
+}
+
+
+def build_shop(path: Path, words: dict[str, str] = SHOP_WORDS) -> None:
     """A bike shop in miniature: every state a promise or follow-up can be in."""
+    w = words
     with Store.open(path) as s:
         mia = s.add_staff("Mia")
         anna = s.add_customer("Anna Bauer", phone="+49 30 1234567", email="anna@example.com",
-                              tags="road bike, club", notes="Rides to work every day.")
+                              tags=w["anna_tags"], notes=w["anna_notes"])
         ben = s.add_customer("Ben Schulz", phone="0171 555 0101", address="Hauptstr. 5, Berlin")
-        cem = s.add_customer("Cem Yilmaz", email="cem@example.org", tags="e-bike")
-        dora = s.add_customer("Dora Krüger", phone="030 777 888", notes="Only by letter, please")
+        cem = s.add_customer("Cem Yilmaz", email="cem@example.org", tags=w["cem_tags"])
+        dora = s.add_customer("Dora Krüger", phone="030 777 888", notes=w["dora_notes"])
         s.add_customer("Emil Weber", phone="0160 222 333")
-        talk = s.log_conversation(anna.id, "Asked about a new chain for her road bike",
-                                  channel="phone", kind="inquiry", at=at(0, 9, 15))
-        s.make_promise(anna.id, "Call back with the chain price", parse_when("after lunch"),
+        talk = s.log_conversation(anna.id, w["anna_asked"], channel="phone", kind="inquiry",
+                                  at=at(0, 9, 15))
+        s.make_promise(anna.id, w["anna_promise"], parse_when("after lunch"),
                        conversation_id=talk.id)
-        s.log_conversation(ben.id, "Brought the bike in for a service", channel="store",
-                           kind="service", at=at(-3, 10), amount_cents=8950, staff_id=mia.id)
-        s.make_promise(ben.id, "Order brake pads", parse_when("yesterday", allow_past=True),
+        s.log_conversation(ben.id, w["ben_service"], channel="store", kind="service",
+                           at=at(-3, 10), amount_cents=8950, staff_id=mia.id)
+        s.make_promise(ben.id, w["ben_promise"], parse_when("yesterday", allow_past=True),
                        staff_id=mia.id)
-        s.log_conversation(cem.id, "Complained that the e-bike display flickers",
-                           channel="email", kind="complaint", direction="in", at=at(-10, 16))
-        kept = s.make_promise(cem.id, "Send a replacement display", parse_when("next week"))
+        s.log_conversation(cem.id, w["cem_complaint"], channel="email", kind="complaint",
+                           direction="in", at=at(-10, 16))
+        kept = s.make_promise(cem.id, w["cem_kept"], parse_when("next week"))
         s.close_promise(kept.id, "kept")
-        broken = s.make_promise(cem.id, "Ring back the same day", parse_when("today"))
-        s.close_promise(broken.id, "broken", "Forgot in the rush before closing")
-        s.log_conversation(dora.id, "Wrote to thank us for the quick repair", channel="letter",
-                           kind="feedback", at=at(-40, 12))
-        s.log_conversation(dora.id, "Wants a child seat for her granddaughter",
-                           channel="store", kind="inquiry", at=at(0, 10, 5))
-        s.plan_followup(anna.id, "Ask whether the new chain runs smoothly",
-                        parse_when("3 days ago", allow_past=True))
-        s.plan_followup(ben.id, "Remind about the spring service", parse_when("today"))
-        s.plan_followup(dora.id, "Child seat catalogue by letter", parse_when("next week"))
+        broken = s.make_promise(cem.id, w["cem_broken"], parse_when("today"))
+        s.close_promise(broken.id, "broken", w["cem_broken_why"])
+        s.log_conversation(dora.id, w["dora_thanks"], channel="letter", kind="feedback",
+                           at=at(-40, 12))
+        s.log_conversation(dora.id, w["dora_asked"], channel="store", kind="inquiry",
+                           at=at(0, 10, 5))
+        s.plan_followup(anna.id, w["anna_followup"], parse_when("3 days ago", allow_past=True))
+        s.plan_followup(ben.id, w["ben_followup"], parse_when("today"))
+        s.plan_followup(dora.id, w["dora_followup"], parse_when("next week"))
+
+
+async def quick_log_for(pilot, name: str) -> None:
+    """The quick-log (l) with the first customer whose name starts so chosen (enter): the
+    summary field has the focus."""
+    await pilot.press("l")
+    await settle(pilot)
+    await type_text(pilot, name)
+    await typed(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 def screen_text(app) -> str:

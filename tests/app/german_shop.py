@@ -7,45 +7,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from kbm_tui.core import clock
-from kbm_tui.core.when import parse_when
 from kbm_tui.store import Store
-from support import at
+from support import at, build_shop
+
+GERMAN_WORDS = {
+    "anna_tags": "Rennrad, Verein", "anna_notes": "Fährt jeden Tag zur Arbeit.",
+    "cem_tags": "E-Bike", "dora_notes": "Nur per Brief, bitte",
+    "anna_asked": "Fragt nach einer neuen Kette für ihr Rennrad",
+    "anna_promise": "Mit dem Kettenpreis zurückrufen",
+    "ben_service": "Rad zur Inspektion gebracht", "ben_promise": "Bremsbeläge bestellen",
+    "cem_complaint": "Das Display am E-Bike flackert",
+    "cem_kept": "Ersatzdisplay schicken", "cem_broken": "Noch am selben Tag anrufen",
+    "cem_broken_why": "Vor Ladenschluss im Trubel vergessen",
+    "dora_thanks": "Bedankt sich schriftlich für die schnelle Reparatur",
+    "dora_asked": "Möchte einen Kindersitz für die Enkelin",
+    "anna_followup": "Nachfragen, ob die neue Kette rund läuft",
+    "ben_followup": "An die Frühjahrsinspektion erinnern",
+    "dora_followup": "Kindersitz-Katalog per Brief",
+}
 
 
 def build_german_shop(path: Path) -> None:
     """Every state a promise or follow-up can be in, contact wishes, a resolved complaint,
     an idea and an amount; in German."""
-    with Store.open(path) as s:
-        mia = s.add_staff("Mia")
-        anna = s.add_customer("Anna Bauer", phone="+49 30 1234567", email="anna@example.com",
-                              tags="Rennrad, Verein", notes="Fährt jeden Tag zur Arbeit.")
-        ben = s.add_customer("Ben Schulz", phone="0171 555 0101",
-                             address="Hauptstr. 5, Berlin")
-        cem = s.add_customer("Cem Yilmaz", email="cem@example.org", tags="E-Bike")
-        dora = s.add_customer("Dora Krüger", phone="030 777 888", notes="Nur per Brief, bitte")
-        s.add_customer("Emil Weber", phone="0160 222 333")
-        talk = s.log_conversation(anna.id, "Fragt nach einer neuen Kette für ihr Rennrad",
-                                  channel="phone", kind="inquiry", at=at(0, 9, 15))
-        s.make_promise(anna.id, "Mit dem Kettenpreis zurückrufen", parse_when("after lunch"),
-                       conversation_id=talk.id)
-        s.log_conversation(ben.id, "Rad zur Inspektion gebracht", channel="store",
-                           kind="service", at=at(-3, 10), amount_cents=8950, staff_id=mia.id)
-        s.make_promise(ben.id, "Bremsbeläge bestellen", parse_when("yesterday", allow_past=True),
-                       staff_id=mia.id)
-        s.log_conversation(cem.id, "Das Display am E-Bike flackert", channel="email",
-                           kind="complaint", direction="in", at=at(-10, 16))
-        kept = s.make_promise(cem.id, "Ersatzdisplay schicken", parse_when("next week"))
-        s.close_promise(kept.id, "kept")
-        broken = s.make_promise(cem.id, "Noch am selben Tag anrufen", parse_when("today"))
-        s.close_promise(broken.id, "broken", "Vor Ladenschluss im Trubel vergessen")
-        s.log_conversation(dora.id, "Bedankt sich schriftlich für die schnelle Reparatur",
-                           channel="letter", kind="feedback", at=at(-40, 12))
-        s.log_conversation(dora.id, "Möchte einen Kindersitz für die Enkelin",
-                           channel="store", kind="inquiry", at=at(0, 10, 5))
-        s.plan_followup(anna.id, "Nachfragen, ob die neue Kette rund läuft",
-                        parse_when("3 days ago", allow_past=True))
-        s.plan_followup(ben.id, "An die Frühjahrsinspektion erinnern", parse_when("today"))
-        s.plan_followup(dora.id, "Kindersitz-Katalog per Brief", parse_when("next week"))
+    build_shop(path, GERMAN_WORDS)
     add_care(path, CARE_DE)
 
 

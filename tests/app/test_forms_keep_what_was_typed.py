@@ -5,7 +5,7 @@ says where its channel comes from."""
 from __future__ import annotations
 
 from kbm_tui.store import Store
-from support import running, screen_text, settle, type_text, typed
+from support import quick_log_for, running, screen_text, settle, type_text, typed
 
 
 async def test_escape_on_a_form_with_typed_text_asks_first(shop):
@@ -36,11 +36,7 @@ async def test_escape_on_a_form_with_typed_text_asks_first(shop):
 async def test_ctrl_q_on_a_form_with_typed_text_asks_before_quitting(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("l")
-        await settle(pilot)
-        await type_text(pilot, "Ben Sch")
-        await typed(pilot)
-        await pilot.press("enter")
+        await quick_log_for(pilot, "Ben Sch")
         await type_text(pilot, "Wants a new saddle")
         await pilot.press("ctrl+q")
         await settle(pilot)
@@ -69,12 +65,7 @@ async def test_focus_stays_on_a_field_and_typing_never_replaces_a_filled_one(sho
     and the next Tab selected the name, so typing replaced it."""
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("l")
-        await settle(pilot)
-        await type_text(pilot, "Ben Sch")
-        await typed(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await quick_log_for(pilot, "Ben Sch")
         for key in ("shift+tab", "down", "enter"):
             await pilot.press(key)
             await settle(pilot)
@@ -104,21 +95,11 @@ async def test_tab_into_a_filled_field_puts_the_cursor_at_its_end(shop):
 async def test_the_quick_log_says_where_its_channel_comes_from(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("l")
-        await settle(pilot)
-        await type_text(pilot, "Anna B")
-        await typed(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await quick_log_for(pilot, "Anna B")
         assert app.screen.query_one("#channel").value == "phone"
         assert "phone: how Anna Bauer was last in touch" in screen_text(app)
         await pilot.press("escape", "escape")  # the question, since nothing was typed: none
         await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        await type_text(pilot, "Emil")
-        await typed(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await quick_log_for(pilot, "Emil")
         assert "in store: the default, nothing is known about Emil Weber yet" in \
             screen_text(app)

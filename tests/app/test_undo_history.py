@@ -9,17 +9,12 @@ idea ("Wrote to thank us for the quick repair").
 from __future__ import annotations
 
 from kbm_tui.store import Store
-from support import cursor_to, notes, running, screen_text, settle, type_text, typed
+from support import cursor_to, notes, quick_log_for, running, screen_text, settle, type_text
 
 
 async def log_for(pilot, name: str, summary: str) -> None:
     """The quick-log (l) for a customer chosen by typing their name."""
-    await pilot.press("l")
-    await settle(pilot)
-    await type_text(pilot, name)
-    await typed(pilot)
-    await pilot.press("enter")  # the first match
-    await settle(pilot)
+    await quick_log_for(pilot, name)
     await type_text(pilot, summary)
     await pilot.press("ctrl+s")
     await settle(pilot)

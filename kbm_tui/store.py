@@ -16,6 +16,9 @@ from kbm_tui.db.conversations import ConversationsPart
 from kbm_tui.db.copies import SafetyPart
 from kbm_tui.db.customers import CustomersPart
 from kbm_tui.db.duplicates import DuplicatesPart, Likely, Pair
+from kbm_tui.db.engine import DATABASE_ERRORS
+from kbm_tui.db.engine import explain as explain_database_error
+from kbm_tui.db.engine import is_server as is_server_address
 from kbm_tui.db.imports import ImportBatch, ImportPart, ImportPlan, Planned, UndoneImport
 from kbm_tui.db.insight import InsightPart
 from kbm_tui.db.journal import JournalPart, Ref, Rows, Where
@@ -30,9 +33,7 @@ from kbm_tui.db.safety import copies as safety_copies
 from kbm_tui.db.safety import find as find_safety_copy
 from kbm_tui.db.safety import folder as safety_folder
 from kbm_tui.db.schema import SCHEMA_VERSION, TABLES_IN_ORDER
-from kbm_tui.db.sqlite.connect import DRIVER_ERRORS as DATABASE_ERRORS
 from kbm_tui.db.sqlite.connect import SQLITE_HEADER
-from kbm_tui.db.sqlite.connect import translate as explain_database_error
 from kbm_tui.db.staff import StaffPart
 from kbm_tui.db.tables import TablesPart
 from kbm_tui.db.timeline import TimelinePart
@@ -45,7 +46,7 @@ __all__ = ["Store", "SafetyCopy", "Likely", "Pair", "Merge", "MERGE_FIELDS", "Im
            "TABLES_IN_ORDER", "DATABASE_ERRORS",
            "default_path", "resolve_path", "safety_copies", "find_safety_copy",
            "explain_database_error", "is_database_file", "scratch_file", "safety_folder",
-           "remove_dead_work_files", "Ref", "Rows", "Where"]
+           "remove_dead_work_files", "Ref", "Rows", "Where", "is_server_address"]
 
 
 class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPart,

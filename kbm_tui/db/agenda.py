@@ -17,13 +17,13 @@ from kbm_tui.db.sql import CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
 _PROMISES = (PROMISE_ROWS, "promise p ")
 _FOLLOWUPS = (FOLLOWUP_ROWS, "followup f ")
 _TALKS = (CONVERSATION_ROWS, "conversation v ")
-_DUE_AT = ("strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(c.last_contact_at, c.created_at), "
-           "'+' || c.contact_every_days || ' days')")
+# When a customer is next due for a call: written with the engine's date arithmetic, word for
+# word as the index ix_customer_keep_in_touch has it.
+_LAST_CONTACT = "coalesce(c.last_contact_at, c.created_at)"
 _KEEP_IN_TOUCH = (
     "SELECT c.id AS customer_id, c.name AS customer_name, c.contact_every_days, "
-    f"c.last_contact_at, c.pref_channel, s.name AS pref_staff_name, {_DUE_AT} AS due_at "
-    "FROM customer c LEFT JOIN staff s ON s.id=c.pref_staff_id ",
-    "customer c ")
+    "c.last_contact_at, c.pref_channel, s.name AS pref_staff_name, {due_at} AS due_at "
+    "FROM customer c LEFT JOIN staff s ON s.id=c.pref_staff_id ")
 
 
 class AgendaPart(Part):
@@ -33,6 +33,8 @@ class AgendaPart(Part):
         now_db, today = timefmt.to_db(now), timefmt.day_to_db(now.date())
         start, end = day_bounds(now.date())
         waited = timefmt.to_db(now - timedelta(days=waiting_days))
+        due_at = self.engine.days_later(_LAST_CONTACT, "c.contact_every_days")
+        keep_in_touch = (_KEEP_IN_TOUCH.format(due_at=due_at), "customer c ")
         return {
             "overdue_promises": (
                 Promise, _PROMISES, "WHERE p.status='open' AND ((p.due_at IS NOT NULL AND "
@@ -50,9 +52,9 @@ class AgendaPart(Part):
                 Conversation, _TALKS, "WHERE v.at>=? AND v.at<? AND v.deleted_at IS NULL",
                 "ORDER BY v.at DESC, v.id DESC", (start, end)),
             "keep_in_touch": (
-                KeepInTouch, _KEEP_IN_TOUCH, "WHERE c.contact_every_days IS NOT NULL AND "
+                KeepInTouch, keep_in_touch, "WHERE c.contact_every_days IS NOT NULL AND "
                 "c.do_not_contact=0 AND c.only_when_asked=0 AND c.archived_at IS NULL AND "
-                f"{_DUE_AT}<=?", "ORDER BY due_at, c.id", (now_db,)),
+                f"{due_at}<=?", "ORDER BY due_at, c.id", (now_db,)),
             "open_complaints": (  # the longest wait first
                 Conversation, _TALKS, "WHERE v.kind='complaint' AND v.resolved_at IS NULL AND "
                 "v.deleted_at IS NULL", "ORDER BY v.at, v.id", ()),
@@ -65,8 +67,9 @@ class AgendaPart(Part):
                  waiting_days: int = 7) -> tuple[list, int]:
         """A page of one section and how many rows it has in all."""
         record, (select, count_from), where, order, params = self._sections(waiting_days)[name]
+        page = self.engine.no_limit if limit is None else limit
         rows = self.conn.execute(f"{select}{where} {order} LIMIT ? OFFSET ?",
-                                 (*params, -1 if limit is None else limit, offset))
+                                 (*params, page, offset))
         items = [record.from_row(r) for r in rows]
         if offset == 0 and (limit is None or len(items) < limit):
             return items, len(items)

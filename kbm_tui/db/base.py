@@ -7,7 +7,6 @@ type checker, so each part is checked against what it really uses.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
@@ -17,11 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.errors import NotFound
 from kbm_tui.core.records import Record
-from kbm_tui.db.sqlite import connect, seen
+from kbm_tui.db import engine as engines
 
 if TYPE_CHECKING:
     from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
     from kbm_tui.core.when import Due
+    from kbm_tui.db.engine import Engine
 
 T = TypeVar("T")
 P = TypeVar("P", bound="Part")
@@ -29,32 +29,32 @@ R = TypeVar("R", bound="Record")
 
 
 class Part:
-    conn: sqlite3.Connection
+    conn: Any  # the engine's connection: sqlite3's, or db/postgres/connect.py's
     path: Path
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: Any, path: Path, engine: Engine | None = None) -> None:
+        if engine is None:
+            from kbm_tui.db.sqlite.engine import ENGINE
+
+            engine = ENGINE
         self.conn = conn
         self.path = path
+        self.engine: Engine = engine
+        # What opens this database again: the file's path, or the server's address.
+        self.location: str | Path = path
         self._depth = 0
         self._file_key: tuple[int, int] | None = None
         self._file_id: str | None = None  # None: no revisions noted (a staged database)
 
     @classmethod
     def open(cls: type[P], path: str | Path | None = None) -> P:
-        """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it."""
-        resolved = connect.resolve_path(path)
-        part = cls(connect.connect(resolved), resolved)
-        part._file_id = seen.file_id(part.conn)
-        part._file_key = connect.file_key(resolved)
-        connect.hold(part._file_key)
+        """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it:
+        a file, or a PostgreSQL server's database named by its URL (db/engine.py)."""
+        part: P = engines.opener(path)(cls, path)
         return part
 
     def close(self) -> None:
-        try:
-            self.conn.close()
-        finally:
-            connect.release(self._file_key)
-            self._file_key = None
+        self.engine.close(self)
 
     def __enter__(self: P) -> P:
         return self
@@ -75,15 +75,15 @@ class Part:
                 self._depth -= 1
             return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise connect.translate(exc, self.path) from None
+            self.engine.begin(self.conn, write=True)
+        except self.engine.errors as exc:
+            raise self.engine.translate(exc, self.location) from None
         self._depth = 1
         try:
             yield
         except BaseException:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            self._rollback_quietly()
             raise
         self._depth = 0
         try:
@@ -91,12 +91,20 @@ class Part:
             # whether they all saw the same state (see backup.export).
             row = self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
                                     "WHERE key='revision' RETURNING value").fetchone()
+            self.engine.before_commit(self.conn)
             self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except self.engine.errors as exc:
+            self._rollback_quietly()
+            raise self.engine.translate(exc, self.location) from None
+        if row is not None:
+            self.engine.after_commit(self, int(row[0]))
+
+    def _rollback_quietly(self) -> None:
+        """Roll back after a failed commit; a connection that is gone has nothing to undo."""
+        try:
             self.conn.execute("ROLLBACK")
-            raise connect.translate(exc, self.path) from None
-        if row is not None:  # a damaged -wal that drops this change is noticed (seen.py)
-            seen.note(self.path, self._file_id, int(row[0]))
+        except self.engine.errors:
+            pass
 
     @contextmanager
     def snapshot(self) -> Iterator[int]:
@@ -105,13 +113,13 @@ class Part:
         if self._depth:
             yield self.revision()
             return
-        self.conn.execute("BEGIN")
+        self.engine.begin(self.conn, write=False)
         self._depth = 1
         try:
             yield self.revision()
         finally:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            self._rollback_quietly()
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -131,18 +139,18 @@ class Part:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits (cheap to poll)."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.engine.data_version(self.conn)
 
     def interrupt(self) -> None:
         """Stop the query running on this connection (from another thread)."""
-        self.conn.interrupt()
+        self.engine.interrupt(self.conn)
 
     def interruptible(self, fn: Callable[[Any], T]) -> T | None:
         """`fn(self)`, or None when `interrupt()` cut it short."""
         try:
             return fn(self)
-        except sqlite3.OperationalError as exc:
-            if "interrupt" in str(exc):
+        except self.engine.errors as exc:
+            if self.engine.was_interrupted(exc):
                 return None
             raise
 
@@ -151,9 +159,8 @@ class Part:
     def _now(self) -> str:
         return timefmt.to_db(clock.now())
 
-    def _one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
-        return row
+    def _one(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
 
     def _get(self, record: type[R], select: str, row_id: int, missing: str) -> R:
         """The record the SELECT finds for the id, or NotFound saying `missing`."""
@@ -166,8 +173,9 @@ class Part:
         """Insert one row (call inside a transaction); its new id."""
         marks = ", ".join("?" for _ in values)
         cur = self.conn.execute(
-            f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks})", tuple(values.values()))
-        return int(cur.lastrowid or 0)
+            f"INSERT INTO {table}({', '.join(values)}) VALUES ({marks}) RETURNING id",
+            tuple(values.values()))
+        return int(cur.fetchone()[0])
 
     def _word(self, field: str, typed: str | None, default: str) -> str:
         """The stored word for a channel, kind or direction someone typed."""

@@ -180,7 +180,7 @@ class CarePart(Part):
         if not count:
             return None
         spans = [r[0] for r in self.conn.execute(
-            f"SELECT julianday(resolved_at) - julianday(at) {resolved} ORDER BY 1 "
+            f"SELECT {self.engine.days_between('at', 'resolved_at')} {resolved} ORDER BY 1 "
             "LIMIT ? OFFSET ?", (2 - count % 2, (count - 1) // 2))]
         return sum(spans) / len(spans)
 

@@ -9,7 +9,6 @@ from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Conversation
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import CONVERSATION_ROWS
-from kbm_tui.db.sqlite import search
 
 
 class ConversationsPart(Part):
@@ -30,12 +29,13 @@ class ConversationsPart(Part):
             cur = self.conn.execute(
                 "INSERT INTO conversation(customer_id, at, channel, direction, kind, staff_id, "
                 "summary, amount_cents, against_wishes, idea_status, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 (customer.id, moment, channel, direction, kind, staff_id, text, amount_cents,
                  against_wishes, idea_status, self._now()))
+            new_id = cur.fetchone()[0]
             self._touch_last_contact(customer.id)
-            search.said_add(self.conn, customer.id, text)
-        return self.get_conversation(int(cur.lastrowid or 0))
+            self.engine.search.said_add(self.conn, customer.id, text)
+        return self.get_conversation(int(new_id))
 
     def _touch_last_contact(self, customer_id: int) -> None:
         self.conn.execute(
@@ -53,5 +53,5 @@ class ConversationsPart(Part):
             self.conn.execute("UPDATE conversation SET deleted_at=? WHERE id=?",
                               (self._now() if deleted else None, conversation_id))
             self._touch_last_contact(conv.customer_id)
-            search.said_refresh(self.conn, conv.customer_id)
+            self.engine.search.said_refresh(self.conn, conv.customer_id)
         return self.get_conversation(conversation_id)

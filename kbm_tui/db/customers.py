@@ -10,7 +10,7 @@ from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
-from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape, marks
+from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape
 from kbm_tui.db.sqlite import search
 
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organization",
@@ -49,10 +49,8 @@ class CustomersPart(Part):
         now = self._now()
         record.update(created_at=now, updated_at=now)
         with self.transaction():
-            cur = self.conn.execute(
-                f"INSERT INTO customer({', '.join(record)}) VALUES ({marks(len(record))})",
-                tuple(record.values()))
-        return self.get_customer(int(cur.lastrowid or 0))
+            new_id = self._insert("customer", record)
+        return self.get_customer(new_id)
 
     def update_customer(self, customer_id: int, **fields: Any) -> Customer:
         current = self.get_customer(customer_id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS
-from kbm_tui.db.sqlite import connect, search
 
 # What belongs to one customer, table by table, as SQL conditions on :cid.
 _OWNED = {
@@ -55,10 +54,10 @@ class PrivacyPart(Part):
                                         {"cid": customer_id})
                 removed[table] = cur.rowcount
             self.conn.execute("DELETE FROM customer_said WHERE customer_id=?", (customer_id,))
-            search.compact(self.conn)
-            self.conn.execute("INSERT OR REPLACE INTO kbm_meta(key, value) "
-                              "VALUES ('erase_pending', '1')")
-        connect.finish_erasure(self.conn)
+            self.engine.search.compact(self.conn)
+            self.conn.execute("INSERT INTO kbm_meta(key, value) VALUES ('erase_pending', '1') "
+                              "ON CONFLICT(key) DO UPDATE SET value=excluded.value")
+        self.engine.finish_erasure(self.conn)
         return {table: removed[table] for table in _OWNED
                 if table not in _JOURNALS or removed[table]}
 

@@ -106,12 +106,11 @@ class PromisesPart(Part):
                 local_time = timefmt.local(item.due_at).timetz().replace(tzinfo=None)
                 moment = datetime.combine(next_day, local_time, tzinfo=clock.local_tz())
                 next_at = timefmt.to_db(moment)
-            cur = self.conn.execute(
-                "INSERT INTO followup(customer_id, text, staff_id, created_at, due_day, due_at, "
-                "every_days) VALUES (?,?,?,?,?,?,?)",
-                (item.customer_id, item.text, item.staff_id, self._now(),
-                 timefmt.day_to_db(next_day), next_at, item.every_days))
-        return self.get_followup(int(cur.lastrowid or 0))
+            new_id = self._insert("followup", dict(
+                customer_id=item.customer_id, text=item.text, staff_id=item.staff_id,
+                created_at=self._now(), due_day=timefmt.day_to_db(next_day), due_at=next_at,
+                every_days=item.every_days))
+        return self.get_followup(new_id)
 
     def snooze_followup(self, followup_id: int, until: date) -> Followup:
         if until <= clock.today():

@@ -49,10 +49,9 @@ class StaffPart(Part):
             raise InputError(_('There is already a staff member called "{name}".').format(
                 name=cleaned), field="staff")
         with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO staff(name, role, active, created_at) VALUES (?, 'staff', 1, ?)",
-                (cleaned, self._now()))
-        return self.get_staff(int(cur.lastrowid or 0))
+            new_id = self._insert("staff", dict(name=cleaned, role="staff", active=1,
+                                                created_at=self._now()))
+        return self.get_staff(new_id)
 
     def rename_staff(self, staff_id: int, name: str) -> Staff:
         cleaned = validate.text(name, "staff", required=True, label="staff name")

@@ -13,7 +13,6 @@ from kbm_tui.core.timefmt import day_bounds
 from kbm_tui.core.vocab import digits_of
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
-from kbm_tui.db.sqlite.search import word_condition
 
 _SORTS = {
     "name": "c.name_key, c.id",
@@ -55,7 +54,8 @@ class ViewsPart(Part):
             # "0171 234 56" is one phone number, whatever its spaces
             words = [search.replace(" ", "")]
         for n, word in enumerate(words):
-            sql, values = word_condition(word, in_name_order=in_name_order or n > 0)
+            sql, values = self.engine.search.word_condition(
+                word, in_name_order=in_name_order or n > 0)
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -114,8 +114,7 @@ class ViewsPart(Part):
 
     # --- lists across customers --------------------------------------------------------
 
-    @staticmethod
-    def _conversation_filter(customer_id=None, channel=None, kind=None, staff_id=None,
+    def _conversation_filter(self, customer_id=None, channel=None, kind=None, staff_id=None,
                              since=None, until=None, text: str = "",
                              include_deleted: bool = False) -> tuple[str, list]:
         clauses: list[str] = []
@@ -135,9 +134,9 @@ class ViewsPart(Part):
             params.append(day_bounds(until)[1])
         for word in vocab.fold(text).split():
             # The word index answers at any size; the LIKE keeps it to what was typed.
-            clauses.append("v.id IN (SELECT rowid FROM conversation_fts WHERE "
-                           "conversation_fts MATCH ?)")
-            params.append('"' + word.replace('"', '""') + '"*')
+            condition, values = self.engine.search.conversation_word(word)
+            clauses.append(condition)
+            params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, params
 

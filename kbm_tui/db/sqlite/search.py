@@ -219,3 +219,9 @@ def adding_many_customers_ends(conn: sqlite3.Connection, first_id: int) -> None:
         if statement.startswith("CREATE TRIGGER") and statement.split()[5] in \
                 _NEW_CUSTOMER_TRIGGERS:
             conn.execute(statement)
+
+
+def conversation_word(word: str) -> tuple[str, list]:
+    """SQL (on conversation v) true when a folded word starts a word of the summary."""
+    return ("v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)",
+            [quoted(word) + "*"])

@@ -94,7 +94,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
         list shows for the next key, and `stop_count` can cut it short (None then)."""
         with self._count_lock:
             if self._counter is None:
-                self._counter = Store.open(self.store.path)
+                self._counter = Store.open(self.store.location)
             self._counting = owner
             try:
                 return self._counter.interruptible(fn)
@@ -159,7 +159,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
         try:
             # On a connection of its own: copying a large database takes seconds, and the
             # screens must not wait for it.
-            with Store.open(self.store.path) as own:
+            with Store.open(self.store.location) as own:
                 made = own.ensure_daily_copy()
         except Exception as exc:  # a full disk or a locked folder must not stop the shop
             reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__

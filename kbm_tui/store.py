@@ -8,6 +8,11 @@ from db/ itself (tests/unit/test_layout.py checks both).
 
 from __future__ import annotations
 
+import os
+from typing import Self
+
+from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.i18n import _
 from kbm_tui.db.agenda import AgendaPart
 from kbm_tui.db.cards_out import CardsOutPart
 from kbm_tui.db.care import CarePart
@@ -55,6 +60,25 @@ class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPa
             MergePart, ImportPart, CardsOutPart):
     """The shop's data. `Store.open(path)` opens (creating or upgrading) the database;
     use it as a context manager, or call `close()`."""
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None) -> Self:
+        """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it:
+        a file, or a database on a PostgreSQL server named by its URL (db/engine.py)."""
+        if is_server_address(path):
+            try:
+                from kbm_tui.db.postgres.engine import open_part as open_server
+            except ImportError:
+                raise DatabaseFileError(_(
+                    "kbm-tui needs psycopg to use a database server: pip install "
+                    "'kbm-tui[postgres]' (or pip install 'psycopg[binary]'). Nothing was "
+                    "changed.")) from None
+            server: Self = open_server(cls, path)
+            return server
+        from kbm_tui.db.sqlite.engine import open_part as open_file
+
+        found: Self = open_file(cls, path)
+        return found
 
 
 def is_database_file(path) -> bool:

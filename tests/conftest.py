@@ -40,9 +40,51 @@ def isolated(tmp_path, monkeypatch):
     clock.set_now(None)
 
 
+# The engines a test marked `both_engines` runs on. PostgreSQL needs a server: KBM_TEST_PG
+# names a maintenance database on it (.ci/run starts a throwaway one). Without it those runs
+# are skipped, except in CI, where a missing server is a failure.
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_engines: run on SQLite and on PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: about the database file itself")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames:
+        both = (metafunc.definition.get_closest_marker("both_engines") is not None and
+                metafunc.definition.get_closest_marker("sqlite_only") is None)
+        metafunc.parametrize("engine", ENGINES if both else ENGINES[:1], indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "shop" / "kbm.sqlite3"
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db_path(engine, tmp_path, request):
+    """Where the test's shop lives: a file path, or on PostgreSQL a new, empty database's
+    URL (a str)."""
+    if engine == "sqlite":
+        return tmp_path / "shop" / "kbm.sqlite3"
+    return request.getfixturevalue("server_db")
+
+
+@pytest.fixture
+def server_db(request, tmp_path):
+    """A new, empty PostgreSQL database for this test (dropped afterwards): its URL."""
+    import pg_server as pg
+
+    admin = pg.admin_url()
+    if admin is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("KBM_TEST_PG is not set: CI must run every test on PostgreSQL too")
+        pytest.skip("no PostgreSQL server (set KBM_TEST_PG, see .ci/run)")
+    url = pg.new_database(admin)
+    yield url
+    pg.drop_database(admin, url)
 
 
 @pytest.fixture

@@ -202,3 +202,20 @@ async def cursor_to(pilot, table_id: str, wanted) -> None:
                  if wanted(getattr(item, "record", item)))
     table.cursor_row = index
     await settle(pilot)
+
+
+def contents(db: Path | str) -> str:
+    """A fingerprint of everything a database holds, to show that nothing changed: the
+    file's bytes, or on PostgreSQL every row of every table, kbm_meta included."""
+    import hashlib
+
+    if isinstance(db, Path):
+        return hashlib.sha256(db.read_bytes()).hexdigest()
+    import psycopg
+
+    with psycopg.connect(db) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema=current_schema() ORDER BY 1")]
+        rows = [(t, conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()

@@ -143,7 +143,7 @@ def _start_helpers(store, plan, revision, folder: Path) -> list:
         return []
     count = len(next(iter(plan.values())))
     return [subprocess.Popen(
-        [sys.executable, "-m", "kbm_tui.backup.worker", str(store.path), str(revision),
+        [sys.executable, "-m", "kbm_tui.backup.worker", str(store.location), str(revision),
          str(folder)] + [f"{t}:{ids[n][0]}:{ids[n][1]}" for t, ids in plan.items()],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for n in range(count)]

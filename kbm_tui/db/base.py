@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.errors import NotFound
 from kbm_tui.core.records import Record
-from kbm_tui.db import engine as engines
 
 if TYPE_CHECKING:
     from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
@@ -46,12 +45,9 @@ class Part:
         self._file_key: tuple[int, int] | None = None
         self._file_id: str | None = None  # None: no revisions noted (a staged database)
 
-    @classmethod
-    def open(cls: type[P], path: str | Path | None = None) -> P:
-        """Open the database at `path` (or KBM_DB, or the default), creating or upgrading it:
-        a file, or a PostgreSQL server's database named by its URL (db/engine.py)."""
-        part: P = engines.opener(path)(cls, path)
-        return part
+    if TYPE_CHECKING:  # Store.open (store.py): a file, or a database on a server
+        @classmethod
+        def open(cls: type[P], path: str | Path | None = None) -> P: ...
 
     def close(self) -> None:
         self.engine.close(self)

@@ -111,12 +111,11 @@ class CarePart(Part):
             raise InputError(already_closed(promise_id, promise.status))
         new_day, new_at = self._due_columns(due)
         with self.transaction():
-            self.conn.execute(
-                "INSERT INTO promise_change(promise_id, changed_at, old_due_day, old_due_at, "
-                "new_due_day, new_due_at, reason) VALUES (?,?,?,?,?,?,?)",
-                (promise_id, self._now(), timefmt.day_to_db(promise.due_day) if promise.due_day
-                 else None, timefmt.to_db(promise.due_at) if promise.due_at else None,
-                 new_day, new_at, reason))
+            self._insert("promise_change", dict(
+                promise_id=promise_id, changed_at=self._now(),
+                old_due_day=timefmt.day_to_db(promise.due_day) if promise.due_day else None,
+                old_due_at=timefmt.to_db(promise.due_at) if promise.due_at else None,
+                new_due_day=new_day, new_due_at=new_at, reason=reason))
             self.conn.execute("UPDATE promise SET due_day=?, due_at=? WHERE id=?",
                               (new_day, new_at, promise_id))
         return self.get_promise(promise_id)

@@ -26,13 +26,11 @@ class ConversationsPart(Part):
         moment = timefmt.to_db(at or clock.now())
         idea_status = "new" if kind == "feedback" else None
         with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO conversation(customer_id, at, channel, direction, kind, staff_id, "
-                "summary, amount_cents, against_wishes, idea_status, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                (customer.id, moment, channel, direction, kind, staff_id, text, amount_cents,
-                 against_wishes, idea_status, self._now()))
-            new_id = cur.fetchone()[0]
+            new_id = self._insert("conversation", dict(
+                customer_id=customer.id, at=moment, channel=channel, direction=direction,
+                kind=kind, staff_id=staff_id, summary=text, amount_cents=amount_cents,
+                against_wishes=against_wishes, idea_status=idea_status,
+                created_at=self._now()))
             self._touch_last_contact(customer.id)
             self.engine.search.said_add(self.conn, customer.id, text)
         return self.get_conversation(int(new_id))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -57,6 +56,7 @@ class Engine(Protocol):
     @property
     def search(self) -> Search: ...
 
+
     def begin(self, conn: Any, *, write: bool) -> None: ...
     def before_commit(self, conn: Any) -> None: ...
     def after_commit(self, part: Any, revision: int) -> None: ...
@@ -91,18 +91,11 @@ def days_later_python(moment: str, days: int) -> str:
     return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def opener(target: str | os.PathLike | None) -> Callable[..., Any]:
-    """The function that opens a store part on `target`: a server URL or a file."""
-    if is_server(target):
-        from kbm_tui.core.errors import DatabaseFileError
-
-        raise DatabaseFileError("This kbm-tui can't open a database server yet.")
-    from kbm_tui.db.sqlite.engine import open_part as open_file
-
-    return open_file
-
-
 def shown(target: str | os.PathLike | Path) -> str:
     """How a database is named in messages: a file's path, or a server's address without
     its password."""
+    if is_server(target):
+        from kbm_tui.db.postgres.connect import describe
+
+        return describe(str(target))
     return str(target)

@@ -66,7 +66,7 @@ class InsightPart(Part):
         # Twelve local month boundaries in UTC; SQLite counts between them from the index.
         edges = [timefmt.to_db(datetime.combine(month_start(today, back), time(0), tzinfo=tz))
                  for back in range(11, -2, -1)]
-        counts = ", ".join("coalesce(sum(at>=? AND at<?), 0)" for _ in range(12))
+        counts = ", ".join("count(CASE WHEN at>=? AND at<? THEN 1 END)" for _ in range(12))
         per_month = list(self.conn.execute(
             f"SELECT {counts} FROM conversation WHERE customer_id=? AND at>=? AND at<? "
             "AND deleted_at IS NULL",

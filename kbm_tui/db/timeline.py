@@ -31,7 +31,8 @@ class TimelinePart(Part):
                        kind: str | None = None) -> int:
         """How many entries `timeline` pages through with the same filters."""
         union, params = _union(customer_id, channel, kind)
-        return self.conn.execute(f"SELECT count(*) FROM ({union})", params).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM ({union}) AS timeline",
+                                 params).fetchone()[0]
 
     def _records(self, kind: str, ids: list[int]) -> dict[int, Entry]:
         if not ids:

@@ -166,7 +166,7 @@ class BackupDialog(ModalScreen[Path | None]):
                 app.call_from_thread(lambda: self.is_attached and fn(*args))
 
         try:
-            with Store.open(app.store.path) as own:
+            with Store.open(app.store.location) as own:
                 ranges = {t: own.id_range(t) for t in TABLES_IN_ORDER}
                 tally = Tally({t: high - low for t, (low, high) in ranges.items()})
                 shown = 0.0

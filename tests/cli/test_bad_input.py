@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
+from support import contents
 
-def dump(path) -> list[str]:
-    conn = sqlite3.connect(path)
+pytestmark = pytest.mark.both_engines
+
+
+def dump(db) -> list[str] | str:
+    if not isinstance(db, Path):
+        return contents(db)
+    conn = sqlite3.connect(db)
     try:
         return list(conn.iterdump())
     finally:

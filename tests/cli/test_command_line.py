@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import zipfile
 
+import pytest
+
+pytestmark = pytest.mark.both_engines
+
 
 def test_quick_add_creates_logs_and_promises_in_one_line(kbm):
     out = kbm.ok("log", "Anna Schmidt", "asked about a child seat", "--new", "--via", "phone",
@@ -80,6 +84,7 @@ def test_customers_table_shows_what_the_owner_needs(kbm):
     assert "No customer matches" in kbm.ok("customers", "nobody")
 
 
+@pytest.mark.sqlite_only  # safety copies: on a server, pg_dump
 def test_export_and_restore_through_the_command_line(kbm, tmp_path):
     kbm.ok("log", "Eva Klein", "=1+1 \"quoted\"\nsecond line", "--new", "--amount", "-5")
     out = kbm.ok("export")

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.both_engines
+
 BIG = str(2**63)
 
 
@@ -40,6 +42,7 @@ def test_an_argument_that_is_not_utf8_is_refused(kbm, args):
     ["demo", "--customers", BIG], ["demo", "--conversations", BIG],
     ["log", "#" + BIG, "hi"], ["show", "#" + "9" * 5000],
 ])
+@pytest.mark.sqlite_only  # names a second database file beside the first
 def test_numbers_of_2_to_the_63_and_more_are_refused(kbm, args):
     kbm.ok("add", "Anna")
     err = kbm.fails(*args, db=args[0] != "demo") if args[0] != "demo" else \

@@ -34,3 +34,15 @@ def test_quick_add_and_agenda_import_no_heavy_modules(kbm):
         assert result["code"] == 0, args
         loaded = {m.split(".")[0] for m in result["modules"]}
         assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))
+
+
+def test_the_sqlite_path_never_loads_the_postgresql_driver(kbm):
+    """psycopg is only for a database on a server: a shop on a file never imports it, and
+    needs it not even installed."""
+    kbm.ok("add", "Eva Klein")
+    for args in (("log", "eva", "hi"), ("today",), ("customers", "eva"), ("show", "eva")):
+        result = run_cli_in_fresh_interpreter("--db", str(kbm.db_path), *args)
+        assert result["code"] == 0, args
+        loaded = {m.split(".")[0] for m in result["modules"]}
+        assert "psycopg" not in loaded, args
+        assert "kbm_tui.db.postgres.engine" not in result["modules"], args

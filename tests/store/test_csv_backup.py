@@ -18,6 +18,8 @@ from kbm_tui.core.when import Due
 from kbm_tui.db import schema
 from kbm_tui.store import Store
 
+pytestmark = pytest.mark.both_engines
+
 TRICKY = [
     'Jürgen "Jo" Müller, Straße 5',
     "line one\nline two\r\nline three",
@@ -137,6 +139,7 @@ def test_restore_refuses_a_database_that_holds_data(store, tmp_path):
     assert store.row_counts() == before
 
 
+@pytest.mark.sqlite_only  # safety copies: on a server, pg_dump
 def test_replace_keeps_a_copy_of_the_current_database(store, tmp_path):
     fill_everything(store)
     target = tmp_path / "b.zip"
@@ -237,6 +240,7 @@ def test_every_change_counts_up_the_revision(store):
         assert seen == before + 2
 
 
+@pytest.mark.sqlite_only  # on a server the work folder lives in the data folder
 def test_a_stopped_export_leaves_no_file_and_no_helper_running(store, tmp_path, monkeypatch):
     """Stopping (the app's Stop raises from the progress callback) ends the helpers too."""
     fill_everything(store)

@@ -16,6 +16,8 @@ from kbm_tui.backup import customer_export
 from kbm_tui.core.when import Due
 from kbm_tui.store import Store
 
+pytestmark = pytest.mark.both_engines
+
 SECRET = "Zwetschgenkuchen7f3a9q"  # one word, so the word index would hold it whole
 
 
@@ -48,6 +50,7 @@ def test_customer_export_holds_everything_about_them_and_nothing_else(store, tmp
         assert rows[1][rows[0].index("email")] == "anna@example.com"
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_forget_erases_every_trace_from_the_file(db_path):
     with Store.open(db_path) as store:
         keep, gone = two_customers(store)
@@ -64,6 +67,7 @@ def test_forget_erases_every_trace_from_the_file(db_path):
             assert needle.encode() not in content, (path.name, needle)
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_forget_from_the_command_line(kbm):
     kbm.ok("log", "Anna Weg", f"about {SECRET}", "--new")
     out = kbm.ok("forget", "anna", "--yes")
@@ -113,6 +117,7 @@ def _traces(folder) -> list[str]:
             if SECRET.encode() in path.read_bytes() or b"anna@example.com" in path.read_bytes()]
 
 
+@pytest.mark.sqlite_only  # the write-ahead log of a file
 def test_forget_while_another_program_reads_says_so_and_finishes_on_the_next_open(kbm, db_path):
     with Store.open(db_path) as store:
         two_customers(store)
@@ -133,6 +138,7 @@ def test_forget_while_another_program_reads_says_so_and_finishes_on_the_next_ope
         assert not store.erasure_pending()
 
 
+@pytest.mark.sqlite_only  # the write-ahead log of a file
 def test_forget_waits_for_a_reader_that_finishes_soon(kbm, db_path):
     with Store.open(db_path) as store:
         two_customers(store)

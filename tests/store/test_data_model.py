@@ -15,7 +15,10 @@ from kbm_tui.core.when import Due
 from kbm_tui.db import schema
 from kbm_tui.db.sqlite import connect as store_open
 
+pytestmark = pytest.mark.both_engines
 
+
+@pytest.mark.sqlite_only
 def test_fresh_database_has_the_owner_and_private_permissions(store, db_path):
     assert [s.role for s in store.staff()] == ["owner"]
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600

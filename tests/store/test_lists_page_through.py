@@ -11,6 +11,8 @@ from kbm_tui.core import clock
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.when import Due
 
+pytestmark = pytest.mark.both_engines
+
 
 def at(day: int, hour: int = 10) -> datetime:
     return datetime(2026, 11, day, hour, tzinfo=BERLIN)

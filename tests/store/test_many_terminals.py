@@ -23,6 +23,7 @@ for i in range(250):
 """
 
 
+@pytest.mark.both_engines
 def test_four_processes_log_1000_conversations_and_all_arrive(db_path):
     with Store.open(db_path) as store:
         store.add_customer("Kunde Eins")
@@ -40,7 +41,8 @@ def test_four_processes_log_1000_conversations_and_all_arrive(db_path):
         assert counts["conversation"] == 1000 and counts["promise"] == 1000
         summaries = {c.summary for c in reader.conversations(limit=2000)}
         assert summaries == {f"w{n} message {i}" for n in range(4) for i in range(250)}
-        assert reader.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if isinstance(db_path, Path):
+            assert reader.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_second_connection_here_keeps_this_process_locks(db_path):

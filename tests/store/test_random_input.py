@@ -7,6 +7,7 @@ import csv
 import io
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from kbm_tui.cli.main import main
 from kbm_tui.core.errors import KbmError
 from kbm_tui.core.money import format_cents, parse_amount
 from kbm_tui.store import Store
+
+pytestmark = pytest.mark.both_engines
 
 FAST = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -140,12 +143,11 @@ def test_backup_lines_built_by_sqlite_are_what_the_csv_module_writes(store, cell
     csv writing of the same (spreadsheet-escaped) cells."""
     customer = store.find_customers("Eva") or [store.add_customer("Eva")]
     with store.transaction():
-        for summary, resolution, cents in cells:
-            store.conn.execute(
-                "INSERT INTO conversation(customer_id, at, channel, direction, kind, summary, "
-                "resolution, amount_cents, created_at) VALUES (?, '2026-11-22T10:00:00Z', "
-                "'phone', 'in', 'other', ?, ?, ?, '2026-11-22T10:00:00Z')",
-                (customer[0].id, summary, resolution, cents))
+        store.insert_rows(
+            "conversation", ["customer_id", "at", "channel", "direction", "kind", "summary",
+                             "resolution", "amount_cents", "created_at"],
+            [(customer[0].id, "2026-11-22T10:00:00Z", "phone", "in", "other", summary,
+              resolution, cents, "2026-11-22T10:00:00Z") for summary, resolution, cents in cells])
     columns = store.table_columns("conversation", stored_only=True)
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\r\n").writerows(

@@ -1,0 +1,224 @@
+"""PostgreSQL behind the engine seam (db/engine.py): one database on a server that several
+computers share.
+
+- A write starts by locking the revision row, so writers take turns as SQLite's
+  BEGIN IMMEDIATE makes them, and a read-check-write in the store stays right.
+- Each commit sends a notification (LISTEN/NOTIFY): another terminal's app sees the change
+  at its next look (it looks every half second), as it sees PRAGMA data_version change.
+- A snapshot reads at REPEATABLE READ: one moment, whatever others write meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from kbm_tui.core import clock, settings, timefmt
+from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.i18n import _
+from kbm_tui.db import schema
+from kbm_tui.db.postgres import connect, search
+from kbm_tui.db.postgres.connect import Connection, describe
+
+CHANNEL = "kbm_changed"
+# Held while a database is set up, so that two computers starting at once make it once.
+SETUP_LOCK = 7_265_121
+
+
+class PostgresEngine:
+    name = "postgresql"
+    errors: tuple[type[BaseException], ...] = (psycopg.Error,)
+    no_limit: int | None = None
+    search = search
+
+    def begin(self, conn: Connection, *, write: bool) -> None:
+        if write:
+            conn.execute("BEGIN")
+            conn.execute("SELECT value FROM kbm_meta WHERE key='revision' FOR UPDATE")
+        else:
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+
+    def before_commit(self, conn: Connection) -> None:
+        conn.execute("SELECT pg_notify(?, pg_backend_pid()::text)", (CHANNEL,))
+
+    def after_commit(self, part: Any, revision: int) -> None:
+        pass  # the server keeps its own log; nothing to note beside it
+
+    def data_version(self, conn: Connection) -> int:
+        conn.seen_changes += conn.notifications()
+        return conn.seen_changes
+
+    def interrupt(self, conn: Connection) -> None:
+        conn.cancel()
+
+    def was_interrupted(self, exc: BaseException) -> bool:
+        return isinstance(exc, psycopg.errors.QueryCanceled)
+
+    def translate(self, exc: BaseException, where: Any) -> DatabaseFileError:
+        if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.SerializationFailure):
+            return DatabaseFileError(_(
+                "{where} is busy with another change. Try again.").format(
+                where=describe(str(where))))
+        if isinstance(exc, psycopg.OperationalError):
+            return connect.gone(str(where))
+        return DatabaseFileError(_("{where}: the database refused this ({kind}). Nothing was "
+                                   "changed.").format(where=describe(str(where)),
+                                                      kind=type(exc).__name__))
+
+    def days_later(self, moment: str, days: str) -> str:
+        return f"kbm_days_later({moment}, {days})"
+
+    def days_between(self, start: str, end: str) -> str:
+        return f"kbm_days_between({start}, {end})"
+
+    def finish_erasure(self, conn: Connection) -> bool:
+        """Erased rows are gone from what anyone can read; VACUUM frees their space so that
+        they are overwritten in time (the server's own backups keep them as they were)."""
+        for table in ("customer", "conversation", "promise", "promise_change", "followup",
+                      "customer_said"):
+            try:
+                conn.execute(f"VACUUM {table}")
+            except psycopg.errors.InsufficientPrivilege:
+                return True  # only the owner may vacuum; autovacuum will
+        conn.execute("DELETE FROM kbm_meta WHERE key='erase_pending'")
+        return True
+
+    def close(self, part: Any) -> None:
+        part.conn.close()
+
+
+ENGINE = PostgresEngine()
+
+
+def work_path(target: str) -> Path:
+    """A local stand-in for the database's path: where work folders (a restore being
+    checked) go on this computer."""
+    name = hashlib.sha256(describe(target).encode()).hexdigest()[:12]
+    return settings.data_dir() / "servers" / name / "kbm.postgresql"
+
+
+def open_part(cls: type, target: Any) -> Any:
+    """Connect to the server's database, set it up when it is empty, and make a store part
+    on it (the engine's own versions of whole-table work mixed in)."""
+    from kbm_tui.db.postgres.tables import ServerTables
+
+    text = str(target) if target is not None else ""
+    if not text:
+        import os
+
+        text = os.environ.get("KBM_DB", "")
+    conn = Connection(text)
+    try:
+        _prepare(conn, text)
+        conn.listening = CHANNEL
+        conn.execute(f"LISTEN {CHANNEL}")
+    except BaseException:
+        conn.close()
+        raise
+    store_cls = _server_class(ServerTables, cls)
+    path = work_path(text)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    part = store_cls(conn, path, ENGINE)
+    part.location = text
+    part._file_id = None
+    part._file_key = None
+    part.file_class = cls
+    return part
+
+
+_CLASSES: dict[type, type] = {}
+
+
+def _server_class(mixin: type, cls: type) -> type:
+    if issubclass(cls, mixin):
+        return cls
+    if cls not in _CLASSES:
+        _CLASSES[cls] = type(cls.__name__, (mixin, cls), {})
+    return _CLASSES[cls]
+
+
+def _tables(conn: Connection) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema()")}
+
+
+def _prepare(conn: Connection, target: str) -> None:
+    """Check the database is kbm-tui's of a schema this kbm knows; make it when empty."""
+    where = describe(target)
+    tables = _tables(conn)
+    if not tables:
+        conn.execute("SELECT pg_advisory_lock(?)", (SETUP_LOCK,))
+        try:
+            if not _tables(conn):
+                create(conn, target)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
+        tables = _tables(conn)
+    if "kbm_meta" not in tables:
+        raise DatabaseFileError(_(
+            "The database {where} holds tables of another program, not kbm-tui's. Give kbm "
+            "a database of its own (see the README, \"Several computers\"); nothing was "
+            "changed.").format(where=where))
+    row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
+    if row is None or not str(row[0]).isdigit():
+        raise DatabaseFileError(_("The database {where} has no readable schema version. "
+                                  "Nothing was changed.").format(where=where))
+    version = int(row[0])
+    if version > schema.SCHEMA_VERSION:
+        raise DatabaseFileError(_(
+            "The database {where} was written by a newer kbm-tui (schema {version}; this one "
+            "knows up to {known}). Update kbm-tui to open it; nothing was changed.").format(
+            where=where, version=version, known=schema.SCHEMA_VERSION))
+    if version < schema.SCHEMA_VERSION:
+        from kbm_tui.db.postgres.upgrade import upgrade
+
+        upgrade(conn, target, version)
+
+
+def create(conn: Connection, target: str) -> None:
+    """A new kbm-tui database, in one transaction: the schema, its version, the owner."""
+    from kbm_tui.db.postgres import schema as pg_schema
+
+    missing = []
+    conn.execute("BEGIN")
+    try:
+        for extension in search.EXTENSIONS:
+            conn.execute("SAVEPOINT ext")
+            try:
+                conn.execute(f"CREATE EXTENSION IF NOT EXISTS {extension}")
+                conn.execute("RELEASE ext")
+            except psycopg.Error:
+                conn.execute("ROLLBACK TO ext")
+                missing.append(extension)
+        for statement in pg_schema.statements():
+            conn.execute(statement)
+        conn.execute(search.FOLD_PLAIN if "unaccent" in missing else search.FOLD_WITH_UNACCENT)
+        for statement in search.TABLES:
+            conn.execute(statement)
+        if "pg_trgm" not in missing:
+            for statement in search.TRIGRAM_INDEXES:
+                conn.execute(statement)
+        stamp = timefmt.to_db(clock.now())
+        conn.executemany("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
+                         [("schema_version", str(schema.SCHEMA_VERSION)), ("created_at", stamp),
+                          ("revision", "0"), ("engine_note", ",".join(missing))])
+        conn.execute("INSERT INTO staff(id, name, role, active, created_at) "
+                     "VALUES (1, 'Owner', 'owner', 1, ?)", (stamp,))
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK")
+        except (psycopg.Error, DatabaseFileError):
+            pass
+        raise
+    if missing:
+        import sys
+
+        print(_("kbm: the database server would not let kbm create the extension(s) {names}. "
+                "Search gives the same answers, but reads every row; ask the server's "
+                "administrator to run CREATE EXTENSION {first}; in the database {where}.").format(
+            names=", ".join(missing), first=missing[0], where=describe(target)),
+            file=sys.stderr)

@@ -1,0 +1,187 @@
+"""Whole-table work on PostgreSQL: what db/tables.py, db/restore.py and db/copies.py do with
+SQLite's own features (PRAGMAs, the online-backup API, SQL-built CSV lines), done here the
+server's way. Mixed into the store class for a server database (engine.open_part).
+
+A restore or `kbm move` is checked in an SQLite database of its own first, exactly as on
+SQLite (db/restore.py), and then copied into the server's tables in one transaction: other
+terminals see the old content or the new, never a mixture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+import psycopg
+
+from kbm_tui.core import vocab
+from kbm_tui.core.cells import FORMULA_STARTS
+from kbm_tui.core.errors import InputError, RowRefused
+from kbm_tui.db import rules
+from kbm_tui.db.postgres import search
+from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
+from kbm_tui.db.tables import TablesPart
+
+
+def csv_cell(value: Any, kind: str, plain: bool) -> str:
+    """One cell exactly as the SQLite engine's SQL writes it (db/tables.py): the csv
+    module's minimal quoting, text that starts like a formula behind a quote."""
+    if value is None:
+        return ""
+    if kind == "int" or plain:
+        return str(value)
+    escaped = "'" + value if value[:1] in FORMULA_STARTS else value
+    if kind in ("moment", "day"):
+        return escaped
+    if '"' in value:
+        return '"' + escaped.replace('"', '""') + '"'
+    if "," in value or "\n" in value or "\r" in value:
+        return '"' + escaped + '"'
+    return escaped
+
+
+class ServerTables(TablesPart):
+    file_class: type
+
+    def table_columns(self, table: str, *, stored_only: bool = False) -> list[str]:
+        if table not in TABLES_IN_ORDER:
+            raise InputError(f"There is no table called {table}.")
+        names = [r[0] for r in self.conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE "
+            "table_schema=current_schema() AND table_name=? ORDER BY ordinal_position",
+            (table,))]
+        if stored_only:
+            derived = DERIVED_COLUMNS.get(table, ())
+            names = [n for n in names if n not in derived]
+        return names
+
+    def integer_columns(self, table: str) -> set[str]:
+        self.table_columns(table)
+        return {r[0] for r in self.conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE "
+            "table_schema=current_schema() AND table_name=? AND "
+            "data_type IN ('bigint', 'integer', 'smallint')", (table,))}
+
+    def choice_columns(self, table: str) -> set[str]:
+        return set(rules.WORDS.get(table, {}))
+
+    def choices(self, table: str, column: str) -> list[str]:
+        return list(rules.WORDS.get(table, {}).get(column, ()))
+
+    def iter_batches(self, table: str, columns: Sequence[str], *, escape_formulas: bool = False,
+                     ids: tuple[int, int] | None = None, size: int = 5000) -> Iterator[list]:
+        numbers = self.integer_columns(table)
+        escape = [escape_formulas and c not in numbers for c in columns]
+        where = "WHERE id >= ? AND id < ?" if ids else ""
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        cur.execute(f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY id", ids or ())
+        while batch := cur.fetchmany(size):
+            if any(escape):
+                batch = [tuple("'" + v if e and isinstance(v, str) and v[:1] in FORMULA_STARTS
+                               else v for v, e in zip(row, escape)) for row in batch]
+            yield batch
+
+    def csv_batches(self, table: str, columns: Sequence[str], *, ids: tuple[int, int],
+                    size: int = 20_000) -> Iterator[list[bytes]]:
+        kinds = self.column_kinds(table)
+        plain = self.choice_columns(table)
+        shapes = [(kinds[c], c in plain) for c in columns]
+        for batch in self.iter_batches(table, columns, ids=ids, size=size):
+            yield [",".join(csv_cell(v, kind, p) for v, (kind, p) in zip(row, shapes)).encode()
+                   for row in batch]
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+        self.table_columns(table)
+        marks = ", ".join("?" for _ in columns)
+        try:
+            cur = self.conn.executemany(
+                f"INSERT INTO {table}({', '.join(columns)}) VALUES ({marks})", list(rows))
+        except psycopg.Error as exc:
+            raise RowRefused(type(exc).__name__) from None
+        return cur.rowcount
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        with self.transaction():
+            yield
+            self._after_load()
+
+    def _after_load(self) -> None:
+        """Derived columns and the words said anew."""
+        self.refresh_derived()
+        search.rebuild(self.conn)
+
+    def refresh_derived(self) -> None:
+        """The search and last-contact columns of every customer, folded in Python as the
+        store folds them when a card is saved."""
+        rows = self.conn.execute(
+            "SELECT id, name, phone, email, tags, notes, address FROM customer").fetchall()
+        values = []
+        for cid, name, phone, email, tags, notes, address in rows:
+            words = " ".join(x or "" for x in (name, email, tags, notes, address))
+            values.append((vocab.fold(name or ""), vocab.digits_of(phone), vocab.fold(words),
+                           cid))
+        self.conn.executemany("UPDATE customer SET name_key=?, phone_digits=?, search_text=? "
+                              "WHERE id=?", values)
+        self.conn.execute("UPDATE customer SET last_contact_at=(SELECT max(at) FROM "
+                          "conversation v WHERE v.customer_id=customer.id AND "
+                          "v.deleted_at IS NULL)")
+
+    # --- copies and restores -----------------------------------------------------------
+
+    def copy_to(self, target: Path) -> Path:
+        from kbm_tui.core.errors import KbmError
+        from kbm_tui.core.i18n import _
+
+        raise KbmError(_("A database on a server is copied by the server's own backup "
+                         "(pg_dump); kbm export writes a backup of it as well."))
+
+    def copy_beside(self, label: str) -> Path:
+        return self.copy_to(self.path)
+
+    def ensure_daily_copy(self, keep: int | None = None) -> Path | None:
+        return None  # the server's backup (pg_dump) is the safety net
+
+    @contextmanager
+    def staging(self) -> Iterator[Self]:
+        """An SQLite database of its own on this computer, where a restore is checked as
+        it is on SQLite before anything reaches the server."""
+        from kbm_tui.db.sqlite import connect, create
+
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with self.work_folder("restore") as folder:
+            path = folder / "staged.sqlite3"
+            create.build(path)
+            staged = self.file_class(connect.open_scratch(path), path)
+            try:
+                yield staged
+            finally:
+                staged.conn.close()
+
+    def replace_with(self, staged: Any, *, label: str = "before-restore") -> Path | None:
+        """The staged content in place of this database's, in one transaction."""
+        with self.transaction():
+            self.delete_everything()
+            self.conn.execute("DELETE FROM customer_said")
+            self.copy_rows_from(staged)
+            self._after_load()
+        return None
+
+    def copy_rows_from(self, source: Any) -> dict[str, int]:
+        """Every stored row of `source` (a store on either engine) into this one's empty
+        tables, with COPY; call inside a transaction."""
+        counts = {}
+        for table in TABLES_IN_ORDER:
+            columns = source.table_columns(table, stored_only=True)
+            n = 0
+            raw = self.conn.raw().cursor()
+            with raw.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for batch in source.iter_batches(table, columns):
+                    for row in batch:
+                        copy.write_row(row)
+                    n += len(batch)
+            counts[table] = n
+        return counts

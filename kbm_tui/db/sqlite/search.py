@@ -170,6 +170,16 @@ def quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _word_starts(word: str) -> str:
+    """An FTS5 query for words starting with the folded `word`. The index folds case and
+    accents but keeps "ß", which the store's folding (and so the typed word) spells "ss":
+    "strasse" looks for "straße" too, as PostgreSQL's search finds it."""
+    variants = [quoted(word) + "*"]
+    if "ss" in word:
+        variants.append(quoted(word.replace("ss", "ß")) + "*")
+    return " OR ".join(variants)
+
+
 def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
     """SQL (on customer c) that is true when a folded search word matches the customer.
 
@@ -191,7 +201,7 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
                 [quoted(name_word) + "*"])
     card = quoted(digits if is_number else name_word)
-    said = quoted(word) + "*"
+    said = _word_starts(word)
     return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
             f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",
             [card, said])
@@ -224,4 +234,4 @@ def adding_many_customers_ends(conn: sqlite3.Connection, first_id: int) -> None:
 def conversation_word(word: str) -> tuple[str, list]:
     """SQL (on conversation v) true when a folded word starts a word of the summary."""
     return ("v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)",
-            [quoted(word) + "*"])
+            [_word_starts(word)])

@@ -1,0 +1,128 @@
+"""A database on a server that can't be used: one clear line, exit 2, nothing created or
+changed — and a password never printed, whatever went wrong."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pg_server as pg
+import psycopg
+import pytest
+
+from support import contents
+
+PASSWORD = "Tr0ub4dor-and-3"  # the right one
+WRONG = "S3cret-Wr0ng-pw"
+
+
+@pytest.fixture
+def admin():
+    url = pg.admin_url()
+    if url is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("KBM_TEST_PG is not set")
+        pytest.skip("no PostgreSQL server (set KBM_TEST_PG, see .ci/run)")
+    return url
+
+
+@pytest.fixture
+def password_role(admin, server_db):
+    """A role that must give its password (.ci/run's pg_hba.conf asks it of the members of
+    kbm_password_users), owning the test's database."""
+    role = f"kbm_pw_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname='kbm_password_users'"
+                            ).fetchone():
+            conn.execute("CREATE ROLE kbm_password_users NOLOGIN")  # .ci/run makes it
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}' IN ROLE kbm_password_users")
+    params = psycopg.conninfo.conninfo_to_dict(server_db)
+    yield role, params
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute(f"REASSIGN OWNED BY {role} TO CURRENT_USER")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"ALTER DATABASE {params['dbname']} OWNER TO CURRENT_USER")
+        conn.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def url(params, user, password=None, dbname=None) -> str:
+    secret = f":{password}" if password else ""
+    return (f"postgresql://{user}{secret}@{params['host']}:{params['port']}/"
+            f"{dbname or params['dbname']}")
+
+
+def test_a_wrong_password_is_named_but_never_shown(kbm, password_role, server_db):
+    role, params = password_role
+    before = contents(server_db)
+    for target, env in ((url(params, role, WRONG), {}),
+                        (url(params, role), {"PGPASSWORD": WRONG})):
+        result = kbm("--db", target, "log", "Eva", "hi", "--new", db=False, env=env)
+        assert result.returncode == 2, result
+        assert "Traceback" not in result.stderr
+        err = result.stderr
+        assert len(err.strip().splitlines()) == 1, err
+        assert "password" in err and role in err
+        assert f"{params['host']}:{params['port']}/{params['dbname']}" in err
+        assert WRONG not in err + result.stdout and PASSWORD not in err + result.stdout
+    assert contents(server_db) == before
+
+
+def test_the_right_password_from_pgpassword_works_and_is_never_shown(kbm, password_role,
+                                                                     admin, server_db):
+    role, params = password_role
+    with psycopg.connect(admin, autocommit=True) as conn:  # the shop's database, its tables
+        conn.execute(f"ALTER DATABASE {params['dbname']} OWNER TO {role}")
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'"
+                                     ).fetchall():
+            conn.execute(f"ALTER TABLE {table} OWNER TO {role}")
+    out = kbm.ok("--db", url(params, role), "log", "Eva", "hi", "--new", db=False,
+                 env={"PGPASSWORD": PASSWORD})
+    assert "Eva" in out and PASSWORD not in out
+
+
+def test_a_server_that_does_not_answer(kbm, admin):
+    params = psycopg.conninfo.conninfo_to_dict(admin)
+    err = kbm.fails("--db", "postgresql://kbm@127.0.0.1:1/shop", "log", "Eva", "hi", db=False)
+    assert "127.0.0.1:1 does not answer — nothing was saved" in err
+    assert len(err.strip().splitlines()) == 1
+    del params
+
+
+def test_a_missing_database_is_not_created(kbm, admin):
+    params = psycopg.conninfo.conninfo_to_dict(admin)
+    name = f"kbm_missing_{uuid.uuid4().hex[:8]}"
+    err = kbm.fails("--db", url(params, params["user"], dbname=name), "today", db=False)
+    assert f"no database {params['user']}@{params['host']}:{params['port']}/{name}" in err
+    with psycopg.connect(admin) as conn:
+        assert conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", (name,)).fetchone() \
+            is None
+
+
+def test_a_database_of_another_program_is_left_alone(kbm, admin):
+    foreign = pg.new_database(admin, empty=True)
+    with psycopg.connect(foreign, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int, total numeric)")
+        conn.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    try:
+        before = contents(foreign)
+        err = kbm.fails("--db", foreign, "log", "Eva", "hi", "--new", db=False)
+        assert "holds tables of another program" in err
+        assert contents(foreign) == before
+    finally:
+        pg.drop_database(admin, foreign)
+
+
+def test_a_newer_schema_is_refused_untouched(kbm, server_db):
+    kbm.ok("--db", server_db, "add", "Eva", db=False)
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute("UPDATE kbm_meta SET value='99' WHERE key='schema_version'")
+    before = contents(server_db)
+    err = kbm.fails("--db", server_db, "today", db=False)
+    assert "newer kbm-tui (schema 99" in err
+    assert contents(server_db) == before
+
+
+def test_an_unreadable_address_is_one_line(kbm, admin):
+    err = kbm.fails("--db", "postgresql://kbm@127.0.0.1:notaport/shop", "today", db=False)
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

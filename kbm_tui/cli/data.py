@@ -9,7 +9,7 @@ from pathlib import Path
 from kbm_tui.cli.common import open_store, pick_customer
 from kbm_tui.cli.output import say, table
 from kbm_tui.core import clock, l10n
-from kbm_tui.core.errors import InputError
+from kbm_tui.core.errors import InputError, KbmError
 from kbm_tui.core.i18n import _
 from kbm_tui.core.text import counts_text, printable
 
@@ -83,6 +83,29 @@ def cmd_restore(args: argparse.Namespace) -> None:
     if result.safety_copy:
         say(_("The previous database was kept as {path}.").format(path=result.safety_copy))
     say(_("Restored {path}: {counts}.").format(path=args.path, counts=counts_text(result.counts)))
+
+
+def cmd_move(args: argparse.Namespace) -> None:
+    """Everything into a new database in one transaction, then proof: the CSV backups of
+    both are compared table by table."""
+    from kbm_tui.store import Store, is_server_address
+
+    with open_store(args) as source, Store.open(args.to) as target:
+        if source.shown == target.shown:
+            raise InputError(_("--to names the database kbm is using already. Give a new, "
+                               "empty one."))
+        counts = source.move_into(target)
+        same = source.fingerprint() == target.fingerprint()
+        source_counts = source.row_counts()
+        where, origin = target.shown, source.shown
+    say(_("Copied {origin} to {target}: {counts}.").format(
+        origin=origin, target=where, counts=counts_text(counts)))
+    if not same or counts != source_counts:
+        raise KbmError(_("The copy in {target} is not the same as {origin}: don't use it. "
+                         "{origin} was not changed.").format(target=where, origin=origin))
+    say(_("Checked: a CSV backup of either is the same, byte for byte. Open it with: "
+          "kbm --db {target}").format(target=args.to if not is_server_address(args.to)
+                                      else f"postgresql://{where}"))
 
 
 def cmd_customer_export(args: argparse.Namespace) -> None:

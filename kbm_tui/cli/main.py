@@ -17,7 +17,7 @@ MODULES = {
     "contacts": ("log", "add", "edit", "promise", "remind"),
     "lists": ("today", "customers", "promises", "kept", "broken", "done", "staff"),
     "care": ("prefer", "renegotiate", "complaints", "resolve", "ideas", "idea", "show"),
-    "data": ("demo", "export", "restore", "backups", "customer-export", "forget"),
+    "data": ("demo", "export", "restore", "move", "backups", "customer-export", "forget"),
     "moving": ("import", "duplicates", "merge", "calendar"),
 }
 MODULE_OF = {command: module for module, commands in MODULES.items() for command in commands}

@@ -62,6 +62,9 @@ EXAMPLES = {
   kbm --db new.sqlite3 restore kbm-backup-2026-11-22.zip
   kbm restore kbm-backup-2026-11-22.zip --replace   (keeps a copy of the current database)
   kbm restore 2026-11-21 --replace                  (a daily safety copy, see kbm backups)"""),
+    "move": N_("""examples:
+  kbm move --to postgresql://kbm@backoffice/shop    (from this computer's file to the server)
+  kbm --db postgresql://kbm@backoffice/shop move --to shop.sqlite3   (and back)"""),
     "customer-export": N_("""examples:
   kbm customer-export "Anna Schmidt"
   kbm customer-export "#12" anna-schmidt.zip"""),
@@ -264,6 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("with --vcard: only the customers these words find"))
     p.add_argument("--all", action="store_true",
                    help=_("with --vcard: archived customers too"))
+
+    p = command("move", _("Copy the whole shop into a new database: from a file to a "
+                          "PostgreSQL server, or back."))
+    p.add_argument("--to", required=True, metavar=_("DATABASE"),
+                   help=_("the new, empty database: postgresql://USER@HOST/DATABASE or a "
+                          "file name"))
 
     p = command("restore", _("Load a backup into an empty database (or --replace)."))
     p.add_argument("path", metavar=_("path"),

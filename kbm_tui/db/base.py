@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from kbm_tui.core import clock, timefmt, vocab
 from kbm_tui.core.errors import NotFound
 from kbm_tui.core.records import Record
+from kbm_tui.db import engine as engines
 
 if TYPE_CHECKING:
     from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
@@ -44,6 +45,12 @@ class Part:
         self._depth = 0
         self._file_key: tuple[int, int] | None = None
         self._file_id: str | None = None  # None: no revisions noted (a staged database)
+
+    @property
+    def shown(self) -> str:
+        """The database as messages name it: a file's path, or user@host:port/database
+        (never a password)."""
+        return engines.shown(self.location)
 
     if TYPE_CHECKING:  # Store.open (store.py): a file, or a database on a server
         @classmethod
@@ -213,6 +220,11 @@ class Part:
         def copy_beside(self, label: str) -> Path: ...
         def work_folder(self, what: str) -> AbstractContextManager[Path]: ...
         def row_counts(self) -> dict[str, int]: ...
+        def id_range(self, table: str) -> tuple[int, int]: ...
+        def iter_batches(self, table: str, columns: Any, *, escape_formulas: bool = False,
+                         ids: tuple[int, int] | None = None, size: int = 5000) -> Any: ...
+        def csv_batches(self, table: str, columns: Any, *, ids: tuple[int, int],
+                        size: int = 20_000) -> Any: ...
         def table_columns(self, table: str, *, stored_only: bool = False) -> list[str]: ...
         def bulk(self) -> AbstractContextManager[None]: ...
         def delete_everything(self) -> None: ...

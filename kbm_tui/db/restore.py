@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from kbm_tui.core.errors import ForeignKeyViolation, KbmError, RuleBroken
 from kbm_tui.core.i18n import _, n_
@@ -32,6 +32,44 @@ class RestorePart(Part):
         with self.staging() as staged:
             staged.load_database_file(source)
             return self.replace_with(staged)
+
+    def move_into(self, target: Any) -> dict[str, int]:
+        """Copy everything this database holds into `target` (a new, empty database on
+        either engine) as it is at one moment, in one transaction there. Returns the counts."""
+        from kbm_tui.core.i18n import _
+
+        if target.holds_data():
+            raise KbmError(_("{target} already holds data. Move into a new, empty database; "
+                             "nothing was changed.").format(target=target.shown))
+        with self.snapshot():
+            if target.engine.name == "sqlite":
+                with target.staging() as staged:
+                    with staged.bulk():
+                        staged.delete_everything()
+                        for table in TABLES_IN_ORDER:
+                            columns = self.table_columns(table, stored_only=True)
+                            for batch in self.iter_batches(table, columns):
+                                staged.insert_rows(table, columns, batch)
+                    target.replace_with(staged)
+            else:
+                target.replace_with(self)
+        return target.row_counts()
+
+    def fingerprint(self) -> dict[str, str]:
+        """Per table, a digest of its CSV backup: two databases with the same fingerprint
+        give byte-identical backups."""
+        import hashlib
+
+        digests = {}
+        with self.snapshot():
+            for table in TABLES_IN_ORDER:
+                columns = self.table_columns(table, stored_only=True)
+                digest = hashlib.sha256()
+                for lines in self.csv_batches(table, columns, ids=self.id_range(table)):
+                    for line in lines:
+                        digest.update(line + b"\r\n")
+                digests[table] = digest.hexdigest()
+        return digests
 
     def refuse_unless_replacing(self, replace: bool) -> None:
         if self.holds_data() and not replace:

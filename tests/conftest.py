@@ -52,15 +52,16 @@ def pytest_configure(config):
 
 
 def pytest_generate_tests(metafunc):
-    if "engine" in metafunc.fixturenames:
-        both = (metafunc.definition.get_closest_marker("both_engines") is not None and
-                metafunc.definition.get_closest_marker("sqlite_only") is None)
-        metafunc.parametrize("engine", ENGINES if both else ENGINES[:1], indirect=True)
+    # Only tests on both engines get an [engine] in their name (snapshots are named after it).
+    if "engine" in metafunc.fixturenames and (
+            metafunc.definition.get_closest_marker("both_engines") is not None and
+            metafunc.definition.get_closest_marker("sqlite_only") is None):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
 @pytest.fixture
 def engine(request) -> str:
-    return request.param
+    return getattr(request, "param", "sqlite")
 
 
 @pytest.fixture

@@ -126,3 +126,11 @@ def test_a_newer_schema_is_refused_untouched(kbm, server_db):
 def test_an_unreadable_address_is_one_line(kbm, admin):
     err = kbm.fails("--db", "postgresql://kbm@127.0.0.1:notaport/shop", "today", db=False)
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_encryption_asked_of_a_server_without_it_is_named(kbm, server_db):
+    with psycopg.connect(server_db) as conn:
+        if conn.execute("SHOW ssl").fetchone()[0] == "on":
+            pytest.skip("this server offers encryption")
+    err = kbm.fails("--db", f"{server_db}?sslmode=require", "today", db=False)
+    assert "sslmode=require" in err and "no encrypted connection" in err

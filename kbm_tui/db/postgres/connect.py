@@ -68,6 +68,11 @@ def _connect_error(exc: psycopg.Error, target: str) -> DatabaseFileError:
         return DatabaseFileError(_(
             "The database server has no user for {where}. Check the user name in --db or "
             "KBM_DB. Nothing was changed.").format(where=where))
+    if "SSL" in text:
+        return DatabaseFileError(_(
+            "The database server at {server} offers no encrypted connection, and the address "
+            "asks for one (sslmode=require). Turn SSL on at the server (see the README, "
+            "\"Several computers\"). Nothing was changed.").format(server=server_of(target)))
     if "invalid" in text.lower() or "missing" in text.lower() and "=" in text:
         return DatabaseFileError(_(
             "The database address given with --db or KBM_DB can't be read. Write it as "

@@ -51,6 +51,9 @@ class Engine(Protocol):
     def errors(self) -> tuple[type[BaseException], ...]:
         """What the driver raises when the database can't be used."""
     @property
+    def integrity_errors(self) -> tuple[type[BaseException], ...]:
+        """What the driver raises for a row the schema refuses (a reference, a rule)."""
+    @property
     def no_limit(self) -> int | None:
         """The LIMIT that means "every row"."""
     @property

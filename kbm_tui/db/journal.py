@@ -9,13 +9,11 @@ the rows that differ are named, so an undo never reverts someone else's work.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kbm_tui.db.base import Part
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
-from kbm_tui.db.sqlite import search
 
 Ref = tuple[str, int]  # (table, row id)
 Rows = dict[Ref, dict[str, Any] | None]  # None: the row is not there
@@ -77,7 +75,7 @@ class JournalPart(Part):
                         sets = ", ".join(f"{k}=?" for k in values)
                         self.conn.execute(f"UPDATE {ref[0]} SET {sets} WHERE id=?",
                                           (*values.values(), ref[1]))
-            except sqlite3.IntegrityError:
+            except self.engine.integrity_errors:
                 # Something another program added since refers to a row this would remove.
                 raise _Referenced from None
             for ref in refs:
@@ -90,7 +88,7 @@ class JournalPart(Part):
                     "UPDATE customer SET last_contact_at=(SELECT max(at) FROM conversation "
                     "WHERE customer_id=? AND deleted_at IS NULL) WHERE id=?",
                     (customer_id, customer_id))
-                search.said_refresh(self.conn, customer_id)
+                self.engine.search.said_refresh(self.conn, customer_id)
         return []
 
 

@@ -32,6 +32,7 @@ class PostgresEngine:
     name = "postgresql"
     errors: tuple[type[BaseException], ...] = (psycopg.Error,)
     no_limit: int | None = None
+    integrity_errors: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
     search = search
 
     def begin(self, conn: Connection, *, write: bool) -> None:

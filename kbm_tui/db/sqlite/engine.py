@@ -14,6 +14,7 @@ class SqliteEngine:
     name = "sqlite"
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
     no_limit: int | None = -1
+    integrity_errors: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
     search = search
 
     def begin(self, conn: sqlite3.Connection, *, write: bool) -> None:

@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from kbm_tui.db.schema import TABLES_IN_ORDER
+from kbm_tui.db.schema import JOURNAL_TABLES, TABLES_IN_ORDER
 
 # Functions the schema and the queries use; IMMUTABLE so that indexes may use them (they
 # read only their arguments, in the one fixed-width form kbm writes).
@@ -68,7 +68,7 @@ def sqlite_schema() -> list[tuple[str, str, str]]:
 
 def statements() -> list[str]:
     """The DDL of a new kbm-tui database on PostgreSQL, in order."""
-    kept = ("kbm_meta", *TABLES_IN_ORDER)
+    kept = ("kbm_meta", *TABLES_IN_ORDER, *JOURNAL_TABLES)
     found = sqlite_schema()
     tables = {n: s for t, n, s in found if t == "table" and n in kept}
     out = list(FUNCTIONS)
@@ -163,13 +163,17 @@ def rule(check: str) -> str:
                    rf"'\+0 days'\) IS \1\)", r"kbm_is_moment(\1)", check)
     check = re.sub(rf"\(typeof\({c}\) = 'text' AND date\(\1, '\+0 days'\) IS \1\)",
                    r"kbm_is_day(\1)", check)
+    # a birthday without its year (schema 5): the day it would be in the year 2000
+    check = re.sub(rf"date\('2000' \|\| substr\({c}, 2\), '\+0 days'\) IS '2000' \|\| "
+                   rf"substr\(\1, 2\)", r"kbm_is_day('2000' || substr(\1, 2))", check)
+    check = re.sub(rf"date\({c}, '\+0 days'\) IS \1", r"kbm_is_day(\1)", check)
     check = re.sub(rf"typeof\({c}\) = '(?:text|integer)'", "TRUE", check)
     check = re.sub(rf"instr\({c}, X'00'\) = 0", "TRUE", check)  # text can't hold NUL here
     check = re.sub(rf"{c} GLOB (CAST\(X'[0-9a-f]*' AS TEXT\)|'(?:[^']|'')*')",
                    lambda m: f"{m[1]} ~ {_regex(_text_of(m[2]))}", check)
     check = re.sub(rf"trim\({c}, (CAST\(X'[0-9a-f]*' AS TEXT\))\)",
                    lambda m: f"btrim({m[1]}, {_literal(_text_of(m[2]))})", check)
-    if "X'" in check or "GLOB" in check or "typeof" in check or "strftime" in check:
+    if any(word in check for word in ("X'", "GLOB", "typeof", "strftime", "date(", "julianday")):
         raise ValueError(f"a rule PostgreSQL's schema can't say yet: {check}")
     return check
 

@@ -11,7 +11,6 @@ from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
 from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape
-from kbm_tui.db.sqlite import search
 
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organization",
                    "birthday", "more_contacts", "source_key")
@@ -99,20 +98,20 @@ class CustomersPart(Part):
             (key, query.lower())).fetchall()
         if len(exact) == 1:
             return [self.get_customer(exact[0][0])]
-        words = " AND ".join(search.quoted(w) + "*" for w in key.split())
-        ors = ["id IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)"]
-        params: list[Any] = [words]
+        found = self.engine.search
+        name_sql, params = found.name_words(key.split())
+        ors = [name_sql]
         # An email is looked for where what was typed has its marks ("anna@", "a.schmidt"):
         # a plain word is a name, and the name index answers it alone.
         if len(key) >= 3 and " " not in query and ("@" in query or "." in query):
-            ors.append("(id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) "
-                       "AND lower(email) LIKE ? ESCAPE '\\')")
-            params += [f"search_text : {search.quoted(key)}",
-                       f"%{like_escape(query.lower())}%"]
+            card_sql, card_params = found.card_has("search_text", key)
+            ors.append(f"({card_sql} AND lower(email) LIKE ? ESCAPE '\\')")
+            params += [*card_params, f"%{like_escape(query.lower())}%"]
         digits = phone.search_digits(query)
         if digits and len(digits) >= 3 and phone.looks_like_number(query):
-            ors.append("id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)")
-            params.append(f"phone_digits : {search.quoted(digits)}")
+            card_sql, card_params = found.card_has("phone_digits", digits)
+            ors.append(card_sql)
+            params += card_params
         rows = self.conn.execute(
             f"SELECT id FROM customer WHERE {' OR '.join(ors)} "
             "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit))

@@ -110,3 +110,14 @@ def rebuild(conn: Any) -> None:
 
 def compact(conn: Any) -> None:
     pass  # erased rows leave the indexes with VACUUM (engine.finish_erasure)
+
+
+def name_words(words: list[str]) -> tuple[str, list]:
+    if not words:
+        return "FALSE", []
+    return " AND ".join("name_key ~ ?" for _ in words).join("()"), [_word_start(w) for w in words]
+
+
+def card_has(column: str, text: str) -> tuple[str, list]:
+    assert column in ("search_text", "phone_digits")
+    return f"{column} LIKE ? ESCAPE '\\'", [f"%{_like(text)}%"]

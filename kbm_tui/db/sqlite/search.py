@@ -235,3 +235,15 @@ def conversation_word(word: str) -> tuple[str, list]:
     """SQL (on conversation v) true when a folded word starts a word of the summary."""
     return ("v.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?)",
             [_word_starts(word)])
+
+
+def name_words(words: list[str]) -> tuple[str, list]:
+    """SQL (on customer) true when every word starts a word of the folded name."""
+    return ("id IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
+            [" AND ".join(quoted(w) + "*" for w in words)])
+
+
+def card_has(column: str, text: str) -> tuple[str, list]:
+    """SQL (on customer) true when the card's search_text or phone_digits holds `text`."""
+    return ("id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+            [f"{column} : {quoted(text)}"])

@@ -10,7 +10,6 @@ from kbm_tui.core import likeness, phone
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import marks
-from kbm_tui.db.sqlite.search import quoted
 
 FACT_COLUMNS = "id, name, phone, email, address, more_contacts, birthday, organization"
 _PLACE_CANDIDATES = 5000  # a town this size is compared name by name; more would be slow
@@ -82,26 +81,26 @@ class DuplicatesPart(Part):
     def _candidates(self, new: likeness.Facts, quick: bool) -> set[int]:
         ids: set[int] = set()
 
-        def fts(match: str, limit: int = 200) -> None:
+        def fts(column: str, text: str, limit: int = 200) -> None:
+            condition, params = self.engine.search.card_has(column, text)
             ids.update(r[0] for r in self.conn.execute(
-                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                (match, limit)))
+                f"SELECT id FROM customer WHERE {condition} LIMIT ?", (*params, limit)))
 
         for key in new.phones:
-            fts(f"phone_digits : {quoted(key)}")
+            fts("phone_digits", key)
         if new.emails:
             emails = tuple(new.emails)
             ids.update(r[0] for r in self.conn.execute(
                 f"SELECT id FROM customer WHERE lower(email) IN ({marks(len(emails))})", emails))
             for email in emails:
                 if len(email) >= 3:
-                    fts(f"search_text : {quoted(likeness.vocab.name_fold(email))}")
+                    fts("search_text", likeness.vocab.name_fold(email))
         ids.update(r[0] for r in self.conn.execute(
             "SELECT id FROM customer WHERE name_key=? LIMIT 200", (new.name_key,)))
         if not quick:
             for word in (_street_word(new.street), new.town):
                 if word and len(word) >= 3:
-                    fts(f"search_text : {quoted(word)}", _PLACE_CANDIDATES)
+                    fts("search_text", word, _PLACE_CANDIDATES)
         return ids
 
     def duplicate_pairs(self, *, limit: int | None = None) -> list[Pair]:

@@ -25,7 +25,6 @@ from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
 from kbm_tui.db.duplicates import FACT_COLUMNS, facts_of
 from kbm_tui.db.sql import marks
-from kbm_tui.db.sqlite import search
 
 FILLABLE = ("phone", "email", "address", "notes", "organization", "birthday")
 
@@ -206,20 +205,20 @@ class ImportPart(Part):
             columns = (*cards.CARD_FIELDS, "source_key", "name_key", "phone_digits",
                        "search_text", "created_at", "updated_at")
             insert = (f"INSERT INTO customer({', '.join(columns)}) "
-                      f"VALUES ({marks(len(columns))})")
+                      f"VALUES ({marks(len(columns))}) RETURNING id")
             journal: list[tuple[int, int, str, str | None, str]] = []
             adding = plan.of("add")
             many = len(adding) > 200
-            first_id = search.adding_many_customers_begins(self.conn) if many else 0
+            first_id = self.engine.search.adding_many_customers_begins(self.conn) if many else 0
             for item in adding:
                 record = {**item.values, **derived(item.values, region), "created_at": now,
                           "updated_at": now}
                 cur = self.conn.execute(insert, tuple(record[c] for c in columns))
-                item.customer_id = int(cur.lastrowid or 0)
+                item.customer_id = int(cur.fetchone()[0])
                 journal.append((batch_id, item.customer_id, "added", None,
                                 json.dumps({k: record[k] for k in cards.CARD_FIELDS})))
             if many:
-                search.adding_many_customers_ends(self.conn, first_id)
+                self.engine.search.adding_many_customers_ends(self.conn, first_id)
             for item in plan.of("fill"):
                 assert item.customer_id is not None
                 current = self._import_row(item.customer_id)

@@ -22,7 +22,6 @@ from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
 from kbm_tui.db.schema import DERIVED_COLUMNS
-from kbm_tui.db.sqlite import search
 
 # The fields someone may choose between, in the order the merge screen shows them.
 CHOOSABLE = ("name", "phone", "email", "address", "organization", "birthday", "notes", "tags",
@@ -186,7 +185,7 @@ class MergePart(Part):
     def _after_moving(self, *customer_ids: int) -> None:
         """The words said and the last contact of customers whose rows moved."""
         for cid in customer_ids:
-            search.said_refresh(self.conn, cid)
+            self.engine.search.said_refresh(self.conn, cid)
             self.conn.execute(
                 "UPDATE customer SET last_contact_at=(SELECT max(at) FROM conversation v "
                 "WHERE v.customer_id=customer.id AND v.deleted_at IS NULL) WHERE id=?", (cid,))

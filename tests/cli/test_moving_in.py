@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.both_engines
 DATA = Path(__file__).parent.parent / "data" / "import"
 
 

@@ -10,6 +10,7 @@ import pytest
 from kbm_tui.core.errors import InputError
 from kbm_tui.moving.read import load
 
+pytestmark = pytest.mark.both_engines
 DATA = Path(__file__).parent.parent / "data" / "import"
 
 
@@ -113,3 +114,21 @@ def test_undo_keeps_customers_used_since_and_names_them(store):
     assert sorted((name, why) for _id, name, why in undone.kept) == [
         ("Günther Köhler", "card changed since"), ("Ute Weißenborn", "has conversations")]
     assert store.count_customers("") == 2
+
+
+def test_a_large_import_is_found_by_name_and_number_and_undone_whole(store, tmp_path):
+    # Over 200 new cards take the bulk way into the search indexes (all at once on SQLite)
+    rows = ["Name;Telefon"] + [f"Kundin Nummer{n:03d};0341 55{n:05d}" for n in range(250)]
+    path = tmp_path / "viele.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    loaded = load(path)
+    _, batch = store.import_cards(loaded.cards, loaded.rejected, file_name=path.name,
+                                  file_format=loaded.format)
+    assert store.count_customers("") == 250
+    assert [c.name for c in store.list_customers("nummer123")] == ["Kundin Nummer123"]
+    assert [c.name for c in store.list_customers("+49 341 5500 249")] == ["Kundin Nummer249"]
+    assert [c.name for c in store.find_customers("Kundin Nummer007")] == ["Kundin Nummer007"]
+    store.add_customer("Nach dem Import", phone="0341 9990000")
+    assert [c.name for c in store.list_customers("0341 999")] == ["Nach dem Import"]
+    assert store.undo_import(batch.id).removed == 250
+    assert store.count_customers("") == 1 and store.list_customers("nummer") == []

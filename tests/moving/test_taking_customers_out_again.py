@@ -6,11 +6,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from kbm_tui.core.when import parse_when
 from kbm_tui.moving import calendar_out, vcard_out
 from kbm_tui.moving.read import load
 from kbm_tui.store import Store
 
+pytestmark = pytest.mark.both_engines
 DATA = Path(__file__).parent.parent / "data" / "import"
 KEPT = ("name", "phone", "email", "address", "notes", "organization", "birthday", "tags",
         "more_contacts")

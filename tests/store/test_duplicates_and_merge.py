@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kbm_tui.core.when import parse_when
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_adding_someone_known_names_them_with_the_reason(store):

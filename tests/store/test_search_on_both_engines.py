@@ -17,10 +17,14 @@ SHOP = [
     ("Zoë Æbelø", None, "zoe@example.net", "club", ["Flickering display, e-bike"]),
     ("Ben Schulz", "0171 5550101", None, None, ["Brought the bike in for a service"]),
     ("Dora Krüger", "030-777-999", None, "letter only", []),
+    ("Heike Groß", "0341 9876543", None, None, []),
 ]
+# Written on a card's further numbers (schema 5): found as the main number is.
+MORE_CONTACTS = {"Heike Groß": "work: +49 (0)351 4445556\nmobile: 0152 9998887"}
 SEARCHES = [
     # phone fragments in any notation
     "1234", "555-12", "0171 555", "(0)171", "+49 171", "777 8", "77", "01", "2223334",
+    "0049 341 987", "+49 341 98765", "0351 444", "+49 152 999", "4445556", "0152",
     # name fragments, folded German (and other) names
     "mül", "muller", "MÜLLER", "groß", "gross", "an", "and", "jan", "ö", "oz", "cagla",
     "zoe", "aebe", "krug", "kruger", "dora kr",
@@ -33,6 +37,8 @@ SEARCHES = [
 def fill(store) -> None:
     for name, phone, email, tags, said in SHOP:
         customer = store.add_customer(name, phone=phone, email=email, tags=tags)
+        if name in MORE_CONTACTS:
+            store.update_customer(customer.id, more_contacts=MORE_CONTACTS[name])
         for text in said:
             store.log_conversation(customer.id, text)
 

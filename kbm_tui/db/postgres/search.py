@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbm_tui.core.vocab import digits_of, fold
+from kbm_tui.core import phone
+from kbm_tui.core.vocab import fold, name_fold
 
 EXTENSIONS = ("pg_trgm", "unaccent")
 
@@ -54,14 +55,16 @@ def _word_start(word: str) -> str:
 
 def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
     """SQL (on customer c) true when a folded search word matches the customer; the same
-    matches as SQLite's (see db/sqlite/search.py)."""
-    digits = digits_of(word) or ""
-    is_number = bool(digits) and all(ch.isdigit() or ch in "+()/-." for ch in word)
+    matches as SQLite's (see db/sqlite/search.py): a number in international digits, a
+    name folded for German spellings."""
+    is_number = phone.looks_like_number(word)
+    digits = (phone.search_digits(word) or "") if is_number else ""
     if is_number and len(digits) < 3:
         return "c.phone_digits LIKE ?", [f"{digits}%"]
-    if len(word) < 3:
-        return "c.name_key ~ ?", [_word_start(word)]
-    card = f"%{_like(digits if is_number else word)}%"
+    name_word = name_fold(word)
+    if len(name_word) < 3 and not is_number:
+        return "c.name_key ~ ?", [_word_start(name_word)]
+    card = f"%{_like(digits if is_number else name_word)}%"
     return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
             "c.id IN (SELECT customer_id FROM customer_said WHERE words ~ ?))",
             [card, card, _word_start(word)])
@@ -121,3 +124,12 @@ def name_words(words: list[str]) -> tuple[str, list]:
 def card_has(column: str, text: str) -> tuple[str, list]:
     assert column in ("search_text", "phone_digits")
     return f"{column} LIKE ? ESCAPE '\\'", [f"%{_like(text)}%"]
+
+
+def adding_many_customers_begins(conn: Any) -> int:
+    """Nothing to switch off: the trigram indexes take each new row as it comes."""
+    return 0
+
+
+def adding_many_customers_ends(conn: Any, first_id: int) -> None:
+    pass

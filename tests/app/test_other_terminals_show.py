@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from kbm_tui.app import KbmApp
 from kbm_tui.store import Store
 from support import settle, wait_for
@@ -26,6 +28,7 @@ def shown_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+@pytest.mark.both_engines
 async def test_the_app_shows_all_conversations_four_processes_log_meanwhile(db_path):
     with Store.open(db_path) as store:
         store.add_customer("Kunde Eins")
@@ -56,3 +59,29 @@ async def test_the_app_shows_all_conversations_four_processes_log_meanwhile(db_p
         assert await wait_for(pilot, lambda: "of 1,000" in shown_text(app, "#cv-status"),
                               timeout=2.0)
     app.close_store()
+
+
+@pytest.mark.both_engines
+async def test_two_apps_open_both_show_what_four_processes_logged(db_path):
+    """Two terminals with the app open (the counter and the back office) while four others
+    log 250 conversations each: both apps show all 1,000, no process fails."""
+    with Store.open(db_path) as store:
+        store.add_customer("Kunde Eins")
+    counter, office = KbmApp(db_path), KbmApp(db_path)
+    async with counter.run_test(size=(100, 30)) as one, office.run_test(size=(100, 30)) as two:
+        await settle(one)
+        await settle(two)
+        workers = [subprocess.Popen([sys.executable, "-c", LOGGER, str(db_path), f"w{n}"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    text=True)
+                   for n in range(4)]
+        while any(w.poll() is None for w in workers):
+            await one.pause(0.2)
+            await two.pause(0.2)
+        errors = [w.stderr.read() for w in workers]
+        assert [w.returncode for w in workers] == [0, 0, 0, 0], errors
+        for pilot, app in ((one, counter), (two, office)):
+            assert await wait_for(pilot, lambda app=app: "1,000 talks today" in shown_text(
+                app, "#today-title"), timeout=2.0)
+    counter.close_store()
+    office.close_store()

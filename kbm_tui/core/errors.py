@@ -47,6 +47,16 @@ class AgainstWishes(KbmError):
         self.notes = notes
 
 
+class EditConflict(KbmError):
+    """A customer's card changed (in another terminal) since it was read for editing.
+    `changed` names the fields that differ, `current` is the card as it is now."""
+
+    def __init__(self, message: str, changed: list[str], current: object):
+        super().__init__(message)
+        self.changed = changed
+        self.current = current
+
+
 class ForeignKeyViolation(KbmError):
     """A loaded row refers to a row that isn't there."""
 

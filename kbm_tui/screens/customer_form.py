@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label
 
 from kbm_tui.core import validate
-from kbm_tui.core.errors import InputError, KbmError
+from kbm_tui.core.errors import EditConflict, InputError, KbmError
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer
 from kbm_tui.screens.duplicate_found import DuplicateFound, MaybeKnown
@@ -101,7 +101,13 @@ class CustomerForm(FormDialog[Customer | None]):
                 if found:
                     raise MaybeKnown(found)
             return store.add_customer(name, **fields)
-        return store.update_customer(self.customer.id, name=name, **fields)
+        try:
+            return store.update_customer(self.customer.id, seen=self.customer, name=name,
+                                         **fields)
+        except EditConflict as exc:
+            # Told what changed, the person chooses: save again writes over it, cancel keeps it.
+            self.customer = exc.current  # type: ignore[assignment]
+            raise
 
     def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
         return [], [("customer", self.customer.id)] if self.customer else []

@@ -267,7 +267,6 @@ class Connection:
     def _lost(self, exc: psycopg.Error) -> None:
         """Raise ServerGone if the connection is lost; other errors as they are."""
         if self._raw is not None and (self._raw.closed or self._raw.broken):
-            self.in_transaction = False
             try:
                 self._raw.close()
             except psycopg.Error:
@@ -293,7 +292,11 @@ class Connection:
 
     def execute(self, sql: str, params: Any = ()) -> Cursor:
         with self._lock:
-            if self._raw is not None and self._raw.closed and self.in_transaction:
+            if self.in_transaction and (self._raw is None or self._raw.closed):
+                # The server lost this transaction: nothing more of it may run on a new
+                # session as if it were whole. Only its end (ROLLBACK) clears the way.
+                if sql.lstrip().upper().startswith("ROLLBACK"):
+                    self.in_transaction = False
                 raise gone(self.target)
             return self.cursor().execute(sql, params)
 

@@ -30,7 +30,7 @@ SETUP_LOCK = 7_265_121
 
 class PostgresEngine:
     name = "postgresql"
-    errors: tuple[type[BaseException], ...] = (psycopg.Error,)
+    errors: tuple[type[BaseException], ...] = (psycopg.Error, connect.ServerGone)
     no_limit: int | None = None
     integrity_errors: tuple[type[BaseException], ...] = (psycopg.IntegrityError,)
     search = search
@@ -59,6 +59,8 @@ class PostgresEngine:
         return isinstance(exc, psycopg.errors.QueryCanceled)
 
     def translate(self, exc: BaseException, where: Any) -> DatabaseFileError:
+        if isinstance(exc, DatabaseFileError):
+            return exc
         if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.SerializationFailure):
             return DatabaseFileError(_(
                 "{where} is busy with another change. Try again.").format(
@@ -149,7 +151,9 @@ def _tables(conn: Connection) -> set[str]:
 def _prepare(conn: Connection, target: str) -> None:
     """Check the database is kbm-tui's of a schema this kbm knows; make it when empty."""
     where = describe(target)
-    tables = _tables(conn)
+    # The everyday case in one quick look: kbm's own table is there.
+    known = conn.execute("SELECT to_regclass('kbm_meta') IS NOT NULL").fetchone()[0]
+    tables = {"kbm_meta"} if known else _tables(conn)
     if not tables:
         conn.execute("SELECT pg_advisory_lock(?)", (SETUP_LOCK,))
         try:

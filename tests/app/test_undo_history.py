@@ -8,6 +8,8 @@ idea ("Wrote to thank us for the quick repair").
 
 from __future__ import annotations
 
+import pytest
+
 from kbm_tui.store import Store
 from support import cursor_to, notes, quick_log_for, running, screen_text, settle, type_text
 
@@ -151,6 +153,7 @@ async def test_every_kind_of_change_goes_back_in_order(shop):
         assert s.find_customers("Greta")[0].last_contact_at is not None
 
 
+@pytest.mark.both_engines  # the rows checked on PostgreSQL too (db/journal.py)
 async def test_an_undo_never_reverts_what_another_terminal_changed_since(shop):
     async with running(shop) as pilot:
         app = pilot.app

@@ -6,6 +6,8 @@ from __future__ import annotations
 import atexit
 import itertools
 import os
+import socket
+import threading
 import uuid
 from urllib.parse import quote
 
@@ -67,3 +69,77 @@ def _drop(admin: str, name: str) -> None:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     except psycopg.Error:
         pass
+
+
+class ServerSwitch:
+    """Stands between kbm and the test server, so that a test can stop the server and bring
+    it back without touching the server the other tests use: `down()` drops every
+    connection through it and refuses new ones (what a stopped server does to its clients),
+    `up()` listens again on the same port. `url` is the database's URL through it."""
+
+    def __init__(self, url: str) -> None:
+        params = conninfo.conninfo_to_dict(url)
+        self._target = (str(params.get("host") or "localhost"), int(params.get("port") or 5432))
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self.url = (f"postgresql://{quote(str(params.get('user') or ''))}@127.0.0.1:"
+                    f"{self.port}/{params['dbname']}")
+        self._lock = threading.Lock()
+        self._open: list[socket.socket] = []
+        self._listener: socket.socket | None = None
+        self.up()
+
+    def up(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen()
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def down(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            _close(listener)  # wakes the accepting thread, which ends
+        with self._lock:
+            dropped, self._open = self._open, []
+        for sock in dropped:
+            _close(sock)
+
+    close = down
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self._target)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._open += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, sink):
+            _close(sock)
+
+
+def _close(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()

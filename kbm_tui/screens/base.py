@@ -80,11 +80,15 @@ class ItemActions(KbmScreen):
             return isinstance(item, Conversation) and item.deleted_at is not None
         return True
 
+    def describe(self, item) -> Text | None:
+        """The whole of the record under the cursor, for the line under the list."""
+        return fmt.describe(item)
+
     def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
         self.refresh_bindings()
         item = record_of(event.item)
         for line in self.query("#detail").results(Static):
-            line.update(fmt.describe(item) or "")
+            line.update(self.describe(item) or "")
             if isinstance(item, Promise):
                 self._show_history(line, item)
 
@@ -94,7 +98,7 @@ class ItemActions(KbmScreen):
 
         def show(changes) -> None:
             if changes and self.current_item() == promise:
-                text = fmt.describe(promise) or Text()
+                text = self.describe(promise) or Text()
                 text.append(f" · {fmt.history_text(changes)}", style="dim italic")
                 line.update(text)
 

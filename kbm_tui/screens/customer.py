@@ -5,21 +5,30 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Select, Sparkline, Static
 
 from kbm_tui.core.i18n import N_, _, language
-from kbm_tui.core.records import Conversation, Customer, Followup, Promise, TimelineEntry
-from kbm_tui.core.text import short
+from kbm_tui.core.records import Customer
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
+from kbm_tui.screens import timeline
 from kbm_tui.screens.base import ItemActions, KbmScreen
-from kbm_tui.screens.customer_card import Card, column, contact_text, glance_texts, wishes_text
+from kbm_tui.screens.customer_card import (
+    Card,
+    column,
+    contact_text,
+    glance_labels,
+    glance_texts,
+    label_width,
+    title,
+    wishes_text,
+)
 from kbm_tui.screens.plan import Kind, PlanDialog
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.form import chosen
 from kbm_tui.widgets.nav import NavBar
-from kbm_tui.widgets.virtual_table import Column, VirtualTable
+from kbm_tui.widgets.virtual_table import VirtualTable
 
 # What the timeline can be narrowed to: a kind of record, or a kind of conversation.
 RECORD_KINDS = [(N_("conversations"), "conversation"), (N_("promises"), "promise"),
@@ -32,63 +41,6 @@ def kind_choices() -> list[tuple[str, str]]:
             + [(f"  {fmt.kind(k)}", k) for k in KIND_LABELS])
 
 
-def _type(entry: TimelineEntry) -> Text:
-    item = entry.record
-    if isinstance(item, Conversation):
-        # As `kbm show` writes it: "phone, inquiry". Who reached out is in the line below.
-        text = Text(f"{fmt.channel(item.channel)}, {fmt.kind(item.kind)}")
-        if item.deleted_at:
-            text.append(" " + _("(deleted)"), style="dim")
-        return text
-    if isinstance(item, Promise):
-        # Translators: the timeline's type column, followed by the promise's state
-        return Text(_("promise") + " ") + fmt.promise_state(item)
-    # Translators: the timeline's type column, followed by the follow-up's state
-    return Text(_("follow-up") + " ") + fmt.followup_state(item)
-
-
-def _text(entry: TimelineEntry) -> Text:
-    item = entry.record
-    if isinstance(item, Conversation):
-        text = Text()
-        if item.kind == "complaint":
-            text.append_text(fmt.complaint_state(item)).append(" ")
-        text.append(short(item.summary, 300))
-        if item.resolution:
-            text.append(f" — {item.resolution}", style="italic")
-        if item.amount_cents is not None:
-            text.append(f"  {fmt.amount(item.amount_cents)}", style="dim")
-        if item.idea_status:
-            text.append("  (" + _("idea {state}").format(state=fmt.idea_state(item.idea_status))
-                        + ")", style="dim")
-        if item.against_wishes:
-            text.append("  " + _("⚠ against their wishes"), style="yellow")
-        return text
-    if isinstance(item, Promise):
-        text = Text(item.text)
-        if item.close_note:
-            text.append(f" — {item.close_note}", style="italic")
-        elif item.status == "open" and item.due_day:
-            text.append("  " + _("due {when}").format(when=fmt.promise_due(item)), style="dim")
-        return text
-    text = Text(item.text).append(f"  {fmt.followup_due(item)}", style="dim")
-    if item.against_wishes:
-        text.append("  " + _("⚠ against their wishes"), style="yellow")
-    return text
-
-
-def _when(entry: TimelineEntry) -> str:
-    if isinstance(entry.record, Followup) and entry.record.done_at is None:
-        return fmt.day(entry.record.effective_day)
-    return fmt.moment(entry.at)
-
-
-COLUMNS = [
-    Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH),
-    Column("type", "", _type, width=fmt.by_language(20, 24)),
-    Column("text", N_("What"), _text, ratio=1),
-    Column("who", N_("Who"), lambda e: e.record.staff_name or "", width=8, hide_below=90),
-]
 EMPTY = N_("Nothing here yet. Press [b]l[/b] to log a conversation with this customer.")
 
 
@@ -114,25 +66,32 @@ class CustomerScreen(ItemActions, KbmScreen):
         yield NavBar("customers", title="…", id="customer-nav")
         with Horizontal(id="customer-body"):
             with Vertical(id="card"):
-                with Vertical(id="card-left"):
+                with VerticalScroll(id="card-left", classes="pane") as who:
+                    who.border_title = "…"
                     yield Static("", id="card-contact")
                     with Vertical(id="card-glance"):
                         yield Static("", id="glance-since")
                         with Horizontal(id="glance-months"):
                             talks = Label(_("Talks"), classes="card-label")
-                            talks.styles.width = column([_("Talks")], 8)
+                            talks.styles.width = column(glance_labels(), 8)
                             yield talks
                             yield Sparkline([0] * 12, id="glance-spark")
                             yield Label("", id="glance-talks")
                         yield Static("", id="glance-rest")
-                yield Static("", id="card-wishes")
-            with Vertical(id="timeline-box"):
+                with Vertical(id="wishes-pane", classes="pane") as wishes:
+                    wishes.border_title = _("Their wishes")
+                    yield Static("", id="card-wishes")
+            with Vertical(id="timeline-box", classes="pane") as box:
+                box.border_title = _("Timeline")
                 with Horizontal(classes="filter-bar"):
+                    yield Label(_("Channel"), classes="inline-label")
                     yield Select([(fmt.channel(k), k) for k in CHANNEL_LABELS],
                                  prompt=_("any channel"), id="tl-channel", compact=True)
+                    yield Label(_("Kind"), classes="inline-label")
                     yield Select(kind_choices(), prompt=_("everything"), id="tl-kind",
                                  compact=True)
-                yield VirtualTable(COLUMNS, id="timeline", classes="items", empty=EMPTY)
+                yield VirtualTable(timeline.COLUMNS, id="timeline", classes="items",
+                                   empty=EMPTY)
                 yield Static("", id="detail", classes="detail-line", markup=False)
         yield KbmFooter()
 
@@ -143,6 +102,9 @@ class CustomerScreen(ItemActions, KbmScreen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+
+    def describe(self, item) -> Text | None:
+        return timeline.detail(item)
 
     @property
     def table(self) -> VirtualTable:
@@ -184,10 +146,13 @@ class CustomerScreen(ItemActions, KbmScreen):
         nav = self.query_one("#customer-nav", NavBar)
         nav.title = self.customer.name
         nav.update(nav.build())
+        self.query_one("#card-left").border_title = title(card.customer)
+        width = label_width(card.customer, card.merges)
         self.query_one("#card-contact", Static).update(
-            contact_text(card.customer, 36 if self.has_class("-narrow") else 120, card.merges))
+            contact_text(card.customer, card.merges, width))
+        self.query_one("#glance-months > .card-label").styles.width = width
         self.query_one("#card-wishes", Static).update(wishes_text(card))
-        since, talks, rest = glance_texts(card.glance)
+        since, talks, rest = glance_texts(card.glance, width)
         self.query_one("#glance-since", Static).update(since)
         self.query_one("#glance-spark", Sparkline).data = card.glance.per_month
         self.query_one("#glance-talks", Label).update(talks)

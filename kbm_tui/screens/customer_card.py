@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 
 from kbm_tui.core import l10n, timefmt
@@ -30,23 +31,34 @@ def column(labels: list[str], least: int) -> int:
     return max([least, *(len(label) + 1 for label in labels)])
 
 
-def _lines(pairs) -> Text:
-    text = Text()
-    width = column([label for label, _value in pairs], 8)
+def glance_labels() -> list[str]:
+    return [_("Talks"), _("Bought"), _("Said")]
+
+
+def label_width(c: Customer, merges: tuple[Merge, ...] = ()) -> int:
+    """One labels' column for the whole card: contact and glance line up."""
+    return column([label for label, _value in contact_pairs(c, merges)] + glance_labels(), 8)
+
+
+def _lines(pairs, least: int) -> Table:
+    """Labels and values side by side; a long value wraps under itself, not under the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True,
+                    min_width=column([label for label, _value in pairs], least) - 1)
+    grid.add_column(ratio=1, overflow="fold")
     for label, value in pairs:
-        if text:
-            text.append("\n")
-        text.append(f"{label:<{width}}", style="dim")
-        text.append_text(value if isinstance(value, Text) else Text(str(value)))
-    return text
+        grid.add_row(label, value if isinstance(value, Text) else Text(str(value)))
+    return grid
 
 
-def contact_text(c: Customer, notes_width: int = 120, merges: tuple[Merge, ...] = ()) -> Text:
-    contact = Text()
-    contact.append(c.name, style="bold")
-    if c.archived_at:
-        contact.append("  " + _("(archived)"), style="dim")
-    notes = short(c.notes, notes_width) if c.notes else None
+def title(c: Customer) -> Text:
+    """The card pane's title: who they are (as Text: a name is never read as markup)."""
+    return Text(c.name + ("  " + _("(archived)") if c.archived_at else ""))
+
+
+def contact_pairs(c: Customer, merges: tuple[Merge, ...] = ()) -> list[tuple[str, str | Text]]:
+    """Who they are: every way to reach them, and the notes whole, line breaks and all."""
+    notes = c.notes.strip() if c.notes else None
     org = c.organization if c.organization != c.name else None
     pairs: list[tuple[str, str | Text]] = [(_(label), value) for label, value in (
         (N_("Phone"), c.phone), (N_("Email"), c.email), (N_("Address"), c.address),
@@ -59,12 +71,17 @@ def contact_text(c: Customer, notes_width: int = 120, merges: tuple[Merge, ...] 
     for n, merge in enumerate(merges):
         pairs.append((_("Merged") if n == 0 else "", Text(f"{merge.gone_name} (#{merge.gone_id})")
                       + Text(f" {fmt.day(timefmt.local(merge.at).date())}", style="dim")))
-    if pairs:
-        contact.append("\n").append_text(_lines(pairs))
-    return contact
+    return pairs
 
 
-def glance_texts(g: Glance) -> tuple[Text, str, Text]:
+def contact_text(c: Customer, merges: tuple[Merge, ...] = (), width: int = 8) -> Table | Text:
+    pairs = contact_pairs(c, merges)
+    if not pairs:
+        return Text(_("No phone, email or address yet (e edits the card)."), style="dim")
+    return _lines(pairs, width)
+
+
+def glance_texts(g: Glance, width: int = 8) -> tuple[Text, str, Table]:
     """The relationship at a glance — what happened, never a score of the person."""
     since_day = timefmt.local(g.customer_since).date()
     since = Text(_("Customer since") + " ", style="dim") + Text(
@@ -83,27 +100,21 @@ def glance_texts(g: Glance) -> tuple[Text, str, Text]:
         # (a purchase and its invoice count once: core.money.bought_cents, the README)
         bought = Text(fmt.amount(g.purchases_cents)) + Text(
             " · " + _("purchases + invoices"), style="dim")
-    rest = _lines([(_("Bought"), bought), (_("Said"), said)])
+    rest = _lines([(_("Bought"), bought), (_("Said"), said)], width)
     return since, talks, rest
 
 
-def wishes_text(card: Card) -> Text:
+def wishes_text(card: Card) -> Table:
     """The customer's wishes, with where the promises and follow-ups stand."""
     c = card.customer
-    pairs = fmt.wishes(c)
-    promises, following = _("Promises"), _("Next")
-    width = column([label for label, _value in pairs] + [promises, following], 10)
-    wishes = Text()
-    wishes.append(_("Their wishes"), style="bold")
-    for label, value in pairs:
+    pairs: list[tuple[str, str | Text]] = []
+    for label, value in fmt.wishes(c):
         style = "bold red" if label == _("Do not contact") else ""
-        wishes.append(f"\n{label:<{width}}", style="dim").append(value, style=style)
+        pairs.append((label, Text(value, style=style)))
     counts = card.promises
-    wishes.append(f"\n{promises:<{width}}", style="dim")
-    wishes.append(_("{open} open · {kept} kept · {broken} broken").format(
-        open=counts["open"], kept=counts["kept"], broken=counts["broken"]))
+    pairs.append((_("Promises"), _("{open} open · {kept} kept · {broken} broken").format(
+        open=counts["open"], kept=counts["kept"], broken=counts["broken"])))
     nxt = card.next_followup
-    wishes.append(f"\n{following:<{width}}", style="dim")
-    wishes.append(f"{fmt.followup_due(nxt)}: {short(nxt.text, 40)}" if nxt else
-                  _("no follow-up planned"))
-    return wishes
+    pairs.append((_("Next"), f"{fmt.followup_due(nxt)}: {short(nxt.text, 80)}" if nxt else
+                  _("no follow-up planned")))
+    return _lines(pairs, 10)

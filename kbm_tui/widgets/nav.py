@@ -30,14 +30,28 @@ class NavBar(Static):
             self.current = mode
             self.update(self.build())
 
+    def on_resize(self) -> None:
+        if self.title:
+            self.update(self.build())
+
     def build(self) -> Content:
+        line = self._line(short=False)
+        room = self.content_region.width or self.app.size.width - 2
+        if self.title and line.cell_length > room:
+            # Where the card's name would be cut off, the other screens keep only their key.
+            line = self._line(short=True)
+        return line
+
+    def _line(self, short: bool) -> Content:
         parts = []
         for key, mode, label, _detail in SCREEN_KEYS:
             label = _(label)
             if mode == self.current:
                 parts.append(f"[reverse $accent] {key} {label} [/]")
+            elif short:
+                parts.append(f"[@click=app.goto('{mode}')][b $accent]{key}[/][/]")
             else:
                 parts.append(f"[@click=app.goto('{mode}')][b $accent]{key}[/] {label}[/]")
         if self.title:
             parts.append(f"[b $foreground]› {Content(self.title).markup}[/]")
-        return Content.from_markup("  ".join(parts))
+        return Content.from_markup(("  " if not short else " ").join(parts))

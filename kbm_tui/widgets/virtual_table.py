@@ -43,6 +43,8 @@ class Column:
     ratio: int = 1
     sortable: bool = False
     hide_below: int = 0  # left out when the table is narrower than this
+    hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
+    justify: str = "left"  # "right" for amounts, so their digits line up
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -317,7 +319,8 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _visible(self) -> list[Column]:
         width = self.scrollable_content_region.width
-        return [c for c in self.columns if c.hide_below <= width]
+        return [c for c in self.columns
+                if c.hide_below <= width and not (c.hide_from and width >= c.hide_from)]
 
     def _widths(self) -> list[int]:
         width = self.scrollable_content_region.width
@@ -329,9 +332,11 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         line = Text(" ", no_wrap=True, end="")
-        for cell, width in zip(cells, self._widths()):
+        for cell, width, column in zip(cells, self._widths(), self._visible()):
             cell = cell.copy()
-            cell.truncate(width, overflow="ellipsis", pad=True)
+            cell.truncate(width, overflow="ellipsis", pad=column.justify != "right")
+            if column.justify == "right":
+                cell.align("right", width)
             line.append_text(cell)
             line.append(" ")
         segments = list(line.render(self.app.console))

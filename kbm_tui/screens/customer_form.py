@@ -7,7 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, TextArea
 
 from kbm_tui.core import validate
 from kbm_tui.core.errors import EditConflict, InputError, KbmError
@@ -41,7 +41,8 @@ class CustomerForm(FormDialog[Customer | None]):
     """Saves the customer itself; dismisses with the saved record, or None when cancelled."""
 
     ERROR_FIELDS = {key: f"field-{key}" for key in CHECKS}
-    ENTER_SAVES = frozenset({"f-notes"})
+    # Enter goes on to the next field; in the notes it starts a new line; ctrl+s saves.
+    ENTER_SAVES: frozenset[str] = frozenset()
 
     def __init__(self, customer: Customer | None = None, *, name: str = "") -> None:
         super().__init__()
@@ -59,15 +60,23 @@ class CustomerForm(FormDialog[Customer | None]):
                     value = getattr(self.customer, key) if self.customer else ""
                     if key == "name" and not self.customer:
                         value = self.start_name
-                    yield Field(_(label), Input(value or "", placeholder=_(hint), id=f"f-{key}",
-                                                compact=True), id=f"field-{key}")
+                    box: Input | TextArea = Input(value or "", placeholder=_(hint),
+                                                  id=f"f-{key}", compact=True)
+                    if key == "notes":  # several lines: Enter makes a new one
+                        box = TextArea(value or "", placeholder=_(hint), id="f-notes",
+                                       compact=True, highlight_cursor_line=False)
+                    yield Field(_(label), box, id=f"field-{key}")
             yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#f-name", Input).focus()
 
+    def _value(self, key: str) -> str:
+        box = self.query_one(f"#f-{key}")
+        return box.text if isinstance(box, TextArea) else self.query_one(f"#f-{key}", Input).value
+
     def _check_one(self, key: str, *, show_empty: bool) -> bool:
-        value = self.query_one(f"#f-{key}", Input).value
+        value = self._value(key)
         field = self.query_one(f"#field-{key}", Field)
         try:
             CHECKS[key](value)
@@ -83,11 +92,15 @@ class CustomerForm(FormDialog[Customer | None]):
         if key in CHECKS:
             self._check_one(key, show_empty=False)
 
+    @on(TextArea.Changed, "#f-notes")
+    def _noted(self) -> None:
+        self._check_one("notes", show_empty=False)
+
     def check(self, *, show_empty: bool) -> dict[str, str | None] | None:
         bad = [key for key, *_ in FIELDS if not self._check_one(key, show_empty=show_empty)]
         if bad:
             return None
-        values = {key: self.query_one(f"#f-{key}", Input).value for key, *_ in FIELDS}
+        values = {key: self._value(key) for key, *_ in FIELDS}
         return {k: (v if v.strip() else None) for k, v in values.items()}
 
     def write(self, store: Store, values: dict[str, str | None], anyway: bool) -> Customer:

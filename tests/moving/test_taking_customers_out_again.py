@@ -105,3 +105,12 @@ def test_the_calendar_as_tasks(store):
     data, _ = calendar_out.build(*store.open_promises_and_followups(), "x", todo=True)
     (task,) = Calendar.from_ical(data).walk("VTODO")
     assert task.decoded("due").hour == 13
+
+
+def test_notes_over_several_lines_travel_in_a_vcard(store, tmp_path):
+    notes = "Rides a Brompton\nCall after 17:00\n\nPays cash; no card, please"
+    store.add_customer("Greta Hoffmann", phone="0171 2345678", notes=notes)
+    path = export(store, tmp_path)
+    with Store.open(tmp_path / "other.sqlite3") as other:
+        import_file(other, path)
+        assert other.match_customer("greta").notes == notes

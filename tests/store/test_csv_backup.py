@@ -296,3 +296,14 @@ def test_what_an_import_brought_survives_the_backup_round_trip(store, tmp_path):
             "Radsport Müller GmbH", "--05-04",
             "work: 0341 9876543\nhome: Am Rain 3, 04416 Markkleeberg", "vcard:6A0F2B1C")
         assert [c.name for c in other.list_customers("0341 987 65")] == ["Jürgen Müller"]
+
+
+def test_notes_over_several_lines_come_back_whole_from_a_backup(store, tmp_path):
+    # as the customer form's notes box saves them: Enter between the lines
+    notes = "Rides a Brompton\nCall after 17:00\n\nPays cash — “no card”"
+    store.add_customer("Greta Hoffmann", notes=notes)
+    target = tmp_path / "b.zip"
+    backup_export.export(store, target)
+    with Store.open(tmp_path / "r.sqlite3") as other:
+        backup_restore.restore(other, target)
+        assert other.match_customer("greta").notes == notes

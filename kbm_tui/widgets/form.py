@@ -45,6 +45,14 @@ class Field(Horizontal):
             yield Static("", classes="field--error", markup=False)
             yield Static("", classes="field--hint", markup=False)
 
+    # Which field the cursor is in shows on its label (app.tcss); kept as a class, because
+    # :focus-within is not always restyled when the focus moves on.
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
+
     def set_error(self, message: str | Text | None) -> None:
         if message != self._shown.get("error"):
             self._shown["error"] = message

@@ -92,12 +92,6 @@ def test_customers_filtered_by_phone(snap_compare, shop_app, size):
 
 
 @SIZES
-def test_customer(snap_compare, shop_app, size):
-    assert snap_compare(shop_app, terminal_size=size,
-                        run_before=keys("c", "text:anna", "enter", "enter"))
-
-
-@SIZES
 def test_conversations(snap_compare, shop_app, size):
     assert snap_compare(shop_app, terminal_size=size, run_before=keys("v"))
 
@@ -113,14 +107,6 @@ def test_followups(snap_compare, shop_app, size):
 
 
 @SIZES
-def test_quick_log(snap_compare, shop_app, size):
-    steps = ("l", "text:ben", "enter", "text:Asked whether the pads are in", "tab", "tab", "tab",
-             "tab", "tab", "tab", "text:Call when they arrive", "tab", "text:after lunch",
-             "tab", "tab", "text:nonsense")
-    assert snap_compare(shop_app, terminal_size=size, run_before=keys(*steps))
-
-
-@SIZES
 def test_today_with_care_to_do(snap_compare, care_shop, size):
     assert snap_compare(care_shop, terminal_size=size, run_before=keys())
 
@@ -130,39 +116,8 @@ def test_ideas(snap_compare, care_shop, size):
     assert snap_compare(care_shop, terminal_size=size, run_before=keys("i"))
 
 
-@SIZES
-def test_customer_at_a_glance(snap_compare, care_shop, size):
-    assert snap_compare(care_shop, terminal_size=size,
-                        run_before=keys("c", "text:anna", "enter", "enter"))
-
-
-def test_wishes_dialog(snap_compare, care_shop):
-    assert snap_compare(care_shop, terminal_size=SMALL,
-                        run_before=keys("c", "text:anna", "enter", "enter", "W"))
-
-
-def test_plan_follow_up_against_the_wishes(snap_compare, care_shop):
-    steps = ("c", "text:anna", "enter", "enter", "w", "text:Ask how the chain runs", "tab",
-             "text:in 3 days")
-    assert snap_compare(care_shop, terminal_size=SMALL, run_before=keys(*steps))
-
-
-def test_renegotiate_dialog(snap_compare, care_shop):
-    assert snap_compare(care_shop, terminal_size=SMALL,
-                        run_before=keys("p", "g", "text:Friday 14:00"))
-
-
-def test_forget_dialog(snap_compare, care_shop):
-    assert snap_compare(care_shop, terminal_size=SMALL,
-                        run_before=keys("c", "text:cem", "enter", "enter", "F"))
-
-
 def test_help(snap_compare, shop_app):
     assert snap_compare(shop_app, terminal_size=SMALL, run_before=keys("question_mark"))
-
-
-def test_broken_reason_dialog(snap_compare, shop_app):
-    assert snap_compare(shop_app, terminal_size=SMALL, run_before=keys("b"))
 
 
 def test_fresh_database(snap_compare, db_path, colour):

@@ -17,6 +17,7 @@ from kbm_tui.ui import fmt
 from kbm_tui.widgets.virtual_table import Column
 
 TIME_FROM = 100  # from this table width on, "When" carries the time of day too
+KIND_WHOLE_FROM = 130  # from this table width on, every kind of record fits its column whole
 
 
 def _day(entry: TimelineEntry) -> str:
@@ -95,7 +96,9 @@ COLUMNS = [
     Column("day", N_("When"), _day, width=fmt.by_language(10, 14), hide_from=TIME_FROM),
     Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH, hide_below=TIME_FROM),
     Column("channel", N_("Channel"), channel, width=fmt.by_language(16, 22), hide_below=130),
-    Column("kind", N_("Kind"), kind, width=fmt.by_language(10, 13)),
+    # the kind whole ("feedback/idea") where there is room; below, "feedback/…"
+    Column("kind", N_("Kind"), kind, width=fmt.by_language(10, 13), hide_from=KIND_WHOLE_FROM),
+    Column("kind", N_("Kind"), kind, width=fmt.by_language(13, 13), hide_below=KIND_WHOLE_FROM),
     Column("status", N_("Status"), status, width=10),
     Column("what", N_("What"), what, ratio=1),
     # "€12,345.00" / "12.345,00 €"

@@ -3,6 +3,7 @@ the same shop in both, the same searches, the same customers in the same order."
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from kbm_tui.store import Store
@@ -18,6 +19,11 @@ SHOP = [
     ("Ben Schulz", "0171 5550101", None, None, ["Brought the bike in for a service"]),
     ("Dora Krüger", "030-777-999", None, "letter only", []),
     ("Heike Groß", "0341 9876543", None, None, []),
+    # words said with hyphens, digits, apostrophes, quotes and German letters in them
+    ("Paul O'Brien", None, None, None,
+     ["O'Brien's bike-rack, 2x 29er wheels", "Größe: XL; Fußpumpe (Straßenrad)",
+      "follow-up re: order #4711", "„Lastenrad“ für 3 Kinder – e-cargo"]),
+    ("Maria Weiß", None, None, None, ["Cargo bike? Cargobike!", "rack", "Süßigkeiten"]),
 ]
 # Written on a card's further numbers (schema 5): found as the main number is.
 MORE_CONTACTS = {"Heike Groß": "work: +49 (0)351 4445556\nmobile: 0152 9998887"}
@@ -31,6 +37,9 @@ SEARCHES = [
     # words said, card words, several words
     "kette", "kettenöl", "helm", "bremsbel", "e-bike", "bike", "club", "steil", "strasse",
     "seat", "child seat", "display", "service bike", "letter", "example", "nobody", "zz",
+    # the start of a word said, and not its middle; a whole word as a prefix of longer ones
+    "brien", "o'brien", "brien's", "rack", "29er", "29e", "4711", "#4711", "wheel", "fusspumpe", "pumpe", "strassenrad", "(strassen", "grosse", "größe", "xl;",
+    "follow-up", "lastenrad", "kinder", "e-cargo", "cargo", "cargob", "sussig", "süßigkeiten", "igkeiten", "rack, 2x", "wheels", "3 kinder",
 ]
 
 
@@ -62,3 +71,49 @@ def test_the_same_searches_find_the_same_customers_on_both_engines(both):
     # and the searches are worth comparing: most find something, not everything
     hits = [len(names) for names, _, _ in both["sqlite"].values()]
     assert sum(1 for n in hits if 0 < n < len(SHOP)) > len(SEARCHES) // 2
+
+
+LONG = "donaudampfschifffahrtsgesellschaftskapitaen"  # longer than a word start is indexed
+# More than fits in PostgreSQL's index of word starts (a tsvector holds under 1 MB).
+VERY_MUCH = " ".join(sorted(f"teil{n:07d}-ende{n % 7}" for n in range(60_000)))
+
+
+def test_long_words_and_a_customer_who_said_very_much_are_found_alike(tmp_path, server_db):
+    searches = [LONG, LONG[:40], LONG[:33], LONG[:32], LONG[:31], "schifffahrt", "teil0012345",
+                "teil0059999-en", "ende3", "ende9", "teil"]
+    found = {}
+    for engine, target in (("sqlite", tmp_path / "shop.sqlite3"), ("postgresql", server_db)):
+        with Store.open(target) as store:
+            captain = store.add_customer("Kapitän Blaubär")
+            store.log_conversation(captain.id, f"Der {LONG.capitalize()} rief an")
+            talker = store.add_customer("Vera Vielsager")
+            store.log_conversation(talker.id, "teil0000000-ende0")
+            # what hundreds of long conversations would leave (one holds at most 5,000 letters)
+            store.conn.execute("UPDATE customer_said SET words=? WHERE customer_id=?",
+                               (VERY_MUCH, talker.id))
+            store.add_customer("Nora Nichts")
+            found[engine] = {typed: [c.name for c in store.list_customers(typed)]
+                             for typed in searches}
+    assert found["postgresql"] == found["sqlite"]
+    assert found["sqlite"][LONG] == found["sqlite"][LONG[:32]] == ["Kapitän Blaubär"]
+    assert found["sqlite"]["teil0012345"] == ["Vera Vielsager"]
+    assert found["sqlite"]["schifffahrt"] == []
+    with psycopg.connect(server_db) as conn:  # Vera's words are searched by the pattern
+        assert conn.execute("SELECT count(*) FROM customer_said "
+                            "WHERE kbm_word_starts(words) IS NULL").fetchone()[0] == 1
+
+
+def test_a_database_from_before_the_word_index_gets_it_when_opened(server_db):
+    with Store.open(server_db) as store:
+        fill(store)
+        before = [c.name for c in store.list_customers("cargo")]
+    with psycopg.connect(server_db) as conn:  # as kbm left it before the index came
+        conn.execute("DROP FUNCTION kbm_word_starts(text) CASCADE")
+    with Store.open(server_db) as store:
+        assert [c.name for c in store.list_customers("cargo")] == before == [
+            "Maria Weiß", "Paul O'Brien"]
+        assert store.count_customers("e-cargo") == 1
+    with psycopg.connect(server_db) as conn:
+        indexes = {r[0] for r in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename='customer_said'")}
+    assert {"ix_customer_said_starts", "ix_customer_said_unindexed"} <= indexes

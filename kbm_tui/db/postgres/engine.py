@@ -181,6 +181,32 @@ def _prepare(conn: Connection, target: str) -> None:
         from kbm_tui.db.postgres.upgrade import upgrade
 
         upgrade(conn, target, version)
+    if not _has_word_starts(conn):
+        _index_word_starts(conn)
+
+
+def _has_word_starts(conn: Connection) -> bool:
+    return bool(conn.execute("SELECT to_regclass('ix_customer_said_unindexed') IS NOT NULL"
+                             ).fetchone()[0])
+
+
+def _index_word_starts(conn: Connection) -> None:
+    """The word-starts index for a database made before it (read from the rows there,
+    nothing rewritten), by whoever opens it first."""
+    conn.execute("SELECT pg_advisory_lock(?)", (SETUP_LOCK,))
+    try:
+        if _has_word_starts(conn):  # another computer made it while this one waited
+            return
+        conn.execute("BEGIN")
+        try:
+            for statement in [search.WORD_STARTS, *search.WORD_STARTS_INDEXES]:
+                conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
 
 
 def create(conn: Connection, target: str) -> None:
@@ -202,6 +228,8 @@ def create(conn: Connection, target: str) -> None:
             conn.execute(statement)
         conn.execute(search.FOLD_PLAIN if "unaccent" in missing else search.FOLD_WITH_UNACCENT)
         for statement in search.TABLES:
+            conn.execute(statement)
+        for statement in [search.WORD_STARTS, *search.WORD_STARTS_INDEXES]:
             conn.execute(statement)
         if "pg_trgm" not in missing:
             for statement in search.TRIGRAM_INDEXES:

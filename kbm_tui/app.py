@@ -55,7 +55,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
     BINDINGS = actions.bindings(
         *(f"app.{screen[1]}" for screen in actions.SCREEN_KEYS), "app.quick_log",
         "app.new_customer", "app.undo", "app.redo", "app.redo_shift", "app.backup",
-        "app.help", "app.help_anywhere", "app.palette")
+        "app.restore", "app.help", "app.help_anywhere", "app.palette")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
                  store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
@@ -202,6 +202,13 @@ class KbmApp(UndoKeys, TextualWords, Host):
             if reload is not None:
                 reload()
 
+    def after_restore(self) -> None:
+        """A restore is not on the undo history, and what is on it was made on the data
+        the restore replaced: undoing it now would put rows back into data it never saw."""
+        self.history = History()
+        self.refresh_bindings()
+        self.reload_screens()
+
     async def action_quit(self) -> None:
         """ctrl+q: quit — after asking, when a form holds text that is not saved."""
         from kbm_tui.screens.form_dialog import FormDialog, discard_question
@@ -290,6 +297,12 @@ class KbmApp(UndoKeys, TextualWords, Host):
 
         if not isinstance(self.screen, BackupDialog):
             self.push_screen(BackupDialog())
+
+    def action_restore_backup(self) -> None:
+        from kbm_tui.screens.restore import RestoreDialog
+
+        if not isinstance(self.screen, RestoreDialog):
+            self.push_screen(RestoreDialog())
 
     def action_import_customers(self) -> None:
         from kbm_tui.screens.import_file import ImportDialog

@@ -44,21 +44,13 @@ class RestoreResult:
 def restore(store: Store, source: Path, *, replace: bool = False,
             progress: Progress | None = None) -> RestoreResult:
     """Load a backup into the store, all or nothing. A non-empty database needs `replace`."""
-    if not source.is_file():
-        raise BackupError(_("There is no backup file at {path}.").format(path=source))
-    try:
-        zf = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise BackupError(_("{source} is not a kbm-tui backup (not a zip file, or a damaged "
-                            "one).").format(source=source)) from None
-    with zf:
+    with open_backup(source) as zf:
         manifest = read_manifest(zf, source)
         try:
             store.refuse_unless_replacing(replace)
         except KbmError as exc:
             raise BackupError(exc.message) from None
-        limits = {t: 4096 + manifest["tables"][t]["rows"] * store.csv_row_limit(t)
-                  for t in TABLES_IN_ORDER}
+        limits = member_limits(store, manifest)
         with store.staging() as staged:
             counts = {}
             try:
@@ -98,6 +90,26 @@ def restore(store: Store, source: Path, *, replace: bool = False,
                     source=source.name))
             copy = store.replace_with(staged)
     return RestoreResult(counts, copy)
+
+
+def open_backup(source: Path) -> zipfile.ZipFile:
+    """The backup's zip, or BackupError saying why it can't be one."""
+    if source.is_dir():
+        raise BackupError(_("{path} is a folder. Choose a backup file in it.").format(
+            path=source))
+    if not source.is_file():
+        raise BackupError(_("There is no backup file at {path}.").format(path=source))
+    try:
+        return zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise BackupError(_("{source} is not a kbm-tui backup (not a zip file, or a damaged "
+                            "one).").format(source=source)) from None
+
+
+def member_limits(store: Store, manifest: dict) -> dict[str, int]:
+    """How many bytes each table's CSV may unpack to: what its rows can take, no more."""
+    return {t: 4096 + manifest["tables"][t]["rows"] * store.csv_row_limit(t)
+            for t in TABLES_IN_ORDER}
 
 
 def _load_table(store, zf, manifest, table, source, limit, progress) -> int:

@@ -60,26 +60,21 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
-    from kbm_tui.backup import restore
+    from kbm_tui.backup import sources
     from kbm_tui.cli.progress import bar
-    from kbm_tui.store import find_safety_copy, is_database_file, resolve_path
+    from kbm_tui.store import is_database_file, resolve_path
 
-    source = Path(args.path).expanduser()
-    db_path = resolve_path(getattr(args, "db", None))
-    if not source.exists() and (copy := find_safety_copy(db_path, args.path)):
-        source = copy
+    source = sources.find(resolve_path(getattr(args, "db", None)), args.path)
     if source.is_file() and is_database_file(source):
         with open_store(args) as store:
-            before = store.restore_safety_copy(source, replace=args.replace)
-            counts = store.row_counts()
-        if before:
-            say(_("The previous database was kept as {path}.").format(path=before))
+            result = sources.restore_from(store, source, replace=args.replace)
+        if result.safety_copy:
+            say(_("The previous database was kept as {path}.").format(path=result.safety_copy))
         say(_("Restored the safety copy {path}: {counts}.").format(
-            path=source, counts=counts_text(counts)))
+            path=source, counts=counts_text(result.counts)))
         return
     with open_store(args) as store, bar(_("Restoring")) as progress:
-        result = restore.restore(store, Path(args.path).expanduser(), replace=args.replace,
-                                progress=progress)
+        result = sources.restore_from(store, source, replace=args.replace, progress=progress)
     if result.safety_copy:
         say(_("The previous database was kept as {path}.").format(path=result.safety_copy))
     say(_("Restored {path}: {counts}.").format(path=args.path, counts=counts_text(result.counts)))

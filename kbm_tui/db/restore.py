@@ -71,6 +71,11 @@ class RestorePart(Part):
                 digests[table] = digest.hexdigest()
         return digests
 
+    def keeps_copies(self) -> bool:
+        """Whether a restore keeps a copy of what was here (`replace_with` does beside a
+        database file; a server's database has the server's own backup instead)."""
+        return True
+
     def refuse_unless_replacing(self, replace: bool) -> None:
         if self.holds_data() and not replace:
             counts = self.row_counts()
@@ -126,6 +131,10 @@ class RestorePart(Part):
         """Fill this (staged, empty) database from another kbm-tui database file, checking
         all of it. The source is read from a private copy: it is never written to, and no
         -wal or -shm file appears beside it."""
+        return self.load_database_file_of_version(source)[1]
+
+    def load_database_file_of_version(self, source: Path) -> tuple[int, dict[str, int]]:
+        """`load_database_file`, with the schema version the file was written in."""
         private = self.path.with_name("source.sqlite3")
         _copy_file(source, private)
         version = _check_source(private, source, {
@@ -153,7 +162,7 @@ class RestorePart(Part):
         if not counts["staff"]:
             raise KbmError(_("{source} holds no staff at all (a database has at least its "
                              "owner). Nothing was changed.").format(source=source))
-        return counts
+        return version, counts
 
     def _copy_table(self, table: str, source: Path, version: int) -> int:
         newer = schema.newer_columns(table, version)

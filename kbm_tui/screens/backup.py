@@ -4,7 +4,7 @@ progress bar.
 The export runs in a thread on a connection of its own — a sqlite3 connection must not be
 shared between threads — and reads one consistent snapshot, so the app stays responsive and
 what is logged meanwhile (here or in another terminal) neither waits nor tears the backup.
-Restoring stays on the command line on purpose: it replaces the database.
+Restoring is the restore dialog's (ctrl+r, screens/restore.py).
 """
 
 from __future__ import annotations
@@ -213,8 +213,8 @@ class BackupDialog(ModalScreen[Path | None]):
         rows = max(sum(counts.values()), 1)
         self.query_one("#backup-bar", ProgressBar).update(total=rows, progress=rows)
         lines = [_("Saved {counts} to {file}.").format(counts=counts_text(counts), file=target),
-                 _("Keep a copy away from this computer too. Restoring replaces the database, "
-                   "so it is done on the command line: {command}").format(
+                 _("Keep a copy away from this computer too. To bring it back: ctrl+r here, "
+                   "or on the command line {command}").format(
                      command=f"kbm restore {shlex.quote(str(target))}")]
         if not getattr(self.app, "demo", False):
             lines.append(last_safety_copy(self.app.store.path))

@@ -69,6 +69,11 @@ def _table() -> tuple[Action, ...]:
           N_("Back up everything now (a zip of CSV files)"), palette=N_("Back up now"),
           palette_help=N_("Everything as a zip of CSV files, with a progress bar (B)"),
           show=False),
+        a("app.restore", "ctrl+r", "restore_backup", N_("Restore"),
+          N_("Restore a backup or a safety copy (shows what it holds first)"),
+          palette=N_("Restore a backup"),
+          palette_help=N_("Bring back a backup zip or a daily safety copy, after a look "
+                          "inside (ctrl+r)"), show=False),
         # Moving in and out: offered in the palette (ctrl+p), no key of their own.
         a("app.import", "", "import_customers", N_("Import"),
           N_("Import customers from a vCard, CSV or Excel file"),
@@ -226,7 +231,7 @@ HELP = (
     (N_("Everywhere"), ("app.today", "app.customers", "app.conversations", "app.promises",
                         "app.followups", "app.ideas", "app.quick_log", "app.new_customer",
                         "app.undo", "app.redo", "app.redo_shift", "app.backup",
-                        "app.import", "app.duplicates", "app.vcard", "app.calendar",
+                        "app.restore", "app.import", "app.duplicates", "app.vcard", "app.calendar",
                         "app.help", "app.help_anywhere", "app.palette", "app.quit")),
     (N_("Lists"), ("table.up", "table.down", "table.pageup", "table.pagedown", "table.home",
                    "table.end", "table.select", "form.next", "table.mouse")),

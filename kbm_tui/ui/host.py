@@ -40,6 +40,10 @@ class Host(App["str | None"]):
     def reload_screens(self) -> None:
         raise NotImplementedError
 
+    def after_restore(self) -> None:
+        """The whole database was replaced (a restore): the screens read it again."""
+        raise NotImplementedError
+
     def open_customer(self, customer_id: int) -> None:
         raise NotImplementedError
 

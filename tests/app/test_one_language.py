@@ -15,8 +15,10 @@ import pytest
 from german_shop import CARE_EN, add_care, build_german_shop
 from textual.widgets import Button, Select
 
+from kbm_tui.backup import export as backup_export
 from kbm_tui.core import i18n
 from kbm_tui.screens.help import key_sections
+from kbm_tui.store import Store
 from kbm_tui.ui.palette import ActionsProvider
 from support import build_shop, notes, running, screen_text, settle, type_text, typed, wait_for
 
@@ -222,6 +224,16 @@ async def walk_everywhere(pilot) -> Walk:
     await w.keys("Today", "escape")
     await w.keys("Backup dialog", "B", "clear", "enter")
     await w.keys("Today", "escape")
+    await w.keys("Restore dialog: no such file", "ctrl+r", "clear", "text:nonsense", "enter")
+    backup = app.store.path.parent / "walk.zip"
+    with Store.open(app.store.path) as own:
+        backup_export.export(own, backup)
+    app.screen.query_one("#restore-path").value = str(backup)
+    await w.keys("Restore dialog: what the backup holds", "enter")
+    await w.keys("Restore dialog: restored", "enter")
+    assert await wait_for(pilot, lambda: app.screen.has_class("-done"))
+    w.look("Restore dialog: restored")
+    await w.keys("Today", "escape")
     await w.keys("Help", "question_mark")
     await w.keys("Help, further down", "end", "pagedown", "pagedown", "pagedown")
     await w.keys("Today", "escape")
@@ -261,7 +273,8 @@ async def test_the_german_app_shows_no_english(db_path, german):
         for german_words in ("Heute", "Kontaktwünsche", "89,50 €", "Gespräch erfassen",
                              "Keine Treffer", "Alles sichern", "Tasten", "Farbschemata suchen",
                              "Wiedervorlage verschieben", "Reklamation abschließen",
-                             "endgültig vergessen", "Gebrochen", "Geprüft"):
+                             "endgültig vergessen", "Gebrochen", "Geprüft",
+                             "Sie enthält 5 Kunden", "Sicherung zurückgeholt"):
             assert german_words in seen, german_words
 
 
@@ -279,5 +292,6 @@ async def test_the_english_app_shows_no_german(db_path):
         seen = "\n".join(text for _step, text in walk.seen)
         for english in ("Today", "Log a conversation", "No matches found", "Back up everything",
                         "Keys", "Search for themes", "Move this follow-up", "Resolve this complaint",
-                        "for good", "Broken", "Considered"):
+                        "for good", "Broken", "Considered", "It holds 5 customers",
+                        "Backup restored"):
             assert english in seen, english

@@ -175,9 +175,13 @@ class QuickLog(FormDialog[Conversation | None]):
         from kbm_tui.screens.customer_form import CustomerForm
 
         def created(customer: Customer | None) -> None:
+            picker = self.query_one(CustomerPicker)
             if customer is not None:
-                self.query_one(CustomerPicker).pick(customer)
+                picker.pick(customer)
                 self.query_one("#summary", Input).focus()
+            else:  # not created: the typed name is still there, and so are its choices
+                picker.input.focus()
+                picker.show_matches()
 
         self.app.push_screen(CustomerForm(name=event.name), created)
 

@@ -79,6 +79,12 @@ class CustomerPicker(DbWork, Vertical):
             self._timer.stop()
         self._timer = self.set_timer(SEARCH_DELAY, self._search)
 
+    def show_matches(self) -> None:
+        """Look up and show the matches of what is typed again (with "+ New customer")."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._search()
+
     @property
     def waiting_for_typing(self) -> bool:
         """True while it waits for a pause in typing before it searches."""

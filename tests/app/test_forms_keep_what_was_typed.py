@@ -103,3 +103,25 @@ async def test_the_quick_log_says_where_its_channel_comes_from(shop):
         await quick_log_for(pilot, "Emil")
         assert "in store: the default, nothing is known about Emil Weber yet" in \
             screen_text(app)
+
+
+async def test_escaping_out_of_new_customer_offers_it_again_in_the_quick_log(shop):
+    """The walk's surprise: back in the quick-log, the typed name stayed but its
+    "+ New customer" line was gone until the name was edited."""
+    async with running(shop) as pilot:
+        app = pilot.app
+        await pilot.press("l")
+        await type_text(pilot, "Hanna Neu")
+        await typed(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CustomerForm"
+        await pilot.press("escape")  # only the name it was given: it closes without asking
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "QuickLog"
+        assert app.screen.query_one("#customer-input").value == "Hanna Neu"
+        assert app.focused is app.screen.query_one("#customer-input")
+        assert "+ New customer “Hanna Neu”" in screen_text(app)
+        await pilot.press("enter")  # and it can be chosen again at once
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CustomerForm"

@@ -48,17 +48,18 @@ def short_date(day: date, *, weekday_too: bool = True, year: bool = False) -> st
 
 
 def long_date(day: date) -> str:
-    """ "Saturday 28 November 2026" / "Samstag, 28. November 2026"."""
+    """ "Saturday 28 November 2026", "Sunday 6 December 2026" / "Samstag, 28. November 2026"."""
     if language() == "de":
         return f"{weekday(day, short=False)}, {day.day}. {month(day, short=False)} {day.year}"
-    return f"{weekday(day, short=False)} {day.day:02d} {month(day, short=False)} {day.year}"
+    # In a sentence the day is written as a person writes it: "6 December", not "06".
+    return f"{weekday(day, short=False)} {day.day} {month(day, short=False)} {day.year}"
 
 
 def day_month(day: date) -> str:
-    """ "01 October" / "1. Oktober"."""
+    """ "1 October" / "1. Oktober"."""
     if language() == "de":
         return f"{day.day}. {month(day, short=False)}"
-    return f"{day.day:02d} {month(day, short=False)}"
+    return f"{day.day} {month(day, short=False)}"
 
 
 def month_year(day: date) -> str:

@@ -38,7 +38,15 @@ def test_german_money_is_the_cldr_one(german, cents):
 def test_english_stays_as_it_was():
     day = date(2026, 12, 5)
     assert l10n.short_date(day) == "Sat 05 Dec"
-    assert l10n.long_date(day) == "Saturday 05 December 2026"
+    assert l10n.short_date(day, year=True) == "Sat 05 Dec 2026"  # lists line up their days
+
+
+def test_english_dates_in_a_sentence_are_written_as_a_person_writes_them():
+    """ "Sunday 6 December 2026", not "Sunday 06 December 2026" (the tmux walk's surprise)."""
+    day = date(2026, 12, 6)
+    assert l10n.long_date(day) == "Sunday 6 December 2026"
+    assert l10n.day_month(date(2026, 10, 1)) == "1 October"
+    assert l10n.long_date(date(2026, 11, 22)) == "Sunday 22 November 2026"
     assert l10n.money(123450, "EUR") == "€1,234.50" == format_currency(1234.5, "EUR", locale="en")
     assert l10n.money(-500, "EUR") == "-€5.00" == format_currency(-5, "EUR", locale="en")
     assert l10n.money(123450, "CHF") == "CHF 1,234.50"

@@ -47,7 +47,7 @@ class WishesDialog(FormDialog[Customer | None]):
             yield Static(_(EXPLAIN), classes="dialog-detail")
             with VerticalScroll(classes="dialog-fields"):
                 yield Field(_("Channel"), Select(
-                    [(fmt.channel(k), k) for k in CHANNEL_LABELS], prompt=_("no preference"),
+                    [(fmt.channel(k), k) for k in CHANNEL_LABELS], prompt=_("any"),
                     value=c.pref_channel or Select.NULL, id="w-channel", compact=True),
                     id="field-channel")
                 yield Field(_("Person"), Select([], prompt=_("anyone"), id="w-staff",

@@ -235,3 +235,27 @@ async def test_quick_log_warns_before_going_against_the_wishes(shop):
         talk = s.conversations(customer_id=4, limit=1)[0]
         assert talk.summary == "Sent the child seat catalogue"
         assert "asked not to be contacted" in talk.against_wishes
+
+
+async def test_no_channel_wish_reads_the_same_on_the_card_and_in_the_wishes_dialog(shop):
+    """German said "beliebig" on the card and "egal" in the wishes dialog; English "any"
+    and "no preference". One word in each language, wherever it shows."""
+    from kbm_tui.core import i18n
+
+    for language, word, other in (("de", "Kanal: beliebig", "egal"),
+                                  ("en", "Channel: any", "no preference")):
+        i18n.use(language)
+        try:
+            async with running(shop) as pilot:
+                app = pilot.app
+                await open_customer(pilot, 5)  # Emil: no wishes
+                card = screen_text(app)
+                await pilot.press("W")
+                await settle(pilot)
+                dialog = screen_text(app)
+        finally:
+            i18n.use("en")
+        label, value = word.split(": ")
+        assert f"{label}: {value}" in card.replace("  ", " ") or value in card, card
+        assert value in dialog.split(label, 1)[1].splitlines()[0], dialog
+        assert other not in card and other not in dialog

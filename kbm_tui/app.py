@@ -202,10 +202,11 @@ class KbmApp(UndoKeys, TextualWords, Host):
             if reload is not None:
                 reload()
 
-    def after_restore(self) -> None:
+    def after_restore(self, kept: Path | None) -> None:
         """A restore is not on the undo history, and what is on it was made on the data
         the restore replaced: undoing it now would put rows back into data it never saw."""
         self.history = History()
+        self.history.restored, self.history.kept = True, str(kept) if kept else None
         self.refresh_bindings()
         self.reload_screens()
 

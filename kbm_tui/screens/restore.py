@@ -202,7 +202,7 @@ class RestoreDialog(ModalScreen[Path | None]):
             tell(self._failed, _("The restore failed: {reason}").format(
                 reason=f"{type(exc).__name__}: {exc}"))
         else:
-            tell(self._done, restored(preview.source, result))
+            tell(self._done, restored(preview.source, result), result.safety_copy)
 
     def _show_progress(self, table: str, done: int, total: int, all_done: int,
                        all_total: int) -> None:
@@ -224,19 +224,20 @@ class RestoreDialog(ModalScreen[Path | None]):
         self.app.notify(_("The restore was stopped; nothing was changed."), title=_("Restore"))
         self.dismiss(None)
 
-    def _done(self, text: str) -> None:
+    def _done(self, text: str, kept: Path | None) -> None:
         assert self.preview is not None
         self.restored = self.preview.source
         bar = self.query_one("#restore-bar", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
-        self.query_one("#restore-title", Label).update(_("Backup restored"))
+        self.query_one("#restore-title", Label).update(
+            _("Copy restored") if self.preview.safety_copy else _("Backup restored"))
         self.query_one("#restore-result", Static).update(text)
         self.set_class(False, "-running")
         self.set_class(True, "-done")
         close = self.query_one("#restore-cancel", Button)
         close.label = _("Close (esc)")
         close.focus()
-        self.app.after_restore()
+        self.app.after_restore(kept)
 
     @on(Button.Pressed, "#restore-cancel")
     def action_cancel(self) -> None:

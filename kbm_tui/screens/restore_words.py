@@ -3,6 +3,7 @@ it will do, and what it did."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kbm_tui.backup.restore import RestoreResult
@@ -11,6 +12,7 @@ from kbm_tui.core import l10n, timefmt
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.ui.fmt import number
 
+_DAILY = re.compile(r"-\d{4}-\d{2}-\d{2}\.sqlite3$")  # the app's daily safety copies
 # What the preview counts: the rows a shop owner knows by name.
 SHOWN = ("customer", "conversation", "promise", "followup")
 
@@ -36,10 +38,15 @@ def holds(counts: dict[str, int]) -> str:
 
 def made(preview: Preview) -> str:
     if preview.safety_copy:
-        day = preview.made_day
-        return (_("A safety copy from {day} (schema {version}).").format(
-            day=l10n.long_date(day), version=preview.schema_version) if day else
-            _("A safety copy (schema {version}).").format(version=preview.schema_version))
+        day, version = preview.made_day, preview.schema_version
+        if day is None:
+            return _("A copy of a kbm-tui database (schema {version}).").format(version=version)
+        if _DAILY.search(preview.source.name):
+            return _("A safety copy from {day} (schema {version}).").format(
+                day=l10n.long_date(day), version=version)
+        # A copy kept before a restore, or one made by hand: its day is its last change.
+        return _("A copy of a kbm-tui database, last changed on {day} (schema {version})."
+                 ).format(day=l10n.long_date(day), version=version)
     if preview.made is None:
         return _("A kbm-tui backup; the day it was made is not in it (schema {version})."
                  ).format(version=preview.schema_version)

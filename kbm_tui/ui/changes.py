@@ -58,6 +58,8 @@ class History:
         self.keep = keep
         self.done: list[Change] = []
         self.undone: list[Change] = []
+        self.restored = False  # a restore replaced the data: older changes are gone from here
+        self.kept: str | None = None  # the copy that restore kept of what it replaced
 
     def add(self, change: Change) -> None:
         """A new change: it goes on top, and what was undone before can't be redone."""

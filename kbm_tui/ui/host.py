@@ -7,6 +7,7 @@ them), so they see it as a `Host`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from textual.app import App
@@ -40,7 +41,7 @@ class Host(App["str | None"]):
     def reload_screens(self) -> None:
         raise NotImplementedError
 
-    def after_restore(self) -> None:
+    def after_restore(self, kept: Path | None) -> None:
         """The whole database was replaced (a restore): the screens read it again."""
         raise NotImplementedError
 

@@ -39,8 +39,8 @@ class UndoKeys(DbWork, Host):
         source = self.history.done if undo else self.history.undone
         if not source:
             self._steps.pop(0)
-            self.notify(_("Nothing to undo here. (What other terminals change is theirs to "
-                          "undo.)") if undo else _("Nothing to redo."), markup=False)
+            self.notify(self._nothing_to_undo() if undo else _("Nothing to redo."),
+                        markup=False)
             self._next_step()
             return
         change = source.pop()
@@ -51,6 +51,8 @@ class UndoKeys(DbWork, Host):
         expected, wanted = ((change.after, change.before) if undo
                             else (change.before, change.after))
 
+        what = without_full_stop(change.what)
+
         def finished(moved: list) -> None:
             self._steps.pop(0)
             if moved:
@@ -58,13 +60,13 @@ class UndoKeys(DbWork, Host):
                     (_("Not undone: {what}. It was changed since, in another terminal or "
                        "program, and stays as it is now.") if undo else
                      _("Not redone: {what}. It was changed since, in another terminal or "
-                       "program, and stays as it is now.")).format(what=change.what),
+                       "program, and stays as it is now.")).format(what=what),
                     title=_("Undo") if undo else _("Redo"), severity="warning", timeout=10,
                     markup=False)
             else:
                 (self.history.undone if undo else self.history.done).append(change)
                 self.notify((_("Undone: {what}.") if undo else _("Redone: {what}.")).format(
-                    what=change.what), title=_("Undo") if undo else _("Redo"), markup=False)
+                    what=what), title=_("Undo") if undo else _("Redo"), markup=False)
             self.refresh_bindings()
             self.reload_screens()
             self._next_step()
@@ -82,8 +84,8 @@ class UndoKeys(DbWork, Host):
 
         def finished(_result) -> None:
             self._steps.pop(0)
-            self.notify(_("Undone: {what}.").format(what=change.what), title=_("Undo"),
-                        markup=False)
+            self.notify(_("Undone: {what}.").format(what=without_full_stop(change.what)),
+                        title=_("Undo"), markup=False)
             self.refresh_bindings()
             self.reload_screens()
             self._next_step()
@@ -95,3 +97,19 @@ class UndoKeys(DbWork, Host):
 
         assert change.take_back is not None
         self.db_write(change.take_back, finished, on_error=failed)
+
+    def _nothing_to_undo(self) -> str:
+        if not self.history.restored:
+            return _("Nothing to undo here. (What other terminals change is theirs to undo.)")
+        if self.history.kept is None:
+            return _("Nothing to undo here: a restore replaced the data the earlier changes "
+                     "were made on.")
+        return _("Nothing to undo here: a restore replaced the data the earlier changes were "
+                 "made on. The way back from the restore is the copy kept of it: "
+                 "{path}").format(path=self.history.kept)
+
+
+def without_full_stop(what: str) -> str:
+    """What was done, to end a sentence with: its own full stop dropped ("… bis Mo., 30.
+    Nov." + "." would end in two)."""
+    return what[:-1] if what.endswith(".") else what

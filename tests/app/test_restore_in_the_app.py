@@ -113,7 +113,7 @@ async def test_restoring_an_earlier_backup_brings_back_a_forgotten_customer(db_p
         await settle(pilot)
         await pilot.press("u")  # the kept promise was made on data the restore replaced
         await settle(pilot)
-        assert "Nothing to undo here" in notes(app)[-1]
+        said = notes(app)[-1]
     app.close_store()
     assert names(db_path) == ["Anna Bauer", "Ben Schulz", "Cem Yilmaz", "Dora Krüger",
                               "Emil Weber"]
@@ -123,6 +123,9 @@ async def test_restoring_an_earlier_backup_brings_back_a_forgotten_customer(db_p
         in result
     assert f"The data that was there before is kept as {kept[0]}." in result
     assert "Emil Weber" not in names(kept[0])  # the copy opens, and holds what was there
+    assert said == ("Nothing to undo here: a restore replaced the data the earlier changes "
+                    f"were made on. The way back from the restore is the copy kept of it: "
+                    f"{kept[0]}")
 
 
 async def test_the_palette_offers_it_and_a_safety_copy_can_be_chosen(db_path, home):

@@ -189,3 +189,27 @@ async def test_undo_shows_on_the_screen_at_once(shop):
         await pilot.press("u")
         await settle(pilot)
         assert "Order brake pads" in screen_text(app)
+
+
+async def test_what_was_undone_ends_with_one_full_stop_in_german(shop):
+    """German dates end with a full stop ("Mo., 30. Nov."): the message said
+    "… zurückgestellt bis Mo., 7. Dez.." in the tmux walk."""
+    from kbm_tui.core import i18n
+
+    i18n.use("de")
+    try:
+        async with running(shop) as pilot:
+            app = pilot.app
+            await cursor_to(pilot, "#today-list",
+                            lambda r: getattr(r, "text", "") == "Remind about the spring service")
+            await pilot.press("s", "7")  # a week on is a Sunday: the shop is closed
+            await settle(pilot)
+            await pilot.press("j")  # the next opening day, Monday
+            await settle(pilot)
+            await pilot.press("u")
+            await settle(pilot)
+            said = notes(app)[-1]
+    finally:
+        i18n.use("en")
+    assert said.startswith("Rückgängig gemacht: Wiedervorlage bei Ben Schulz")
+    assert said.endswith("bis Mo., 30. Nov."), said

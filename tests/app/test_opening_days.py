@@ -80,3 +80,20 @@ async def test_tomorrow_morning_on_a_saturday_says_sunday_is_closed(shop):
         app.screen.query_one("#promise-due").value = "Monday morning"
         await settle(pilot)
         assert "closed that day" not in screen_text(app)
+
+
+async def test_the_snooze_dialogs_example_day_is_written_the_english_way(shop):
+    """The English snooze dialog offered "Friday, 3.12., in 10 days" — a German way to write
+    a day. The example is written as an English shop owner writes it, and reads as shown."""
+    async with running(shop) as pilot:
+        app = pilot.app
+        await cursor_to(pilot, "#today-list",
+                        lambda r: getattr(r, "text", "") == "Remind about the spring service")
+        await pilot.press("s")
+        await settle(pilot)
+        assert "Friday, 3 Dec, in 10 days" in words(app)
+        assert "3.12." not in words(app)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "3 Dec")
+        await settle(pilot)
+        assert "→ Thu 03 Dec 2026 (all day)" in words(app)

@@ -58,3 +58,21 @@ def test_both_readmes_start_with_the_same_two_set_up_commands():
     english = set_up("README.md")
     assert len(english) == 2
     assert set_up("LIESMICH.md") == english
+
+
+@pytest.mark.parametrize(("readme", "typed", "quoted"), [
+    ("README.md", "after lunch", '("→ {shown}")'),
+    ("LIESMICH.md", "nach dem Mittagessen", "(„→ {shown}“)")])
+def test_the_first_walks_due_time_is_what_the_quick_log_shows(readme, typed, quoted):
+    """The first walk quotes what the quick-log shows under a due time as it is typed (the
+    tmux walk found it said "→ today 14:00" where the app shows the date)."""
+    from kbm_tui.core import i18n
+    from kbm_tui.core.when import parse_when
+
+    i18n.use(TOURS[readme][0])
+    try:
+        shown = parse_when(typed).describe()
+    finally:
+        i18n.use("en")
+    text = " ".join((ROOT / readme).read_text(encoding="utf-8").split())
+    assert quoted.format(shown=shown.replace("\u00a0", " ")) in text, shown

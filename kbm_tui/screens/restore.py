@@ -101,6 +101,9 @@ class RestoreDialog(ModalScreen[Path | None]):
     @on(Input.Changed, "#restore-path")
     def _typed(self) -> None:
         """Another file: what was shown of the last one no longer applies."""
+        if self.has_class("-looking"):  # what it finds would be about the file typed before
+            self.workers.cancel_group(self, "restore")
+            self.set_class(False, "-looking")
         self.query_one("#restore-field", Field).set_error(None)
         self.preview = None
         self.query_one("#restore-preview", Static).update("")
@@ -109,7 +112,9 @@ class RestoreDialog(ModalScreen[Path | None]):
     @on(OptionList.OptionSelected, "#restore-copies")
     def _copy_chosen(self, event: OptionList.OptionSelected) -> None:
         box = self.query_one("#restore-path", Input)
-        box.value = event.option.id or ""
+        with box.prevent(Input.Changed):  # chosen, not typed: looked into at once
+            box.value = event.option.id or ""
+        self._typed()
         self.action_look()
 
     @on(Input.Submitted, "#restore-path")

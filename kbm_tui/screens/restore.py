@@ -139,7 +139,7 @@ class RestoreDialog(ModalScreen[Path | None]):
     def _look(self, source: Path) -> None:
         tell = _teller(self)
         try:
-            with Store.open(self.app.store.path) as own:
+            with Store.open(self.app.store.location) as own:
                 preview = sources.look_into(own, source)
                 now = own.row_counts() if own.holds_data() else None
                 keeps_copy = own.keeps_copies()
@@ -149,7 +149,7 @@ class RestoreDialog(ModalScreen[Path | None]):
             tell(self._refused, _("The file could not be read: {reason}").format(
                 reason=f"{type(exc).__name__}: {exc}"))
         else:
-            tell(self._looked, preview, what_happens(preview, self.app.store.path, now,
+            tell(self._looked, preview, what_happens(preview, self.app.store, now,
                                                      keeps_copy))
 
     def _refused(self, message: str) -> None:
@@ -196,7 +196,7 @@ class RestoreDialog(ModalScreen[Path | None]):
                 tell(self._show_progress, table, done, total, tally.done, tally.total)
 
         try:
-            with Store.open(self.app.store.path) as own:
+            with Store.open(self.app.store.location) as own:
                 result = sources.restore_from(own, preview.source, replace=True,
                                               progress=progress)
         except _Stopped:

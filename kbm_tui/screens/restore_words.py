@@ -10,6 +10,7 @@ from kbm_tui.backup.restore import RestoreResult
 from kbm_tui.backup.sources import Preview
 from kbm_tui.core import l10n, timefmt
 from kbm_tui.core.i18n import _, n_
+from kbm_tui.store import Store
 from kbm_tui.ui.fmt import number
 
 _DAILY = re.compile(r"-\d{4}-\d{2}-\d{2}\.sqlite3$")  # the app's daily safety copies
@@ -56,24 +57,25 @@ def made(preview: Preview) -> str:
         version=preview.schema_version)
 
 
-def what_happens(preview: Preview, db_path: Path, now: dict[str, int] | None,
+def what_happens(preview: Preview, store: Store, now: dict[str, int] | None,
                  keeps_copy: bool) -> str:
     """The preview and the question: what the file holds, what is replaced, where the
     current data is kept, and that u can't take it back."""
+    shown, name = store.shown, store.path.name
     lines = [made(preview),
              _("It holds {counts}.").format(counts=holds(preview.counts)), ""]
     if now is None:
         lines.append(_("Restoring fills the database {path}, which is empty now: nothing "
-                       "needs keeping.").format(path=db_path))
+                       "needs keeping.").format(path=shown))
     elif keeps_copy:
         lines.append(_("Restoring replaces what the database {path} holds now ({counts}). "
                        "That is first kept as a copy beside it, in the same folder: "
                        "{name}.before-restore-(day)-(time).").format(
-            path=db_path, counts=holds(now), name=db_path.name))
+            path=shown, counts=holds(now), name=name))
     else:
         lines.append(_("Restoring replaces what the database {path} holds now ({counts}). "
                        "No copy of that is kept here: the server's own backup (pg_dump) is "
-                       "the way back.").format(path=db_path, counts=holds(now)))
+                       "the way back.").format(path=shown, counts=holds(now)))
     lines.append(_("A restore is not on the undo history (u can't take it back): the way "
                    "back is the kept copy.") if keeps_copy or now is None else
                  _("A restore is not on the undo history (u can't take it back)."))

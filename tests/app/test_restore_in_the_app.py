@@ -250,3 +250,19 @@ async def test_another_terminal_shows_the_restored_data(db_path, backup, kbm):
         kbm.ok("restore", str(backup), "--replace")
         assert await wait_for(pilot, lambda: "Emil Weber" in screen_text(app))
     app.close_store()
+
+
+def test_on_a_server_the_question_names_the_servers_backup_not_a_kept_copy(db_path):
+    """PostgreSQL keeps no before-restore copy (Store.keeps_copies is False there): the
+    question must not promise one."""
+    from kbm_tui.backup.sources import Preview
+    from kbm_tui.screens.restore_words import what_happens
+
+    counts = {"customer": 5, "conversation": 5, "promise": 4, "followup": 3}
+    preview = Preview(db_path.parent / FILE, False, counts, SCHEMA_VERSION)
+    with Store.open(db_path) as s:
+        on_server = what_happens(preview, s, counts, keeps_copy=False)
+        on_file = what_happens(preview, s, counts, keeps_copy=True)
+    assert "the server's own backup (pg_dump) is the way back" in on_server
+    assert "kept" not in on_server and "before-restore" not in on_server
+    assert "before-restore" in on_file and "the way back is the kept copy" in on_file

@@ -145,6 +145,9 @@ class ServerTables(TablesPart):
     def ensure_daily_copy(self, keep: int | None = None) -> Path | None:
         return None  # the server's backup (pg_dump) is the safety net
 
+    def keeps_copies(self) -> bool:
+        return False  # a restore keeps no copy either: the server's backup is the way back
+
     @contextmanager
     def staging(self) -> Iterator[Self]:
         """An SQLite database of its own on this computer, where a restore is checked as

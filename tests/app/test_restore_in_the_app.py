@@ -264,5 +264,6 @@ def test_on_a_server_the_question_names_the_servers_backup_not_a_kept_copy(db_pa
         on_server = what_happens(preview, s, counts, keeps_copy=False)
         on_file = what_happens(preview, s, counts, keeps_copy=True)
     assert "the server's own backup (pg_dump) is the way back" in on_server
-    assert "kept" not in on_server and "before-restore" not in on_server
+    assert "No copy of that is kept here" in on_server
+    assert "the kept copy" not in on_server and "before-restore" not in on_server
     assert "before-restore" in on_file and "the way back is the kept copy" in on_file

@@ -107,13 +107,14 @@ def test_a_database_from_before_the_word_index_gets_it_when_opened(server_db):
     with Store.open(server_db) as store:
         fill(store)
         before = [c.name for c in store.list_customers("cargo")]
-    with psycopg.connect(server_db) as conn:  # as kbm left it before the index came
-        conn.execute("DROP FUNCTION kbm_word_starts(text) CASCADE")
-    with Store.open(server_db) as store:
-        assert [c.name for c in store.list_customers("cargo")] == before == [
-            "Maria Weiß", "Paul O'Brien"]
-        assert store.count_customers("e-cargo") == 1
-    with psycopg.connect(server_db) as conn:
-        indexes = {r[0] for r in conn.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename='customer_said'")}
-    assert {"ix_customer_said_starts", "ix_customer_said_unindexed"} <= indexes
+    for dropped in ("FUNCTION kbm_word_starts(text) CASCADE", "INDEX ix_customer_said_starts"):
+        with psycopg.connect(server_db) as conn:  # as kbm left it before, or half of it
+            conn.execute(f"DROP {dropped}")
+        with Store.open(server_db) as store:
+            assert [c.name for c in store.list_customers("cargo")] == before == [
+                "Maria Weiß", "Paul O'Brien"]
+            assert store.count_customers("e-cargo") == 1
+        with psycopg.connect(server_db) as conn:
+            indexes = {r[0] for r in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename='customer_said'")}
+        assert {"ix_customer_said_starts", "ix_customer_said_unindexed"} <= indexes

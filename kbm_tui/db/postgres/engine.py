@@ -186,7 +186,8 @@ def _prepare(conn: Connection, target: str) -> None:
 
 
 def _has_word_starts(conn: Connection) -> bool:
-    return bool(conn.execute("SELECT to_regclass('ix_customer_said_unindexed') IS NOT NULL"
+    return bool(conn.execute("SELECT to_regclass('ix_customer_said_starts') IS NOT NULL AND "
+                             "to_regclass('ix_customer_said_unindexed') IS NOT NULL"
                              ).fetchone()[0])
 
 

@@ -96,6 +96,8 @@ class CustomerSummary(Record):
     open_promises: int
     next_followup_day: date | None
     archived_at: datetime | None = None
+    tags: str | None = None
+    bought_cents: int = 0  # purchases and invoices, a sale logged as both once (core.money)
 
 
 @dataclass(frozen=True)

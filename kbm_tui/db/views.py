@@ -5,9 +5,12 @@ Lists are always read a window at a time (offset/limit), never all rows at once.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from kbm_tui.core import clock, phone, timefmt, vocab
+from kbm_tui.core.money import bought_cents
 from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promise
 from kbm_tui.core.timefmt import day_bounds
 from kbm_tui.core.vocab import digits_of
@@ -84,7 +87,7 @@ class ViewsPart(Part):
             after, skip = anchors[start], offset - start
             where += (" AND " if where else "WHERE ") + keyset[1]
         rows = list(self.conn.execute(
-            "SELECT c.id, c.name, c.phone, c.email, c.last_contact_at, c.archived_at, "
+            "SELECT c.id, c.name, c.phone, c.email, c.tags, c.last_contact_at, c.archived_at, "
             "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
             "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM followup f "
             f"WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"
@@ -97,7 +100,24 @@ class ViewsPart(Part):
                 _ANCHORS.clear()
             anchors[offset + len(rows)] = tuple(v for k, v in dict(rows[-1]).items()
                                                 if k.startswith("sort_"))
-        return [CustomerSummary.from_row(r) for r in rows]
+        found = [CustomerSummary.from_row(r) for r in rows]
+        bought = self._bought([c.id for c in found])
+        return [replace(c, bought_cents=bought[c.id]) if c.id in bought else c for c in found]
+
+    def _bought(self, customer_ids: list[int]) -> dict[int, int]:
+        """What each of these customers bought (the card's rule, core.money.bought_cents),
+        read for the window's customers only."""
+        if not customer_ids:
+            return {}
+        sales: dict[int, list[tuple[str, int, datetime]]] = {}
+        marks = ", ".join("?" * len(customer_ids))
+        for cid, kind, cents, when in self.conn.execute(
+                "SELECT customer_id, kind, amount_cents, at FROM conversation WHERE "
+                f"customer_id IN ({marks}) AND kind IN ('purchase', 'invoice') AND "
+                "amount_cents IS NOT NULL AND deleted_at IS NULL ORDER BY at, id",
+                customer_ids):
+            sales.setdefault(cid, []).append((kind, cents, timefmt.from_db(when) or clock.now()))
+        return {cid: bought_cents(listed) for cid, listed in sales.items()}
 
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
         where, params = self._customer_filter(search, include_archived)

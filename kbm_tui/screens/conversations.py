@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
@@ -23,8 +23,23 @@ from kbm_tui.widgets.virtual_table import Column, VirtualTable
 TYPE_DELAY = 0.2
 
 
+WIDE = 118  # from this width the state of a complaint has its own column
+
+
+def _state(c: Conversation) -> Text:
+    """A complaint's state, or that it is deleted: a word for its own column."""
+    if c.deleted_at:
+        return Text(_("deleted"), style="dim")
+    return fmt.complaint_state(c) if c.kind == "complaint" else Text("")
+
+
 def _summary(c: Conversation) -> Text:
-    text = Text(short(c.summary, 300))
+    return Text(short(c.summary, 300))
+
+
+def _summary_with_state(c: Conversation) -> Text:
+    """Narrower, the state goes before the summary: no room for a column of its own."""
+    text = _summary(c)
     if c.kind == "complaint":
         text = fmt.complaint_state(c) + Text(" ") + text
     if c.deleted_at:
@@ -34,12 +49,17 @@ def _summary(c: Conversation) -> Text:
 
 COLUMNS = [
     Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
-    Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2),
-    Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel), width=9),
-    Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=fmt.by_language(9, 11),
-           hide_below=90),
-    Column("summary", N_("Summary"), _summary, ratio=4),
-    Column("staff", N_("Who"), lambda c: c.staff_name or "", width=8, hide_below=90),
+    Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=3,
+           max_width=28),
+    Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel),
+           width=fmt.by_language(9, 10)),
+    Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=13, hide_below=WIDE),
+    Column("state", N_("Status"), _state, width=fmt.by_language(13, 16), hide_below=WIDE),
+    Column("amount", N_("Amount"), lambda c: fmt.amount_cell(c.amount_cents),
+           width=fmt.amount_width, justify="right", hide_below=96),
+    Column("summary", N_("Summary"), _summary_with_state, ratio=5, hide_from=WIDE),
+    Column("summary", N_("Summary"), _summary, ratio=5, hide_below=WIDE),
+    Column("staff", N_("Who"), lambda c: c.staff_name or "", width=fmt.WHO_WIDTH),
 ]
 EMPTY = N_("No conversation matches these filters.\n\n"
            "Clear a filter, or press [b]l[/b] to log a conversation.")
@@ -50,7 +70,8 @@ class ConversationsScreen(ItemActions, KbmScreen):
 
     MODE = "conversations"
     AUTO_FOCUS = "#conversation-list"
-    BINDINGS = actions.bindings("conversations.find", "conversations.clear", *actions.ROW)
+    BINDINGS = actions.bindings("conversations.find", "conversations.clear",
+                                "conversations.to_list", *actions.ROW)
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,20 +81,27 @@ class ConversationsScreen(ItemActions, KbmScreen):
 
     def compose(self) -> ComposeResult:
         yield NavBar("conversations")
-        with Horizontal(classes="filter-bar"):
-            yield Input(placeholder=_("words in the summary (/)"), id="cv-text",
-                        compact=True)
-            yield Checkbox(_("deleted ones (archive)"), id="cv-deleted", compact=True)
-        with Horizontal(classes="filter-bar -second"):
-            yield Select([(fmt.channel(k), k) for k in CHANNEL_LABELS],
-                         prompt=_("any channel"), id="cv-channel", compact=True)
-            yield Select([(fmt.kind(k), k) for k in KIND_LABELS], prompt=_("any kind"),
-                         id="cv-kind", compact=True)
-            yield Select([], prompt=_("anyone"), id="cv-staff", compact=True)
-            yield DueInput(placeholder=_("from (1.11.)"), allow_past=True, id="cv-since",
-                           compact=True)
-            yield DueInput(placeholder=_("to (today)"), allow_past=True, id="cv-until",
-                           compact=True)
+        box = Vertical(classes="filter-box")
+        box.border_title = _("Filter (/)  ·  x: clear")
+        with box:
+            with Horizontal(classes="filter-row"):
+                yield Input(placeholder=_("words in the summary"), id="cv-text",
+                            compact=True)
+                # Translators: a label before a day: conversations from that day on
+                yield Label(_("from"), classes="inline-label")
+                yield DueInput(placeholder="1.11.", allow_past=True, id="cv-since",
+                               compact=True)
+                # Translators: a label before a day: conversations up to that day
+                yield Label(_("to"), classes="inline-label")
+                yield DueInput(placeholder=_("today"), allow_past=True, id="cv-until",
+                               compact=True)
+            with Horizontal(classes="filter-row"):
+                yield Select([(fmt.channel(k), k) for k in CHANNEL_LABELS],
+                             prompt=_("any channel"), id="cv-channel", compact=True)
+                yield Select([(fmt.kind(k), k) for k in KIND_LABELS], prompt=_("any kind"),
+                             id="cv-kind", compact=True)
+                yield Select([], prompt=_("anyone"), id="cv-staff", compact=True)
+                yield Checkbox(_("deleted ones (archive)"), id="cv-deleted", compact=True)
         yield Static("", id="cv-problem", classes="field-problem")
         yield VirtualTable(COLUMNS, id="conversation-list", classes="items", empty=EMPTY)
         yield Static("", id="detail", classes="detail-line", markup=False)
@@ -176,6 +204,14 @@ class ConversationsScreen(ItemActions, KbmScreen):
         if event.key == "escape" and isinstance(self.focused, (Input, Select, Checkbox)):
             self.table.focus()
             event.stop()
+
+    def action_to_list(self) -> None:
+        self.table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list":  # in the footer while a filter has focus
+            return isinstance(self.focused, (Input, Select, Checkbox))
+        return super().check_action(action, parameters)
 
     def action_clear(self) -> None:
         for box in self.query(Input):

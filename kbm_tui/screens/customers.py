@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Static
 
+from kbm_tui.core import timefmt
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, CustomerSummary
 from kbm_tui.screens.base import ItemActions, KbmScreen
@@ -40,16 +41,28 @@ def _open(c: CustomerSummary) -> Text:
     return Text(str(c.open_promises) if c.open_promises else "", justify="right")
 
 
+def _last_contact(c: CustomerSummary) -> str:
+    return fmt.day(timefmt.local(c.last_contact_at).date()) if c.last_contact_at else ""
+
+
 COLUMNS = [
-    Column("name", N_("Name"), _name, ratio=3, sortable=True),
-    Column("phone", N_("Phone"), lambda c: Text(c.phone or ""), ratio=2),
-    Column("last_contact", N_("Last contact"), lambda c: fmt.moment(c.last_contact_at),
-           width=fmt.MOMENT_WIDTH, sortable=True),
+    Column("name", N_("Name"), _name, ratio=3, max_width=34, sortable=True),
+    Column("phone", N_("Phone"), lambda c: Text(c.phone or ""), width=16),
+    # Wider terminals show more of the card: the email, the tags, what they bought.
+    Column("email", N_("Email"), lambda c: Text(c.email or ""), ratio=2, max_width=30,
+           hide_below=118),
+    Column("last_contact", N_("Last contact"), _last_contact, width=fmt.by_language(12, 15),
+           sortable=True),
     # Translators: a narrow column (8): the number of open promises
-    Column("open", N_("Promises"), _open, width=fmt.by_language(8, 11)),
+    Column("open", N_("Promises"), _open, width=fmt.by_language(8, 11), justify="right"),
     # Translators: a narrow column: the day of the next follow-up
     Column("next", N_("Follow-up"), lambda c: fmt.day(c.next_followup_day),
-           width=fmt.by_language(11, 14)),
+           width=fmt.DAY_WIDTH),
+    Column("tags", N_("Tags"), lambda c: Text(c.tags or "", style="dim"), ratio=2,
+           max_width=28, hide_below=150),
+    # Translators: a column: what the customer bought (purchases + invoices), an amount
+    Column("bought", N_("Bought"), lambda c: fmt.amount_cell(c.bought_cents or None),
+           width=fmt.amount_width, justify="right", hide_below=96),
 ]
 
 
@@ -59,7 +72,8 @@ class CustomersScreen(ItemActions, KbmScreen):
     MODE = "customers"
     AUTO_FOCUS = "#filter"
     BINDINGS = actions.bindings("customers.new", "customers.edit", "customers.archive",
-                                "customers.sort", "customers.find", "customers.archived")
+                                "customers.sort", "customers.find", "customers.to_list",
+                                "customers.archived")
 
     def __init__(self) -> None:
         super().__init__()
@@ -69,8 +83,10 @@ class CustomersScreen(ItemActions, KbmScreen):
 
     def compose(self) -> ComposeResult:
         yield NavBar("customers")
-        with Horizontal(classes="filter-bar"):
-            yield Input(placeholder=_("Type to filter: name, phone, email, tags, notes  (/)"),
+        box = Horizontal(classes="filter-box")
+        box.border_title = _("Filter (/)")
+        with box:
+            yield Input(placeholder=_("name, phone, email, tags, notes — type to filter"),
                         id="filter", compact=True)
             yield Checkbox(_("archived"), id="archived", compact=True)
         yield VirtualTable(COLUMNS, id="customer-list", classes="items")
@@ -182,7 +198,12 @@ class CustomersScreen(ItemActions, KbmScreen):
 
     # --- acting on a customer -----------------------------------------------------------
 
+    def action_to_list(self) -> None:
+        self.table.focus()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list":  # in the footer while the filter has focus
+            return self.focused is self.query_one("#filter", Input)
         if action in ("edit", "archive"):
             return self.current_item() is not None
         return super().check_action(action, parameters)

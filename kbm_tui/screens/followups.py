@@ -13,13 +13,20 @@ from kbm_tui.widgets.virtual_table import Column, Fetch
 NONE_PLANNED = N_("No follow-ups planned. Plan one from a customer (w) or when logging (l).")
 
 
-def _text(f: Followup) -> Text:
+WIDE = 118  # from this width how often a follow-up repeats has its own column
+
+
+def _text(f: Followup, *, repeats: bool = True) -> Text:
     text = Text(f.text)
-    if f.every_days:
+    if f.every_days and repeats:
         text.append(f"  ({fmt.every_days(f.every_days)})", style="dim")
     if f.against_wishes:
         text.append(f"  ! {f.against_wishes}", style="yellow")  # the store's words
     return text
+
+
+def _repeats(f: Followup) -> str:
+    return fmt.every_days(f.every_days) if f.every_days else ""
 
 
 class FollowupsScreen(TabbedListScreen):
@@ -37,10 +44,16 @@ class FollowupsScreen(TabbedListScreen):
     }
     COLUMNS = [
         Column("due", N_("Due"), fmt.followup_due, width=fmt.by_language(18, 20)),
-        Column("customer", N_("Customer"), lambda f: Text(f.customer_name), ratio=2),
-        Column("text", N_("Follow-up"), _text, ratio=4),
-        Column("who", N_("Who"), lambda f: f.staff_name or "", width=8, hide_below=90),
-        Column("state", N_("State"), fmt.followup_state, width=fmt.STATE_WIDTH),
+        Column("customer", N_("Customer"), lambda f: Text(f.customer_name), ratio=2,
+               max_width=28),
+        Column("text", N_("Follow-up"), _text, ratio=4, hide_from=WIDE),
+        Column("text", N_("Follow-up"), lambda f: _text(f, repeats=False), ratio=4,
+               hide_below=WIDE),
+        # Translators: a column: how often a follow-up comes back ("every 28 days")
+        Column("repeats", N_("Repeats"), _repeats, width=fmt.by_language(14, 14),
+               hide_below=WIDE),
+        Column("who", N_("Who"), lambda f: f.staff_name or "", width=fmt.WHO_WIDTH),
+        Column("state", N_("Status"), fmt.followup_state, width=fmt.STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "followup-list", "followup-tabs", "fv-"
     KEYS_HINT = N_("s: snooze · g: another day")

@@ -43,10 +43,13 @@ class IdeasScreen(TabbedListScreen):
     }
     COLUMNS = [
         Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
-        Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2),
+        Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2,
+               max_width=28),
         Column("summary", N_("Idea or feedback"), lambda c: Text(short(c.summary, 300)),
                ratio=5),
-        Column("who", N_("Heard by"), lambda c: c.staff_name or "", width=8, hide_below=90),
+        Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel),
+               width=fmt.by_language(9, 10), hide_below=118),
+        Column("who", N_("Heard by"), lambda c: c.staff_name or "", width=8),
         Column("status", N_("Status"), _status, width=10),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "idea-list", "idea-tabs", "iv-"

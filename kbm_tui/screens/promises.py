@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from kbm_tui.core import clock
+from kbm_tui.core import clock, timefmt
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Promise
 from kbm_tui.core.timefmt import month_start
@@ -51,10 +51,14 @@ class PromisesScreen(TabbedListScreen):
     }
     COLUMNS = [
         Column("due", N_("Due"), fmt.promise_due, width=fmt.MOMENT_WIDTH),
-        Column("customer", N_("Customer"), lambda p: Text(p.customer_name), ratio=2),
+        Column("customer", N_("Customer"), lambda p: Text(p.customer_name), ratio=2,
+               max_width=28),
         Column("text", N_("Promise"), _promise_text, ratio=4),
-        Column("who", N_("Who"), lambda p: p.staff_name or "", width=8, hide_below=90),
-        Column("state", N_("State"), lambda p: fmt.promise_state(p, clock.now()),
+        # Translators: a column: the day a promise was made
+        Column("made", N_("Promised"), lambda p: fmt.day(timefmt.local(p.made_at).date()),
+               width=fmt.DAY_WIDTH, hide_below=118),
+        Column("who", N_("Who"), lambda p: p.staff_name or "", width=fmt.WHO_WIDTH),
+        Column("state", N_("Status"), lambda p: fmt.promise_state(p, clock.now()),
                width=fmt.STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "promise-list", "promise-tabs", "pv-"

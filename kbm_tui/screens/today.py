@@ -20,14 +20,17 @@ from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
-WELCOME = N_("""[b]Welcome to kbm.[/b] There are no customers yet.
+# Translators: the title of the welcome box on a fresh database
+WELCOME_TITLE = N_("Welcome to kbm")
+WELCOME = N_("""There are no customers yet. What to do first:
 
- • Press [b]n[/b] to add your first customer,
- • or [b]l[/b] to log a conversation — you can add the customer right there.
- • Press [b]?[/b] for every key, [b]ctrl+p[/b] to search for anything.
+ [b]l[/b]        log a conversation — add the customer right there
+ [b]n[/b]        add your first customer
+ [b]ctrl+p[/b]   import customers from a phone, Outlook or a spreadsheet
+ [b]?[/b]        every key, on one screen
 
-Want to look around first? Quit with [b]ctrl+q[/b] and start [b]kbm --demo[/b]:
-a made-up bike shop, thrown away when you quit.""")
+Want to look around first? Quit with [b]ctrl+q[/b] and start [b]kbm --demo[/b]: a made-up bike \
+shop, thrown away when you quit.""")
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,9 @@ def _whole_line(item) -> Text | None:
 COLUMNS = [
     Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH),
     Column("customer", N_("Customer"), lambda i: Text(getattr(i, "customer_name", "")),
-           ratio=2),
+           ratio=2, max_width=28),
     Column("what", N_("What"), _what, ratio=4),
-    Column("who", N_("Who"), _who, width=8),
+    Column("who", N_("Who"), _who, width=fmt.WHO_WIDTH),
 ]
 
 
@@ -183,9 +186,13 @@ class TodayScreen(ItemActions, KbmScreen):
     def compose(self) -> ComposeResult:
         yield NavBar("today")
         yield Static("", id="today-title", classes="screen-title")
-        yield VirtualTable(COLUMNS, id="today-list", classes="items", empty=WELCOME,
+        yield VirtualTable(COLUMNS, id="today-list", classes="items", empty="",
                            whole_line=_whole_line,
                            selectable=lambda i: not isinstance(i, (Heading, Note)))
+        welcome = Static(_(WELCOME), id="today-welcome")
+        welcome.border_title = _(WELCOME_TITLE)
+        welcome.display = False
+        yield welcome
         yield Static("", id="today-stats", classes="status-line -wrap")
         yield KbmFooter()
 
@@ -222,7 +229,9 @@ class TodayScreen(ItemActions, KbmScreen):
         table = self.query_one(VirtualTable)
         table.set_rows(agenda_rows(agenda, median) if customers else [])
         stats = self.query_one("#today-stats", Static)
-        stats.display = bool(customers)
+        stats.display = table.display = bool(customers)
+        # A fresh database: what to do first, not the header of an empty table.
+        self.query_one("#today-welcome").display = not customers
         stats.update(stats_line(this, last))
         parts = [l10n.long_date(clock.today())]
         if customers:

@@ -29,10 +29,9 @@ class Action:
     palette_help: str = ""  # the palette's second line, for the app-wide actions
     show: bool = True  # in the footer
     priority: bool = False
-    screens: bool = False  # one of the screen keys (t c v p f i), grouped in the footer
+    screens: bool = False  # one of the screen keys (t c v p f i), last in the footer
 
 
-SCREENS = N_("Screens")  # the footer's name for the screen keys t c v p f i
 SCREEN_KEYS = (
     ("t", "today", N_("Today"),
      N_("The day: overdue promises, due today, follow-ups, today's talks")),
@@ -44,6 +43,9 @@ SCREEN_KEYS = (
     ("i", "ideas", N_("Ideas"),
      N_("Feedback and ideas from every customer: new, considered, done")),
 )
+
+
+SCREEN_ORDER = tuple(f"app.{mode}" for _key, mode, _label, _detail in SCREEN_KEYS)
 
 
 def _table() -> tuple[Action, ...]:
@@ -155,6 +157,8 @@ def _table() -> tuple[Action, ...]:
         a("customers.find", "slash", "find", N_("Filter"),
           N_("Type to filter: name, phone, email, tags, notes (escape: to the list)"),
           palette=N_("Filter the customers")),
+        a("customers.to_list", "escape", "to_list", N_("To the list"),
+          N_("From the filter to the list (or ↓)")),
         a("customers.archived", "ctrl+a", "toggle_archived", N_("Archived"),
           N_("Show archived customers too"), palette=N_("Show archived customers too"),
           show=False),
@@ -189,6 +193,8 @@ def _table() -> tuple[Action, ...]:
           N_("Filter by words in the summary"), palette=N_("Filter the conversations")),
         a("conversations.clear", "x", "clear", N_("Clear filters"), N_("Clear every filter"),
           palette=N_("Clear every filter")),
+        a("conversations.to_list", "escape", "to_list", N_("To the list"),
+          N_("From a filter to the list")),
         # --- Ideas ---------------------------------------------------------------------------
         a("ideas.new", "1", "idea('new')", N_("New"), N_("Mark the idea new"),
           palette=N_("Mark the idea new")),
@@ -239,12 +245,14 @@ HELP = (
         "row.kept", "row.broken", "row.renegotiate", "row.done", "row.snooze", "row.resolve",
         "row.delete", "row.restore", "app.undo")),
     (N_("Customers"), ("customers.new", "customers.edit", "customers.archive",
-                       "customers.sort", "customers.find", "customers.archived")),
+                       "customers.sort", "customers.find", "customers.to_list",
+                       "customers.archived")),
     (N_("A customer"), ("customer.back", "customer.log", "customer.promise",
                         "customer.followup", "customer.wishes", "customer.edit",
                         "customer.archive", "customer.export", "customer.forget",
                         "customer.merge")),
-    (N_("Conversations"), ("conversations.find", "conversations.clear")),
+    (N_("Conversations"), ("conversations.find", "conversations.clear",
+                           "conversations.to_list")),
     (N_("Ideas"), ("ideas.new", "ideas.considered", "ideas.done")),
     (N_("Promises, Follow-ups, Ideas"), ("tabs",)),
     (N_("Forms"), ("form.save", "form.cancel", "form.pick")),
@@ -254,8 +262,7 @@ HELP = (
 def binding(action_id: str) -> Binding:
     item = ACTIONS[action_id]
     return Binding(item.keys, item.action, _(item.label), show=item.show,
-                   priority=item.priority, id=item.id, tooltip=_(item.help),
-                   group=Binding.Group(_(SCREENS), compact=True) if item.screens else None)
+                   priority=item.priority, id=item.id, tooltip=_(item.help))
 
 
 def relabel() -> None:
@@ -281,8 +288,7 @@ def _translated(old: Binding) -> Binding:
     if old.id not in ACTIONS:
         return old
     new = binding(old.id)
-    return dataclasses.replace(old, description=new.description, tooltip=new.tooltip,
-                               group=new.group)
+    return dataclasses.replace(old, description=new.description, tooltip=new.tooltip)
 
 
 def _subclasses(cls: type[DOMNode]) -> list[type[DOMNode]]:
@@ -303,8 +309,8 @@ ROW_ACTIONS = frozenset(ACTIONS[i].action for i in ROW)
 
 # What the footer keeps when not every key fits (lower first; see ui/footer.py): help and
 # what can be done with the row at hand, then the screen's main keys, then the rest of the
-# screen's keys, those seldom needed after them, and last the screen keys, which the tabs
-# at the top show as well.
+# screen's keys, those seldom needed after them, and last the screen keys, which the bar
+# at the top shows as well (Today first, Ideas last: the one left out first).
 _FOOTER_FIRST = ("customer.log", "customer.promise", "customer.followup", "app.quick_log")
 _FOOTER_SELDOM = ("customers.archive", "customer.back")
 
@@ -312,10 +318,10 @@ _FOOTER_SELDOM = ("customers.archive", "customer.back")
 def footer_rank(group: object, action_id: str | None) -> int:
     if group is not None or action_id is None or action_id not in ACTIONS:
         return 4
-    if action_id in ROW or action_id == "app.help":
+    if action_id in ROW or action_id in ("app.help", "app.help_anywhere"):
         return 0
     if action_id in _FOOTER_FIRST:
         return 1
     if ACTIONS[action_id].screens:
-        return 4
+        return 4 + SCREEN_ORDER.index(action_id)
     return 3 if action_id in _FOOTER_SELDOM else 2

@@ -35,8 +35,15 @@ def by_language(en: int, de: int) -> Callable[[], int]:
     return lambda: de if language() == "de" else en
 
 
-MOMENT_WIDTH = by_language(17, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
+MOMENT_WIDTH = by_language(16, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
+DAY_WIDTH = by_language(11, 14)  # a day: "24 Jan 2027" / "Mi., 30. Sept."
 STATE_WIDTH = by_language(8, 10)  # "overdue" / "überfällig"
+WHO_WIDTH = 7  # a first name: "Tobias", "Aylin"
+
+
+def amount_width() -> int:
+    """Room for an amount up to 999,999.99 with the shop's currency, so none is cut."""
+    return len(amount(99_999_999))
 
 
 def shown(words: dict[str, str], word: str | None) -> str:
@@ -133,6 +140,11 @@ def followup_state(f: Followup) -> Text:
 def amount(cents: int | None) -> str:
     """An amount with the shop's currency: "€89.50" / "89,50 €"."""
     return format_money(cents)
+
+
+def amount_cell(cents: int | None) -> Text:
+    """An amount for a right-aligned column; nothing for none."""
+    return Text(amount(cents), justify="right")
 
 
 def conversation_line(c: Conversation) -> str:

@@ -4,7 +4,9 @@ Textual's footer shows every key in one line and lets the rest run off the edge,
 nobody sees it: at 80 columns a German footer lost "Hilfe", and an English customer card
 lost "Delete". This one leaves out what doesn't fit, least useful first (the screen keys,
 which the tabs at the top show too, then the screen's less frequent keys), and keeps the
-order of the rest. Every key is still listed in the help (?) and the palette (ctrl+p).
+order of the rest. The screen keys come last, each with its screen's name ("t Today
+c Customers …"), as many as fit. Every key is still listed in the help (?) and the
+palette (ctrl+p).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
-from kbm_tui.ui.actions import footer_rank
+from kbm_tui.ui.actions import SCREEN_ORDER, footer_rank
 
 Entry = list[tuple[Binding, bool, str]]  # one footer item: a key, or a group of keys
 
@@ -53,9 +55,21 @@ class KbmFooter(Footer):
             return
         active = self.screen.active_bindings
         by_action: defaultdict[str, Entry] = defaultdict(list)
+        here = f"goto('{getattr(self.screen, 'MODE', '')}')"  # the screen shown needs no key
+        screen_keys: list[Entry] = []
+        anywhere: Entry = []
         for _node, binding, enabled, tooltip in active.values():
-            if binding.show:
+            if binding.id == "app.help_anywhere":
+                anywhere = [(binding, enabled, tooltip)]
+            if not binding.show or binding.action == here:
+                continue
+            if binding.id in SCREEN_ORDER:  # named one by one, after the screen's own keys
+                screen_keys.append([(binding, enabled, tooltip)])
+            else:
                 by_action[binding.action].append((binding, enabled, tooltip))
+        if anywhere and "help" not in by_action:
+            # A text field takes "?" as a letter: then help is F1, and the footer says so.
+            by_action["help"] = anywhere
         items: list[tuple[Binding.Group | None, list[Entry]]] = []
         for group, found in groupby(by_action.values(), lambda b: b[0][0].group):
             entries = list(found)
@@ -63,6 +77,7 @@ class KbmFooter(Footer):
                 items.append((group, entries))
             else:
                 items.extend((None, [entry]) for entry in entries)
+        items.extend((None, [entry]) for entry in screen_keys)
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
@@ -78,6 +93,9 @@ class KbmFooter(Footer):
                          entries[0][0][0].description))
                  for group, entries in items]
         shown = fitting(sizes, room)
+        first_left_out = next((i for i in range(len(items) - len(screen_keys), len(items))
+                               if i not in shown), len(items))
+        shown -= set(range(first_left_out, len(items)))  # "t Today c Customers", no gaps
         for index, (group, entries) in enumerate(items):
             if index in shown:
                 yield from self._item(group, entries)

@@ -47,7 +47,9 @@ class NavBar(Static):
         for key, mode, label, _detail in SCREEN_KEYS:
             label = _(label)
             if mode == self.current:
-                parts.append(f"[reverse $accent] {key} {label} [/]")
+                # the colours of the list's cursor: readable in a light theme as well
+                parts.append(f"[b $block-cursor-foreground on $block-cursor-background]"
+                             f" {key} {label} [/]")
             elif short:
                 parts.append(f"[@click=app.goto('{mode}')][b $accent]{key}[/][/]")
             else:

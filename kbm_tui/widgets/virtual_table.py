@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -44,7 +44,10 @@ class Column:
     sortable: bool = False
     hide_below: int = 0  # left out when the table is narrower than this
     hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
-    justify: str = "left"  # "right" for amounts, so their digits line up
+    # A shared column grows no wider than this (0: no limit), so a wide terminal gives its
+    # room to the text that needs it, or to more columns, not to gaps between short names.
+    max_width: int = 0
+    justify: Literal["left", "right"] = "left"  # amounts and counts line up on the right
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -63,7 +66,8 @@ class VirtualTable(ScrollView, can_focus=True):
         overflow-x: hidden;
         background: $surface;
         & > .virtual-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .virtual-table--cursor { background: $boost; }
+        & > .virtual-table--cursor { background: $block-cursor-blurred-background;
+                                     color: $block-cursor-blurred-foreground; }
         &:focus > .virtual-table--cursor { background: $block-cursor-background;
                                            color: $block-cursor-foreground; }
         & > .virtual-table--placeholder { color: $text-muted; }
@@ -325,10 +329,22 @@ class VirtualTable(ScrollView, can_focus=True):
     def _widths(self) -> list[int]:
         width = self.scrollable_content_region.width
         columns = self._visible()
-        fixed = [c.width() if callable(c.width) else c.width for c in columns]
-        spare = width - 1 - len(columns) - sum(fixed)
-        ratios = sum(c.ratio for c, w in zip(columns, fixed) if not w) or 1
-        return [w or max(4, spare * c.ratio // ratios) for c, w in zip(columns, fixed)]
+        widths = [c.width() if callable(c.width) else c.width for c in columns]
+        spare = width - 1 - len(columns) - sum(widths)
+        sharing = [i for i, w in enumerate(widths) if not w]
+        while sharing:  # share the rest by ratio; a column at its limit leaves its part
+            ratios = sum(columns[i].ratio for i in sharing)
+            capped = [i for i in sharing if columns[i].max_width
+                      and spare * columns[i].ratio // ratios > columns[i].max_width]
+            if not capped:
+                for i in sharing:
+                    widths[i] = max(4, spare * columns[i].ratio // ratios)
+                break
+            for i in capped:
+                widths[i] = columns[i].max_width
+                spare -= widths[i]
+                sharing.remove(i)
+        return widths
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         line = Text(" ", no_wrap=True, end="")
@@ -359,12 +375,10 @@ class VirtualTable(ScrollView, can_focus=True):
                                 for c in self._visible()], base + header)
         index = int(self.scroll_offset.y) + y - 1
         if self.row_count == 0:
-            lines = [_("Loading…")] if self._waiting else (
-                _(self.empty).splitlines() if self.empty else [])
-            text = lines[y - 1] if y - 1 < len(lines) else ""
+            lines = self._empty_lines(width)
+            line = lines[y - 1] if y - 1 < len(lines) else Text("")
             muted = self.get_component_rich_style("virtual-table--empty")
-            line = Text.from_markup(" " + text) if text else Text("")
-            return Strip(list(line.render(self.app.console))).crop_extend(
+            return Strip(list((Text(" ") + line).render(self.app.console))).crop_extend(
                 0, width, None).apply_style(base + muted)
         if index >= self.row_count:
             return Strip([Segment(" " * width, base)])
@@ -384,6 +398,16 @@ class VirtualTable(ScrollView, can_focus=True):
             value = column.cell(item)
             cells.append(value if isinstance(value, Text) else Text(str(value)))
         return self._strip(cells, style)
+
+    def _empty_lines(self, width: int) -> list[Text]:
+        """What an empty list says, wrapped to the width (a line cut at 80 columns lost
+        its end)."""
+        if self._waiting:
+            return [Text(_("Loading…"))]
+        if not self.empty:
+            return []
+        text = Text.from_markup(_(self.empty))
+        return list(text.wrap(self.app.console, max(10, width - 2), overflow="fold"))
 
     def on_resize(self) -> None:
         self._scroll_to_cursor()

@@ -11,14 +11,20 @@ from support import running, screen_text, settle, type_text, typed
 
 
 async def test_fresh_database_says_what_to_do(db_path):
-    async with running(db_path) as pilot:
+    """A fresh database opens on a welcome that says what to do first (log, add or import
+    customers, help), not on the header of an empty table; it fits 80 columns."""
+    async with running(db_path, size=(80, 24)) as pilot:
         app = pilot.app
         await settle(pilot)
         text = screen_text(app)
-        assert "no customers yet" in text
+        assert "Welcome to kbm" in text and "no customers yet" in text
+        for key, what in (("l", "log a conversation"), ("n", "add your first customer"),
+                          ("ctrl+p", "import customers"), ("?", "every key")):
+            assert any(line.split()[:1] == [key] and what in line
+                       for line in (row.strip(" │") for row in text.splitlines())), (key, text)
         assert "kbm --demo" in text
-        assert "n to add your first customer" in text.replace("Press n", "n").replace("• ", "")\
-            or "to add your first customer" in text
+        assert "When" not in text and "Customer " not in text  # no empty table's header
+        assert "? Help" in text.splitlines()[-1]
 
 
 async def test_done_when_flow(db_path):

@@ -50,9 +50,10 @@ Kontaktwünsche pünktlich verspätet Reiter Strg Entf
 
 
 def forbidden(words: list[str]) -> re.Pattern[str]:
-    """Any of the words, standing alone (not inside a longer word or a hyphenated one)."""
+    """Any of the words, standing alone (not inside a longer word or a hyphenated one, nor
+    the start of a name cut off by a dialog's border: "Do│" of "Dora" behind a box)."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w│-])")
 
 
 # What the walk types, as a person speaking each language would.

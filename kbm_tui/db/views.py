@@ -115,7 +115,7 @@ class ViewsPart(Part):
                 "SELECT customer_id, kind, amount_cents, at FROM conversation WHERE "
                 f"customer_id IN ({marks}) AND kind IN ('purchase', 'invoice') AND "
                 "amount_cents IS NOT NULL AND deleted_at IS NULL ORDER BY at, id",
-                customer_ids):
+                tuple(customer_ids)):
             sales.setdefault(cid, []).append((kind, cents, timefmt.from_db(when) or clock.now()))
         return {cid: bought_cents(listed) for cid, listed in sales.items()}
 

@@ -54,6 +54,9 @@ def _show_key(key: str) -> str:
     return _(KEY_NAMES.get(key, key))
 
 
+WIDE = 150  # from this terminal width the help shows its sections in two columns
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = actions.bindings("help.close")
 
@@ -61,17 +64,24 @@ class HelpScreen(ModalScreen[None]):
         super().__init__(classes="dialog")
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box wide", id="help"):
-            yield Label(_("Keys  (escape closes)"), classes="dialog-title")
-            with VerticalScroll():
+        box = Vertical(classes="dialog-box wide", id="help")
+        box.border_title = _("Keys")
+        box.border_subtitle = _("escape closes")
+        with box:
+            with VerticalScroll(id="help-keys"):
                 for title, entries in key_sections():
                     table = Table.grid(padding=(0, 2))
                     table.add_column(width=16, style="bold")
                     table.add_column()
                     for keys, what in entries:
                         table.add_row(Text(keys), Text(what))
-                    yield Label(title, classes="help-section")
-                    yield Static(table)
+                    with Vertical(classes="help-block"):
+                        yield Label(title, classes="help-section")
+                        yield Static(table)
+
+    def on_resize(self) -> None:
+        # A wide terminal shows the sections side by side instead of a long scroll.
+        self.query_one("#help").set_class(self.size.width >= WIDE, "-two-columns")
 
     def action_close(self) -> None:
         self.dismiss(None)

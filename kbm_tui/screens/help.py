@@ -67,17 +67,16 @@ class HelpScreen(ModalScreen[None]):
         box = Vertical(classes="dialog-box wide", id="help")
         box.border_title = _("Keys")
         box.border_subtitle = _("escape closes")
-        with box:
-            with VerticalScroll(id="help-keys"):
-                for title, entries in key_sections():
-                    table = Table.grid(padding=(0, 2))
-                    table.add_column(width=16, style="bold")
-                    table.add_column()
-                    for keys, what in entries:
-                        table.add_row(Text(keys), Text(what))
-                    with Vertical(classes="help-block"):
-                        yield Label(title, classes="help-section")
-                        yield Static(table)
+        with box, VerticalScroll(id="help-keys"):
+            for title, entries in key_sections():
+                table = Table.grid(padding=(0, 2))
+                table.add_column(width=16, style="bold")
+                table.add_column()
+                for keys, what in entries:
+                    table.add_row(Text(keys), Text(what))
+                with Vertical(classes="help-block"):
+                    yield Label(title, classes="help-section")
+                    yield Static(table)
 
     def on_resize(self) -> None:
         # A wide terminal shows the sections side by side instead of a long scroll.

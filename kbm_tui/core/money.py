@@ -69,20 +69,29 @@ def currency() -> str:
     return chosen if chosen in l10n.CURRENCIES else "EUR"
 
 
-# An invoice within this many days of a purchase of the same amount bills that purchase.
+# An invoice within this many days of a sale of the same amount bills that sale.
 SAME_SALE_DAYS = 30
+# What a customer buys when it happens: goods over the counter, and a paid service (a repair,
+# an inspection); an invoice may bill either later.
+SALE_KINDS = ("purchase", "service")
+# Every kind of conversation whose amount "Bought" looks at (the SQL selects these).
+BOUGHT_KINDS = (*SALE_KINDS, "invoice", "return")
 
 
 def bought_cents(sales: Iterable[tuple[str, int, datetime]]) -> int:
-    """What a customer bought, from their purchases and invoices as (kind, cents, when):
-    every purchase, and every invoice except one that bills a purchase already counted (the
-    same amount within SAME_SALE_DAYS of it; each purchase takes at most one invoice), so a
-    sale logged when it happened and again when it was invoiced counts once. Payments and
-    offers are not counted: a payment settles an invoice, an offer was not bought."""
+    """What a customer bought, from their conversations with an amount as (kind, cents, when):
+    every purchase and paid service; every invoice except one that bills a sale already
+    counted (the same amount within SAME_SALE_DAYS of it; each sale takes at most one
+    invoice), so a sale logged when it happened and again when it was invoiced counts once;
+    less what they returned (a return's amount, whichever sign it was typed with). Payments
+    and offers are not counted: a payment settles an invoice, an offer was not bought."""
     listed = list(sales)
-    unbilled = [(cents, when) for kind, cents, when in listed if kind == "purchase"]
+    unbilled = [(cents, when) for kind, cents, when in listed if kind in SALE_KINDS]
     total = sum(cents for cents, _when in unbilled)
     for kind, cents, when in listed:
+        if kind == "return":
+            total -= abs(cents)
+            continue
         if kind != "invoice":
             continue
         billed = next((p for p in unbilled if p[0] == cents

@@ -10,7 +10,7 @@ from kbm_tui.core.money import bought_cents
 from kbm_tui.core.records import Conversation, Glance, PromiseStats
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.db.base import Part
-from kbm_tui.db.sql import CONVERSATION_ROWS
+from kbm_tui.db.sql import BOUGHT_SQL, CONVERSATION_ROWS
 
 
 class InsightPart(Part):
@@ -75,12 +75,12 @@ class InsightPart(Part):
         earliest = self.conn.execute(
             "SELECT min(at) FROM conversation WHERE customer_id=? AND deleted_at IS NULL",
             (customer_id,)).fetchone()[0]
-        # Purchases and invoices, a sale logged as both counted once (core.money.bought_cents)
+        # Sales, invoices and returns: core.money.bought_cents says how they add up
         bought = bought_cents(
             (kind, cents, timefmt.from_db(when) or clock.now())
             for kind, cents, when in self.conn.execute(
                 "SELECT kind, amount_cents, at FROM conversation WHERE customer_id=? AND "
-                "kind IN ('purchase', 'invoice') AND amount_cents IS NOT NULL AND "
+                f"kind IN {BOUGHT_SQL} AND amount_cents IS NOT NULL AND "
                 "deleted_at IS NULL ORDER BY at, id", (customer_id,)))
         first_contact = timefmt.from_db(earliest)
         since_when = (min(customer.created_at, first_contact) if first_contact

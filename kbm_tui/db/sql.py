@@ -6,6 +6,8 @@ v conversation, p promise, f follow-up.
 
 from __future__ import annotations
 
+from kbm_tui.core.money import BOUGHT_KINDS
+
 CUSTOMER_ROWS = ("SELECT c.*, s.name AS pref_staff_name FROM customer c "
                  "LEFT JOIN staff s ON s.id=c.pref_staff_id ")
 CONVERSATION_ROWS = ("SELECT v.*, c.name AS customer_name, s.name AS staff_name "
@@ -28,3 +30,5 @@ def like_escape(text: str) -> str:
 def marks(n: int) -> str:
     """ "?, ?, ?" for n values."""
     return ", ".join("?" for _ in range(n))
+# The kinds of conversation "Bought" adds up (core.money), as an SQL list.
+BOUGHT_SQL = "(" + ", ".join(f"'{kind}'" for kind in BOUGHT_KINDS) + ")"

@@ -97,9 +97,9 @@ def glance_texts(g: Glance, width: int = 8) -> tuple[Text, str, Table]:
     bought = Text(_("nothing yet"))
     if g.purchases_cents:
         # What the sum counts, said where it is read; short, so 80 columns keep the line
-        # (a purchase and its invoice count once: core.money.bought_cents, the README)
+        # (a sale and its invoice count once, returns are taken off: core.money, the README)
         bought = Text(fmt.amount(g.purchases_cents)) + Text(
-            " · " + _("purchases + invoices"), style="dim")
+            " · " + _("sales − returns"), style="dim")
     rest = _lines([(_("Bought"), bought), (_("Said"), said)], width)
     return since, talks, rest
 

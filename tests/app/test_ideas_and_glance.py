@@ -101,7 +101,7 @@ async def test_the_customer_card_shows_the_relationship_at_a_glance(shop):
         await settle(pilot)
         text = screen_text(app)
         assert "Customer since 23 Sep 2026" in text  # the first conversation, before the card
-        assert "€74.90 · purchases + invoices" in text
+        assert "€74.90 · sales − returns" in text
         assert "Said    “Asked about a new chain" in text  # the last thing they said
         assert "1 open · 0 kept · 0 broken" in text
         spark = app.screen.query_one("#glance-spark")
@@ -161,4 +161,10 @@ async def test_the_card_says_what_bought_counts(shop):
         await settle(pilot)
         text = " ".join(screen_text(pilot.app).split())
         # the invoice counts (no purchase was logged for it), and the card says what counts
-        assert "Bought €2,184.00 · purchases + invoices" in text
+        assert "Bought €2,184.00 · sales − returns" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        pilot.app.open_customer(2)  # Ben: his service for 89.50 was paid, so he bought it
+        await settle(pilot)
+        assert "Bought €89.50 · sales − returns" in " ".join(
+            screen_text(pilot.app).split())

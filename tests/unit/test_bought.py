@@ -24,3 +24,20 @@ def test_each_purchase_takes_one_invoice_at_most():
     two_locks = [("purchase", 4990, DAY), ("invoice", 4990, DAY), ("invoice", 4990, DAY)]
     assert bought_cents(two_locks) == 2 * 4990
     assert bought_cents([]) == 0
+
+
+def test_a_paid_service_is_bought_and_its_invoice_counts_once():
+    """A repair for 89.50 is money the customer spent, as a purchase is; the invoice for it a
+    week later is the same sale."""
+    assert bought_cents([("service", 8950, DAY),
+                         ("invoice", 8950, DAY + timedelta(days=7))]) == 8950
+
+
+def test_a_return_is_taken_off_whichever_sign_it_was_typed_with():
+    sold = [("purchase", 4990, DAY), ("purchase", 12000, DAY)]
+    assert bought_cents([*sold, ("return", 4990, DAY + timedelta(days=2))]) == 12000
+    assert bought_cents([*sold, ("return", -4990, DAY + timedelta(days=2))]) == 12000
+
+
+def test_payments_and_offers_are_not_bought():
+    assert bought_cents([("offer", 99000, DAY), ("payment", 4990, DAY)]) == 0

@@ -15,7 +15,7 @@ from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promis
 from kbm_tui.core.timefmt import day_bounds
 from kbm_tui.core.vocab import digits_of
 from kbm_tui.db.base import Part
-from kbm_tui.db.sql import CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
+from kbm_tui.db.sql import BOUGHT_SQL, CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
 
 _SORTS = {
     "name": "c.name_key, c.id",
@@ -113,7 +113,7 @@ class ViewsPart(Part):
         marks = ", ".join("?" * len(customer_ids))
         for cid, kind, cents, when in self.conn.execute(
                 "SELECT customer_id, kind, amount_cents, at FROM conversation WHERE "
-                f"customer_id IN ({marks}) AND kind IN ('purchase', 'invoice') AND "
+                f"customer_id IN ({marks}) AND kind IN {BOUGHT_SQL} AND "
                 "amount_cents IS NOT NULL AND deleted_at IS NULL ORDER BY at, id",
                 tuple(customer_ids)):
             sales.setdefault(cid, []).append((kind, cents, timefmt.from_db(when) or clock.now()))

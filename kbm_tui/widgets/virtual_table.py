@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -26,28 +25,13 @@ from textual.worker import get_current_worker
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.ui import actions
 from kbm_tui.widgets.messages import WidgetMessage
+from kbm_tui.widgets.table_columns import Column, column_widths, visible_columns
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
 
 Fetch = Callable[[Any, int, int], list]
 Count = Callable[[Any], int | None]
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # marked with N_() where defined, translated where shown
-    cell: Callable[[Any], str | Text]
-    width: int | Callable[[], int] = 0  # 0: share what is left; a callable: by language
-    ratio: int = 1
-    sortable: bool = False
-    hide_below: int = 0  # left out when the table is narrower than this
-    hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
-    # A shared column grows no wider than this (0: no limit), so a wide terminal gives its
-    # room to the text that needs it, or to more columns, not to gaps between short names.
-    max_width: int = 0
-    justify: Literal["left", "right"] = "left"  # amounts and counts line up on the right
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -322,29 +306,10 @@ class VirtualTable(ScrollView, can_focus=True):
     # --- drawing ------------------------------------------------------------------------
 
     def _visible(self) -> list[Column]:
-        width = self.scrollable_content_region.width
-        return [c for c in self.columns
-                if c.hide_below <= width and not (c.hide_from and width >= c.hide_from)]
+        return visible_columns(self.columns, self.scrollable_content_region.width)
 
     def _widths(self) -> list[int]:
-        width = self.scrollable_content_region.width
-        columns = self._visible()
-        widths = [c.width() if callable(c.width) else c.width for c in columns]
-        spare = width - 1 - len(columns) - sum(widths)
-        sharing = [i for i, w in enumerate(widths) if not w]
-        while sharing:  # share the rest by ratio; a column at its limit leaves its part
-            ratios = sum(columns[i].ratio for i in sharing)
-            capped = [i for i in sharing if columns[i].max_width
-                      and spare * columns[i].ratio // ratios > columns[i].max_width]
-            if not capped:
-                for i in sharing:
-                    widths[i] = max(4, spare * columns[i].ratio // ratios)
-                break
-            for i in capped:
-                widths[i] = columns[i].max_width
-                spare -= widths[i]
-                sharing.remove(i)
-        return widths
+        return column_widths(self._visible(), self.scrollable_content_region.width)
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         line = Text(" ", no_wrap=True, end="")

@@ -1,0 +1,52 @@
+"""The columns of a VirtualTable and how a width is shared out among them: which columns show
+at this width, and how wide each is (fixed ones first, the rest by ratio up to a limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rich.text import Text
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # marked with N_() where defined, translated where shown
+    cell: Callable[[Any], str | Text]
+    width: int | Callable[[], int] = 0  # 0: share what is left; a callable: by language
+    ratio: int = 1
+    sortable: bool = False
+    hide_below: int = 0  # left out when the table is narrower than this
+    hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
+    # A shared column grows no wider than this (0: no limit), so a wide terminal gives its
+    # room to the text that needs it, or to more columns, not to gaps between short names.
+    max_width: int = 0
+    justify: Literal["left", "right"] = "left"  # amounts and counts line up on the right
+
+
+def visible_columns(columns: Iterable[Column], width: int) -> list[Column]:
+    return [c for c in columns
+            if c.hide_below <= width and not (c.hide_from and width >= c.hide_from)]
+
+
+def column_widths(columns: list[Column], width: int) -> list[int]:
+    """Each column's width in a table `width` cells wide (one cell of margin, one between)."""
+    widths = [c.width() if callable(c.width) else c.width for c in columns]
+    spare = width - 1 - len(columns) - sum(widths)
+    sharing = [i for i, w in enumerate(widths) if not w]
+    while sharing:  # share the rest by ratio; a column at its limit leaves its part
+        ratios = sum(columns[i].ratio for i in sharing)
+        capped = [i for i in sharing if columns[i].max_width
+                  and spare * columns[i].ratio // ratios > columns[i].max_width]
+        if not capped:
+            for i in sharing:
+                widths[i] = max(4, spare * columns[i].ratio // ratios)
+            break
+        for i in capped:
+            widths[i] = columns[i].max_width
+            spare -= widths[i]
+            sharing.remove(i)
+    return widths

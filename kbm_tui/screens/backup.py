@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shlex
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,37 +35,11 @@ from kbm_tui.screens.backup_place import (
 from kbm_tui.store import TABLES_IN_ORDER, Store, safety_copies
 from kbm_tui.ui import actions
 from kbm_tui.ui.fmt import number
+from kbm_tui.ui.progress import Stopped, Tally, reporter
 from kbm_tui.widgets.form import LABEL_WIDTH, Field
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
-
-SHOW_EVERY = 0.1  # seconds between progress updates: the export reports thousands a second
-
-
-class Tally:
-    """Rows written of all rows. Tables report in any order (large ones from helper
-    processes), so until a table reports its count its id range stands in for it."""
-
-    def __init__(self, estimates: dict[str, int]) -> None:
-        self.totals = dict(estimates)
-        self.written = dict.fromkeys(estimates, 0)
-
-    def report(self, table: str, done: int, total: int) -> None:
-        self.totals[table], self.written[table] = total, done
-
-    @property
-    def done(self) -> int:
-        return sum(self.written.values())
-
-    @property
-    def total(self) -> int:
-        return max(sum(self.totals.values()), self.done, 1)
-
-
-class _Stopped(Exception):
-    pass
-
 
 class BackupDialog(ModalScreen[Path | None]):
     """Dismisses with the file written, or None when cancelled or stopped."""
@@ -169,19 +142,10 @@ class BackupDialog(ModalScreen[Path | None]):
             with Store.open(app.store.location) as own:
                 ranges = {t: own.id_range(t) for t in TABLES_IN_ORDER}
                 tally = Tally({t: high - low for t, (low, high) in ranges.items()})
-                shown = 0.0
-
-                def progress(table: str, done: int, total: int) -> None:
-                    nonlocal shown
-                    if self._stop.is_set() or worker.is_cancelled:
-                        raise _Stopped
-                    tally.report(table, done, total)
-                    if time.monotonic() - shown >= SHOW_EVERY:
-                        shown = time.monotonic()
-                        tell(self._show_progress, table, done, total, tally.done, tally.total)
-
+                progress = reporter(tally, self._stop, worker,
+                                    lambda *shown: tell(self._show_progress, *shown))
                 counts = backup.export(own, target, progress=progress)
-        except _Stopped:
+        except Stopped:
             tell(self._stopped)
         except KbmError as exc:
             tell(self._failed, exc.message)

@@ -11,7 +11,6 @@ afterwards, and other terminals notice it as they notice any other program's cha
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,20 +27,16 @@ from kbm_tui.backup.sources import Preview
 from kbm_tui.core import l10n
 from kbm_tui.core.errors import KbmError
 from kbm_tui.core.i18n import _
-from kbm_tui.screens.backup import SHOW_EVERY, Tally
 from kbm_tui.screens.backup_place import TABLE_NAMES, default_folder
 from kbm_tui.screens.restore_words import newest_backup, restored, what_happens
 from kbm_tui.store import Store, safety_copies
 from kbm_tui.ui import actions
 from kbm_tui.ui.fmt import number
+from kbm_tui.ui.progress import Stopped, Tally, reporter
 from kbm_tui.widgets.form import Field
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
-
-
-class _Stopped(Exception):
-    pass
 
 
 class RestoreDialog(ModalScreen[Path | None]):
@@ -183,23 +178,14 @@ class RestoreDialog(ModalScreen[Path | None]):
     def _restore(self, preview: Preview) -> None:
         worker = get_current_worker()
         tell = _teller(self)
-        tally = Tally(dict(preview.counts))
-        shown = 0.0
-
-        def progress(table: str, done: int, total: int) -> None:
-            nonlocal shown
-            if self._stop.is_set() or worker.is_cancelled:
-                raise _Stopped
-            tally.report(table, done, total)
-            if time.monotonic() - shown >= SHOW_EVERY:
-                shown = time.monotonic()
-                tell(self._show_progress, table, done, total, tally.done, tally.total)
+        progress = reporter(Tally(dict(preview.counts)), self._stop, worker,
+                            lambda *shown: tell(self._show_progress, *shown))
 
         try:
             with Store.open(self.app.store.location) as own:
                 result = sources.restore_from(own, preview.source, replace=True,
                                               progress=progress)
-        except _Stopped:
+        except Stopped:
             tell(self._stopped)
         except KbmError as exc:
             tell(self._failed, exc.message)

@@ -15,9 +15,10 @@ from textual.widgets import Input, ProgressBar, Static
 from kbm_tui.app import KbmApp
 from kbm_tui.backup import export as backup_export
 from kbm_tui.core.errors import BackupError
-from kbm_tui.screens.backup import BackupDialog, Tally
+from kbm_tui.screens.backup import BackupDialog
 from kbm_tui.screens.help import markdown_table
 from kbm_tui.store import TABLES_IN_ORDER, Store
+from kbm_tui.ui.progress import Tally
 from support import SIZE, build_shop, in_palette, notes, screen_text, settle, type_text, wait_for
 
 FILE = "kbm-backup-2026-11-22.zip"

@@ -5,6 +5,8 @@ Update them after a deliberate change with: pytest tests/test_app_snapshots.py -
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Input
 
@@ -36,11 +38,9 @@ def shop_app(db_path, colour):
     app.close_store()
 
 
-@pytest.fixture
-def care_shop(db_path, colour):
-    """The small shop with relationship care to do: Ben's interval has run out, Dora waits
-    for a part, an earlier complaint was resolved, Ben had an idea, Anna wants Mia."""
-    build_shop(db_path)
+def add_care(db_path: Path) -> None:
+    """Relationship care to do: Ben's interval has run out, Dora waits for a part, an earlier
+    complaint was resolved, Ben had an idea, Anna wants Mia, Cem's promise was kept."""
     now = clock.now()
     moments = [at(-30, 15), at(-28, 9), at(-50, 10), at(-45, 10)]
     with Store.open(db_path) as s:
@@ -57,6 +57,14 @@ def care_shop(db_path, colour):
         clock.set_now(moments[3])
         s.close_promise(kept.id, "kept")
         clock.set_now(now)
+
+
+@pytest.fixture
+def care_shop(db_path, colour):
+    """The small shop with relationship care to do: Ben's interval has run out, Dora waits
+    for a part, an earlier complaint was resolved, Ben had an idea, Anna wants Mia."""
+    build_shop(db_path)
+    add_care(db_path)
     app = KbmApp(db_path, watch_seconds=0)
     yield app
     app.close_store()

@@ -8,42 +8,17 @@ Update them after a deliberate change of the look (and a look at them) with:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from test_snapshots import keys
+from test_snapshots import add_care, keys
 
 from kbm_tui.app import KbmApp
-from kbm_tui.core import clock
-from kbm_tui.core.when import parse_when
 from kbm_tui.store import Store
-from support import at, build_shop
+from support import build_shop
 
 SMALL = (80, 24)
 SIZES = pytest.mark.parametrize("size", [SMALL, (100, 30), (200, 50)],
                                 ids=["80x24", "100x30", "200x50"])
 ANNA = ("c", "text:anna", "enter", "enter")
-
-
-def add_care(db_path: Path) -> None:
-    """Relationship care to do: Ben's interval has run out, Dora waits for a part, an earlier
-    complaint was resolved, Ben had an idea, Anna wants Mia, Cem's promise was kept."""
-    now = clock.now()
-    moments = [at(-30, 15), at(-28, 9), at(-50, 10), at(-45, 10)]
-    with Store.open(db_path) as s:
-        s.set_wishes(2, every_days=2, channel="phone", staff_id=2)
-        s.set_wishes(1, staff_id=2, every_days=28, channel="phone")
-        clock.set_now(moments[0])
-        s.make_promise(4, "Order the child seat when the part arrives")
-        old = s.log_conversation(2, "Squeaky brakes after the service", kind="complaint")
-        clock.set_now(moments[1])
-        s.resolve_complaint(old.id, "Cleaned the discs")
-        s.log_conversation(2, "Idea: a loan bike while his is in the workshop", kind="feedback")
-        clock.set_now(moments[2])
-        kept = s.make_promise(3, "Adjust the gears", parse_when("tomorrow"))
-        clock.set_now(moments[3])
-        s.close_promise(kept.id, "kept")
-        clock.set_now(now)
 
 
 @pytest.fixture

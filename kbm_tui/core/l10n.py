@@ -35,14 +35,16 @@ def month(day: date, *, short: bool = True) -> str:
     return (_MONTHS_SHORT if short else _MONTHS)[language()][day.month - 1]
 
 
-def short_date(day: date, *, weekday_too: bool = True, year: bool = False) -> str:
+def short_date(day: date, *, weekday_too: bool = True, year: bool = False,
+               padded: bool = True) -> str:
     """ "Sat 28 Nov" / "Sa., 28. Nov."; with the year and no weekday: "28 Nov 2025" /
-    "28. Nov. 2025"."""
+    "28. Nov. 2025". English lists pad the day ("Mon 07 Dec") so their columns line up; in
+    a sentence or on a button (`padded=False`) it reads "Mon 7 Dec"."""
     if language() == "de":
         text = f"{day.day}. {month(day)}"
         text = f"{weekday(day)}, {text}" if weekday_too else text
         return f"{text} {day.year}" if year else text
-    text = f"{day.day:02d} {month(day)}"
+    text = f"{day.day:02d} {month(day)}" if padded else f"{day.day} {month(day)}"
     text = f"{weekday(day)} {text}" if weekday_too else text
     return f"{text} {day.year}" if year else text
 

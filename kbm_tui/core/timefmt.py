@@ -54,8 +54,9 @@ def show_moment(moment: datetime | None, *, today: date | None = None) -> str:
     return f"{l10n.short_date(m.date(), weekday_too=False, year=True)} {l10n.clock(m.time())}"
 
 
-def show_day(day: date | None, *, today: date | None = None) -> str:
-    """ "today", "tomorrow", "yesterday", "Fri 27 Nov" this year, "27 Nov 2027" otherwise."""
+def show_day(day: date | None, *, today: date | None = None, padded: bool = True) -> str:
+    """ "today", "tomorrow", "yesterday", "Fri 27 Nov" this year, "27 Nov 2027" otherwise
+    (`padded`: "Mon 07 Dec" for a list's column, else "Mon 7 Dec" as in a sentence)."""
     if day is None:
         return ""
     today = today or clock.today()
@@ -67,8 +68,8 @@ def show_day(day: date | None, *, today: date | None = None) -> str:
     if delta == -1:
         return _("yesterday")
     if day.year == today.year:
-        return l10n.short_date(day)
-    return l10n.short_date(day, weekday_too=False, year=True)
+        return l10n.short_date(day, padded=padded)
+    return l10n.short_date(day, weekday_too=False, year=True, padded=padded)
 
 
 def month_start(day: date, back: int = 0) -> date:

@@ -40,8 +40,8 @@ class WhenError(ValueError):
 
 
 def show_day(day: dt.date) -> str:
-    """ "Fri 27 Nov 2026" / "Fr., 27. Nov. 2026"."""
-    return l10n.short_date(day, year=True)
+    """ "Fri 27 Nov 2026", "Thu 3 Dec 2026" / "Fr., 27. Nov. 2026"."""
+    return l10n.short_date(day, year=True, padded=False)  # said, not a column: "Thu 3 Dec"
 
 
 @dataclass(frozen=True)

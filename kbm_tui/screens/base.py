@@ -202,7 +202,7 @@ class ItemActions(KbmScreen):
                 fid = item.id
                 self.db_change(lambda s: s.snooze_followup(fid, day), said.snoozed,
                                lambda f: self.changed(
-                                   _("Snoozed until {day}").format(day=fmt.day(day))),
+                                   _("Snoozed until {day}").format(day=fmt.said_day(day))),
                                refs=[("followup", fid)])
 
         self.app.push_screen(SnoozeDialog(_("Snooze this follow-up"),

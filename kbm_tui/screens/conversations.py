@@ -51,8 +51,10 @@ COLUMNS = [
     Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
     Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=3,
            max_width=28),
+    # German moments take 20 cells ("Do., 19. Nov. 10:00"): below 96 columns the channel
+    # makes way for the summary (the line under the list still names it).
     Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel),
-           width=fmt.by_language(9, 10)),
+           width=fmt.by_language(9, 10), hide_below=fmt.by_language(0, 96)),
     Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=13, hide_below=WIDE),
     Column("state", N_("Status"), _state, width=fmt.by_language(13, 16), hide_below=WIDE),
     Column("amount", N_("Amount"), lambda c: fmt.amount_cell(c.amount_cents),

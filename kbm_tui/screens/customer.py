@@ -154,8 +154,11 @@ class CustomerScreen(ItemActions, KbmScreen):
         self.query_one("#card-wishes", Static).update(wishes_text(card))
         since, talks, rest = glance_texts(card.glance, width)
         self.query_one("#glance-since", Static).update(since)
-        self.query_one("#glance-spark", Sparkline).data = card.glance.per_month
-        self.query_one("#glance-talks", Label).update(talks)
+        spark = self.query_one("#glance-spark", Sparkline)
+        spark.data = card.glance.per_month
+        # A flat chart says nothing; without it "none in 12 months" fits beside the label.
+        spark.display = any(card.glance.per_month)
+        self.query_one("#glance-talks", Label).update(talks if spark.display else talks.strip())
         self.query_one("#glance-rest", Static).update(rest)
         self.refresh_bindings()
 

@@ -87,6 +87,8 @@ def glance_texts(g: Glance, width: int = 8) -> tuple[Text, str, Table]:
     since = Text(_("Customer since") + " ", style="dim") + Text(
         l10n.short_date(since_day, weekday_too=False, year=True))
     total = sum(g.per_month)
+    # Translators: conversations in the last 12 months, beside a small chart of them; keep it
+    # short (German "4 in 12 Mon."): half of an 80-column screen holds label, chart and this
     talks = " " + (_("{n} in 12 months").format(n=total) if total else
                    _("none in 12 months"))
     said = Text("—")
@@ -104,6 +106,15 @@ def glance_texts(g: Glance, width: int = 8) -> tuple[Text, str, Table]:
     return since, talks, rest
 
 
+def promise_counts(counts: dict[str, int]) -> str:
+    """ "1 open · 3 kept": the counts there are, so the line fits beside the label in half of
+    80 columns in German too ("1 offen · 3 gehalten"); "none yet" for none at all."""
+    words = {"open": _("{n} open"), "kept": _("{n} kept"), "broken": _("{n} broken")}
+    parts = [word.format(n=counts[key]) for key, word in words.items() if counts[key]]
+    # Translators: the customer's promises on the card: the shop has made none to them yet
+    return " · ".join(parts) or _("none yet")
+
+
 def wishes_text(card: Card) -> Table:
     """The customer's wishes, with where the promises and follow-ups stand."""
     c = card.customer
@@ -111,10 +122,10 @@ def wishes_text(card: Card) -> Table:
     for label, value in fmt.wishes(c):
         style = "bold red" if label == _("Do not contact") else ""
         pairs.append((label, Text(value, style=style)))
-    counts = card.promises
-    pairs.append((_("Promises"), _("{open} open · {kept} kept · {broken} broken").format(
-        open=counts["open"], kept=counts["kept"], broken=counts["broken"])))
+    pairs.append((_("Promises"), promise_counts(card.promises)))
     nxt = card.next_followup
+    # Translators: beside the label "Next" (the next follow-up) in half of 80 columns: short
+    none_planned = _("no follow-up planned")
     pairs.append((_("Next"), f"{fmt.followup_due(nxt)}: {short(nxt.text, 80)}" if nxt else
-                  _("no follow-up planned")))
+                  none_planned))
     return _lines(pairs, 10)

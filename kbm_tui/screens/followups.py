@@ -13,7 +13,10 @@ from kbm_tui.widgets.virtual_table import Column, Fetch
 NONE_PLANNED = N_("No follow-ups planned. Plan one from a customer (w) or when logging (l).")
 
 
-WIDE = 118  # from this width how often a follow-up repeats has its own column
+# From this width how often a follow-up repeats has its own column; narrower it follows the
+# text, dimmed. Most follow-ups don't repeat, so the column stays mostly empty: it only comes
+# once the text has its room (about 80 cells, a long German follow-up, at 160 columns).
+REPEATS_FROM = 180
 
 
 def _text(f: Followup, *, repeats: bool = True) -> Text:
@@ -43,17 +46,20 @@ class FollowupsScreen(TabbedListScreen):
         "all": NONE_PLANNED,
     }
     COLUMNS = [
-        Column("due", N_("Due"), fmt.followup_due, width=fmt.by_language(18, 20)),
+        Column("due", N_("Due"), fmt.followup_day, width=fmt.MOMENT_WIDTH),
         Column("customer", N_("Customer"), lambda f: Text(f.customer_name), ratio=2,
                max_width=28),
-        Column("text", N_("Follow-up"), _text, ratio=4, hide_from=WIDE),
+        Column("text", N_("Follow-up"), _text, ratio=4, hide_from=REPEATS_FROM),
         Column("text", N_("Follow-up"), lambda f: _text(f, repeats=False), ratio=4,
-               hide_below=WIDE),
+               hide_below=REPEATS_FROM),
         # Translators: a column: how often a follow-up comes back ("every 28 days")
         Column("repeats", N_("Repeats"), _repeats, width=fmt.by_language(14, 14),
-               hide_below=WIDE),
-        Column("who", N_("Who"), lambda f: f.staff_name or "", width=fmt.WHO_WIDTH),
-        Column("state", N_("Status"), fmt.followup_state, width=fmt.STATE_WIDTH),
+               hide_below=REPEATS_FROM),
+        # German below 96 columns: the status needs 14 ("zurückgestellt") and the day 20, so
+        # who makes way for the text (the line under the list names them).
+        Column("who", N_("Who"), lambda f: f.staff_name or "", width=fmt.WHO_WIDTH,
+               hide_below=fmt.by_language(0, 96)),
+        Column("state", N_("Status"), fmt.followup_state, width=fmt.FOLLOWUP_STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "followup-list", "followup-tabs", "fv-"
     KEYS_HINT = N_("s: snooze · g: another day")

@@ -59,7 +59,7 @@ class PromisesScreen(TabbedListScreen):
                width=fmt.DAY_WIDTH, hide_below=118),
         Column("who", N_("Who"), lambda p: p.staff_name or "", width=fmt.WHO_WIDTH),
         Column("state", N_("Status"), lambda p: fmt.promise_state(p, clock.now()),
-               width=fmt.STATE_WIDTH),
+               width=fmt.PROMISE_STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "promise-list", "promise-tabs", "pv-"
     KEYS_HINT = N_("g: a new time, agreed with the customer")

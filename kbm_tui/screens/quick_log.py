@@ -31,6 +31,9 @@ class QuickLog(FormDialog[Conversation | None]):
     """Saves itself; dismisses with the conversation logged, or None when cancelled."""
 
     NAME_PARTS = True
+    # On a wide terminal the form takes more of the room (app.tcss: QuickLog.-roomy), so the
+    # customer's wishes and a long summary stay on one line.
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (130, "-roomy")]
     ERROR_FIELDS = {"summary": "field-summary", "channel": "field-how", "kind": "field-how",
                     "direction": "field-how", "due": "field-followup-due",
                     "amount": "field-amount"}

@@ -63,7 +63,7 @@ class SnoozeDialog(ModalScreen[date | None]):
             _("The shop is closed on {day}.").format(day=l10n.long_date(day)),
             _("Snooze until {day}, the next opening day? Or press escape and choose another "
               "day.").format(day=l10n.long_date(opening)),
-            yes=timefmt.show_day(opening)), answered)
+            yes=timefmt.show_day(opening, padded=False)), answered)
 
     @on(Button.Pressed, "#tomorrow")
     def _tomorrow(self) -> None:

@@ -67,8 +67,8 @@ def _when(item) -> str:
         return _("due {day}").format(day=fmt.day(timefmt.local(item.due_at).date()))
     if isinstance(item, Promise):
         return fmt.promise_due(item)
-    if isinstance(item, Followup):
-        return fmt.followup_due(item)
+    if isinstance(item, Followup):  # the day only: "(snoozed)" is said in the line below
+        return fmt.followup_day(item)
     if isinstance(item, Conversation):
         return fmt.moment(item.at)
     return ""

@@ -24,7 +24,9 @@ from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 # The words of a record's state, as lists and the timeline show them.
 STATES = {"open": N_("open"), "overdue": N_("overdue"), "kept": N_("kept"),
           "broken": N_("broken"), "cancelled": N_("cancelled"), "done": N_("done"),
-          "today": N_("today"), "upcoming": N_("upcoming")}
+          "today": N_("today"), "upcoming": N_("upcoming"),
+          # Translators: a follow-up's status in a list: put off to a later day
+          "snoozed": N_("snoozed")}
 IDEA_STATES = {"new": N_("new"), "considered": N_("considered"), "done": N_("done")}
 DIRECTIONS = {"in": N_("→ in"), "out": N_("← out")}
 
@@ -37,8 +39,17 @@ def by_language(en: int, de: int) -> Callable[[], int]:
 
 MOMENT_WIDTH = by_language(16, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
 DAY_WIDTH = by_language(11, 14)  # a day: "24 Jan 2027" / "Mi., 30. Sept."
-STATE_WIDTH = by_language(8, 10)  # "overdue" / "überfällig"
 WHO_WIDTH = 7  # a first name: "Tobias", "Aylin"
+
+
+def state_width(*words: str) -> Callable[[], int]:
+    """A status column as wide as its longest word in the language in use ("zurückgestellt"),
+    and never narrower than its title."""
+    return lambda: max(len(_("Status")), *(len(state(word)) for word in words))
+
+
+PROMISE_STATE_WIDTH = state_width("open", "overdue", "kept", "broken", "cancelled")
+FOLLOWUP_STATE_WIDTH = state_width("done", "overdue", "today", "upcoming", "snoozed")
 
 
 def amount_width() -> int:
@@ -78,7 +89,13 @@ def moment(value: datetime | None) -> str:
 
 
 def day(value: date | None) -> str:
+    """A day in a list's column: "Mon 07 Dec" lines up with "Mon 14 Dec"."""
     return timefmt.show_day(value)
+
+
+def said_day(value: date | None) -> str:
+    """A day in a sentence or on a button: "Mon 7 Dec" / "Mo., 7. Dez."."""
+    return timefmt.show_day(value, padded=False)
 
 
 def number(value: int) -> str:
@@ -108,10 +125,18 @@ def promise_due(p: Promise) -> str:
     return due_text(p.due_day, p.due_at)
 
 
-def followup_due(f: Followup) -> str:
-    text = timefmt.show_day(f.effective_day)
+def followup_day(f: Followup, *, padded: bool = True) -> str:
+    """When it is due, for a list's column: the day, and its time unless it was snoozed (a
+    snooze moves it to a day); that it was snoozed is its status (`followup_state`)."""
+    text = timefmt.show_day(f.effective_day, padded=padded)
     if f.due_at is not None and f.snoozed_until is None:
         text += " " + l10n.clock(timefmt.local(f.due_at).time())
+    return text
+
+
+def followup_due(f: Followup) -> str:
+    """When it is due, in a sentence: "Tue 1 Dec (snoozed)"."""
+    text = followup_day(f, padded=False)
     if f.snoozed_until is not None:
         text = _("{day} (snoozed)").format(day=text)
     return text
@@ -134,6 +159,8 @@ def followup_state(f: Followup) -> Text:
         return Text(state("overdue"), style="bold red")
     if f.effective_day == today:
         return Text(state("today"), style="bold yellow")
+    if f.snoozed_until is not None:
+        return Text(state("snoozed"), style="dim")
     return Text(state("upcoming"))
 
 
@@ -195,6 +222,8 @@ def describe(item) -> Text | None:
         text.append(f"  · {followup_due(item)}", style="dim")
         if item.every_days:
             text.append(f" · {every_days(item.every_days)}", style="dim")
+        if who:
+            text.append(f" · {who}", style="dim")
         return _against_wishes(text, item.against_wishes)
     if isinstance(item, Conversation):
         text = Text(f"{item.customer_name}, {moment(item.at)}: ", style="bold")

@@ -43,7 +43,7 @@ def done_with_outcome(f: Followup) -> str:
 
 def snoozed(f: Followup) -> str:
     return _("follow-up with {name} “{text}” snoozed until {day}").format(
-        name=f.customer_name, text=_text(f.text), day=fmt.day(f.effective_day))
+        name=f.customer_name, text=_text(f.text), day=fmt.said_day(f.effective_day))
 
 
 def moved(f: Followup) -> str:

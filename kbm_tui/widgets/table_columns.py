@@ -19,7 +19,9 @@ class Column:
     width: int | Callable[[], int] = 0  # 0: share what is left; a callable: by language
     ratio: int = 1
     sortable: bool = False
-    hide_below: int = 0  # left out when the table is narrower than this
+    # Left out when the table is narrower than this (a callable: by language, as German
+    # dates and words take more of a narrow table).
+    hide_below: int | Callable[[], int] = 0
     hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
     # A shared column grows no wider than this (0: no limit), so a wide terminal gives its
     # room to the text that needs it, or to more columns, not to gaps between short names.
@@ -29,7 +31,8 @@ class Column:
 
 def visible_columns(columns: Iterable[Column], width: int) -> list[Column]:
     return [c for c in columns
-            if c.hide_below <= width and not (c.hide_from and width >= c.hide_from)]
+            if (c.hide_below() if callable(c.hide_below) else c.hide_below) <= width
+            and not (c.hide_from and width >= c.hide_from)]
 
 
 def column_widths(columns: list[Column], width: int) -> list[int]:

@@ -103,7 +103,7 @@ async def test_the_customer_card_shows_the_relationship_at_a_glance(shop):
         assert "Customer since 23 Sep 2026" in text  # the first conversation, before the card
         assert "€74.90 · sales − returns" in text
         assert "Said    “Asked about a new chain" in text  # the last thing they said
-        assert "1 open · 0 kept · 0 broken" in text
+        assert "1 open" in text and "0 kept" not in text  # the counts there are
         spark = app.screen.query_one("#glance-spark")
         assert spark.data == [0] * 9 + [1, 0, 2]  # Sep, Oct (none), November
         assert "3 in 12 months" in text

@@ -51,9 +51,10 @@ Kontaktwünsche pünktlich verspätet Reiter Strg Entf
 
 def forbidden(words: list[str]) -> re.Pattern[str]:
     """Any of the words, standing alone (not inside a longer word or a hyphenated one, nor
-    the start of a name cut off by a dialog's border: "Do│" of "Dora" behind a box)."""
+    the start of a name cut off by a dialog's border: "Do│" of "Dora" behind a box; nor
+    German's "Mon." for Monate: English writes Monday "Mon" without a full stop)."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w│-])")
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w│-]|(?<=Mon)\.)")
 
 
 # What the walk types, as a person speaking each language would.

@@ -96,4 +96,4 @@ async def test_the_snooze_dialogs_example_day_is_written_the_english_way(shop):
         await pilot.press("tab", "tab")
         await type_text(pilot, "3 Dec")
         await settle(pilot)
-        assert "→ Thu 03 Dec 2026 (all day)" in words(app)
+        assert "→ Thu 3 Dec 2026 (all day)" in words(app)

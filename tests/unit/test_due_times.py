@@ -347,7 +347,7 @@ def test_moment_and_describe():
     assert Due(XMAS, time(14)).moment(BERLIN) == datetime(2026, 12, 24, 14, tzinfo=BERLIN)
     assert Due(date(2026, 11, 27), time(14)).describe() == "Fri 27 Nov 2026, 14:00"
     assert Due(date(2026, 11, 27)).describe() == "Fri 27 Nov 2026 (all day)"
-    assert Due(date(2026, 12, 1), time(9, 5, 7)).describe() == "Tue 01 Dec 2026, 09:05:07"
+    assert Due(date(2026, 12, 1), time(9, 5, 7)).describe() == "Tue 1 Dec 2026, 09:05:07"
 
 
 def test_custom_settings():

@@ -69,10 +69,11 @@ class Store(ContactPart, StaffPart, CustomersPart, ConversationsPart, PromisesPa
             try:
                 from kbm_tui.db.postgres.engine import open_part as open_server
             except ImportError:
+                # kbm is on no package index: the driver comes with kbm's own folder.
                 raise DatabaseFileError(_(
-                    "kbm-tui needs psycopg to use a database server: pip install "
-                    "'kbm-tui[postgres]' (or pip install 'psycopg[binary]'). Nothing was "
-                    "changed.")) from None
+                    "kbm-tui needs PostgreSQL's driver (psycopg) to use a database server: "
+                    "run .venv/bin/pip install -e '.[postgres]' in kbm's folder (see the "
+                    "README, \"Several computers\"). Nothing was changed.")) from None
             server: Self = open_server(cls, path)
             return server
         from kbm_tui.db.sqlite.engine import open_part as open_file

@@ -134,3 +134,63 @@ def test_encryption_asked_of_a_server_without_it_is_named(kbm, server_db):
             pytest.skip("this server offers encryption")
     err = kbm.fails("--db", f"{server_db}?sslmode=require", "today", db=False)
     assert "sslmode=require" in err and "no encrypted connection" in err
+
+
+def test_no_password_found_is_told_apart_from_a_wrong_one(kbm, password_role, tmp_path):
+    role, params = password_role
+    elsewhere = tmp_path / "pgpass"  # a line for another database, as a copied line would be
+    elsewhere.write_text(f"{params['host']}:{params['port']}:other:{role}:{PASSWORD}\n")
+    elsewhere.chmod(0o600)
+    for lang, words in (("en", ["asks for the password", "none was found", "~/.pgpass",
+                                "HOST:PORT:DATABASE:USER:PASSWORD", "chmod 600"]),
+                        ("de", ["verlangt das Passwort", "keins gefunden", "~/.pgpass",
+                                "RECHNER:PORT:DATENBANK:BENUTZER:PASSWORT"])):
+        err = kbm.fails("--lang", lang, "--db", url(params, role), "today", db=False,
+                        env={"PGPASSFILE": str(elsewhere), "PGPASSWORD": ""})
+        assert all(word in err for word in words), err
+        assert "refused" not in err and "abgelehnt" not in err
+        assert len(err.strip().splitlines()) == 1 and PASSWORD not in err
+
+
+def test_a_server_name_this_computer_does_not_know(kbm):
+    for lang, words in (("en", "does not know the server name no-such-backoffice.invalid"),
+                        ("de", "kennt den Servernamen no-such-backoffice.invalid nicht")):
+        err = kbm.fails("--lang", lang, "--db", "postgresql://kbm@no-such-backoffice.invalid/shop",
+                        "today", db=False)
+        assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_refusals_a_helper_meets_are_german_too(kbm, password_role, server_db):
+    role, params = password_role
+    missing = f"kbm_missing_{uuid.uuid4().hex[:8]}"
+    cases = [
+        (("--db", "postgresql://kbm@127.0.0.1:1/shop"), {},
+         "Der Datenbankserver unter 127.0.0.1:1 antwortet nicht"),
+        (("--db", url(params, role, WRONG)), {}, "hat das Passwort für"),
+        (("--db", url(params, params["user"], dbname=missing)), {},
+         f"Auf dem Server gibt es keine Datenbank {params['user']}@"),
+    ]
+    with psycopg.connect(server_db) as conn:
+        if conn.execute("SHOW ssl").fetchone()[0] == "off":
+            cases.append((("--db", f"{server_db}?sslmode=require"), {},
+                          "bietet keine verschlüsselte Verbindung an"))
+    for args, env, words in cases:
+        err = kbm.fails("--lang", "de", *args, "today", db=False, env=env)
+        assert words in err, err
+        assert err.rstrip().endswith("Es wurde nichts geändert.") or "nichts gespeichert" in err
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_without_postgresqls_driver_kbm_says_how_to_add_it(kbm, tmp_path):
+    # psycopg hidden, as on a till set up with the plain `pip install -e .`
+    hidden = tmp_path / "no-driver" / "psycopg"
+    hidden.mkdir(parents=True)
+    (hidden / "__init__.py").write_text("raise ImportError('psycopg is not installed')\n")
+    env = {"PYTHONPATH": str(hidden.parent)}
+    for lang, words in (("en", "needs PostgreSQL's driver (psycopg)"),
+                        ("de", "braucht den Treiber für PostgreSQL (psycopg)")):
+        err = kbm.fails("--lang", lang, "--db", "postgresql://kbm@backoffice/shop", "today",
+                        db=False, env=env)
+        assert words in err and "pip install -e '.[postgres]'" in err, err
+        assert "kbm-tui[postgres]" not in err  # kbm is on no package index
+        assert len(err.strip().splitlines()) == 1

@@ -55,7 +55,20 @@ def _connect_error(exc: psycopg.Error, target: str) -> DatabaseFileError:
     the connection string, so only its kind is used."""
     text = str(exc)
     where = describe(target)
-    if "password authentication failed" in text or "no password supplied" in text:
+    if "failed to resolve host" in text or "could not translate host name" in text:
+        return DatabaseFileError(_(
+            "This computer does not know the server name {host}. Use the server's address "
+            "on the shop's network instead (e.g. 192.168.1.10), or check the name in --db "
+            "or KBM_DB. Nothing was changed.").format(host=server_of(target).rsplit(":", 1)[0]))
+    if "no password supplied" in text:
+        # libpq found no line of ~/.pgpass for this server, port, database and user (or
+        # skipped the file, readable by others): a different fault from a wrong password.
+        return DatabaseFileError(_(
+            "The database server asks for the password of {where}, and none was found: put "
+            "a line HOST:PORT:DATABASE:USER:PASSWORD that matches this address into "
+            "~/.pgpass (then chmod 600 ~/.pgpass), or set PGPASSWORD. Nothing was "
+            "changed.").format(where=where))
+    if "password authentication failed" in text:
         return DatabaseFileError(_(
             "The database server refused the password for {where}. Check the password in "
             "~/.pgpass or PGPASSWORD (it is not shown here). Nothing was changed.").format(

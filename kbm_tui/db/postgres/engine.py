@@ -96,6 +96,26 @@ class PostgresEngine:
 ENGINE = PostgresEngine()
 
 
+class _PatternSearch:
+    """Search on a database made before the word-starts index, opened by a role that may
+    not add it (only the tables' owner may): words said are found by the pattern alone —
+    the same answers, only slower."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(search, name)
+
+    @staticmethod
+    def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
+        return search.word_condition(word, in_name_order=in_name_order, word_starts=False)
+
+
+class _WithoutWordStarts(PostgresEngine):
+    search = _PatternSearch()  # type: ignore[assignment]
+
+
+WITHOUT_WORD_STARTS = _WithoutWordStarts()
+
+
 def work_path(target: str) -> Path:
     """A local stand-in for the database's path: where work folders (a restore being
     checked) go on this computer."""
@@ -115,7 +135,10 @@ def open_part(cls: type, target: Any) -> Any:
         text = os.environ.get("KBM_DB", "")
     conn = Connection(text)
     try:
-        _prepare(conn, text)
+        try:
+            complete = _prepare(conn, text)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise _not_allowed(text, exc) from None
         conn.listening = CHANNEL
         conn.execute(f"LISTEN {CHANNEL}")
     except BaseException:
@@ -124,7 +147,7 @@ def open_part(cls: type, target: Any) -> Any:
     store_cls = _server_class(ServerTables, cls)
     path = work_path(text)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    part = store_cls(conn, path, ENGINE)
+    part = store_cls(conn, path, ENGINE if complete else WITHOUT_WORD_STARTS)
     part.location = text
     part._file_id = None
     part._file_key = None
@@ -148,8 +171,9 @@ def _tables(conn: Connection) -> set[str]:
         "SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema()")}
 
 
-def _prepare(conn: Connection, target: str) -> None:
-    """Check the database is kbm-tui's of a schema this kbm knows; make it when empty."""
+def _prepare(conn: Connection, target: str) -> bool:
+    """Check the database is kbm-tui's of a schema this kbm knows; make it when empty.
+    False when it lacks the word-starts index and this role may not add it."""
     where = describe(target)
     # The everyday case in one quick look: kbm's own table is there.
     known = conn.execute("SELECT to_regclass('kbm_meta') IS NOT NULL").fetchone()[0]
@@ -182,7 +206,58 @@ def _prepare(conn: Connection, target: str) -> None:
 
         upgrade(conn, target, version)
     if not _has_word_starts(conn):
-        _index_word_starts(conn)
+        try:
+            _index_word_starts(conn)
+        except psycopg.errors.InsufficientPrivilege:
+            _say_once(target, _(
+                "kbm: {user} may not add the index for words said to {where}, a database "
+                "made by an older kbm (only {owner}, who owns its tables, may). Search gives "
+                "the same answers, only slower. To add it, open the database once as {owner}: "
+                "kbm --db {owner_url} today").format(
+                user=_role(conn), where=describe(target), owner=_owner(conn),
+                owner_url=_as(target, _owner(conn))))
+            return False
+    return True
+
+
+def _role(conn: Connection) -> str:
+    return str(conn.execute("SELECT current_user").fetchone()[0])
+
+
+def _owner(conn: Connection) -> str:
+    row = conn.execute("SELECT tableowner FROM pg_tables WHERE schemaname=current_schema() "
+                       "AND tablename='customer_said'").fetchone()
+    return str(row[0]) if row else "?"
+
+
+def _as(target: str, user: str) -> str:
+    """The database's URL for another user (never with a password)."""
+    where = describe(target).split("@")[-1]
+    return f"postgresql://{user}@{where}"
+
+
+def _say_once(target: str, message: str) -> None:
+    """Tell it on this computer once (each command would say it again otherwise)."""
+    import sys
+
+    told = work_path(target).parent / "told-search-index-missing"
+    if told.exists():
+        return
+    print(message, file=sys.stderr)
+    try:
+        told.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        told.touch()
+    except OSError:
+        pass
+
+
+def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:
+    """Setting up or upgrading needs rights a role with only table rights lacks."""
+    return DatabaseFileError(_(
+        "kbm may not set up or bring up to date its tables in {where} (the "
+        "server said: {reason}). Open it once as the role that owns the database, or see "
+        "the README, \"Several computers\". Nothing was changed.").format(
+        where=describe(target), reason=str(exc).strip().splitlines()[0]))
 
 
 def _has_word_starts(conn: Connection) -> bool:

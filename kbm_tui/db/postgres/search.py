@@ -78,10 +78,12 @@ def _word_start(word: str) -> str:
     return r"(^|[^[:alnum:]])" + re.escape(word).replace("\\ ", " ")
 
 
-def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
+def word_condition(word: str, *, in_name_order: bool = False,
+                   word_starts: bool = True) -> tuple[str, list]:
     """SQL (on customer c) true when a folded search word matches the customer; the same
     matches as SQLite's (see db/sqlite/search.py): a number in international digits, a
-    name folded for German spellings."""
+    name folded for German spellings. Without `word_starts` (a database lacking that index,
+    engine.py), words said are matched by the pattern alone."""
     is_number = phone.looks_like_number(word)
     digits = (phone.search_digits(word) or "") if is_number else ""
     if is_number and len(digits) < 3:
@@ -90,19 +92,19 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
     if len(name_word) < 3 and not is_number:
         return "c.name_key ~ ?", [_word_start(name_word)]
     card = f"%{_like(digits if is_number else name_word)}%"
-    said, said_params = _said(word)
+    said, said_params = _said(word, word_starts)
     return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
             f"c.id IN ({said}))", [card, card, *said_params])
 
 
-def _said(word: str) -> tuple[str, list]:
+def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
     """The customers who said a word starting with `word` (a query for their ids)."""
     # The LIKE before the pattern: it holds wherever the pattern does, is found in the
     # trigram index, and spares the regular expression most rows.
     pattern = ("SELECT customer_id FROM customer_said WHERE {where}words LIKE ? ESCAPE '\\' "
                "AND words ~ ?")
     pattern_params = [f"%{_like(word)}%", _word_start(word)]
-    if len(word) > WORD_STARTS_CUT:
+    if len(word) > WORD_STARTS_CUT or not word_starts:
         return pattern.format(where=""), pattern_params
     lexeme = word.replace("\\", "\\\\").replace("'", "''")
     return ("SELECT customer_id FROM customer_said WHERE kbm_word_starts(words) @@ ?::tsquery "

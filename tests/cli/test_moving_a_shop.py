@@ -40,3 +40,25 @@ def test_moving_into_a_database_that_holds_data_changes_nothing(kbm, tmp_path, s
     err = kbm.fails("--db", str(shop), "move", "--to", server_db, db=False)
     assert "already holds data" in err
     assert (contents(server_db), contents(shop)) == before
+
+
+def test_a_moved_shop_finds_what_it_found_before(kbm, tmp_path, server_db):
+    # The search columns are derived on the server as the store derives them on a save:
+    # German name spellings, national numbers in international digits, further numbers
+    # and the organisation on the card.
+    shop = tmp_path / "shop.sqlite3"
+    with Store.open(shop) as store:
+        store.add_customer("Michael Franke", phone="(034297) 58715")
+        customer = store.add_customer("Jürgen Maier", phone="0171 5550101")
+        store.update_customer(customer.id, organization="Radhaus Süd",
+                              more_contacts="work: 0351 4445556")
+        store.add_customer("Anna Weiß", email="anna@example.org")
+    searches = ["michael", "michal", "034297 58715", "+49 34297", "0351 444", "4445556",
+                "radhaus", "sud", "juergen", "mai", "weiss", "example", "0171"]
+    with Store.open(shop) as store:
+        before = {s: [c.name for c in store.list_customers(s)] for s in searches}
+    kbm.ok("--db", str(shop), "move", "--to", server_db, db=False)
+    with Store.open(server_db) as store:
+        after = {s: [c.name for c in store.list_customers(s)] for s in searches}
+    assert after == before
+    assert before["michael"] == ["Michael Franke"] and before["radhaus"] == ["Jürgen Maier"]

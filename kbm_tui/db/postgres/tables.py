@@ -16,10 +16,10 @@ from typing import Any, Self
 
 import psycopg
 
-from kbm_tui.core import vocab
+from kbm_tui.core import phone
 from kbm_tui.core.cells import FORMULA_STARTS
 from kbm_tui.core.errors import InputError, RowRefused
-from kbm_tui.db import rules
+from kbm_tui.db import derive, rules
 from kbm_tui.db.postgres import search
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
 from kbm_tui.db.tables import TablesPart
@@ -115,15 +115,17 @@ class ServerTables(TablesPart):
         search.rebuild(self.conn)
 
     def refresh_derived(self) -> None:
-        """The search and last-contact columns of every customer, folded in Python as the
-        store folds them when a card is saved."""
-        rows = self.conn.execute(
-            "SELECT id, name, phone, email, tags, notes, address FROM customer").fetchall()
+        """The search and last-contact columns of every customer, derived in Python exactly
+        as the store derives them when a card is saved (db/derive.py), so that a shop moved
+        or restored here finds what it found before."""
+        columns = ", ".join(derive.SEARCHED)
+        region = phone.default_region()
         values = []
-        for cid, name, phone, email, tags, notes, address in rows:
-            words = " ".join(x or "" for x in (name, email, tags, notes, address))
-            values.append((vocab.fold(name or ""), vocab.digits_of(phone), vocab.fold(words),
-                           cid))
+        for row in self.conn.execute(f"SELECT id, phone, {columns} FROM customer").fetchall():
+            card = dict(zip(("id", "phone", *derive.SEARCHED), row, strict=True))
+            found = derive.derived(card, region)
+            values.append((found["name_key"], found["phone_digits"], found["search_text"],
+                           card["id"]))
         self.conn.executemany("UPDATE customer SET name_key=?, phone_digits=?, search_text=? "
                               "WHERE id=?", values)
         self.conn.execute("UPDATE customer SET last_contact_at=(SELECT max(at) FROM "

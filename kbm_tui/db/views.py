@@ -39,26 +39,34 @@ _KEYSETS = {
 }
 
 
+# Per search not yet counted: the engine's few ids to read it from (see _narrowed).
+_NARROWED: dict[tuple, tuple[str, list] | None] = {}
+
+
+def _search_words(search: str) -> list[str]:
+    """The words typed, longest first: the longest is likely the rarest, so its matches
+    are looked up and the other words only checked against them."""
+    words = sorted(vocab.fold(search).split(), key=len, reverse=True)
+    digits = digits_of(search)
+    if digits and len(digits) >= 3 and phone.looks_like_number(search):
+        return [search.replace(" ", "")]  # "0171 234 56" is one phone number
+    return words
+
+
 class ViewsPart(Part):
     # --- customers ---------------------------------------------------------------------
 
     def _customer_filter(self, search: str, include_archived: bool,
-                         in_name_order: bool = False) -> tuple[str, list]:
+                         in_name_order: bool = False,
+                         row_by_row: bool = False) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
         clauses: list[str] = []
         params: list[Any] = []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
-        # The longest word is likely the rarest: its matches are looked up, and the other
-        # words only checked against them.
-        words = sorted(vocab.fold(search).split(), key=len, reverse=True)
-        digits = digits_of(search)
-        if digits and len(digits) >= 3 and phone.looks_like_number(search):
-            # "0171 234 56" is one phone number, whatever its spaces
-            words = [search.replace(" ", "")]
-        for n, word in enumerate(words):
+        for n, word in enumerate(_search_words(search)):
             sql, values = self.engine.search.word_condition(
-                word, in_name_order=in_name_order or n > 0)
+                word, in_name_order=in_name_order or n > 0, row_by_row=row_by_row)
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -74,25 +82,52 @@ class ViewsPart(Part):
         known = _COUNTED.get(listing)
         sort = sort if sort in _SORTS else "name"
         along_names = sort == "name" and (known is None or known > 2000)
-        where, params = self._customer_filter(search, include_archived, along_names)
+        # Not counted yet (typing): an engine may first learn from its indexes whether
+        # a word typed is rare, and then read its few customers by id (db/postgres/search.py).
+        row_by_row = along_names and known is None and bool(_search_words(search))
+        narrowed = self._narrowed(listing, search) if row_by_row else None
+        window = self.engine.search.names_window() if row_by_row and not narrowed else 0
+        along_names = along_names and narrowed is None
+        where, params = self._customer_filter(search, include_archived, along_names,
+                                              row_by_row)
+        if narrowed:
+            where, params = f"{where} AND {narrowed[0]}", params + narrowed[1]
         order, skip, after, backwards = _SORTS[sort], offset, (), False
         keyset = _KEYSETS.get(sort)
         anchors = _ANCHORS.setdefault(listing + (sort,), {}) if keyset else {}
         start = max((n for n in anchors if n <= offset), default=0)
+        source, walked = "customer c", ""
         if keyset and known is not None and known - offset < offset - start:
             backwards = True  # nearer the end: read from the end
             order, skip = keyset[2], max(0, known - offset - limit)
             limit = max(0, min(limit, known - offset))
         elif start and keyset:
             after, skip = anchors[start], offset - start
-            where += (" AND " if where else "WHERE ") + keyset[1]
-        rows = list(self.conn.execute(
-            "SELECT c.id, c.name, c.phone, c.email, c.tags, c.last_contact_at, c.archived_at, "
-            "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
-            "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM followup f "
-            f"WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"
-            f"{', ' + keyset[0] if keyset else ''} FROM customer c {where} ORDER BY {order} "
-            "LIMIT ? OFFSET ?", (*params, *after, limit, skip)))
+            if window:
+                walked = "WHERE " + keyset[1]
+            else:
+                where += (" AND " if where else "WHERE ") + keyset[1]
+        if window:
+            # The rows in name order as the index gives them, the search checked on each
+            # as it comes: a server's planner would otherwise collect every match first.
+            source = f"(SELECT * FROM customer c {walked} ORDER BY {order} LIMIT ?) c"
+            params, after = [*after, window, *params], ()
+        sql = ("SELECT c.id, c.name, c.phone, c.email, c.tags, c.last_contact_at, c.archived_at, "
+               "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
+               "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM "
+               "followup f WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"
+               f"{', ' + keyset[0] if keyset else ''} FROM {{source}} {{where}} ORDER BY {order} "
+               "LIMIT ? OFFSET ?")
+        rows = list(self.conn.execute(sql.format(source=source, where=where),
+                                      (*params, *after, limit, skip)))
+        if window and len(rows) < limit:
+            # The window ran out before the page was full: the search's own plan.
+            where, params = self._customer_filter(search, include_archived, True)
+            if start and keyset:
+                where += " AND " + keyset[1]
+                params += list(anchors[start])
+            rows = list(self.conn.execute(sql.format(source="customer c", where=where),
+                                          (*params, limit, skip)))
         if backwards:
             rows.reverse()
         if keyset and rows:
@@ -103,6 +138,16 @@ class ViewsPart(Part):
         found = [CustomerSummary.from_row(r) for r in rows]
         bought = self._bought([c.id for c in found])
         return [replace(c, bought_cents=bought[c.id]) if c.id in bought else c for c in found]
+
+    def _narrowed(self, listing: tuple, search: str) -> tuple[str, list] | None:
+        """The engine's narrowing of a search to a few ids, if it has one (kept while the
+        data stays the same: the pages after the first use it too)."""
+        if listing not in _NARROWED:
+            if len(_NARROWED) > 64:
+                _NARROWED.clear()
+            _NARROWED[listing] = self.engine.search.customer_ids(self.conn,
+                                                                 _search_words(search))
+        return _NARROWED[listing]
 
     def _bought(self, customer_ids: list[int]) -> dict[int, int]:
         """What each of these customers bought (the card's rule, core.money.bought_cents),

@@ -105,8 +105,14 @@ class _PatternSearch:
         return getattr(search, name)
 
     @staticmethod
-    def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
-        return search.word_condition(word, in_name_order=in_name_order, word_starts=False)
+    def word_condition(word: str, *, in_name_order: bool = False,
+                       row_by_row: bool = False) -> tuple[str, list]:
+        return search.word_condition(word, in_name_order=in_name_order, word_starts=False,
+                                     row_by_row=row_by_row)
+
+    @staticmethod
+    def customer_ids(conn: Any, words: list[str]) -> tuple[str, list] | None:
+        return None  # the look-up needs the word-starts indexes
 
 
 class _WithoutWordStarts(PostgresEngine):
@@ -261,9 +267,9 @@ def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:
 
 
 def _has_word_starts(conn: Connection) -> bool:
-    return bool(conn.execute("SELECT to_regclass('ix_customer_said_starts') IS NOT NULL AND "
-                             "to_regclass('ix_customer_said_unindexed') IS NOT NULL"
-                             ).fetchone()[0])
+    return bool(conn.execute(" AND ".join(
+        f"to_regclass('{name}') IS NOT NULL" for name in search.WORD_STARTS_INDEX_NAMES
+    ).join(("SELECT ", ""))).fetchone()[0])
 
 
 def _index_word_starts(conn: Connection) -> None:

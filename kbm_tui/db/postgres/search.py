@@ -59,7 +59,13 @@ WORD_STARTS_INDEXES = [
     "USING gin (kbm_word_starts(words))",
     "CREATE INDEX IF NOT EXISTS ix_customer_said_unindexed ON customer_said (customer_id) "
     "WHERE kbm_word_starts(words) IS NULL",
+    # The same for the folded names, for the ids of a short word typed (customer_ids)
+    "CREATE INDEX IF NOT EXISTS ix_customer_name_starts ON customer "
+    "USING gin (kbm_word_starts(name_key))",
+    "CREATE INDEX IF NOT EXISTS ix_customer_name_unindexed ON customer (id) "
+    "WHERE kbm_word_starts(name_key) IS NULL",
 ]
+WORD_STARTS_INDEX_NAMES = [statement.split()[5] for statement in WORD_STARTS_INDEXES]
 TRIGRAM_INDEXES = [
     "CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_text gin_trgm_ops)",
     "CREATE INDEX ix_customer_phone_trgm ON customer USING gin (phone_digits gin_trgm_ops)",
@@ -79,11 +85,16 @@ def _word_start(word: str) -> str:
 
 
 def word_condition(word: str, *, in_name_order: bool = False,
-                   word_starts: bool = True) -> tuple[str, list]:
+                   word_starts: bool = True, row_by_row: bool = False) -> tuple[str, list]:
     """SQL (on customer c) true when a folded search word matches the customer; the same
     matches as SQLite's (see db/sqlite/search.py): a number in international digits, a
     name folded for German spellings. Without `word_starts` (a database lacking that index,
-    engine.py), words said are matched by the pattern alone."""
+    engine.py), words said are matched by the pattern alone.
+
+    `row_by_row` checks the words said of each row read (one look-up by customer) instead
+    of first collecting every customer who said the word: for the few rows of a page read
+    along the names or from a few ids (customer_ids), where a broad word's tens of
+    thousands of customers would cost more to collect than the page itself."""
     is_number = phone.looks_like_number(word)
     digits = (phone.search_digits(word) or "") if is_number else ""
     if is_number and len(digits) < 3:
@@ -92,9 +103,67 @@ def word_condition(word: str, *, in_name_order: bool = False,
     if len(name_word) < 3 and not is_number:
         return "c.name_key ~ ?", [_word_start(name_word)]
     card = f"%{_like(digits if is_number else name_word)}%"
+    if row_by_row:
+        # The pattern the word-starts index answers (see WORD_STARTS), run on one row; a
+        # scalar subquery, which the planner never turns into a set of every match.
+        return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
+                "coalesce((SELECT s.words ~ ? FROM customer_said s WHERE "
+                "s.customer_id = c.id AND s.words LIKE ? ESCAPE '\\'), false))",
+                [card, card, _word_start(word), f"%{_like(word)}%"])
     said, said_params = _said(word, word_starts)
     return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
             f"c.id IN ({said}))", [card, card, *said_params])
+
+
+# A word typed whose customers (ids from the indexes) number fewer than this is read by
+# those ids and sorted; a broader one is read along the names, where a page fills early.
+FEW_CUSTOMERS = 3000
+
+
+def customer_ids(conn: Any, words: list[str]) -> tuple[str, list] | None:
+    """A condition on c narrowing a search to the ids of the first word (longest first)
+    found for fewer than FEW_CUSTOMERS customers — every customer that word can match,
+    looked up in the indexes alone; None when every word is broader (or too short to
+    look up). The search's own conditions still decide each row."""
+    for word in words:
+        found = _ids_of(word)
+        if found is None:
+            continue
+        sql, params = found
+        rows = conn.execute(f"{sql} LIMIT ?", (*params, FEW_CUSTOMERS)).fetchall()
+        if len(rows) < FEW_CUSTOMERS:  # all of them (the parts may repeat an id)
+            return "c.id = ANY(?::bigint[])", [sorted({row[0] for row in rows})]
+    return None
+
+
+def names_window() -> int:
+    """How many rows along the names a page not yet counted reads, at most, checking the
+    search on each (db/views.py), before it asks the planner for every match instead."""
+    return 10000
+
+
+def _ids_of(word: str) -> tuple[str, list] | None:
+    """A query for the ids of every customer the folded word can match (some more, for a
+    name word: the word-starts index splits at every non-letter, as the pattern does)."""
+    is_number = phone.looks_like_number(word)
+    digits = (phone.search_digits(word) or "") if is_number else ""
+    if is_number and len(digits) < 3:
+        return None
+    name_word = name_fold(word)
+    if len(name_word) < 3 and not is_number:
+        return ("SELECT id FROM customer WHERE kbm_word_starts(name_key) @@ ?::tsquery "
+                "UNION ALL SELECT id FROM customer WHERE kbm_word_starts(name_key) IS NULL",
+                [_prefix_query(name_word)])
+    card = f"%{_like(digits if is_number else name_word)}%"
+    said, said_params = _said(word)
+    return ("SELECT id FROM customer WHERE search_text LIKE ? ESCAPE '\\' UNION ALL "
+            "SELECT id FROM customer WHERE phone_digits LIKE ? ESCAPE '\\' UNION ALL "
+            f"{said}", [card, card, *said_params])
+
+
+def _prefix_query(word: str) -> str:
+    """A tsquery for lexemes starting with `word` (taken literally)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "':*"
 
 
 def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
@@ -106,10 +175,9 @@ def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
     pattern_params = [f"%{_like(word)}%", _word_start(word)]
     if len(word) > WORD_STARTS_CUT or not word_starts:
         return pattern.format(where=""), pattern_params
-    lexeme = word.replace("\\", "\\\\").replace("'", "''")
     return ("SELECT customer_id FROM customer_said WHERE kbm_word_starts(words) @@ ?::tsquery "
             "UNION ALL " + pattern.format(where="kbm_word_starts(words) IS NULL AND "),
-            [f"'{lexeme}':*", *pattern_params])
+            [_prefix_query(word), *pattern_params])
 
 
 def conversation_word(word: str) -> tuple[str, list]:

@@ -180,7 +180,8 @@ def _word_starts(word: str) -> str:
     return " OR ".join(variants)
 
 
-def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list]:
+def word_condition(word: str, *, in_name_order: bool = False,
+                   row_by_row: bool = False) -> tuple[str, list]:
     """SQL (on customer c) that is true when a folded search word matches the customer.
 
     Three letters or more match anywhere on the card, in the phone digits, or at the start
@@ -189,7 +190,8 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
 
     `in_name_order` makes the matches a set that rows are checked against, instead of rows
     to look up: for a page sorted by name (read along the name index until it is full),
-    and for every word but the one whose matches are looked up.
+    and for every word but the one whose matches are looked up. (`row_by_row` is for
+    engines whose planner needs telling; SQLite's reads an FTS5 match set in one go.)
     """
     is_number = phone.looks_like_number(word)
     digits = (phone.search_digits(word) or "") if is_number else ""
@@ -205,6 +207,16 @@ def word_condition(word: str, *, in_name_order: bool = False) -> tuple[str, list
     return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
             f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",
             [card, said])
+
+
+def customer_ids(conn: sqlite3.Connection, words: list[str]) -> tuple[str, list] | None:
+    """None: the FTS5 indexes already give a rare word's few rows at once."""
+    return None
+
+
+def names_window() -> int:
+    """0: SQLite's planner reads a page along the name index by itself."""
+    return 0
 
 
 _NEW_CUSTOMER_TRIGGERS = ("customer_fts_ai", "customer_words_ai")

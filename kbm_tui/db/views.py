@@ -39,7 +39,7 @@ _KEYSETS = {
 }
 
 
-# Per search not yet counted: the engine's few ids to read it from (see _narrowed).
+# Per search: the engine's few ids to read it from, if it has them (see _narrowed).
 _NARROWED: dict[tuple, tuple[str, list] | None] = {}
 
 
@@ -76,17 +76,19 @@ class ViewsPart(Part):
                        limit: int = 50, include_archived: bool = False) -> list[CustomerSummary]:
         """One window of the customer list, filtered by every word typed."""
         # Sorted by name, a large result is best read along the name index until the page
-        # is full; a small one (known from the count the list asked for first) by looking
-        # its few rows up and sorting them.
+        # is full; a small one (known from the count the list asked for first, or from the
+        # engine's indexes) by looking its few rows up and sorting them.
         listing = self._count_key(search, include_archived)
         known = _COUNTED.get(listing)
         sort = sort if sort in _SORTS else "name"
         along_names = sort == "name" and (known is None or known > 2000)
-        # Not counted yet (typing): an engine may first learn from its indexes whether
-        # a word typed is rare, and then read its few customers by id (db/postgres/search.py).
-        row_by_row = along_names and known is None and bool(_search_words(search))
-        narrowed = self._narrowed(listing, search) if row_by_row else None
-        window = self.engine.search.names_window() if row_by_row and not narrowed else 0
+        # An engine may learn from its indexes that a word typed is rare and read its few
+        # customers by id (db/postgres/search.py); a broad word's page then along the names,
+        # the search checked on each row as it comes.
+        narrowed = self._narrowed(listing, search)
+        row_by_row = narrowed is not None or along_names
+        window = (self.engine.search.names_window()
+                  if along_names and not narrowed and _search_words(search) else 0)
         along_names = along_names and narrowed is None
         where, params = self._customer_filter(search, include_archived, along_names,
                                               row_by_row)
@@ -141,7 +143,9 @@ class ViewsPart(Part):
 
     def _narrowed(self, listing: tuple, search: str) -> tuple[str, list] | None:
         """The engine's narrowing of a search to a few ids, if it has one (kept while the
-        data stays the same: the pages after the first use it too)."""
+        data stays the same: the pages after the first and the count use it too)."""
+        if not _search_words(search):
+            return None
         if listing not in _NARROWED:
             if len(_NARROWED) > 64:
                 _NARROWED.clear()
@@ -165,7 +169,11 @@ class ViewsPart(Part):
         return {cid: bought_cents(listed) for cid, listed in sales.items()}
 
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
-        where, params = self._customer_filter(search, include_archived)
+        narrowed = self._narrowed(self._count_key(search, include_archived), search)
+        where, params = self._customer_filter(search, include_archived,
+                                              row_by_row=narrowed is not None)
+        if narrowed:
+            where, params = f"{where} AND {narrowed[0]}", params + narrowed[1]
         total = self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
         if len(_COUNTED) > 256:
             _COUNTED.clear()

@@ -172,6 +172,7 @@ def test_pages_of_a_search_not_yet_counted_are_the_same_whichever_way_they_are_r
                     paged += [c.name for c in store.list_customers(typed, offset=offset,
                                                                      limit=13)]
                 assert paged == whole, (engine, typed)
+                assert store.count_customers(typed) == len(whole), (engine, typed)
                 pages[typed] = whole
             found[engine] = pages
     assert found["postgresql"] == found["sqlite"]

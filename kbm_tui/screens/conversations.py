@@ -18,6 +18,7 @@ from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.table_columns import who_columns
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
 TYPE_DELAY = 0.2
@@ -53,7 +54,7 @@ COLUMNS = [
            max_width=28),
     # German moments take 20 cells ("Do., 19. Nov. 10:00"): below 96 columns the channel
     # makes way for the summary (the line under the list still names it).
-    Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel),
+    Column("channel", N_("Channel"), lambda c: fmt.channel_cell(c.channel),
            width=fmt.by_language(9, 10), hide_below=fmt.by_language(0, 96)),
     Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=13, hide_below=WIDE),
     Column("state", N_("Status"), _state, width=fmt.by_language(13, 16), hide_below=WIDE),
@@ -61,7 +62,7 @@ COLUMNS = [
            width=fmt.amount_width, justify="right", hide_below=96),
     Column("summary", N_("Summary"), _summary_with_state, ratio=5, hide_from=WIDE),
     Column("summary", N_("Summary"), _summary, ratio=5, hide_below=WIDE),
-    Column("staff", N_("Who"), lambda c: c.staff_name or "", width=fmt.WHO_WIDTH),
+    *who_columns(lambda c: c.staff_name or "", N_("Who")),
 ]
 EMPTY = N_("No conversation matches these filters.\n\n"
            "Clear a filter, or press [b]l[/b] to log a conversation.")

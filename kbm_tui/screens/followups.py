@@ -8,6 +8,7 @@ from kbm_tui.core.i18n import N_
 from kbm_tui.core.records import Followup
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
+from kbm_tui.widgets.table_columns import who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 NONE_PLANNED = N_("No follow-ups planned. Plan one from a customer (w) or when logging (l).")
@@ -57,8 +58,8 @@ class FollowupsScreen(TabbedListScreen):
                hide_below=REPEATS_FROM),
         # German below 96 columns: the status needs 14 ("zurückgestellt") and the day 20, so
         # who makes way for the text (the line under the list names them).
-        Column("who", N_("Who"), lambda f: f.staff_name or "", width=fmt.WHO_WIDTH,
-               hide_below=fmt.by_language(0, 96)),
+        *who_columns(lambda f: f.staff_name or "", N_("Who"),
+                     hide_below=fmt.by_language(0, 96)),
         Column("state", N_("Status"), fmt.followup_state, width=fmt.FOLLOWUP_STATE_WIDTH),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "followup-list", "followup-tabs", "fv-"

@@ -12,6 +12,7 @@ from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt, said
+from kbm_tui.widgets.table_columns import who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
@@ -47,9 +48,9 @@ class IdeasScreen(TabbedListScreen):
                max_width=28),
         Column("summary", N_("Idea or feedback"), lambda c: Text(short(c.summary, 300)),
                ratio=5),
-        Column("channel", N_("Channel"), lambda c: fmt.channel(c.channel),
+        Column("channel", N_("Channel"), lambda c: fmt.channel_cell(c.channel),
                width=fmt.by_language(9, 10), hide_below=118),
-        Column("who", N_("Heard by"), lambda c: c.staff_name or "", width=8),
+        *who_columns(lambda c: c.staff_name or "", N_("Heard by"), narrow=8),
         Column("status", N_("Status"), _status, width=10),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "idea-list", "idea-tabs", "iv-"

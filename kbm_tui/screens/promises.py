@@ -14,6 +14,7 @@ from kbm_tui.core.records import Promise
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
+from kbm_tui.widgets.table_columns import who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 
@@ -57,7 +58,7 @@ class PromisesScreen(TabbedListScreen):
         # Translators: a column: the day a promise was made
         Column("made", N_("Promised"), lambda p: fmt.day(timefmt.local(p.made_at).date()),
                width=fmt.DAY_WIDTH, hide_below=118),
-        Column("who", N_("Who"), lambda p: p.staff_name or "", width=fmt.WHO_WIDTH),
+        *who_columns(lambda p: p.staff_name or "", N_("Who")),
         Column("state", N_("Status"), lambda p: fmt.promise_state(p, clock.now()),
                width=fmt.PROMISE_STATE_WIDTH),
     ]

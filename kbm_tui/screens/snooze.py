@@ -33,7 +33,7 @@ class SnoozeDialog(ModalScreen[date | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Tomorrow (1)"), id="tomorrow", variant="primary", compact=True)
                 yield Button(_("Next week (7)"), id="week", compact=True)
-            yield Field(_("Or a day"), DueInput(placeholder=_("Friday, 3 Dec, in 10 days"),
+            yield Field(_("Or a day"), DueInput(placeholder=_("Friday, in 10 days, 3 Dec"),
                                                 id="day", compact=True), id="day-field")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Snooze to that day (enter)"), id="save", compact=True)

@@ -92,6 +92,12 @@ def amount(entry: TimelineEntry) -> str:
     return fmt.amount(cents) if cents is not None else ""
 
 
+def _status_width() -> int:
+    """The status column as wide as its longest word in the language in use."""
+    ideas = max(len(fmt.idea_state(word)) for word in fmt.IDEA_STATES)
+    return max(fmt.state_width(*fmt.STATES)(), ideas, len(_("(deleted)")))
+
+
 COLUMNS = [
     Column("day", N_("When"), _day, width=fmt.by_language(10, 14), hide_from=TIME_FROM),
     Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH, hide_below=TIME_FROM),
@@ -99,7 +105,8 @@ COLUMNS = [
     # the kind whole ("feedback/idea") where there is room; below, "feedback/…"
     Column("kind", N_("Kind"), kind, width=fmt.by_language(10, 13), hide_from=KIND_WHOLE_FROM),
     Column("kind", N_("Kind"), kind, width=fmt.by_language(13, 13), hide_below=KIND_WHOLE_FROM),
-    Column("status", N_("Status"), status, width=10),
+    # as wide as its longest word in the language in use: "zurückgestellt", "considered"
+    Column("status", N_("Status"), status, width=_status_width),
     Column("what", N_("What"), what, ratio=1),
     # "€12,345.00" / "12.345,00 €"
     Column("amount", N_("Amount"), amount, width=fmt.by_language(10, 11), justify="right"),

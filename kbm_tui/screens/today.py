@@ -18,6 +18,7 @@ from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.table_columns import who_columns
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
 # Translators: the title of the welcome box on a fresh database
@@ -115,7 +116,7 @@ COLUMNS = [
     Column("customer", N_("Customer"), lambda i: Text(getattr(i, "customer_name", "")),
            ratio=2, max_width=28),
     Column("what", N_("What"), _what, ratio=4),
-    Column("who", N_("Who"), _who, width=fmt.WHO_WIDTH),
+    *who_columns(_who, N_("Who")),
 ]
 
 

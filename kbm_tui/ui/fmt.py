@@ -39,7 +39,6 @@ def by_language(en: int, de: int) -> Callable[[], int]:
 
 MOMENT_WIDTH = by_language(16, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
 DAY_WIDTH = by_language(11, 14)  # a day: "24 Jan 2027" / "Mi., 30. Sept."
-WHO_WIDTH = 7  # a first name: "Tobias", "Aylin"
 
 
 def state_width(*words: str) -> Callable[[], int]:
@@ -66,6 +65,17 @@ def shown(words: dict[str, str], word: str | None) -> str:
 
 def channel(word: str | None) -> str:
     return shown(CHANNEL_LABELS, word)
+
+
+# A list's channel column is as narrow as "in store"; where a channel's word is longer, the
+# column shows a shorter one (the line under the list says it whole).
+# Translators: the channel "messenger/social" in a narrow column of a list (9 letters or less)
+CHANNEL_SHORT = {"social": N_("messenger")}
+
+
+def channel_cell(word: str | None) -> str:
+    """A channel in a list's column: "messenger" for "messenger/social"."""
+    return shown(CHANNEL_SHORT, word) if word in CHANNEL_SHORT else channel(word)
 
 
 def kind(word: str | None) -> str:

@@ -53,3 +53,16 @@ def column_widths(columns: list[Column], width: int) -> list[int]:
             spare -= widths[i]
             sharing.remove(i)
     return widths
+
+
+WHO_WIDE_FROM = 118  # from this table width a name in the Who column is whole ("Inhaber/in")
+
+
+def who_columns(cell: Callable[[Any], str | Text], label: str, narrow: int = 7,
+                hide_below: int | Callable[[], int] = 0) -> list[Column]:
+    """Who: `narrow` cells in a narrow table (a first name, "Tobias"), 12 from WHO_WIDE_FROM
+    on, so a German shop's default "Inhaber/in" is not "Inhabe…" on every row of a wide
+    screen."""
+    return [Column("who", label, cell, width=narrow, hide_below=hide_below,
+                   hide_from=WHO_WIDE_FROM),
+            Column("who", label, cell, width=12, hide_below=WHO_WIDE_FROM)]

@@ -163,3 +163,62 @@ async def test_a_filters_box_is_clearly_empty_or_clearly_ticked(db_path, theme):
         ticked = box.get_component_rich_style("toggle--button")
         assert ticked.bgcolor != empty.bgcolor and ticked.color != ticked.bgcolor
         assert ticked.bold
+
+
+async def test_a_german_shops_owner_is_named_whole_in_the_who_column_of_a_wide_list(db_path):
+    """A fresh German database names its one staff member "Inhaber/in": every row of Today
+    said "Inhabe…" even at 160 columns."""
+    i18n.use("de")
+    try:
+        with Store.open(db_path) as s:
+            lena = s.add_customer("Lena Vogel")
+            s.log_conversation(lena.id, "Fragt nach Angeboten für ein Stadtrad")
+        async with running(db_path, size=(160, 40)) as pilot:
+            assert _row(pilot.app, "Lena Vogel").rstrip().endswith("Inhaber/in")
+            await pilot.press("v", "escape")
+            await settle(pilot)
+            assert _row(pilot.app, "Lena Vogel").rstrip().endswith("Inhaber/in")
+    finally:
+        i18n.use("en")
+
+
+
+async def test_the_german_welcome_names_keys_as_the_rest_of_the_german_app_does(db_path):
+    """The footer and buttons say "Strg+S", "^p"; the welcome said "ctrl+p", "ctrl+q"."""
+    i18n.use("de")
+    try:
+        async with running(db_path, size=(80, 24)) as pilot:
+            text = screen_text(pilot.app)
+            assert "Willkommen bei kbm" in text
+            assert "Strg+P" in text and "Strg+Q" in text and "ctrl+" not in text
+    finally:
+        i18n.use("en")
+
+
+async def test_a_channel_is_never_cut_in_a_lists_channel_column(db_path):
+    """"messenger/social" did not fit the channel column at any width ("messenge…")."""
+    build_shop(db_path)
+    with Store.open(db_path) as s:
+        s.log_conversation(1, "Asked on Instagram about the opening hours", channel="social")
+    for size in ((100, 30), (200, 50)):
+        async with running(db_path, size=size) as pilot:
+            await pilot.press("v", "escape")
+            await settle(pilot)
+            row = _row(pilot.app, "Asked on Instagram")
+            assert " messenger " in row and "messenge…" not in row, row
+            await cursor_to(pilot, "#conversation-list",
+                            lambda c: c.summary.startswith("Asked on Instagram"))
+            assert "messenger/social" in screen_text(pilot.app)  # said whole underneath
+
+
+async def test_the_timeline_says_snoozed_whole_in_german(german):
+    _snooze_bens(german, date(2026, 12, 1))
+    for size in ((80, 24), (200, 50)):
+        async with running(german, size=size) as pilot:
+            await pilot.press("c")
+            await settle(pilot)
+            await type_text(pilot, "ben")
+            await pilot.press("enter", "enter")
+            await settle(pilot)
+            row = _row(pilot.app, "An die Frühjahrsins")
+            assert " zurückgestellt " in row, row

@@ -91,7 +91,7 @@ async def test_the_snooze_dialogs_example_day_is_written_the_english_way(shop):
                         lambda r: getattr(r, "text", "") == "Remind about the spring service")
         await pilot.press("s")
         await settle(pilot)
-        assert "Friday, 3 Dec, in 10 days" in words(app)
+        assert "Friday, in 10 days, 3 Dec" in words(app)
         assert "3.12." not in words(app)
         await pilot.press("tab", "tab")
         await type_text(pilot, "3 Dec")

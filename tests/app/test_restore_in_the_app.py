@@ -105,6 +105,11 @@ async def test_restoring_an_earlier_backup_brings_back_a_forgotten_customer(db_p
         await pilot.press("enter")  # the Restore button has the focus
         assert await wait_for(pilot, lambda: dialog.has_class("-done"))
         result = shown(dialog, "#restore-result")
+        await settle(pilot)
+        # The result follows the title after one blank line (there were two)
+        lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
+        title = lines.index("Backup restored")
+        assert lines[title + 1] == "" and lines[title + 2].startswith("Restored"), lines
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, RestoreDialog)

@@ -16,7 +16,7 @@ from kbm_tui.core.text import age, due_text, short
 
 
 def _due(day, at) -> str:
-    return due_text(day, at, undated=_("open-ended"))
+    return due_text(day, at, undated=_("open-ended"), padded=True)
 
 
 def _see_all(where: str):
@@ -159,7 +159,7 @@ def cmd_done(args: argparse.Namespace) -> None:
     if following:
         say(_("Follow-up #{id} for {name} done. Next one #{next} on {day}.").format(
             id=item.id, name=item.customer_name, next=following.id,
-            day=timefmt.show_day(following.due_day)))
+            day=timefmt.show_day(following.due_day, padded=False)))
     elif item.every_days:
         say(_("Follow-up #{id} for {name} done. It repeats no more: the next one would fall "
               "after {year}.").format(id=item.id, name=item.customer_name,

@@ -105,14 +105,15 @@ def age(moment: datetime) -> str:
     return _("since today") if days < 1 else n_("{n} day", "{n} days", days).format(n=days)
 
 
-def due_text(day: date | None, at: datetime | None, *, undated: str | None = None) -> str:
-    """ "today 14:00", "Fri 27 Nov", or `undated` (else "no due time") for a promise without
-    a due time."""
+def due_text(day: date | None, at: datetime | None, *, undated: str | None = None,
+             padded: bool = False) -> str:
+    """ "today 14:00", "Fri 4 Dec", or `undated` (else "no due time") for a promise without
+    a due time. In a list's column (`padded`) the day is "Fri 04 Dec", to line up."""
     if at is not None:
         local = timefmt.local(at)
-        return f"{timefmt.show_day(local.date())} {l10n.clock(local.time())}"
+        return f"{timefmt.show_day(local.date(), padded=padded)} {l10n.clock(local.time())}"
     if day is not None:
-        return timefmt.show_day(day)
+        return timefmt.show_day(day, padded=padded)
     return _("no due time") if undated is None else undated
 
 

@@ -99,7 +99,7 @@ class CarePart(Part):
                     "{name} wants to hear from the shop every {n} days; the last contact was "
                     "{ago} (next from {next}).", every)).format(
                     name=c.name, n=c.contact_every_days, ago=ago,
-                    next=l10n.short_date(timefmt.local(next_due).date())))
+                    next=l10n.short_date(timefmt.local(next_due).date(), padded=False)))
         return broken
 
     def renegotiate_promise(self, promise_id: int, due, reason: str) -> Promise:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,7 +52,7 @@ class PromisesScreen(TabbedListScreen):
         "all": N_("No promises yet. Make one when you log a conversation (l)."),
     }
     COLUMNS = [
-        Column("due", N_("Due"), fmt.promise_due, width=fmt.MOMENT_WIDTH),
+        Column("due", N_("Due"), partial(fmt.promise_due, padded=True), width=fmt.MOMENT_WIDTH),
         Column("customer", N_("Customer"), lambda p: Text(p.customer_name), ratio=2,
                max_width=28),
         Column("text", N_("Promise"), _promise_text, ratio=4),

@@ -67,7 +67,7 @@ def _when(item) -> str:
     if isinstance(item, KeepInTouch):
         return _("due {day}").format(day=fmt.day(timefmt.local(item.due_at).date()))
     if isinstance(item, Promise):
-        return fmt.promise_due(item)
+        return fmt.promise_due(item, padded=True)
     if isinstance(item, Followup):  # the day only: "(snoozed)" is said in the line below
         return fmt.followup_day(item)
     if isinstance(item, Conversation):

@@ -130,9 +130,9 @@ def every_days(days: int) -> str:
     return n_("every {n} day", "every {n} days", days).format(n=days)
 
 
-def promise_due(p: Promise) -> str:
-    """ "today 14:00", "Fri 27 Nov", "no due time"."""
-    return due_text(p.due_day, p.due_at)
+def promise_due(p: Promise, *, padded: bool = False) -> str:
+    """ "today 14:00", "Fri 4 Dec", "no due time"; `padded` for a list's column."""
+    return due_text(p.due_day, p.due_at, padded=padded)
 
 
 def followup_day(f: Followup, *, padded: bool = True) -> str:

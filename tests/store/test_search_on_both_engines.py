@@ -24,6 +24,9 @@ SHOP = [
      ["O'Brien's bike-rack, 2x 29er wheels", "Größe: XL; Fußpumpe (Straßenrad)",
       "follow-up re: order #4711", "„Lastenrad“ für 3 Kinder – e-cargo"]),
     ("Maria Weiß", None, None, None, ["Cargo bike? Cargobike!", "rack", "Süßigkeiten"]),
+    # letters that do not come apart into a letter and an accent are letters all the same
+    ("Ahmet Kılıç", None, None, None, ["Smørrebrød für die Tour", "Łukasz kommt mit"]),
+    ("Søren Łada", None, None, None, ["Ærmel des Trikots zu lang"]),
 ]
 # Written on a card's further numbers (schema 5): found as the main number is.
 MORE_CONTACTS = {"Heike Groß": "work: +49 (0)351 4445556\nmobile: 0152 9998887"}
@@ -40,7 +43,13 @@ SEARCHES = [
     # the start of a word said, and not its middle; a whole word as a prefix of longer ones
     "brien", "o'brien", "brien's", "rack", "29er", "29e", "4711", "#4711", "wheel", "fusspumpe", "pumpe", "strassenrad", "(strassen", "grosse", "größe", "xl;",
     "follow-up", "lastenrad", "kinder", "e-cargo", "cargo", "cargob", "sussig", "süßigkeiten", "igkeiten", "rack, 2x", "wheels", "3 kinder",
+    # letters such as ı ø æ ł inside a word, not word breaks; punctuation around a word typed
+    "c", "ç", "ic", "lic", "kılıç", "d", "la", "ada", "ukasz", "brød", "rød", "rrebrød",
+    "ørrebrød", "rmel", "re:", "bike?", "-rack", "„lasten", "c.", "(cargo)", "?",
 ]
+# The same for the customers; the conversation list's filter on PostgreSQL still folds ø, ł
+# and æ in what was said to o, l and ae (its unaccent dictionary), where SQLite keeps them.
+CUSTOMER_SEARCHES = ["ö", "l", "łukasz", "ø", "ærmel", "a-", "øl", "ol", "lukasz"]
 
 
 def fill(store) -> None:
@@ -68,9 +77,26 @@ def both(tmp_path, server_db):
 
 def test_the_same_searches_find_the_same_customers_on_both_engines(both):
     assert both["postgresql"] == both["sqlite"]
+    # "Ahmet Kılıç" is one word, not "k", "l", "ç" after letters that are word breaks
+    assert both["postgresql"]["c"][0] == ["Çağla Öztürk"]
+    assert both["postgresql"]["bike?"][1] == 5  # who said "bike", not a "road bike" tag
     # and the searches are worth comparing: most find something, not everything
     hits = [len(names) for names, _, _ in both["sqlite"].values()]
     assert sum(1 for n in hits if 0 < n < len(SHOP)) > len(SEARCHES) // 2
+
+
+def test_letters_beyond_ascii_find_the_same_customers_on_both_engines(tmp_path, server_db):
+    found = {}
+    for engine, target in (("sqlite", tmp_path / "shop.sqlite3"), ("postgresql", server_db)):
+        with Store.open(target) as store:
+            fill(store)
+            soren = next(c for c in store.list_customers() if c.name == "Søren Łada")
+            store.log_conversation(soren.id, "øl")
+            found[engine] = {typed: ([c.name for c in store.list_customers(typed, limit=50)],
+                                     store.count_customers(typed))
+                             for typed in CUSTOMER_SEARCHES}
+    assert found["postgresql"] == found["sqlite"]
+    assert found["sqlite"]["łukasz"] == (["Ahmet Kılıç"], 1)
 
 
 LONG = "donaudampfschifffahrtsgesellschaftskapitaen"  # longer than a word start is indexed
@@ -124,6 +150,30 @@ def test_a_database_from_before_the_word_index_gets_it_when_opened(server_db):
         with Store.open(server_db) as store:  # a short name word, looked up in the index
             assert [c.name for c in store.list_customers("o")] == ["Çağla Öztürk",
                                                                    "Paul O'Brien"]
+
+
+def test_word_starts_made_by_an_older_kbm_are_made_anew_when_opened(server_db):
+    from kbm_tui.db.postgres import search
+
+    with Store.open(server_db) as store:
+        fill(store)
+    # kbm before 2026-11-29 took every letter beyond ASCII for a word break ("c" in "kılıc")
+    older = search.WORD_STARTS.replace(f"[^{search.LETTERS}]", "[^[:alnum:]]").replace(
+        f"[{search.LETTERS}]", "[[:alnum:]]")
+    starting_c = ("SELECT count(*) FROM customer WHERE kbm_word_starts(name_key) @@ "
+                  "'c:*'::tsquery")
+    with psycopg.connect(server_db) as conn:
+        conn.execute(older)
+        for name in search.WORD_STARTS_INDEX_NAMES:
+            conn.execute(f"REINDEX INDEX {name}")
+        assert conn.execute(starting_c).fetchone()[0] == 2  # Çağla, and Kılıç's "c"
+    with Store.open(server_db) as store:
+        assert [c.name for c in store.list_customers("rrebrød")] == []
+        assert [c.name for c in store.list_customers("c")] == ["Çağla Öztürk"]
+    with psycopg.connect(server_db) as conn:
+        assert conn.execute(starting_c).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = ANY(%s)",
+                            (search.WORD_STARTS_INDEX_NAMES,)).fetchone()[0] == 4
 
 
 # How a page of a search not yet counted is read on the server: narrowed to the ids of a

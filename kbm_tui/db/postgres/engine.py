@@ -267,9 +267,17 @@ def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:
 
 
 def _has_word_starts(conn: Connection) -> bool:
-    return bool(conn.execute(" AND ".join(
+    """The word-starts indexes are all there, made with this kbm's function."""
+    found = conn.execute(" AND ".join(
         f"to_regclass('{name}') IS NOT NULL" for name in search.WORD_STARTS_INDEX_NAMES
-    ).join(("SELECT ", ""))).fetchone()[0])
+    ).join(("SELECT ", ""))).fetchone()[0]
+    return bool(found) and _word_starts_body(conn) == search.WORD_STARTS_BODY
+
+
+def _word_starts_body(conn: Connection) -> str | None:
+    row = conn.execute("SELECT prosrc FROM pg_proc WHERE proname='kbm_word_starts' AND "
+                       "pronamespace=current_schema()::regnamespace").fetchone()
+    return str(row[0]) if row else None
 
 
 def _index_word_starts(conn: Connection) -> None:
@@ -281,6 +289,9 @@ def _index_word_starts(conn: Connection) -> None:
             return
         conn.execute("BEGIN")
         try:
+            if _word_starts_body(conn) not in (None, search.WORD_STARTS_BODY):
+                for name in search.WORD_STARTS_INDEX_NAMES:  # made with the older function
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
             for statement in [search.WORD_STARTS, *search.WORD_STARTS_INDEXES]:
                 conn.execute(statement)
             conn.execute("COMMIT")

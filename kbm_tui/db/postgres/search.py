@@ -38,20 +38,29 @@ TABLES = [
     'CREATE TABLE customer_said (customer_id BIGINT PRIMARY KEY, words TEXT COLLATE "C" '
     "NOT NULL)",
 ]
+# What is inside a word where a search looks for word starts, as SQLite's unicode61 tokenizer
+# reads it: ASCII letters and digits ([:alnum:] in the "C" collation), and the letters of the
+# alphabets beyond ASCII that folding leaves as they are (ı ø æ ł …), so that "Kılıç" is one
+# word and "c" is not the start of one in it. Ranges of code points, the same on every
+# server whatever its collation; „ “ – € and the like stay word breaks.
+LETTERS = ("[:alnum:]\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af"
+           "\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u05d0-\u05ea\u0620-\u064a"
+           "\u0671-\u06d3\u1e00-\u1fff\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+           "\uac00-\ud7a3")
 # Every place in a customer's words where the word-start pattern below can match: each word,
-# and what follows each character in it that is not a letter or digit ("bike" in "e-bike"),
-# as [:alnum:] reads it in the "C" collation the pattern uses. A search word that is the
-# start of one of these is exactly a match of the pattern. Cut to WORD_STARTS_CUT characters
-# (a longer search word goes to the pattern). A customer whose starts would not fit in a
-# tsvector (1 MB) gets NULL, and the pattern, through ix_customer_said_unindexed.
+# and what follows each character in it that is not one of LETTERS ("bike" in "e-bike"). A
+# search word that is the start of one of these is exactly a match of the pattern. Cut to
+# WORD_STARTS_CUT characters (a longer search word goes to the pattern). A customer whose
+# starts would not fit in a tsvector (1 MB) gets NULL, and the pattern, through
+# ix_customer_said_unindexed.
 WORD_STARTS_CUT = 32
 WORD_STARTS = (
     "CREATE OR REPLACE FUNCTION kbm_word_starts(words text) RETURNS tsvector LANGUAGE sql "
     "IMMUTABLE PARALLEL SAFE AS $$ SELECT CASE WHEN sum(octet_length(s)) < 1000000 THEN "
     "array_to_tsvector(array_agg(s)) END FROM (SELECT DISTINCT left(substr(w, i), "
     f"{WORD_STARTS_CUT}) AS s FROM unnest(string_to_array(words, ' ')) AS w, "
-    "generate_series(1, CASE WHEN w COLLATE \"C\" ~ '[^[:alnum:]]' THEN length(w) ELSE 1 END) "
-    "AS i WHERE w <> '' AND (i = 1 OR substr(w, i - 1, 1) COLLATE \"C\" !~ '[[:alnum:]]')) "
+    f"generate_series(1, CASE WHEN w COLLATE \"C\" ~ '[^{LETTERS}]' THEN length(w) ELSE 1 END) "
+    f"AS i WHERE w <> '' AND (i = 1 OR substr(w, i - 1, 1) COLLATE \"C\" !~ '[{LETTERS}]')) "
     "AS starts $$")
 # Made when kbm opens a database that lacks them (IF NOT EXISTS; the rows stay as they are).
 WORD_STARTS_INDEXES = [
@@ -66,6 +75,9 @@ WORD_STARTS_INDEXES = [
     "WHERE kbm_word_starts(name_key) IS NULL",
 ]
 WORD_STARTS_INDEX_NAMES = [statement.split()[5] for statement in WORD_STARTS_INDEXES]
+# What the function says, to tell an older one (which read word breaks otherwise) apart: the
+# indexes made with it are then made anew.
+WORD_STARTS_BODY = WORD_STARTS.split("$$")[1]
 TRIGRAM_INDEXES = [
     "CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_text gin_trgm_ops)",
     "CREATE INDEX ix_customer_phone_trgm ON customer USING gin (phone_digits gin_trgm_ops)",
@@ -81,7 +93,19 @@ def _like(text: str) -> str:
 
 def _word_start(word: str) -> str:
     """A regular expression matching `word` at the start of a word."""
-    return r"(^|[^[:alnum:]])" + re.escape(word).replace("\\ ", " ")
+    return f"(^|[^{LETTERS}])" + re.escape(word).replace("\\ ", " ")
+
+
+def _bare(word: str) -> str:
+    """A word typed as SQLite's tokenizer reads it where words start: without what is around
+    it that is not a letter or digit ("bike?", "re:", "-rack", "„lasten" -> bike, re, rack,
+    lasten). Only punctuation is left as it was typed (it then finds nothing on either)."""
+    start, end = 0, len(word)
+    while start < end and not word[start].isalnum():
+        start += 1
+    while end > start and not word[end - 1].isalnum():
+        end -= 1
+    return word[start:end] or word
 
 
 def word_condition(word: str, *, in_name_order: bool = False,
@@ -101,15 +125,16 @@ def word_condition(word: str, *, in_name_order: bool = False,
         return "c.phone_digits LIKE ?", [f"{digits}%"]
     name_word = name_fold(word)
     if len(name_word) < 3 and not is_number:
-        return "c.name_key ~ ?", [_word_start(name_word)]
+        return "c.name_key ~ ?", [_word_start(_bare(name_word))]
     card = f"%{_like(digits if is_number else name_word)}%"
     if row_by_row:
+        said_word = _bare(word)
         # The pattern the word-starts index answers (see WORD_STARTS), run on one row; a
         # scalar subquery, which the planner never turns into a set of every match.
         return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
                 "coalesce((SELECT s.words ~ ? FROM customer_said s WHERE "
                 "s.customer_id = c.id AND s.words LIKE ? ESCAPE '\\'), false))",
-                [card, card, _word_start(word), f"%{_like(word)}%"])
+                [card, card, _word_start(said_word), f"%{_like(said_word)}%"])
     said, said_params = _said(word, word_starts)
     return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
             f"c.id IN ({said}))", [card, card, *said_params])
@@ -154,7 +179,7 @@ def _ids_of(word: str) -> tuple[str, list] | None:
     if len(name_word) < 3 and not is_number:
         return ("SELECT id FROM customer WHERE kbm_word_starts(name_key) @@ ?::tsquery "
                 "UNION ALL SELECT id FROM customer WHERE kbm_word_starts(name_key) IS NULL",
-                [_prefix_query(name_word)])
+                [_prefix_query(_bare(name_word))])
     card = f"%{_like(digits if is_number else name_word)}%"
     said, said_params = _said(word)
     return ("SELECT id FROM customer WHERE search_text LIKE ? ESCAPE '\\' UNION ALL "
@@ -169,6 +194,7 @@ def _prefix_query(word: str) -> str:
 
 def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
     """The customers who said a word starting with `word` (a query for their ids)."""
+    word = _bare(word)
     # The LIKE before the pattern: it holds wherever the pattern does, is found in the
     # trigram index, and spares the regular expression most rows.
     pattern = ("SELECT customer_id FROM customer_said WHERE {where}words LIKE ? ESCAPE '\\' "
@@ -182,7 +208,7 @@ def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
 
 
 def conversation_word(word: str) -> tuple[str, list]:
-    return "kbm_fold(v.summary) ~ ?", [_word_start(word)]
+    return "kbm_fold(v.summary) ~ ?", [_word_start(_bare(word))]
 
 
 def _words(text: str) -> str:
@@ -229,7 +255,8 @@ def compact(conn: Any) -> None:
 def name_words(words: list[str]) -> tuple[str, list]:
     if not words:
         return "FALSE", []
-    return " AND ".join("name_key ~ ?" for _ in words).join("()"), [_word_start(w) for w in words]
+    return (" AND ".join("name_key ~ ?" for _ in words).join("()"),
+            [_word_start(_bare(w)) for w in words])
 
 
 def card_has(column: str, text: str) -> tuple[str, list]:

@@ -89,8 +89,15 @@ def _read(text: str | None, region: str) -> tuple[str | None, str]:
 
 
 def search_digits(text: str | None, region: str | None = None) -> str | None:
-    """The digits of (part of) a number in international form; None without digits."""
-    return _read(text, region or default_region())[0]
+    """The digits of (part of) a number in international form; None without digits. The
+    first key of a number typed, "0" (or "00"), is the start of every national (or
+    international) number: "", which every number starts with."""
+    region = region or default_region()
+    digits = "".join(c for c in _ZERO_IN_BRACKETS.sub("", text or "") if c.isdigit())
+    _code, _trunk, international = _prefixes(region)
+    if digits and international.startswith(digits) and not (text or "").strip().startswith("+"):
+        return ""
+    return _read(text, region)[0]
 
 
 def number_key(text: str | None, region: str | None = None) -> str | None:

@@ -24,6 +24,13 @@ def test_part_of_a_number_is_read_in_international_form(typed, digits):
     assert phone.search_digits(typed, "DE") == digits
 
 
+@pytest.mark.parametrize("typed", ["0", "00", "0 ", "(0"])
+def test_the_first_keys_of_a_number_are_the_start_of_every_number(typed):
+    # Not "0…" in international digits, which no number is: "0" found nobody.
+    assert phone.search_digits(typed, "DE") == ""
+    assert phone.search_digits("+0", "DE") == "0"
+
+
 def test_the_shops_region_decides_what_a_leading_zero_means():
     assert phone.number_key("01 5123456", "AT") == "4315123456"
     assert phone.number_key("044 668 18 00", "CH") == "41446681800"

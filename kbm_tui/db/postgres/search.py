@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbm_tui.core import phone
-from kbm_tui.core.vocab import fold, name_fold
+from kbm_tui.core import search_word
+from kbm_tui.core.vocab import fold
 
 EXTENSIONS = ("pg_trgm", "unaccent")
 
@@ -119,14 +119,12 @@ def word_condition(word: str, *, in_name_order: bool = False,
     of first collecting every customer who said the word: for the few rows of a page read
     along the names or from a few ids (customer_ids), where a broad word's tens of
     thousands of customers would cost more to collect than the page itself."""
-    is_number = phone.looks_like_number(word)
-    digits = (phone.search_digits(word) or "") if is_number else ""
-    if is_number and len(digits) < 3:
-        return "c.phone_digits LIKE ?", [f"{digits}%"]
-    name_word = name_fold(word)
-    if len(name_word) < 3 and not is_number:
-        return "c.name_key ~ ?", [_word_start(_bare(name_word))]
-    card = f"%{_like(digits if is_number else name_word)}%"
+    how, text = search_word.read(word)
+    if how == search_word.NUMBER_START:
+        return "c.phone_digits LIKE ?", [f"{text}%"]
+    if how == search_word.NAME_START:
+        return "c.name_key ~ ?", [_word_start(_bare(text))]
+    card = f"%{_like(text)}%"
     if row_by_row:
         said_word = _bare(word)
         # The pattern the word-starts index answers (see WORD_STARTS), run on one row; a
@@ -171,16 +169,14 @@ def names_window() -> int:
 def _ids_of(word: str) -> tuple[str, list] | None:
     """A query for the ids of every customer the folded word can match (some more, for a
     name word: the word-starts index splits at every non-letter, as the pattern does)."""
-    is_number = phone.looks_like_number(word)
-    digits = (phone.search_digits(word) or "") if is_number else ""
-    if is_number and len(digits) < 3:
-        return "SELECT id FROM customer WHERE phone_digits LIKE ?", [f"{digits}%"]
-    name_word = name_fold(word)
-    if len(name_word) < 3 and not is_number:
+    how, text = search_word.read(word)
+    if how == search_word.NUMBER_START:
+        return "SELECT id FROM customer WHERE phone_digits LIKE ?", [f"{text}%"]
+    if how == search_word.NAME_START:
         return ("SELECT id FROM customer WHERE kbm_word_starts(name_key) @@ ?::tsquery "
                 "UNION ALL SELECT id FROM customer WHERE kbm_word_starts(name_key) IS NULL",
-                [_prefix_query(_bare(name_word))])
-    card = f"%{_like(digits if is_number else name_word)}%"
+                [_prefix_query(_bare(text))])
+    card = f"%{_like(text)}%"
     said, said_params = _said(word)
     return ("SELECT id FROM customer WHERE search_text LIKE ? ESCAPE '\\' UNION ALL "
             "SELECT id FROM customer WHERE phone_digits LIKE ? ESCAPE '\\' UNION ALL "

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kbm_tui.core import phone
-from kbm_tui.core.vocab import name_fold
+from kbm_tui.core import search_word
 
 DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
@@ -193,16 +192,14 @@ def word_condition(word: str, *, in_name_order: bool = False,
     and for every word but the one whose matches are looked up. (`row_by_row` is for
     engines whose planner needs telling; SQLite's reads an FTS5 match set in one go.)
     """
-    is_number = phone.looks_like_number(word)
-    digits = (phone.search_digits(word) or "") if is_number else ""
+    how, text = search_word.read(word)
     member = "+c.id" if in_name_order else "c.id"
-    if is_number and len(digits) < 3:  # the start of the number
-        return "c.phone_digits LIKE ?", [f"{digits}%"]
-    name_word = name_fold(word)  # the card is stored folded for German spellings
-    if len(name_word) < 3 and not is_number:
+    if how == search_word.NUMBER_START:
+        return "c.phone_digits LIKE ?", [f"{text}%"]
+    if how == search_word.NAME_START:
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
-                [quoted(name_word) + "*"])
-    card = quoted(digits if is_number else name_word)
+                [quoted(text) + "*"])
+    card = quoted(text)
     said = _word_starts(word)
     return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
             f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",

@@ -86,18 +86,25 @@ def bought_cents(sales: Iterable[tuple[str, int, datetime]]) -> int:
     less what they returned (a return's amount, whichever sign it was typed with). Payments
     and offers are not counted: a payment settles an invoice, an offer was not bought."""
     listed = list(sales)
-    unbilled = [(cents, when) for kind, cents, when in listed if kind in SALE_KINDS]
-    total = sum(cents for cents, _when in unbilled)
+    # The sales not yet billed, by amount (in the order given): an invoice looks only at
+    # sales of its own amount, so a customer with thousands of sales costs no more than one.
+    unbilled: dict[int, list[datetime]] = {}
+    total = 0
+    for kind, cents, when in listed:
+        if kind in SALE_KINDS:
+            unbilled.setdefault(cents, []).append(when)
+            total += cents
     for kind, cents, when in listed:
         if kind == "return":
             total -= abs(cents)
             continue
         if kind != "invoice":
             continue
-        billed = next((p for p in unbilled if p[0] == cents
-                       and abs((p[1] - when).total_seconds()) <= SAME_SALE_DAYS * 86400), None)
+        same = unbilled.get(cents, [])
+        billed = next((n for n, sold in enumerate(same)
+                       if abs((sold - when).total_seconds()) <= SAME_SALE_DAYS * 86400), None)
         if billed is None:
             total += cents
         else:
-            unbilled.remove(billed)
+            del same[billed]
     return total

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from kbm_tui.core import phone
 from kbm_tui.core.vocab import name_fold
 
 NUMBER_START = "number start"  # the first digits of a phone number: its digits start it
 NAME_START = "name start"  # under three letters: the start of a word of the name
 ANYWHERE = "anywhere"  # on the card, in the phone digits, or the start of a word said
+
+# What is inside a word, beyond the ASCII letters and digits, where a search looks for word
+# starts, as SQLite's unicode61 tokenizer reads it: the letters of the alphabets beyond ASCII
+# that folding leaves as they are (ı ø æ ł …), so that "Kılıç" is one word and "c" is not the
+# start of one in it. Ranges of code points, the same in Python and on every PostgreSQL
+# server whatever its collation; „ “ – € and the like stay word breaks.
+LETTERS_BEYOND_ASCII = (
+    "\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af"
+    "\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u05d0-\u05ea\u0620-\u064a"
+    "\u0671-\u06d3\u1e00-\u1fff\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7a3")
 
 
 def read(word: str) -> tuple[str, str]:
@@ -21,3 +34,31 @@ def read(word: str) -> tuple[str, str]:
     if len(name_word) < 3 and not is_number:
         return NAME_START, name_word
     return ANYWHERE, digits if is_number else name_word
+
+
+def bare(word: str) -> str:
+    """A word typed as SQLite's tokenizer reads it where words start: without what is around
+    it that is not a letter or digit ("bike?", "re:", "-rack", "„lasten" -> bike, re, rack,
+    lasten). Only punctuation is left as it was typed (it then finds nothing anywhere)."""
+    start, end = 0, len(word)
+    while start < end and not word[start].isalnum():
+        start += 1
+    while end > start and not word[end - 1].isalnum():
+        end -= 1
+    return word[start:end] or word
+
+
+# One letter or digit, as LETTERS_BEYOND_ASCII reads them (compiled once: the class is long).
+_LETTER = re.compile(f"[0-9A-Za-z{LETTERS_BEYOND_ASCII}]")
+
+
+def starts_a_word(word: str, text: str) -> bool:
+    """`word` (folded, bare) starts a word of `text` (folded): what PostgreSQL's search
+    checks on a row with a regular expression (db/postgres/search.py), for SQLite's search
+    row by row. Found by `str.find`, then the letter before it looked at."""
+    at = text.find(word)
+    while at != -1:
+        if at == 0 or not _LETTER.match(text, at - 1):
+            return True
+        at = text.find(word, at + 1)
+    return False

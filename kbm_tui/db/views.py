@@ -15,6 +15,7 @@ from kbm_tui.core.records import Conversation, CustomerSummary, Followup, Promis
 from kbm_tui.core.timefmt import day_bounds
 from kbm_tui.core.vocab import digits_of
 from kbm_tui.db.base import Part
+from kbm_tui.db.search_plan import SearchPlan
 from kbm_tui.db.sql import BOUGHT_SQL, CONVERSATION_ROWS, FOLLOWUP_ROWS, PROMISE_ROWS
 
 _SORTS = {
@@ -39,8 +40,13 @@ _KEYSETS = {
 }
 
 
-# Per search: the engine's few ids to read it from, if it has them (see _narrowed).
-_NARROWED: dict[tuple, tuple[str, list] | None] = {}
+# Per search: what the engine's indexes told about its words (see _plan).
+_PLANS: dict[tuple, SearchPlan | None] = {}
+# What customers bought, per database and revision: the shop's busiest customers come up
+# in most searches, and reading their thousand sales again for every key typed took half
+# the time of a page.
+_BOUGHT: dict[tuple, dict[int, int]] = {}
+_BOUGHT_KEPT = 20_000
 
 
 def _search_words(search: str) -> list[str]:
@@ -57,16 +63,18 @@ class ViewsPart(Part):
     # --- customers ---------------------------------------------------------------------
 
     def _customer_filter(self, search: str, include_archived: bool,
-                         in_name_order: bool = False,
-                         row_by_row: bool = False) -> tuple[str, list]:
+                         in_name_order: bool = False, row_by_row: bool = False,
+                         plan: SearchPlan | None = None) -> tuple[str, list]:
         """Every typed word must match the card, the phone digits or a conversation."""
         clauses: list[str] = []
         params: list[Any] = []
         if not include_archived:
             clauses.append("c.archived_at IS NULL")
+        said_by_few = plan.said_by_few if plan else {}
         for n, word in enumerate(_search_words(search)):
             sql, values = self.engine.search.word_condition(
-                word, in_name_order=in_name_order or n > 0, row_by_row=row_by_row)
+                word, in_name_order=in_name_order or n > 0, row_by_row=row_by_row,
+                said_by=said_by_few.get(word))
             clauses.append(sql)
             params += values
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -85,13 +93,14 @@ class ViewsPart(Part):
         # An engine may learn from its indexes that a word typed is rare and read its few
         # customers by id (db/postgres/search.py); a broad word's page then along the names,
         # the search checked on each row as it comes.
-        narrowed = self._narrowed(listing, search)
+        plan = self._plan(listing, search)
+        narrowed = plan.narrowed if plan else None
         row_by_row = narrowed is not None or along_names
         window = (self.engine.search.names_window()
                   if along_names and not narrowed and _search_words(search) else 0)
         along_names = along_names and narrowed is None
         where, params = self._customer_filter(search, include_archived, along_names,
-                                              row_by_row)
+                                              row_by_row, plan)
         if narrowed:
             where, params = f"{where} AND {narrowed[0]}", params + narrowed[1]
         order, skip, after, backwards = _SORTS[sort], offset, (), False
@@ -124,7 +133,7 @@ class ViewsPart(Part):
                                       (*params, *after, limit, skip)))
         if window and len(rows) < limit:
             # The window ran out before the page was full: the search's own plan.
-            where, params = self._customer_filter(search, include_archived, True)
+            where, params = self._customer_filter(search, include_archived, True, plan=plan)
             if start and keyset:
                 where += " AND " + keyset[1]
                 params += list(anchors[start])
@@ -138,40 +147,47 @@ class ViewsPart(Part):
             anchors[offset + len(rows)] = tuple(v for k, v in dict(rows[-1]).items()
                                                 if k.startswith("sort_"))
         found = [CustomerSummary.from_row(r) for r in rows]
-        bought = self._bought([c.id for c in found])
+        bought = self._bought([c.id for c in found], listing[-1])
         return [replace(c, bought_cents=bought[c.id]) if c.id in bought else c for c in found]
 
-    def _narrowed(self, listing: tuple, search: str) -> tuple[str, list] | None:
-        """The engine's narrowing of a search to a few ids, if it has one (kept while the
-        data stays the same: the pages after the first and the count use it too)."""
+    def _plan(self, listing: tuple, search: str) -> SearchPlan | None:
+        """What the engine's indexes tell about the search's words (kept while the data
+        stays the same: the pages after the first and the count use it too)."""
         if not _search_words(search):
             return None
-        if listing not in _NARROWED:
-            if len(_NARROWED) > 64:
-                _NARROWED.clear()
-            _NARROWED[listing] = self.engine.search.customer_ids(self.conn,
-                                                                 _search_words(search))
-        return _NARROWED[listing]
+        if listing not in _PLANS:
+            if len(_PLANS) > 64:
+                _PLANS.clear()
+            _PLANS[listing] = self.engine.search.customer_ids(self.conn, _search_words(search))
+        return _PLANS[listing]
 
-    def _bought(self, customer_ids: list[int]) -> dict[int, int]:
+    def _bought(self, customer_ids: list[int], revision: int) -> dict[int, int]:
         """What each of these customers bought (the card's rule, core.money.bought_cents),
-        read for the window's customers only."""
-        if not customer_ids:
-            return {}
-        sales: dict[int, list[tuple[str, int, datetime]]] = {}
-        marks = ", ".join("?" * len(customer_ids))
-        for cid, kind, cents, when in self.conn.execute(
-                "SELECT customer_id, kind, amount_cents, at FROM conversation WHERE "
-                f"customer_id IN ({marks}) AND kind IN {BOUGHT_SQL} AND "
-                "amount_cents IS NOT NULL AND deleted_at IS NULL ORDER BY at, id",
-                tuple(customer_ids)):
-            sales.setdefault(cid, []).append((kind, cents, timefmt.from_db(when) or clock.now()))
-        return {cid: bought_cents(listed) for cid, listed in sales.items()}
+        read for the window's customers only, and kept until the data changes."""
+        key = (str(self.path), revision)
+        if key not in _BOUGHT:
+            _BOUGHT.clear()  # an older revision's figures may be out of date
+        known = _BOUGHT.setdefault(key, {})
+        missing = [cid for cid in customer_ids if cid not in known]
+        if missing:
+            if len(known) + len(missing) > _BOUGHT_KEPT:
+                known.clear()
+            sales: dict[int, list[tuple[str, int, datetime]]] = {cid: [] for cid in missing}
+            marks = ", ".join("?" * len(missing))
+            for cid, kind, cents, when in self.conn.execute(
+                    "SELECT customer_id, kind, amount_cents, at FROM conversation WHERE "
+                    f"customer_id IN ({marks}) AND kind IN {BOUGHT_SQL} AND "
+                    "amount_cents IS NOT NULL AND deleted_at IS NULL ORDER BY at, id",
+                    tuple(missing)):
+                sales[cid].append((kind, cents, timefmt.from_db(when) or clock.now()))
+            known.update((cid, bought_cents(listed)) for cid, listed in sales.items())
+        return {cid: known[cid] for cid in customer_ids if known.get(cid)}
 
     def count_customers(self, search: str = "", *, include_archived: bool = False) -> int:
-        narrowed = self._narrowed(self._count_key(search, include_archived), search)
+        plan = self._plan(self._count_key(search, include_archived), search)
+        narrowed = plan.narrowed if plan else None
         where, params = self._customer_filter(search, include_archived,
-                                              row_by_row=narrowed is not None)
+                                              row_by_row=narrowed is not None, plan=plan)
         if narrowed:
             where, params = f"{where} AND {narrowed[0]}", params + narrowed[1]
         total = self.conn.execute(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]

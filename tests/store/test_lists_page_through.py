@@ -213,3 +213,21 @@ def test_kbm_log_finds_the_customer_by_a_fragment_in_any_spelling(store):
     assert [c.name for c in store.find_customers("jm@example")] == ["Jürgen Müller"]
     assert [c.name for c in store.find_customers("jm@example.de")] == ["Jürgen Müller"]
     assert store.find_customers("zz") == []
+
+
+def test_what_a_customer_bought_in_the_list_follows_every_change(store, kbm):
+    """The list keeps what its customers bought while nothing changes (typing a search
+    reads the same busy customers again and again); any change, here or in another
+    program, is seen at once."""
+    def bought() -> int:
+        return store.list_customers("klein")[0].bought_cents
+
+    eva = store.add_customer("Eva Klein")
+    store.log_conversation(eva.id, "bought a bell", kind="purchase", amount_cents=990)
+    assert bought() == 990
+    lock = store.log_conversation(eva.id, "bought a lock", kind="purchase", amount_cents=4990)
+    assert bought() == 990 + 4990
+    kbm.ok("log", "Eva Klein", "bought lights", "--kind", "purchase", "--amount", "20")
+    assert bought() == 990 + 4990 + 2000
+    store.set_conversation_deleted(lock.id)
+    assert bought() == 990 + 2000

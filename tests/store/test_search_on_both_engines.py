@@ -179,7 +179,7 @@ def test_word_starts_made_by_an_older_kbm_are_made_anew_when_opened(server_db):
                             (search.WORD_STARTS_INDEX_NAMES,)).fetchone()[0] == 4
 
 
-# How a page of a search not yet counted is read on the server: narrowed to the ids of a
+# How a page of a search not yet counted is read: narrowed to the ids of a
 # rare word (the default here, every word is rare in a small shop); along the names with
 # the search checked row by row (no word rare enough); and that walk running out (too few
 # rows read along the names) so that the server's planner reads every match.
@@ -194,11 +194,13 @@ def test_pages_of_a_search_not_yet_counted_are_the_same_whichever_way_they_are_r
 
     from kbm_tui.db import views
     from kbm_tui.db.postgres import search as server_search
+    from kbm_tui.db.sqlite import search as file_search
 
     settings = WAYS[way]
     if "FEW_CUSTOMERS" in settings:
-        monkeypatch.setattr(server_search, "FEW_CUSTOMERS", settings["FEW_CUSTOMERS"])
-        monkeypatch.setattr(server_search, "names_window", lambda: settings["window"])
+        for module in (server_search, file_search):
+            monkeypatch.setattr(module, "FEW_CUSTOMERS", settings["FEW_CUSTOMERS"])
+            monkeypatch.setattr(module, "names_window", lambda: settings["window"])
     searches = ["regular", "anna", "an", "regular an", "new", "cargo", "cargo be", "0171",
                 "cem reg", "nobody"]
     found = {}

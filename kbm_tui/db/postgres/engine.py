@@ -22,6 +22,7 @@ from kbm_tui.core.i18n import _
 from kbm_tui.db import schema
 from kbm_tui.db.postgres import connect, search
 from kbm_tui.db.postgres.connect import Connection, describe
+from kbm_tui.db.search_plan import SearchPlan
 
 CHANNEL = "kbm_changed"
 # Held while a database is set up, so that two computers starting at once make it once.
@@ -105,14 +106,14 @@ class _PatternSearch:
         return getattr(search, name)
 
     @staticmethod
-    def word_condition(word: str, *, in_name_order: bool = False,
-                       row_by_row: bool = False) -> tuple[str, list]:
+    def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool = False,
+                       said_by: list[int] | None = None) -> tuple[str, list]:
         return search.word_condition(word, in_name_order=in_name_order, word_starts=False,
                                      row_by_row=row_by_row)
 
     @staticmethod
-    def customer_ids(conn: Any, words: list[str]) -> tuple[str, list] | None:
-        return None  # the look-up needs the word-starts indexes
+    def customer_ids(conn: Any, words: list[str]) -> SearchPlan:
+        return SearchPlan()  # the look-ups need the word-starts indexes
 
 
 class _WithoutWordStarts(PostgresEngine):

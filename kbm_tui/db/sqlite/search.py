@@ -17,9 +17,12 @@ second copy of the text. SQLite-specific: another database would put its own sea
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from kbm_tui.core import search_word
+from kbm_tui.core.vocab import fold
+from kbm_tui.db.search_plan import SearchPlan
 
 DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
@@ -179,8 +182,8 @@ def _word_starts(word: str) -> str:
     return " OR ".join(variants)
 
 
-def word_condition(word: str, *, in_name_order: bool = False,
-                   row_by_row: bool = False) -> tuple[str, list]:
+def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool = False,
+                   said_by: list[int] | None = None) -> tuple[str, list]:
     """SQL (on customer c) that is true when a folded search word matches the customer.
 
     Three letters or more match anywhere on the card, in the phone digits, or at the start
@@ -189,8 +192,12 @@ def word_condition(word: str, *, in_name_order: bool = False,
 
     `in_name_order` makes the matches a set that rows are checked against, instead of rows
     to look up: for a page sorted by name (read along the name index until it is full),
-    and for every word but the one whose matches are looked up. (`row_by_row` is for
-    engines whose planner needs telling; SQLite's reads an FTS5 match set in one go.)
+    and for every word but the one whose matches are looked up. `row_by_row` checks each
+    row read (from a few ids, or along the names) on the row itself where collecting every
+    match first would cost more than the page: the card, and the words said unless
+    `said_by` names every customer who said the word (customer_ids found them few). 60,000
+    customers said "bike" at 100k: their set takes 40 ms to collect, where a page along
+    the names checks a few hundred rows.
     """
     how, text = search_word.read(word)
     member = "+c.id" if in_name_order else "c.id"
@@ -199,21 +206,80 @@ def word_condition(word: str, *, in_name_order: bool = False,
     if how == search_word.NAME_START:
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
                 [quoted(text) + "*"])
-    card = quoted(text)
-    said = _word_starts(word)
-    return (f"({member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) OR "
-            f"{member} IN (SELECT rowid FROM customer_said_fts WHERE customer_said_fts MATCH ?))",
-            [card, said])
+    if row_by_row:
+        on_card = f"%{_like(text)}%"
+        card, card_params = ("c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? "
+                             "ESCAPE '\\'", [on_card, on_card])
+    else:
+        card, card_params = (f"{member} IN (SELECT rowid FROM customer_fts WHERE "
+                             "customer_fts MATCH ?)", [quoted(text)])
+    if said_by is not None:
+        said, said_params = (f"{member} IN (SELECT value FROM json_each(?))",
+                             [json.dumps(said_by)])
+    elif row_by_row:
+        said, said_params = ("kbm_said((SELECT s.words FROM customer_said s WHERE "
+                             "s.customer_id = c.id), ?)", [search_word.bare(word)])
+    else:
+        said, said_params = (f"{member} IN (SELECT rowid FROM customer_said_fts WHERE "
+                             "customer_said_fts MATCH ?)", [_word_starts(word)])
+    return f"({card} OR {said})", [*card_params, *said_params]
 
 
-def customer_ids(conn: sqlite3.Connection, words: list[str]) -> tuple[str, list] | None:
-    """None: the FTS5 indexes already give a rare word's few rows at once."""
-    return None
+def said_check(words: str | None, word: str) -> bool:
+    """kbm_said(words, word) in SQL: `word` starts a word of what the customer said, as
+    customer_said_fts finds it (and PostgreSQL's search does)."""
+    return words is not None and search_word.starts_a_word(word, fold(words))
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# A word typed whose customers number fewer than this is read by their ids and sorted; a
+# broader one along the names, where a page fills early.
+FEW_CUSTOMERS = 2500
+
+
+def customer_ids(conn: sqlite3.Connection, words: list[str]) -> SearchPlan:
+    """What the indexes alone tell about the words typed (longest first), a few
+    milliseconds (FTS5 stops at the limit): the ids of the first word found for fewer than
+    FEW_CUSTOMERS customers, every customer that word can match (the search's own
+    conditions still decide each row); and who said each word that few said."""
+    narrowed = None
+    said_by_few: dict[str, list[int]] = {}
+    for word in words:
+        how, text = search_word.read(word)
+        if how == search_word.ANYWHERE:
+            said = _ids(conn, "customer_said_fts", _word_starts(word))
+            if said is not None:
+                said_by_few[word] = sorted(said)
+        if narrowed is not None or how == search_word.NUMBER_START:
+            continue
+        if how == search_word.NAME_START:
+            found = _ids(conn, "customer_words", quoted(text) + "*")
+        elif word in said_by_few:
+            on_card = _ids(conn, "customer_fts", quoted(text))
+            found = None if on_card is None else on_card | set(said_by_few[word])
+        else:
+            found = None
+        if found is not None and len(found) < FEW_CUSTOMERS:
+            narrowed = ("c.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(found))])
+    return SearchPlan(narrowed, said_by_few)
+
+
+def _ids(conn: sqlite3.Connection, table: str, query: str) -> set[int] | None:
+    """The ids an index gives for `query`, or None when there are FEW_CUSTOMERS or more."""
+    rows = conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
+                        (query, FEW_CUSTOMERS)).fetchall()
+    return {row[0] for row in rows} if len(rows) < FEW_CUSTOMERS else None
 
 
 def names_window() -> int:
-    """0: SQLite's planner reads a page along the name index by itself."""
-    return 0
+    """How many rows along the names a page not yet counted reads, at most, checking the
+    search on each (db/views.py), before the search's own plan collects every match: two
+    broad words that rarely meet would otherwise check every customer, a word said on
+    each in Python (about 2 µs a row)."""
+    return 20000
 
 
 _NEW_CUSTOMER_TRIGGERS = ("customer_fts_ai", "customer_words_ai")

@@ -275,11 +275,9 @@ def _ids(conn: sqlite3.Connection, table: str, query: str) -> set[int] | None:
 
 
 def names_window() -> int:
-    """How many rows along the names a page not yet counted reads, at most, checking the
-    search on each (db/views.py), before the search's own plan collects every match: two
-    broad words that rarely meet would otherwise check every customer, a word said on
-    each in Python (about 2 µs a row)."""
-    return 20000
+    """0: SQLite's planner reads a page along the name index by itself, and stops when it
+    is full (a window, a subquery with its own LIMIT, would be read whole and sorted)."""
+    return 0
 
 
 _NEW_CUSTOMER_TRIGGERS = ("customer_fts_ai", "customer_words_ai")

@@ -161,6 +161,11 @@ class KbmApp(UndoKeys, TextualWords, Host):
         if not self.demo:
             self.run_worker(self._daily_safety_copy, thread=True, group="safety",
                             exit_on_error=False, name="safety-copy")
+        # What opening the database found to tell once on this computer: here, not on the
+        # terminal the app has just covered.
+        for text in self.store.take_notices():
+            self.notify(text, title=_("About the database"), severity="warning", timeout=30,
+                        markup=False)
 
     def _daily_safety_copy(self) -> None:
         """Today's safety copy of the database, made once a day when the app starts."""

@@ -89,6 +89,18 @@ def server_db(request, tmp_path):
 
 
 @pytest.fixture
+def till_role(server_db):
+    """A role that may read and write kbm's tables in `server_db` and nothing else (granted
+    by pg_server.grant_table_rights once the tables are there), and its URL."""
+    import pg_server as pg
+    from psycopg import conninfo
+
+    role = pg.new_role(server_db)
+    yield role, conninfo.make_conninfo(server_db, user=role)
+    pg.drop_role(server_db, role)
+
+
+@pytest.fixture
 def store(db_path):
     with Store.open(db_path) as s:
         yield s

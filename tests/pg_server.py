@@ -59,6 +59,35 @@ def new_database(admin: str, *, empty: bool = False) -> str:
     return url_for(admin, name)
 
 
+# What the README's role for a second till may do: read and write kbm's tables, no more.
+TABLE_RIGHTS = "SELECT, INSERT, UPDATE, DELETE"
+
+
+def new_role(url: str) -> str:
+    """A role that may log in and do nothing else yet (drop_role removes it)."""
+    role = f"kbm_till_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+    return role
+
+
+def drop_role(url: str, role: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP OWNED BY {role}")
+        conn.execute(f"DROP ROLE {role}")
+
+
+def grant_table_rights(url: str, role: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"GRANT {TABLE_RIGHTS} ON ALL TABLES IN SCHEMA public TO {role}")
+
+
+def as_an_older_kbm_left_it(url: str) -> None:
+    """Without the word-starts index, which only the tables' owner may add."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP FUNCTION kbm_word_starts(text) CASCADE")
+
+
 def drop_database(admin: str, url: str) -> None:
     _drop(admin, str(conninfo.conninfo_to_dict(url)["dbname"]))
 

@@ -12,7 +12,17 @@ from kbm_tui.store import Store
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    return Store.open(getattr(args, "db", None))
+    return told(Store.open(getattr(args, "db", None)))
+
+
+def told(store: Store) -> Store:
+    """What opening the database found to tell once on this computer, on stderr (the app
+    shows it in a notification instead)."""
+    import sys
+
+    for text in store.take_notices():
+        print(f"kbm: {text}", file=sys.stderr, flush=True)
+    return store
 
 
 def read_when(text: str, *, allow_past: bool = False, what: str) -> Due:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kbm_tui.cli.common import open_store, pick_customer
+from kbm_tui.cli.common import open_store, pick_customer, told
 from kbm_tui.cli.output import say, table
 from kbm_tui.core import clock, l10n
 from kbm_tui.core.errors import InputError, KbmError
@@ -85,7 +85,7 @@ def cmd_move(args: argparse.Namespace) -> None:
     both are compared table by table."""
     from kbm_tui.store import Store, is_server_address
 
-    with open_store(args) as source, Store.open(args.to) as target:
+    with open_store(args) as source, told(Store.open(args.to)) as target:
         if source.shown == target.shown:
             raise InputError(_("--to names the database kbm is using already. Give a new, "
                                "empty one."))

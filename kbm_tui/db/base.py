@@ -28,6 +28,16 @@ P = TypeVar("P", bound="Part")
 R = TypeVar("R", bound="Record")
 
 
+class Notice:
+    """Something the person at this computer should read about the database, said once on
+    this computer: `mark` is left when it has been shown (None: it belongs to this opening
+    alone)."""
+
+    def __init__(self, text: str, mark: Path | None = None) -> None:
+        self.text = text
+        self.mark = mark
+
+
 class Part:
     conn: Any  # the engine's connection: sqlite3's, or db/postgres/connect.py's
     path: Path
@@ -45,6 +55,9 @@ class Part:
         self._depth = 0
         self._file_key: tuple[int, int] | None = None
         self._file_id: str | None = None  # None: no revisions noted (a staged database)
+        # For whoever shows them (take_notices): the data layer never prints, for the app
+        # covers the terminal as it starts.
+        self.notices: list[Notice] = []
 
     @property
     def shown(self) -> str:
@@ -58,6 +71,19 @@ class Part:
 
     def close(self) -> None:
         self.engine.close(self)
+
+    def take_notices(self) -> list[str]:
+        """What opening the database found to tell (the command line says it on stderr,
+        the app in a notification); each is then marked told on this computer."""
+        taken, self.notices = self.notices, []
+        for notice in taken:
+            if notice.mark is not None:
+                try:
+                    notice.mark.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    notice.mark.touch()
+                except OSError:
+                    pass  # said again next time: better than never
+        return [notice.text for notice in taken]
 
     def __enter__(self: P) -> P:
         return self

@@ -20,6 +20,7 @@ from kbm_tui.core import clock, settings, timefmt
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.core.i18n import _
 from kbm_tui.db import schema
+from kbm_tui.db.base import Notice
 from kbm_tui.db.postgres import connect, search
 from kbm_tui.db.postgres.connect import Connection, describe
 from kbm_tui.db.search_plan import SearchPlan
@@ -141,9 +142,10 @@ def open_part(cls: type, target: Any) -> Any:
 
         text = os.environ.get("KBM_DB", "")
     conn = Connection(text)
+    notices: list[Notice] = []
     try:
         try:
-            complete = _prepare(conn, text)
+            complete = _prepare(conn, text, notices)
         except psycopg.errors.InsufficientPrivilege as exc:
             raise _not_allowed(text, exc) from None
         conn.listening = CHANNEL
@@ -159,6 +161,7 @@ def open_part(cls: type, target: Any) -> Any:
     part._file_id = None
     part._file_key = None
     part.file_class = cls
+    part.notices = notices
     return part
 
 
@@ -178,9 +181,10 @@ def _tables(conn: Connection) -> set[str]:
         "SELECT table_name FROM information_schema.tables WHERE table_schema=current_schema()")}
 
 
-def _prepare(conn: Connection, target: str) -> bool:
+def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
     """Check the database is kbm-tui's of a schema this kbm knows; make it when empty.
-    False when it lacks the word-starts index and this role may not add it."""
+    False when it lacks the word-starts index and this role may not add it (said in
+    `notices`, once on this computer)."""
     where = describe(target)
     # The everyday case in one quick look: kbm's own table is there.
     known = conn.execute("SELECT to_regclass('kbm_meta') IS NOT NULL").fetchone()[0]
@@ -216,13 +220,16 @@ def _prepare(conn: Connection, target: str) -> bool:
         try:
             _index_word_starts(conn)
         except psycopg.errors.InsufficientPrivilege:
-            _say_once(target, _(
-                "kbm: {user} may not add the index for words said to {where}, a database "
-                "made by an older kbm (only {owner}, who owns its tables, may). Search gives "
-                "the same answers, only slower. To add it, open the database once as {owner}: "
-                "kbm --db {owner_url} today").format(
-                user=_role(conn), where=describe(target), owner=_owner(conn),
-                owner_url=_as(target, _owner(conn))))
+            told = work_path(target).parent / "told-search-index-missing"
+            if not told.exists():  # each command would say it again otherwise
+                owner = _owner(conn)
+                notices.append(Notice(_(
+                    "{user} may not add the index for words said to {where}, a database "
+                    "made by an older kbm (only {owner}, who owns its tables, may). Search "
+                    "gives the same answers, only slower. To add it, open the database once "
+                    "as {owner}: kbm --db {owner_url} today").format(
+                    user=_role(conn), where=describe(target), owner=owner,
+                    owner_url=_as(target, owner)), told))
             return False
     return True
 
@@ -241,21 +248,6 @@ def _as(target: str, user: str) -> str:
     """The database's URL for another user (never with a password)."""
     where = describe(target).split("@")[-1]
     return f"postgresql://{user}@{where}"
-
-
-def _say_once(target: str, message: str) -> None:
-    """Tell it on this computer once (each command would say it again otherwise)."""
-    import sys
-
-    told = work_path(target).parent / "told-search-index-missing"
-    if told.exists():
-        return
-    print(message, file=sys.stderr)
-    try:
-        told.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        told.touch()
-    except OSError:
-        pass
 
 
 def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:

@@ -75,7 +75,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
         self._count_lock = threading.Lock()
         self._counter: Store | None = None
         self._counting: object | None = None
-        self._stopping: threading.Thread | None = None
+        self._stopping: list[threading.Thread] = []  # interrupts on their way
         self.history = History()
         self._steps: list[str] = []  # undo/redo keys pressed, done one after another
         self._asking_to_quit = False
@@ -101,10 +101,10 @@ class KbmApp(UndoKeys, TextualWords, Host):
         """Run a count on a connection of its own: a long count never holds up the rows a
         list shows for the next key, and `stop_count` can cut it short (None then)."""
         with self._count_lock:
-            if self._stopping is not None:
-                # An interrupt on its way is for the count before: let it land first
-                # (a server ignores it between queries), so that it can't stop this one.
-                self._stopping.join()
+            while self._stopping:
+                # An interrupt on its way is for a count before: let it land first (a
+                # server ignores it between queries), so that it can't stop this one.
+                self._stopping.pop().join()
             if self._counter is None:
                 self._counter = Store.open(self.store.location)
             self._counting = owner
@@ -119,8 +119,9 @@ class KbmApp(UndoKeys, TextualWords, Host):
         next key's rows need not wait for."""
         counter = self._counter
         if counter is not None and self._counting is owner:
-            self._stopping = threading.Thread(target=_interrupt, args=(counter,), daemon=True)
-            self._stopping.start()
+            stopping = threading.Thread(target=_interrupt, args=(counter,), daemon=True)
+            self._stopping.append(stopping)
+            stopping.start()
 
     def close_counter(self) -> None:
         with self._count_lock:

@@ -246,21 +246,6 @@ class Cursor:
         return self._cur.rowcount
 
 
-# Every query kbm asks reads a page, a few ids or one count: starting parallel workers for
-# one (a few milliseconds each) cost more than they saved. A search's look-up in the
-# word-starts index took 21-33 ms with two workers and 8-12 ms without (100,000 customers).
-SESSION = "-c max_parallel_workers_per_gather=0"
-
-
-def _options(target: str) -> str:
-    """The session settings: kbm's, after any the address gives (options=…)."""
-    try:
-        given = conninfo.conninfo_to_dict(target).get("options")
-    except psycopg.Error:
-        given = None  # an address that can't be read: psycopg.connect says so
-    return f"{given} {SESSION}" if given else SESSION
-
-
 class Connection:
     """One session with the server, in autocommit mode: the store says BEGIN and COMMIT."""
 
@@ -278,8 +263,7 @@ class Connection:
         if self._raw is None or self._raw.closed:
             try:
                 self._raw = psycopg.connect(self.target, autocommit=True,
-                                            row_factory=_row_factory, connect_timeout=5,
-                                            options=_options(self.target))
+                                            row_factory=_row_factory, connect_timeout=5)
             except psycopg.Error as exc:
                 raise _connect_error(exc, self.target) from None
             if self.listening:

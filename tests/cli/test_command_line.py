@@ -84,6 +84,13 @@ def test_customers_table_shows_what_the_owner_needs(kbm):
     assert "No customer matches" in kbm.ok("customers", "nobody")
 
 
+def test_customers_are_found_as_a_german_keyboard_types_them(kbm):
+    kbm.ok("add", "Søren Łada", "--phone", "+45 32 12 34 56")
+    kbm.ok("log", "søren", "Smørrebrød für die Tour")
+    for typed in ("soren", "lada", "smorrebrod"):
+        assert "Søren Łada" in kbm.ok("customers", typed), typed
+
+
 @pytest.mark.sqlite_only  # safety copies: on a server, pg_dump
 def test_export_and_restore_through_the_command_line(kbm, tmp_path):
     kbm.ok("log", "Eva Klein", "=1+1 \"quoted\"\nsecond line", "--new", "--amount", "-5")

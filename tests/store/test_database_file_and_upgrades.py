@@ -286,3 +286,48 @@ def _content(path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+FIXTURE_V5 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v5.sqlite3")
+
+
+def test_schema_v5_file_finds_the_letters_a_german_keyboard_lacks(tmp_path):
+    """Version 6 folds ø, ł, æ, œ, đ, ð, þ and ı in every search: the card's search columns,
+    the words each customer said and the conversations' index are made anew."""
+    path = tmp_path / "v5.sqlite3"
+    shutil.copy(FIXTURE_V5, path)
+    assert store_open.read_version(path) == 5
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store_open.read_version(path) == 6
+        assert store.row_counts()["customer"] == 3
+        for typed in ("soren", "søren", "SØREN LADA", "smorrebrod", "lukasz", "aermel",
+                      "oeuvre", "strasse", "+45 32 12 34 56"):
+            assert [c.name for c in store.list_customers(typed)] == ["Søren Łada"], typed
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        assert [v.summary for v in store.conversations(text="aermel")] == [
+            "Ærmel des Trikots zu lang, Œuvre-Katalog bestellt"]
+        assert store.count_conversations(text="lukasz strasse") == 1
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert len(list(tmp_path.glob("v5.sqlite3.before-upgrade-v5-*"))) == 1
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 command-line tool")
+def test_the_sqlite3_tool_can_still_write_a_conversation_that_search_then_finds(tmp_path):
+    """The conversations' index folds in SQL alone (no function of kbm's), so another
+    program writing the file keeps it whole; rebuilding and merging it keep the folding."""
+    import subprocess
+
+    path = tmp_path / "shop.sqlite3"
+    with Store.open(path) as store:
+        store.add_customer("Søren Łada")
+    for sql in ("INSERT INTO conversation(customer_id, at, channel, direction, kind, summary, "
+                "created_at) VALUES (1, '2026-11-22T10:00:00Z', 'store', 'in', 'other', "
+                "'Smørrebrød für Łukasz', '2026-11-22T10:00:00Z')",
+                "INSERT INTO conversation_fts(conversation_fts) VALUES ('rebuild')",
+                "INSERT INTO conversation_fts(conversation_fts) VALUES ('optimize')",
+                "INSERT INTO conversation_fts(conversation_fts) VALUES ('integrity-check')"):
+        subprocess.run(["sqlite3", str(path), sql], check=True, capture_output=True)
+    with Store.open(path) as store:
+        for typed in ("smorrebrod", "smørrebrød", "lukasz"):
+            assert [v.summary for v in store.conversations(text=typed)] == [
+                "Smørrebrød für Łukasz"], typed

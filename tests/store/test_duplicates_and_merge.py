@@ -24,6 +24,16 @@ def test_adding_someone_known_names_them_with_the_reason(store):
     assert store.likely_same("Petra Meier", phone="0171 555") == []
 
 
+def test_a_name_typed_without_the_letters_a_german_keyboard_lacks_is_the_same_name(store):
+    soren = store.add_customer("Søren Łada", phone="+45 32 12 34 56",
+                               address="Nørregade 5, 1165 København")
+    same = store.likely_same("Soren Lada", phone="0045 32123456")
+    assert [(m.customer.id, m.level, m.reasons) for m in same] == [(soren.id, "same", ("phone",))]
+    street = store.likely_same("Soren Lada", address="Norregade 5, 1165 Kobenhavn")
+    assert [(m.level, m.reasons) for m in street] == [("same", ("name+street",))]
+    assert [m.customer.id for m in store.likely_same("soren lada", quick=True)] == [soren.id]
+
+
 def test_the_quick_check_for_kbm_log_new_compares_the_name(store):
     anna = store.add_customer("Anna Schmidt", phone="0171 2345678")
     found = store.likely_same("anna schmidt", quick=True)

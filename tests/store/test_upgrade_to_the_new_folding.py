@@ -1,0 +1,72 @@
+"""Schema 6: a shop an older kbm kept, on either engine, finds Søren by "soren" once opened:
+its search columns, the words said and the conversations' index folded anew."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import psycopg
+from test_search_on_both_engines import fill
+
+from kbm_tui.db import schema
+from kbm_tui.store import Store
+
+
+def _fold_v5(text: str) -> str:
+    """How kbm folded before schema 6: ø, ł, æ, œ, đ, ð, þ and ı kept as they were."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("ß", "ss").split())
+
+
+def _name_fold_v5(text: str) -> str:
+    return _fold_v5(text).replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+# kbm_fold as a server without the unaccent extension had it at schema 5.
+FOLD_V5 = ("CREATE OR REPLACE FUNCTION kbm_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE "
+           "AS $$ SELECT lower(replace(t, 'ß', 'ss')) $$")
+SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
+
+
+def _as_schema_5(url: str) -> None:
+    """The database as kbm of schema 5 left it: its folding, its columns, its version."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(FOLD_V5)
+        conn.execute("REINDEX INDEX ix_conversation_summary_trgm")
+        for row in conn.execute(f"SELECT id, {', '.join(SEARCHED)} FROM customer").fetchall():
+            text = " ".join(v for v in row[1:] if v)
+            conn.execute("UPDATE customer SET name_key=%s, search_text=%s WHERE id=%s",
+                         (_name_fold_v5(row[1]), _name_fold_v5(text), row[0]))
+        for cid, said in conn.execute("SELECT customer_id, string_agg(summary, ' ') FROM "
+                                      "conversation GROUP BY customer_id").fetchall():
+            conn.execute("UPDATE customer_said SET words=%s WHERE customer_id=%s",
+                         (" ".join(sorted(set(_fold_v5(said).split()))), cid))
+        conn.execute("UPDATE kbm_meta SET value='5' WHERE key='schema_version'")
+        assert conn.execute("SELECT count(*) FROM customer WHERE name_key LIKE '%soren%' OR "
+                            "search_text LIKE '%soren%'").fetchone()[0] == 0
+
+
+def test_a_server_database_of_schema_5_finds_soren_once_opened(server_db):
+    with Store.open(server_db) as store:
+        fill(store)
+    _as_schema_5(server_db)
+    with Store.open(server_db) as store:
+        assert [c.name for c in store.list_customers("soren")] == ["Søren Łada"]
+        assert store.count_customers("soren") == 1
+        assert [c.name for c in store.list_customers("lukasz")] == ["Ahmet Kılıç"]
+        assert [c.name for c in store.list_customers("smorrebrod")] == ["Ahmet Kılıç"]
+        assert [v.summary for v in store.conversations(text="aermel")] == [
+            "Ærmel des Trikots zu lang"]
+    with psycopg.connect(server_db) as conn:
+        assert conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'"
+                            ).fetchone()[0] == str(schema.SCHEMA_VERSION) == "6"
+        # the conversations' index holds the new folding (read from the index alone)
+        conn.execute("SET enable_seqscan = off")
+        plan = " ".join(r[0] for r in conn.execute(
+            "EXPLAIN SELECT summary FROM conversation WHERE kbm_fold(summary) ~ 'aermel'"))
+        assert "ix_conversation_summary_trgm" in plan
+        assert conn.execute("SELECT summary FROM conversation WHERE kbm_fold(summary) ~ "
+                            "'aermel'").fetchall() == [("Ærmel des Trikots zu lang",)]

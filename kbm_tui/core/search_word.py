@@ -13,9 +13,9 @@ ANYWHERE = "anywhere"  # on the card, in the phone digits, or the start of a wor
 
 # What is inside a word, beyond the ASCII letters and digits, where a search looks for word
 # starts, as SQLite's unicode61 tokenizer reads it: the letters of the alphabets beyond ASCII
-# that folding leaves as they are (ı ø æ ł …), so that "Kılıç" is one word and "c" is not the
-# start of one in it. Ranges of code points, the same in Python and on every PostgreSQL
-# server whatever its collation; „ “ – € and the like stay word breaks.
+# that folding leaves as they are (ə ŋ ħ, Greek, Cyrillic …), so that "Nəcəf" is one word and
+# "c" is not the start of one in it. Ranges of code points, the same in Python and on every
+# PostgreSQL server whatever its collation; „ “ – € and the like stay word breaks.
 LETTERS_BEYOND_ASCII = (
     "\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af"
     "\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u05d0-\u05ea\u0620-\u064a"

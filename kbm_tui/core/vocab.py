@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from kbm_tui.core import folding
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import N_, _
 
@@ -123,12 +124,13 @@ _LABELS = {"channel": CHANNEL_LABELS, "kind": KIND_LABELS, "direction": DIRECTIO
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents stripped, spaces squeezed: how names are compared."""
+    """Lower-case, accents stripped, ø ł æ œ đ ð þ ı ß spelt as a keyboard without them
+    types them (core/folding.py), spaces squeezed: how names are compared and searched.
+    Lower case, not casefold(): what PostgreSQL's lower() does, and its kbm_fold too."""
     if text.isascii():  # most text, ten times faster
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("ß", "ss").split())
+    decomposed = unicodedata.normalize("NFKD", text).lower().translate(folding.TRANSLATION)
+    return " ".join(folding.strip_marks(decomposed).split())
 
 
 def name_fold(text: str) -> str:

@@ -23,24 +23,47 @@ def search_text(*values: str | None) -> str:
     return vocab.name_fold(" ".join(v for v in values if v))
 
 
+def derived_folds(card: dict[str, Any]) -> tuple[str, str]:
+    """The card's folded columns: (name_key, search_text)."""
+    return vocab.name_fold(card["name"]), search_text(*(card.get(k) for k in SEARCHED))
+
+
 def derived(card: dict[str, Any], region: str | None = None) -> dict[str, Any]:
+    name_key, text = derived_folds(card)
     return {
-        "name_key": vocab.name_fold(card["name"]),
+        "name_key": name_key,
         "phone_digits": phone_keys(card["phone"], card.get("more_contacts"), region),
-        "search_text": search_text(*(card.get(k) for k in SEARCHED)),
+        "search_text": text,
     }
+
+
+def _folding_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("kbm_name_key", 1, lambda s: vocab.name_fold(s or ""),
+                         deterministic=True)
+    conn.create_function("kbm_search_text", 7, search_text, deterministic=True)
 
 
 def refresh_all(conn: sqlite3.Connection, *, last_contact: bool) -> None:
     """Recompute the search columns (and the last contact) of every customer in SQL."""
-    conn.create_function("kbm_name_key", 1, lambda s: vocab.name_fold(s or ""),
-                         deterministic=True)
+    _folding_functions(conn)
     region = phone.default_region()
     conn.create_function("kbm_phone_keys", 2, lambda main, more: phone_keys(main, more, region),
                          deterministic=True)
-    conn.create_function("kbm_search_text", 7, search_text, deterministic=True)
     last = (", last_contact_at=(SELECT max(at) FROM conversation v "
             "WHERE v.customer_id=customer.id AND v.deleted_at IS NULL)") if last_contact else ""
     conn.execute("UPDATE customer SET name_key=kbm_name_key(name), "
                  "phone_digits=kbm_phone_keys(phone, more_contacts), "
                  f"search_text=kbm_search_text({', '.join(SEARCHED)}){last}")
+
+
+def refold_all(conn: sqlite3.Connection) -> int:
+    """The folded search columns (name_key, search_text) anew after the folding changed,
+    written only where they change, so that the search indexes' triggers run for those rows
+    alone (the phone numbers' keys do not depend on the folding). How many changed."""
+    _folding_functions(conn)
+    return conn.execute(
+        "UPDATE customer SET name_key=f.name_key, search_text=f.search_text FROM ("
+        "SELECT id, kbm_name_key(name) AS name_key, "
+        f"kbm_search_text({', '.join(SEARCHED)}) AS search_text FROM customer) AS f "
+        "WHERE customer.id=f.id AND (customer.name_key IS NOT f.name_key OR "
+        "customer.search_text IS NOT f.search_text)").rowcount

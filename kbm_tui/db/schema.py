@@ -3,7 +3,7 @@ order in which every row's references come before it, and the columns the store 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Tables in an order in which every row's references come before it.
 TABLES_IN_ORDER = ("staff", "customer", "conversation", "promise", "promise_change", "followup")
 # The journals that make an import or a merge undoable (schema 5): kept by safety copies and

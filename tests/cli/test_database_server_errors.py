@@ -194,3 +194,20 @@ def test_without_postgresqls_driver_kbm_says_how_to_add_it(kbm, tmp_path):
         assert words in err and "pip install -e '.[postgres]'" in err, err
         assert "kbm-tui[postgres]" not in err  # kbm is on no package index
         assert len(err.strip().splitlines()) == 1
+
+
+def test_a_database_that_does_not_store_text_as_utf8_is_refused_untouched(kbm, admin):
+    """Search folds names with normalize(), which works in a UTF8 database only."""
+    name = f"kbm_ascii_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0 "
+                     "LC_COLLATE 'C' LC_CTYPE 'C'")
+    url = pg.url_for(admin, name)
+    try:
+        err = kbm.fails("--db", url, "add", "Søren Łada", db=False)
+        assert "stores text as SQL_ASCII, not UTF-8" in err and "ENCODING 'UTF8'" in err
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM information_schema.tables WHERE "
+                                "table_schema='public'").fetchone()[0] == 0
+    finally:
+        pg.drop_database(admin, url)

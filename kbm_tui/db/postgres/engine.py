@@ -301,7 +301,9 @@ def _index_word_starts(conn: Connection) -> None:
 def create(conn: Connection, target: str) -> None:
     """A new kbm-tui database, in one transaction: the schema, its version, the owner."""
     from kbm_tui.db.postgres import schema as pg_schema
+    from kbm_tui.db.postgres.upgrade import require_utf8
 
+    require_utf8(conn, target)
     missing = []
     conn.execute("BEGIN")
     try:
@@ -315,7 +317,7 @@ def create(conn: Connection, target: str) -> None:
                 missing.append(extension)
         for statement in pg_schema.statements():
             conn.execute(statement)
-        conn.execute(search.FOLD_PLAIN if "unaccent" in missing else search.FOLD_WITH_UNACCENT)
+        conn.execute(search.FOLD)
         for statement in search.TABLES:
             conn.execute(statement)
         for statement in [search.WORD_STARTS, *search.WORD_STARTS_INDEXES]:

@@ -8,12 +8,14 @@
 - A word said is looked up in a GIN index of every place a search can start in those words
   (kbm_word_starts below) as a tsquery prefix, `'cargo':*`: a broad word's thousands of
   customers come from the index, not from a pattern run over every customer's words.
-- Conversation summaries are matched by word start on `kbm_fold(summary)`: lower case,
-  accents stripped by the unaccent extension.
+- Conversation summaries are matched by word start on `kbm_fold(summary)`: folded in SQL
+  exactly as the store folds in Python (core/folding.py, core/vocab.py): decomposed (NFKD),
+  combining marks stripped, ø ł æ œ đ ð þ ı ß spelt o l ae oe d d th i ss, lower case.
 
-The extensions pg_trgm and unaccent are "trusted": the database's owner may create them
-without being a superuser. Without them search still answers the same, only by reading
-every row (kbm says so once when it sets the database up).
+The extension pg_trgm is "trusted": the database's owner may create it without being a
+superuser. Without it search still answers the same, only by reading every row (kbm says
+so once when it sets the database up). (kbm before schema 6 also used unaccent; a database
+that has it keeps it, unused.)
 """
 
 from __future__ import annotations
@@ -21,19 +23,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbm_tui.core import search_word
+from kbm_tui.core import folding, search_word
 from kbm_tui.core.vocab import fold
 from kbm_tui.db.search_plan import SearchPlan
 
-EXTENSIONS = ("pg_trgm", "unaccent")
+EXTENSIONS = ("pg_trgm",)
 
-# kbm_fold: with unaccent (the dictionary named, so that the function can be IMMUTABLE and
-# serve an index), or plain lower case without it.
-FOLD_WITH_UNACCENT = ("CREATE OR REPLACE FUNCTION kbm_fold(t text) RETURNS text LANGUAGE sql "
-                      "IMMUTABLE AS $$ SELECT lower(public.unaccent('public.unaccent', "
-                      "replace(t, 'ß', 'ss'))) $$")
-FOLD_PLAIN = ("CREATE OR REPLACE FUNCTION kbm_fold(t text) RETURNS text LANGUAGE sql "
-              "IMMUTABLE AS $$ SELECT lower(replace(t, 'ß', 'ss')) $$")
+# kbm_fold, as core/vocab.py's fold (generated from core/folding.py): the letters are spelt
+# after decomposing, so that ǿ (ø and an accent) becomes o as in Python. normalize() needs
+# a UTF8 database (kbm's are: engine.create) and is IMMUTABLE from PostgreSQL 13 on, so the
+# function may serve an index; an index on it is made anew when it changes (schema 6).
+FOLD = ("CREATE OR REPLACE FUNCTION kbm_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE "
+        "PARALLEL SAFE AS $$ SELECT lower(regexp_replace("
+        f"{folding.in_sql('normalize(t, NFKD)')}, '{folding.MARKS}', '', 'g')) $$")
+FOLD_INDEX = "ix_conversation_summary_trgm"
 
 TABLES = [
     'CREATE TABLE customer_said (customer_id BIGINT PRIMARY KEY, words TEXT COLLATE "C" '
@@ -212,7 +215,7 @@ def conversation_word(word: str) -> tuple[str, list]:
     return "kbm_fold(v.summary) ~ ?", [_word_start(_bare(word))]
 
 
-def _words(text: str) -> str:
+def distinct_words(text: str) -> str:
     """Each folded word once."""
     return " ".join(sorted(set(fold(text).split())))
 
@@ -237,7 +240,7 @@ def said_refresh(conn: Any, customer_id: int) -> None:
         return
     conn.execute("INSERT INTO customer_said(customer_id, words) VALUES (?, ?) "
                  "ON CONFLICT(customer_id) DO UPDATE SET words=excluded.words",
-                 (customer_id, _words(text)))
+                 (customer_id, distinct_words(text)))
 
 
 def rebuild(conn: Any) -> None:
@@ -246,7 +249,7 @@ def rebuild(conn: Any) -> None:
     rows = conn.execute("SELECT customer_id, string_agg(summary, ' ') FROM conversation "
                         "WHERE deleted_at IS NULL GROUP BY customer_id").fetchall()
     conn.executemany("INSERT INTO customer_said(customer_id, words) VALUES (?, ?)",
-                     [(cid, _words(text)) for cid, text in rows])
+                     [(cid, distinct_words(text)) for cid, text in rows])
 
 
 def compact(conn: Any) -> None:

@@ -1,8 +1,8 @@
 """Upgrades of a kbm-tui database on PostgreSQL, each step all or nothing.
 
-PostgreSQL came with schema 4: no database on a server is older. A later schema adds its
-step here (PostgreSQL can change a table in place, so a step is plain ALTER TABLE), with a
-test that opens a database of the previous schema.
+PostgreSQL came with schema 5 (no database on a server is older). Each later schema adds
+its step here (PostgreSQL can change a table in place), with a test that opens a database
+of the previous schema.
 """
 
 from __future__ import annotations
@@ -11,10 +11,61 @@ from collections.abc import Callable
 
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.core.i18n import _
-from kbm_tui.db import schema
+from kbm_tui.db import derive, schema
+from kbm_tui.db.postgres import search
 from kbm_tui.db.postgres.connect import Connection, describe
 
-UPGRADES: dict[int, Callable[[Connection], None]] = {}
+
+def require_utf8(conn: Connection, target: str) -> None:
+    """Search folds text with normalize(), which needs PostgreSQL 13 or newer and a UTF8
+    database (as do names in any alphabet): anything else is refused before a thing is
+    changed."""
+    version = int(conn.execute("SHOW server_version_num").fetchone()[0])
+    if version < 130000:
+        raise DatabaseFileError(_(
+            "The server of {where} is PostgreSQL {version}; kbm needs PostgreSQL 13 or newer. "
+            "Nothing was changed.").format(where=describe(target),
+                                           version=f"{version // 10000}"))
+    found = conn.execute("SHOW server_encoding").fetchone()[0]
+    # (the driver hands a SQL_ASCII database's text over as bytes)
+    encoding = found.decode() if isinstance(found, bytes) else str(found)
+    if encoding.upper() not in ("UTF8", "UTF-8"):
+        raise DatabaseFileError(_(
+            "The database {where} stores text as {encoding}, not UTF-8, which kbm needs "
+            "for names in every alphabet. Make a database for kbm with ENCODING 'UTF8' (see "
+            "the README, \"Several computers\"). Nothing was changed.").format(
+            where=describe(target), encoding=encoding))
+
+
+def refold(conn: Connection) -> None:
+    """The folded search columns and the words said anew in this kbm's folding, written
+    only where they change (the indexes on them follow each row written)."""
+    columns = ", ".join(derive.SEARCHED)
+    changed = []
+    for row in conn.execute(f"SELECT id, name_key, search_text, {columns} FROM customer"
+                            ).fetchall():
+        name_key, text = derive.derived_folds(dict(zip(derive.SEARCHED, row[3:], strict=True)))
+        if (name_key, text) != (row[1], row[2]):
+            changed.append((name_key, text, row[0]))
+    conn.executemany("UPDATE customer SET name_key=?, search_text=? WHERE id=?", changed)
+    said = conn.execute("SELECT v.customer_id, string_agg(v.summary, ' '), min(s.words) "
+                        "FROM conversation v LEFT JOIN customer_said s ON "
+                        "s.customer_id = v.customer_id WHERE v.deleted_at IS NULL "
+                        "GROUP BY v.customer_id").fetchall()
+    conn.executemany("UPDATE customer_said SET words=? WHERE customer_id=?",
+                     [(words, cid) for cid, text, had in said
+                      if (words := search.distinct_words(text)) != had])
+
+
+def _schema_6(conn: Connection) -> None:
+    """ø ł æ œ đ ð þ ı folded as a keyboard without them types them (core/folding.py)."""
+    conn.execute(search.FOLD)
+    if conn.execute(f"SELECT to_regclass('{search.FOLD_INDEX}') IS NOT NULL").fetchone()[0]:
+        conn.execute(f"REINDEX INDEX {search.FOLD_INDEX}")  # made with the older function
+    refold(conn)
+
+
+UPGRADES: dict[int, Callable[[Connection], None]] = {5: _schema_6}
 
 
 def upgrade(conn: Connection, target: str, version: int) -> None:
@@ -24,6 +75,7 @@ def upgrade(conn: Connection, target: str, version: int) -> None:
             "The database {where} has schema {version}, which this kbm-tui can't bring up to "
             "date on a server. Nothing was changed.").format(where=describe(target),
                                                              version=version))
+    require_utf8(conn, target)
     conn.execute("BEGIN")
     try:
         conn.execute("LOCK TABLE kbm_meta IN EXCLUSIVE MODE")

@@ -335,6 +335,9 @@ def rebuild_table(conn: sqlite3.Connection, table: str, lines: tuple[str, ...], 
     keep = [sql for (sql,) in conn.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name=? AND type IN ('index', 'trigger') "
         "AND sql IS NOT NULL", (table,))]
+    # Views too (schema 6's conversation_folded): a view on a table that is gone for a
+    # moment would make the renaming below fail.
+    views = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='view'").fetchall()
     columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
     body = ",\n\t".join(lines)
     conn.execute(f"CREATE TABLE {table}_{suffix} (\n\t{body}\n)")
@@ -342,7 +345,9 @@ def rebuild_table(conn: sqlite3.Connection, table: str, lines: tuple[str, ...], 
     if broken := checks.first_broken(conn, f"{table}_{suffix}", rows_of=table):
         raise RowBreaksRule(broken_rule(table, broken.row_id, broken.column,
                                         broken.words, broken.value, quote=False))
+    for name, _sql in views:
+        conn.execute(f"DROP VIEW {name}")
     conn.execute(f"DROP TABLE {table}")
     conn.execute(f"ALTER TABLE {table}_{suffix} RENAME TO {table}")
-    for sql in keep:
+    for sql in [sql for _name, sql in views] + keep:
         conn.execute(sql)

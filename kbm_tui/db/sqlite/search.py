@@ -5,9 +5,12 @@
   phone number in international digits, with the trigram tokenizer: any run of three or
   more characters matches, so "5551" and "0171 555" find "+49 171 555-1234".
 - conversation_fts indexes conversation summaries by word (accents and case ignored), for
-  the conversation list's text filter.
-- customer_said holds, per customer, each distinct word of their conversations (kept by the
-  store as conversations come and go), and customer_said_fts indexes it: a word someone
+  the conversation list's text filter. It reads them through the view conversation_folded,
+  which spells ø ł æ œ đ ð þ ı ß as search folds them (core/folding.py) in plain SQL: the
+  tokenizer folds case and accents, not these letters, and the file stays writable by any
+  program (the sqlite3 tool too), with no function of kbm's needed for its triggers.
+- customer_said holds, per customer, each distinct folded word of their conversations (kept
+  by the store as conversations come and go), and customer_said_fts indexes it: a word someone
   said finds the customer as one index entry, not one per conversation. "bike" in a bike
   shop is in 180,000 of a million conversations but only 60,000 customers' words, and no
   conversation has to be looked up to learn whose it was.
@@ -21,9 +24,29 @@ import json
 import sqlite3
 
 from kbm_tui.core import search_word
+from kbm_tui.core.folding import in_sql
 from kbm_tui.core.vocab import fold
 from kbm_tui.db.search_plan import SearchPlan
 
+# The conversations' index over summaries folded in SQL (schema 6).
+CONVERSATION_DDL = [
+    f"CREATE VIEW IF NOT EXISTS conversation_folded AS SELECT id, {in_sql('summary')} AS "
+    "summary FROM conversation",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS conversation_fts USING fts5("
+    "summary, content='conversation_folded', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ai AFTER INSERT ON conversation BEGIN "
+    f"INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, {in_sql('new.summary')}); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ad AFTER DELETE ON conversation BEGIN "
+    "INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
+    f"VALUES ('delete', old.id, {in_sql('old.summary')}); END",
+    "CREATE TRIGGER IF NOT EXISTS conversation_fts_au AFTER UPDATE OF summary ON conversation "
+    "BEGIN INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
+    f"VALUES ('delete', old.id, {in_sql('old.summary')}); "
+    f"INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, {in_sql('new.summary')}); "
+    "END",
+]
 DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
     "search_text, phone_digits, content='customer', content_rowid='id', tokenize='trigram')",
@@ -50,18 +73,7 @@ DDL = [
     "INSERT INTO customer_words(customer_words, rowid, name_key) "
     "VALUES ('delete', old.id, old.name_key); "
     "INSERT INTO customer_words(rowid, name_key) VALUES (new.id, new.name_key); END",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS conversation_fts USING fts5("
-    "summary, content='conversation', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ai AFTER INSERT ON conversation BEGIN "
-    "INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, new.summary); END",
-    "CREATE TRIGGER IF NOT EXISTS conversation_fts_ad AFTER DELETE ON conversation BEGIN "
-    "INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
-    "VALUES ('delete', old.id, old.summary); END",
-    "CREATE TRIGGER IF NOT EXISTS conversation_fts_au AFTER UPDATE OF summary ON conversation "
-    "BEGIN INSERT INTO conversation_fts(conversation_fts, rowid, summary) "
-    "VALUES ('delete', old.id, old.summary); "
-    "INSERT INTO conversation_fts(rowid, summary) VALUES (new.id, new.summary); END",
+    *CONVERSATION_DDL,
     "CREATE TABLE IF NOT EXISTS customer_said ("
     "customer_id INTEGER PRIMARY KEY, words TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS customer_said_fts USING fts5("
@@ -138,9 +150,10 @@ def compact(conn: sqlite3.Connection) -> None:
 
 
 def _distinct(text: str) -> str:
-    """Each word once. Split at spaces only: the index's tokenizer does the rest, the
-    same way for the words and for what is searched."""
-    return " ".join(sorted(set(text.split())))
+    """Each folded word once, as what is searched is folded (and as PostgreSQL keeps them).
+    Split at spaces only: the index's tokenizer does the rest, the same way for the words
+    and for what is searched."""
+    return " ".join(sorted(set(fold(text).split())))
 
 
 def said_add(conn: sqlite3.Connection, customer_id: int, summary: str) -> None:
@@ -148,11 +161,12 @@ def said_add(conn: sqlite3.Connection, customer_id: int, summary: str) -> None:
     row = conn.execute("SELECT words FROM customer_said WHERE customer_id=?",
                        (customer_id,)).fetchone()
     have = set(row[0].split()) if row else set()
-    if set(summary.split()) <= have:
+    new = set(fold(summary).split())
+    if new <= have:
         return
     conn.execute("INSERT INTO customer_said(customer_id, words) VALUES (?, ?) "
                  "ON CONFLICT(customer_id) DO UPDATE SET words=excluded.words",
-                 (customer_id, _distinct(summary + " " + " ".join(have))))
+                 (customer_id, " ".join(sorted(new | have))))
 
 
 def said_refresh(conn: sqlite3.Connection, customer_id: int) -> None:
@@ -173,13 +187,9 @@ def quoted(word: str) -> str:
 
 
 def _word_starts(word: str) -> str:
-    """An FTS5 query for words starting with the folded `word`. The index folds case and
-    accents but keeps "ß", which the store's folding (and so the typed word) spells "ss":
-    "strasse" looks for "straße" too, as PostgreSQL's search finds it."""
-    variants = [quoted(word) + "*"]
-    if "ss" in word:
-        variants.append(quoted(word.replace("ss", "ß")) + "*")
-    return " OR ".join(variants)
+    """An FTS5 query for words starting with the folded `word` (the words said are stored
+    folded, the summaries indexed folded: conversation_folded)."""
+    return quoted(word) + "*"
 
 
 def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool = False,
@@ -227,8 +237,8 @@ def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool =
 
 def said_check(words: str | None, word: str) -> bool:
     """kbm_said(words, word) in SQL: `word` starts a word of what the customer said, as
-    customer_said_fts finds it (and PostgreSQL's search does)."""
-    return words is not None and search_word.starts_a_word(word, fold(words))
+    customer_said_fts finds it (and PostgreSQL's search does). The words are stored folded."""
+    return words is not None and search_word.starts_a_word(word, words)
 
 
 def _like(text: str) -> str:

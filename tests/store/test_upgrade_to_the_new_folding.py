@@ -3,9 +3,12 @@ its search columns, the words said and the conversations' index folded anew."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import unicodedata
 
 import psycopg
+import pytest
 from test_search_on_both_engines import fill
 
 from kbm_tui.db import schema
@@ -25,6 +28,7 @@ def _name_fold_v5(text: str) -> str:
     return _fold_v5(text).replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
+FIXTURE_V5 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v5.sqlite3")
 # kbm_fold as a server without the unaccent extension had it at schema 5.
 FOLD_V5 = ("CREATE OR REPLACE FUNCTION kbm_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE "
            "AS $$ SELECT lower(replace(t, 'ß', 'ss')) $$")
@@ -70,3 +74,14 @@ def test_a_server_database_of_schema_5_finds_soren_once_opened(server_db):
         assert "ix_conversation_summary_trgm" in plan
         assert conn.execute("SELECT summary FROM conversation WHERE kbm_fold(summary) ~ "
                             "'aermel'").fetchall() == [("Ærmel des Trikots zu lang",)]
+
+
+@pytest.mark.both_engines
+def test_a_safety_copy_of_schema_5_restored_finds_soren(store, tmp_path):
+    """A copy made before schema 6 holds the older folding; the restore derives anew."""
+    copy = tmp_path / "kbm.sqlite3.before-upgrade-v5"
+    shutil.copy(FIXTURE_V5, copy)
+    store.restore_safety_copy(copy)
+    assert [c.name for c in store.list_customers("soren")] == ["Søren Łada"]
+    assert [c.name for c in store.list_customers("lukasz")] == ["Søren Łada"]
+    assert store.count_conversations(text="aermel") == 1

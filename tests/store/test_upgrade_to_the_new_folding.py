@@ -53,11 +53,15 @@ def _as_schema_5(url: str) -> None:
                             "search_text LIKE '%soren%'").fetchone()[0] == 0
 
 
-def test_a_server_database_of_schema_5_finds_soren_once_opened(server_db):
+def test_a_server_database_of_schema_5_finds_soren_once_opened(server_db, capsys, monkeypatch):
+    import sys
+
     with Store.open(server_db) as store:
         fill(store)
     _as_schema_5(server_db)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # the owner at a terminal
     with Store.open(server_db) as store:
+        assert "for this version of kbm-tui (only this once)" in capsys.readouterr().err
         assert [c.name for c in store.list_customers("soren")] == ["Søren Łada"]
         assert store.count_customers("soren") == 1
         assert [c.name for c in store.list_customers("lukasz")] == ["Ahmet Kılıç"]

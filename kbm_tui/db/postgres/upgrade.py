@@ -7,6 +7,7 @@ of the previous schema.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from kbm_tui.core.errors import DatabaseFileError
@@ -76,6 +77,9 @@ def upgrade(conn: Connection, target: str, version: int) -> None:
             "date on a server. Nothing was changed.").format(where=describe(target),
                                                              version=version))
     require_utf8(conn, target)
+    if sys.stderr.isatty():  # a large database takes half a minute: say why nothing shows yet
+        print(_("Updating the database {where} for this version of kbm-tui (only this once) "
+                "…").format(where=describe(target)), file=sys.stderr, flush=True)
     conn.execute("BEGIN")
     try:
         conn.execute("LOCK TABLE kbm_meta IN EXCLUSIVE MODE")

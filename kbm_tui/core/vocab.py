@@ -129,8 +129,8 @@ def fold(text: str) -> str:
     Lower case, not casefold(): what PostgreSQL's lower() does, and its kbm_fold too."""
     if text.isascii():  # most text, ten times faster
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text).lower().translate(folding.TRANSLATION)
-    return " ".join(folding.strip_marks(decomposed).split())
+    decomposed = unicodedata.normalize("NFKD", text).lower()
+    return " ".join(folding.strip_marks(folding.spell_letters(decomposed)).split())
 
 
 def name_fold(text: str) -> str:

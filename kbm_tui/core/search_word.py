@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from kbm_tui.core import phone
 from kbm_tui.core.vocab import name_fold
 
@@ -48,17 +46,10 @@ def bare(word: str) -> str:
     return word[start:end] or word
 
 
-# One letter or digit, as LETTERS_BEYOND_ASCII reads them (compiled once: the class is long).
-_LETTER = re.compile(f"[0-9A-Za-z{LETTERS_BEYOND_ASCII}]")
-
-
-def starts_a_word(word: str, text: str) -> bool:
-    """`word` (folded, bare) starts a word of `text` (folded): what PostgreSQL's search
-    checks on a row with a regular expression (db/postgres/search.py), for SQLite's search
-    row by row. Found by `str.find`, then the letter before it looked at."""
-    at = text.find(word)
-    while at != -1:
-        if at == 0 or not _LETTER.match(text, at - 1):
-            return True
-        at = text.find(word, at + 1)
-    return False
+def word_start_glob(word: str) -> str:
+    """A GLOB pattern (SQLite) true for " " + text when `word` (folded, bare) starts a word
+    of the folded `text`, as a word start is read everywhere in search: at the start of the
+    text, after a space, or after anything else that is not a letter or digit ("bike" in
+    "e-bike"; not "c" in "kılıç")."""
+    escaped = "".join(f"[{c}]" if c in "*?[" else c for c in word)
+    return f"*[^0-9A-Za-z{LETTERS_BEYOND_ASCII}]{escaped}*"

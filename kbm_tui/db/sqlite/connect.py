@@ -21,7 +21,7 @@ from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
-from kbm_tui.db.sqlite import search, seen
+from kbm_tui.db.sqlite import seen
 
 __all__ = ["resolve_path", "SQLITE_HEADER", "DRIVER_ERRORS", "connect", "translate"]
 
@@ -257,7 +257,6 @@ def _setup(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # erased personal data must not linger
         conn.execute("PRAGMA cache_size=-32768")  # 32 MB, taken only as pages are read
-        conn.create_function("kbm_said", 2, search.said_check, deterministic=True)
     except sqlite3.Error as exc:
         conn.close()
         raise translate(exc, path) from None

@@ -254,3 +254,26 @@ def test_pages_of_a_search_not_yet_counted_are_the_same_whichever_way_they_are_r
             found[engine] = pages
     assert found["postgresql"] == found["sqlite"]
     assert [typed for typed in searches if not found["sqlite"][typed]] == ["nobody"]
+
+
+def test_a_word_said_is_looked_up_in_its_index_even_without_parallel_workers(server_db):
+    """Priced at PostgreSQL's default, kbm_word_starts was run on every row of a sequential
+    scan whenever no parallel plan was on offer (1.75 s for "cargo" at 100,000 customers).
+    A database whose function an older kbm made is priced anew when opened."""
+    from kbm_tui.db.postgres import search
+
+    with Store.open(server_db) as store:
+        fill(store)
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        conn.execute("ALTER FUNCTION kbm_word_starts(text) COST 100")  # as kbm made it before
+    with Store.open(server_db) as store:
+        assert [c.name for c in store.list_customers("bike?")][:1] == ["Anna-Lena Groß"]
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        assert conn.execute("SELECT procost FROM pg_proc WHERE proname='kbm_word_starts'"
+                            ).fetchone()[0] == search.WORD_STARTS_COST
+        conn.execute("ANALYZE customer_said")
+        conn.execute("SET max_parallel_workers_per_gather = 0")
+        plan = "\n".join(row[0] for row in conn.execute(
+            "EXPLAIN SELECT customer_id FROM customer_said "
+            "WHERE kbm_word_starts(words) @@ 'bike:*'::tsquery LIMIT 2500"))
+    assert "ix_customer_said_starts" in plan and "Seq Scan" not in plan

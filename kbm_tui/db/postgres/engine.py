@@ -260,14 +260,14 @@ def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:
 
 
 def _has_word_starts(conn: Connection) -> bool:
-    """The word-starts indexes are all there, made with this kbm's function: one look, as
-    every open (every `kbm log`) asks it."""
+    """The word-starts indexes are all there, made with this kbm's function at its cost:
+    one look, as every open (every `kbm log`) asks it."""
     indexes = " AND ".join(f"to_regclass('{name}') IS NOT NULL"
                            for name in search.WORD_STARTS_INDEX_NAMES)
     return bool(conn.execute(
         f"SELECT {indexes} AND EXISTS (SELECT 1 FROM pg_proc WHERE proname='kbm_word_starts' "
-        "AND pronamespace=current_schema()::regnamespace AND prosrc=?)",
-        (search.WORD_STARTS_BODY,)).fetchone()[0])
+        "AND pronamespace=current_schema()::regnamespace AND prosrc=? AND procost >= ?)",
+        (search.WORD_STARTS_BODY, search.WORD_STARTS_COST)).fetchone()[0])
 
 
 def _word_starts_body(conn: Connection) -> str | None:

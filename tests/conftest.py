@@ -101,6 +101,19 @@ def till_role(server_db):
 
 
 @pytest.fixture
+def extensionless(server_db):
+    """The URL of a new, empty database as a role that may make kbm's tables there but not
+    the extension search uses (pg_server.without_extension_rights)."""
+    import pg_server as pg
+
+    admin = pg.admin_url() or ""
+    url, role, as_role = pg.without_extension_rights(admin)
+    yield as_role
+    pg.drop_database(admin, url)
+    pg.drop_role(admin, role)
+
+
+@pytest.fixture
 def store(db_path):
     with Store.open(db_path) as s:
         yield s

@@ -88,6 +88,18 @@ def as_an_older_kbm_left_it(url: str) -> None:
         conn.execute("DROP FUNCTION kbm_word_starts(text) CASCADE")
 
 
+def without_extension_rights(admin: str) -> tuple[str, str, str]:
+    """A new, empty database and a role that may make tables in it but not extensions
+    (CREATE on its schema, not on the database: what a server's administrator may keep to
+    themselves). (database URL, role, the database's URL as the role); undo with
+    drop_database, then drop_role on `admin`."""
+    url = new_database(admin, empty=True)
+    role = new_role(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"GRANT CREATE ON SCHEMA public TO {role}")
+    return url, role, conninfo.make_conninfo(url, user=role)
+
+
 def drop_database(admin: str, url: str) -> None:
     _drop(admin, str(conninfo.conninfo_to_dict(url)["dbname"]))
 

@@ -182,9 +182,10 @@ def _tables(conn: Connection) -> set[str]:
 
 
 def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
-    """Check the database is kbm-tui's of a schema this kbm knows; make it when empty.
-    False when it lacks the word-starts index and this role may not add it (said in
-    `notices`, once on this computer)."""
+    """Check the database is kbm-tui's of a schema this kbm knows; make it when empty (an
+    extension the server refused is said in `notices`). False when it lacks the
+    word-starts index and this role may not add it (said in `notices`, once on this
+    computer)."""
     where = describe(target)
     # The everyday case in one quick look: kbm's own table is there.
     known = conn.execute("SELECT to_regclass('kbm_meta') IS NOT NULL").fetchone()[0]
@@ -193,7 +194,14 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
         conn.execute("SELECT pg_advisory_lock(?)", (SETUP_LOCK,))
         try:
             if not _tables(conn):
-                create(conn, target)
+                missing = create(conn, target)
+                if missing:  # said when the database is made: no mark
+                    notices.append(Notice(_(
+                        "The database server would not let kbm create the extension(s) "
+                        "{names}. Search gives the same answers, but reads every row; ask the "
+                        "server's administrator to run CREATE EXTENSION {first}; in the "
+                        "database {where}.").format(names=", ".join(missing), first=missing[0],
+                                                    where=describe(target))))
         finally:
             conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
         tables = _tables(conn)
@@ -298,8 +306,9 @@ def _index_word_starts(conn: Connection) -> None:
         conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
 
 
-def create(conn: Connection, target: str) -> None:
-    """A new kbm-tui database, in one transaction: the schema, its version, the owner."""
+def create(conn: Connection, target: str) -> list[str]:
+    """A new kbm-tui database, in one transaction: the schema, its version, the owner. The
+    extensions the server would not let kbm create (made without what needs them)."""
     from kbm_tui.db.postgres import schema as pg_schema
     from kbm_tui.db.postgres.upgrade import require_utf8
 
@@ -338,11 +347,4 @@ def create(conn: Connection, target: str) -> None:
         except (psycopg.Error, DatabaseFileError):
             pass
         raise
-    if missing:
-        import sys
-
-        print(_("kbm: the database server would not let kbm create the extension(s) {names}. "
-                "Search gives the same answers, but reads every row; ask the server's "
-                "administrator to run CREATE EXTENSION {first}; in the database {where}.").format(
-            names=", ".join(missing), first=missing[0], where=describe(target)),
-            file=sys.stderr)
+    return missing

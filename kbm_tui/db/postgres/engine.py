@@ -224,32 +224,24 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
         from kbm_tui.db.postgres.upgrade import upgrade
 
         upgrade(conn, target, version)
-    if not _has_word_starts(conn):
+    complete, may_add, user, owner = _word_starts(conn)
+    if complete:
+        return True
+    if may_add:
         try:
             _index_word_starts(conn)
+            return True
         except psycopg.errors.InsufficientPrivilege:
-            told = work_path(target).parent / "told-search-index-missing"
-            if not told.exists():  # each command would say it again otherwise
-                owner = _owner(conn)
-                notices.append(Notice(_(
-                    "{user} may not add the index for words said to {where}, a database "
-                    "made by an older kbm (only {owner}, who owns its tables, may). Search "
-                    "gives the same answers, only slower. To add it, open the database once "
-                    "as {owner}: kbm --db {owner_url} today").format(
-                    user=_role(conn), where=describe(target), owner=owner,
-                    owner_url=_as(target, owner)), told))
-            return False
-    return True
-
-
-def _role(conn: Connection) -> str:
-    return str(conn.execute("SELECT current_user").fetchone()[0])
-
-
-def _owner(conn: Connection) -> str:
-    row = conn.execute("SELECT tableowner FROM pg_tables WHERE schemaname=current_schema() "
-                       "AND tablename='customer_said'").fetchone()
-    return str(row[0]) if row else "?"
+            pass  # the function is another role's, say
+    told = work_path(target).parent / "told-search-index-missing"
+    if not told.exists():  # each command would say it again otherwise
+        notices.append(Notice(_(
+            "{user} may not add the index for words said to {where}, a database made by an "
+            "older kbm (only {owner}, who owns its tables, may). Search gives the same "
+            "answers, only slower. To add it, open the database once as {owner}: kbm --db "
+            "{owner_url} today").format(user=user, where=describe(target), owner=owner,
+                                         owner_url=_as(target, owner)), told))
+    return False
 
 
 def _as(target: str, user: str) -> str:
@@ -268,14 +260,25 @@ def _not_allowed(target: str, exc: psycopg.Error) -> DatabaseFileError:
 
 
 def _has_word_starts(conn: Connection) -> bool:
-    """The word-starts indexes are all there, made with this kbm's function at its cost:
-    one look, as every open (every `kbm log`) asks it."""
+    return bool(_word_starts(conn)[0])
+
+
+def _word_starts(conn: Connection) -> tuple[bool, bool, str, str]:
+    """Whether the word-starts indexes are all there, made with this kbm's function at its
+    cost; whether this role may add them (only the tables' owner may make an index); this
+    role and the owner of the tables. One look, as every open (every `kbm log`) asks it: a
+    till that may not add them does not try at each open."""
     indexes = " AND ".join(f"to_regclass('{name}') IS NOT NULL"
                            for name in search.WORD_STARTS_INDEX_NAMES)
-    return bool(conn.execute(
+    complete, may_add, user, owner = conn.execute(
         f"SELECT {indexes} AND EXISTS (SELECT 1 FROM pg_proc WHERE proname='kbm_word_starts' "
-        "AND pronamespace=current_schema()::regnamespace AND prosrc=? AND procost >= ?)",
-        (search.WORD_STARTS_BODY, search.WORD_STARTS_COST)).fetchone()[0])
+        "AND pronamespace=current_schema()::regnamespace AND prosrc=? AND procost >= ?), "
+        "bool_and(pg_has_role(relowner, 'MEMBER')) AND "
+        "has_schema_privilege(current_schema(), 'CREATE'), current_user, "
+        "max(pg_get_userbyid(relowner)) FILTER (WHERE relname='customer_said') "
+        "FROM pg_class WHERE oid IN (to_regclass('customer'), to_regclass('customer_said'))",
+        (search.WORD_STARTS_BODY, search.WORD_STARTS_COST)).fetchone()
+    return bool(complete), bool(may_add), str(user), str(owner or "?")
 
 
 def _word_starts_body(conn: Connection) -> str | None:

@@ -10,6 +10,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Self
 
 from kbm_tui.core import records
 from kbm_tui.core.cells import FORMULA_STARTS
@@ -185,6 +186,13 @@ class TablesPart(Part):
         except sqlite3.Error as exc:
             raise RowRefused(str(exc)) from None
         return cur.rowcount
+
+    @contextmanager
+    def filling(self) -> Iterator[Self]:
+        """What a new, empty database is filled with in one go (the demo) is written to the
+        part this yields, all or nothing."""
+        with self.bulk():
+            yield self
 
     @contextmanager
     def bulk(self) -> Iterator[None]:

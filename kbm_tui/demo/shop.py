@@ -232,20 +232,21 @@ def generate(store, *, customers: int = 200, conversations: int | None = None, s
     report(_("planning"), 1, 1)
     staff = [(i, name, "staff", int(left is None), shop.cal.stamp(shop.joined[i] * DAY + 28_800))
              for i, name, _, _, left in STAFF[1:]]
-    # One transaction; the search columns and indexes are built once at its end.
-    with store.bulk():
-        store.rename_staff(1, STAFF[0][1])  # joins the transaction: all or nothing
-        _write(store, "staff", staff, _("staff"), len(staff), report)
-        _write(store, "customer", shop.finish_customers(rows), _("customers"), customers,
+    # One transaction; the search columns and indexes are built once at its end (a server
+    # takes the rows as a move brings them: store.filling).
+    with store.filling() as target:
+        target.rename_staff(1, STAFF[0][1])  # joins the transaction: all or nothing
+        _write(target, "staff", staff, _("staff"), len(staff), report)
+        _write(target, "customer", shop.finish_customers(rows), _("customers"), customers,
                report)
-        _write(store, "conversation", shop.conversation_rows(), _("conversations"), total,
+        _write(target, "conversation", shop.conversation_rows(), _("conversations"), total,
                report)
         promises = list(shop.promise_rows())
-        _write(store, "promise", promises, _("promises"), len(promises), report)
-        _write(store, "promise_change", shop.changes, _("promise changes"),
+        _write(target, "promise", promises, _("promises"), len(promises), report)
+        _write(target, "promise_change", shop.changes, _("promise changes"),
                len(shop.changes), report)
         followups = list(shop.followup_rows([None] + [row[9] for row in rows[1:]]))
-        _write(store, "followup", followups, _("follow-ups"), len(followups), report)
+        _write(target, "followup", followups, _("follow-ups"), len(followups), report)
         report(_("search index"), 0, 1)
     report(_("search index"), 1, 1)
     return store.row_counts()

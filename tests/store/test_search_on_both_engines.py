@@ -214,14 +214,14 @@ def test_pages_of_a_search_not_yet_counted_are_the_same_whichever_way_they_are_r
         tmp_path, server_db, monkeypatch, way):
     import random
 
-    from kbm_tui.db import views
+    from kbm_tui.db import search_plan, views
     from kbm_tui.db.postgres import search as server_search
     from kbm_tui.db.sqlite import search as file_search
 
     settings = WAYS[way]
     if "FEW_CUSTOMERS" in settings:
+        monkeypatch.setattr(search_plan, "FEW_CUSTOMERS", settings["FEW_CUSTOMERS"])
         for module in (server_search, file_search):
-            monkeypatch.setattr(module, "FEW_CUSTOMERS", settings["FEW_CUSTOMERS"])
             monkeypatch.setattr(module, "names_window", lambda: settings["window"])
     searches = ["regular", "anna", "an", "regular an", "new", "cargo", "cargo be", "0171",
                 "cem reg", "nobody"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 from test_search_on_both_engines import SEARCHES, fill
 
-from kbm_tui.db import views
-from kbm_tui.db.postgres import search as server_search
-from kbm_tui.db.sqlite import search as file_search
+from kbm_tui.db import search_plan, views
 
 pytestmark = pytest.mark.both_engines
 
@@ -23,8 +21,7 @@ def found(store, searches) -> dict:
 
 
 def few_means(monkeypatch, n: int) -> None:
-    for module in (file_search, server_search):
-        monkeypatch.setattr(module, "FEW_CUSTOMERS", n)
+    monkeypatch.setattr(search_plan, "FEW_CUSTOMERS", n)
 
 
 def test_every_search_finds_the_same_read_row_by_row_as_from_the_indexes(

@@ -25,7 +25,9 @@ from typing import Any
 
 from kbm_tui.core import folding, search_word
 from kbm_tui.core.vocab import fold
+from kbm_tui.db import search_plan
 from kbm_tui.db.search_plan import SearchPlan
+from kbm_tui.db.sql import like_escape
 
 EXTENSIONS = ("pg_trgm",)
 
@@ -92,16 +94,9 @@ TRIGRAM_INDEXES = [
 ]
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _word_start(word: str) -> str:
     """A regular expression matching `word` at the start of a word."""
     return f"(^|[^{LETTERS}])" + re.escape(word).replace("\\ ", " ")
-
-
-_bare = search_word.bare
 
 
 def word_condition(word: str, *, in_name_order: bool = False, word_starts: bool = True,
@@ -121,74 +116,67 @@ def word_condition(word: str, *, in_name_order: bool = False, word_starts: bool 
     if how == search_word.NUMBER_START:
         return "c.phone_digits LIKE ?", [f"{text}%"]
     if how == search_word.NAME_START:
-        return "c.name_key ~ ?", [_word_start(_bare(text))]
-    card = f"%{_like(text)}%"
+        return "c.name_key ~ ?", [_word_start(search_word.bare(text))]
+    card, card_params = _on_card(text, "c.")
     if said_by is not None:
-        return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
-                "c.id = ANY(?::bigint[]))", [card, card, said_by])
+        return f"({card} OR c.id = ANY(?::bigint[]))", [*card_params, said_by]
     if row_by_row:
-        said_word = _bare(word)
+        said_word = search_word.bare(word)
         # The pattern the word-starts index answers (see WORD_STARTS), run on one row; a
         # scalar subquery, which the planner never turns into a set of every match.
-        return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
-                "coalesce((SELECT s.words ~ ? FROM customer_said s WHERE "
+        return (f"({card} OR coalesce((SELECT s.words ~ ? FROM customer_said s WHERE "
                 "s.customer_id = c.id AND s.words LIKE ? ESCAPE '\\'), false))",
-                [card, card, _word_start(said_word), f"%{_like(said_word)}%"])
+                [*card_params, _word_start(said_word), f"%{like_escape(said_word)}%"])
     said, said_params = _said(word, word_starts)
-    return ("(c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\' OR "
-            f"c.id IN ({said}))", [card, card, *said_params])
+    return f"({card} OR c.id IN ({said}))", [*card_params, *said_params]
 
 
-# A word typed whose customers (ids from the indexes) number fewer than this is read by
-# those ids and sorted; a broader one is read along the names, where a page fills early.
-# (Much more, and the planner reads all customers instead of those ids by their key.)
-FEW_CUSTOMERS = 2500
+def _on_card(text: str, alias: str = "") -> tuple[str, list]:
+    """SQL true when the customer's card holds `text` (the trigram indexes answer it)."""
+    return (f"{alias}search_text LIKE ? ESCAPE '\\' OR {alias}phone_digits LIKE ? "
+            "ESCAPE '\\'", [f"%{like_escape(text)}%"] * 2)
+
+
+class _Lookups:
+    """PostgreSQL's index look-ups for the search plan, each with a LIMIT."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def _ids(self, sql: str, params: list) -> set[int] | None:
+        """The parts of a UNION may repeat an id: it is the rows that are counted."""
+        rows = self.conn.execute(f"{sql} LIMIT ?",
+                                 (*params, search_plan.FEW_CUSTOMERS)).fetchall()
+        return {row[0] for row in rows} if len(rows) < search_plan.FEW_CUSTOMERS else None
+
+    def said(self, word: str) -> set[int] | None:
+        return self._ids(*_said(word))
+
+    def number(self, digits: str) -> set[int] | None:
+        return self._ids("SELECT id FROM customer WHERE phone_digits LIKE ?", [f"{digits}%"])
+
+    def name(self, text: str, *, after_a_word: bool) -> set[int] | None:
+        if len(text) == 1 and after_a_word:
+            # A letter typed after a word ("anna s"): its names are thousands in any shop
+            # worth narrowing, and finding that out costs 10-20 ms of a key's time.
+            return None
+        return self._ids("SELECT id FROM customer WHERE kbm_word_starts(name_key) @@ "
+                         "?::tsquery UNION ALL SELECT id FROM customer WHERE "
+                         "kbm_word_starts(name_key) IS NULL",
+                         [_prefix_query(search_word.bare(text))])
+
+    def card(self, text: str) -> set[int] | None:
+        on_card = f"%{like_escape(text)}%"
+        return self._ids("SELECT id FROM customer WHERE search_text LIKE ? ESCAPE '\\' "
+                         "UNION ALL SELECT id FROM customer WHERE phone_digits LIKE ? "
+                         "ESCAPE '\\'", [on_card, on_card])
+
+    def narrowed_to(self, ids: list[int]) -> tuple[str, list]:
+        return "c.id = ANY(?::bigint[])", [ids]
 
 
 def customer_ids(conn: Any, words: list[str]) -> SearchPlan:
-    """What the indexes alone tell about the words typed (longest first): the ids of the
-    first word found for fewer than FEW_CUSTOMERS customers, every customer that word can
-    match (the search's own conditions still decide each row); and who said each word that
-    few said. A word said by few is then checked against those ids, not by reading each
-    row's words ("anna": nobody said it, and checking 5,000 rows' words took 25 ms)."""
-    narrowed = None
-    said_by_few: dict[str, list[int]] = {}
-    for word in words:
-        how, text = search_word.read(word)
-        if how == search_word.ANYWHERE:
-            said = _ids(conn, *_said(word))
-            if said is not None:
-                said_by_few[word] = sorted(said)
-        if narrowed is not None:
-            continue
-        if how == search_word.NUMBER_START:
-            found = _ids(conn, "SELECT id FROM customer WHERE phone_digits LIKE ?", [f"{text}%"])
-        elif how == search_word.NAME_START and len(text) == 1 and len(words) > 1:
-            # A letter typed after a word ("anna s"): its names are thousands in any shop
-            # worth narrowing, and finding that out costs 10-20 ms of a key's time.
-            found = None
-        elif how == search_word.NAME_START:
-            found = _ids(conn, "SELECT id FROM customer WHERE kbm_word_starts(name_key) @@ "
-                         "?::tsquery UNION ALL SELECT id FROM customer WHERE "
-                         "kbm_word_starts(name_key) IS NULL", [_prefix_query(_bare(text))])
-        elif word in said_by_few:
-            card = f"%{_like(text)}%"
-            on_card = _ids(conn, "SELECT id FROM customer WHERE search_text LIKE ? ESCAPE '\\' "
-                           "UNION ALL SELECT id FROM customer WHERE phone_digits LIKE ? "
-                           "ESCAPE '\\'", [card, card])
-            found = None if on_card is None else on_card | set(said_by_few[word])
-        else:
-            found = None
-        if found is not None and len(found) < FEW_CUSTOMERS:
-            narrowed = ("c.id = ANY(?::bigint[])", [sorted(found)])
-    return SearchPlan(narrowed, said_by_few)
-
-
-def _ids(conn: Any, sql: str, params: list) -> set[int] | None:
-    """The ids the query gives, or None when there are FEW_CUSTOMERS or more (the parts of
-    a UNION may repeat an id: it is the rows that are counted)."""
-    rows = conn.execute(f"{sql} LIMIT ?", (*params, FEW_CUSTOMERS)).fetchall()
-    return {row[0] for row in rows} if len(rows) < FEW_CUSTOMERS else None
+    return search_plan.plan(words, _Lookups(conn))
 
 
 def names_window() -> int:
@@ -204,12 +192,12 @@ def _prefix_query(word: str) -> str:
 
 def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
     """The customers who said a word starting with `word` (a query for their ids)."""
-    word = _bare(word)
+    word = search_word.bare(word)
     # The LIKE before the pattern: it holds wherever the pattern does, is found in the
     # trigram index, and spares the regular expression most rows.
     pattern = ("SELECT customer_id FROM customer_said WHERE {where}words LIKE ? ESCAPE '\\' "
                "AND words ~ ?")
-    pattern_params = [f"%{_like(word)}%", _word_start(word)]
+    pattern_params = [f"%{like_escape(word)}%", _word_start(word)]
     if len(word) > WORD_STARTS_CUT or not word_starts:
         return pattern.format(where=""), pattern_params
     return ("SELECT customer_id FROM customer_said WHERE kbm_word_starts(words) @@ ?::tsquery "
@@ -218,7 +206,7 @@ def _said(word: str, word_starts: bool = True) -> tuple[str, list]:
 
 
 def conversation_word(word: str) -> tuple[str, list]:
-    return "kbm_fold(v.summary) ~ ?", [_word_start(_bare(word))]
+    return "kbm_fold(v.summary) ~ ?", [_word_start(search_word.bare(word))]
 
 
 def distinct_words(text: str) -> str:
@@ -266,12 +254,12 @@ def name_words(words: list[str]) -> tuple[str, list]:
     if not words:
         return "FALSE", []
     return (" AND ".join("name_key ~ ?" for _ in words).join("()"),
-            [_word_start(_bare(w)) for w in words])
+            [_word_start(search_word.bare(w)) for w in words])
 
 
 def card_has(column: str, text: str) -> tuple[str, list]:
     assert column in ("search_text", "phone_digits")
-    return f"{column} LIKE ? ESCAPE '\\'", [f"%{_like(text)}%"]
+    return f"{column} LIKE ? ESCAPE '\\'", [f"%{like_escape(text)}%"]
 
 
 def adding_many_customers_begins(conn: Any) -> int:

@@ -26,7 +26,9 @@ import sqlite3
 from kbm_tui.core import search_word
 from kbm_tui.core.folding import in_sql
 from kbm_tui.core.vocab import fold
+from kbm_tui.db import search_plan
 from kbm_tui.db.search_plan import SearchPlan
+from kbm_tui.db.sql import like_escape
 
 # The conversations' index over summaries folded in SQL (schema 6).
 CONVERSATION_DDL = [
@@ -217,7 +219,7 @@ def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool =
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
                 [quoted(text) + "*"])
     if row_by_row:
-        on_card = f"%{_like(text)}%"
+        on_card = f"%{like_escape(text)}%"
         card, card_params = ("c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? "
                              "ESCAPE '\\'", [on_card, on_card])
     else:
@@ -238,47 +240,35 @@ def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool =
     return f"({card} OR {said})", [*card_params, *said_params]
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+class _Lookups:
+    """SQLite's index look-ups for the search plan: FTS5 stops at the limit, 1-3 ms each."""
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
-# A word typed whose customers number fewer than this is read by their ids and sorted; a
-# broader one along the names, where a page fills early.
-FEW_CUSTOMERS = 2500
+    def _ids(self, table: str, query: str) -> set[int] | None:
+        rows = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
+                                 (query, search_plan.FEW_CUSTOMERS)).fetchall()
+        return {row[0] for row in rows} if len(rows) < search_plan.FEW_CUSTOMERS else None
+
+    def said(self, word: str) -> set[int] | None:
+        return self._ids("customer_said_fts", _word_starts(word))
+
+    def number(self, digits: str) -> set[int] | None:
+        return None  # the phone digits' own index answers a page at once
+
+    def name(self, text: str, *, after_a_word: bool) -> set[int] | None:
+        return self._ids("customer_words", quoted(text) + "*")
+
+    def card(self, text: str) -> set[int] | None:
+        return self._ids("customer_fts", quoted(text))
+
+    def narrowed_to(self, ids: list[int]) -> tuple[str, list]:
+        return "c.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
 
 
 def customer_ids(conn: sqlite3.Connection, words: list[str]) -> SearchPlan:
-    """What the indexes alone tell about the words typed (longest first), a few
-    milliseconds (FTS5 stops at the limit): the ids of the first word found for fewer than
-    FEW_CUSTOMERS customers, every customer that word can match (the search's own
-    conditions still decide each row); and who said each word that few said."""
-    narrowed = None
-    said_by_few: dict[str, list[int]] = {}
-    for word in words:
-        how, text = search_word.read(word)
-        if how == search_word.ANYWHERE:
-            said = _ids(conn, "customer_said_fts", _word_starts(word))
-            if said is not None:
-                said_by_few[word] = sorted(said)
-        if narrowed is not None or how == search_word.NUMBER_START:
-            continue
-        if how == search_word.NAME_START:
-            found = _ids(conn, "customer_words", quoted(text) + "*")
-        elif word in said_by_few:
-            on_card = _ids(conn, "customer_fts", quoted(text))
-            found = None if on_card is None else on_card | set(said_by_few[word])
-        else:
-            found = None
-        if found is not None and len(found) < FEW_CUSTOMERS:
-            narrowed = ("c.id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(found))])
-    return SearchPlan(narrowed, said_by_few)
-
-
-def _ids(conn: sqlite3.Connection, table: str, query: str) -> set[int] | None:
-    """The ids an index gives for `query`, or None when there are FEW_CUSTOMERS or more."""
-    rows = conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
-                        (query, FEW_CUSTOMERS)).fetchall()
-    return {row[0] for row in rows} if len(rows) < FEW_CUSTOMERS else None
+    return search_plan.plan(words, _Lookups(conn))
 
 
 def names_window() -> int:

@@ -29,11 +29,15 @@ class Lookups(Protocol):
     """An engine's index look-ups, each the ids found, or None when FEW_CUSTOMERS or more
     (or when the engine would rather not ask)."""
 
+    # How many ids are worth reading one by one when another word typed was said by many
+    # (each then has that word looked for in its words), rather than a page along the names.
+    look_through: int
+
     def said(self, word: str) -> set[int] | None:
         """Who said a word starting with the folded `word`."""
     def number(self, digits: str) -> set[int] | None:
         """Whose phone number starts with `digits`."""
-    def name(self, text: str, *, after_a_word: bool) -> set[int] | None:
+    def name(self, text: str) -> set[int] | None:
         """Whose folded name has a word starting with `text`."""
     def card(self, text: str) -> set[int] | None:
         """Whose card (search_text or phone digits) holds `text`."""
@@ -41,31 +45,51 @@ class Lookups(Protocol):
         """A condition on c: the customer is one of `ids`."""
 
 
-def plan(words: list[str], look: Lookups) -> SearchPlan:
+def plan(words: list[str], look: Lookups, memory: dict | None = None) -> SearchPlan:
     """What the indexes alone tell about the words typed (longest first), a few
     milliseconds (each look-up stops at FEW_CUSTOMERS): the ids of the first word found for
-    fewer than FEW_CUSTOMERS customers, every customer that word can match (the search's
-    own conditions still decide each row); and who said each word that few said. A word
+    fewer than FEW_CUSTOMERS customers (the engine's `look_through` when another word was
+    said by many), every customer that word can match (the search's own conditions still decide
+    each row); and who said each word that few said. A word
     said by few is then checked against those ids, not by reading each row's words
-    ("anna": nobody said it, and checking 5,000 rows' words took 25 ms)."""
-    narrowed = None
+    ("anna": nobody said it, and checking 5,000 rows' words took 25 ms).
+
+    `memory` keeps each look-up's answer for the same data: typing "cargo bike" asks about
+    "cargo" once, not at every key after it (on a server, a word said by many costs 10 ms
+    to learn so: its index gives every match before the LIMIT applies)."""
+    memory = {} if memory is None else memory
+
+    def asked(kind: str, text: str) -> set[int] | None:
+        if (kind, text) not in memory:
+            memory[kind, text] = getattr(look, kind)(text)
+        return memory[kind, text]
+
     said_by_few: dict[str, list[int]] = {}
     for word in words:
-        how, text = search_word.read(word)
-        if how == search_word.ANYWHERE:
-            said = look.said(word)
+        if search_word.read(word)[0] == search_word.ANYWHERE:
+            said = asked("said", word)
             if said is not None:
                 said_by_few[word] = sorted(said)
-        if narrowed is not None:
-            continue
+    for word in words:
+        how, text = search_word.read(word)
         found: set[int] | None = None
         if how == search_word.NUMBER_START:
-            found = look.number(text)
-        elif how == search_word.NAME_START:
-            found = look.name(text, after_a_word=len(words) > 1)
+            found = asked("number", text)
+        elif how == search_word.NAME_START and len(text) > 1:
+            # One letter starts a word of thousands of names in any shop worth narrowing,
+            # and finding that out cost 10-20 ms of a key's time on a server.
+            found = asked("name", text)
         elif word in said_by_few:
-            on_card = look.card(text)
+            on_card = asked("card", text)
             found = None if on_card is None else on_card | set(said_by_few[word])
-        if found is not None and len(found) < FEW_CUSTOMERS:
-            narrowed = look.narrowed_to(sorted(found))
-    return SearchPlan(narrowed, said_by_few)
+        if found is not None and len(found) < _few_enough(word, words, said_by_few, look):
+            return SearchPlan(look.narrowed_to(sorted(found)), said_by_few)
+    return SearchPlan(None, said_by_few)
+
+
+def _few_enough(narrowing: str, words: list[str], said_by_few: dict[str, list[int]],
+                look: Lookups) -> int:
+    """How few a word's customers must be for the page to be read by their ids."""
+    said_by_many = any(word != narrowing and word not in said_by_few
+                       and search_word.read(word)[0] == search_word.ANYWHERE for word in words)
+    return min(look.look_through, FEW_CUSTOMERS) if said_by_many else FEW_CUSTOMERS

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.both_engines
 def found(store, searches) -> dict:
     views._COUNTED.clear()
     views._PLANS.clear()
+    views._LOOKED_UP.clear()
     return {typed: ([c.name for c in store.list_customers(typed, limit=50)],
                     store.count_customers(typed)) for typed in searches}
 

@@ -113,7 +113,7 @@ class _PatternSearch:
                                      row_by_row=row_by_row)
 
     @staticmethod
-    def customer_ids(conn: Any, words: list[str]) -> SearchPlan:
+    def customer_ids(conn: Any, words: list[str], memory: dict | None = None) -> SearchPlan:
         return SearchPlan()  # the look-ups need the word-starts indexes
 
 

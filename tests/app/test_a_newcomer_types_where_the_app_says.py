@@ -1,0 +1,55 @@
+"""A German shop owner in the first week does what the README and the screens say, and the
+keys go where they expect: "c, then type part of the name" types into the filter, even after
+the list had the focus; tab into the notes adds to them instead of writing before them."""
+
+from __future__ import annotations
+
+import pytest
+from german_shop import build_german_shop
+
+from kbm_tui.core import i18n
+from support import running, screen_text, settle, type_text, typed
+
+
+@pytest.fixture
+def german():
+    i18n.use("de")
+    yield
+    i18n.use("en")
+
+
+async def test_c_then_typing_filters_even_when_the_list_had_the_focus(db_path, german):
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("escape")  # to the list, as a shop owner does to press n or e
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await type_text(pilot, "krueger")  # the u of it must not undo, the e must not edit
+        await typed(pilot)
+        assert app.screen.__class__.__name__ == "CustomersScreen"
+        assert app.screen.query_one("#filter").value == "krueger"
+        text = screen_text(app)
+        assert "Dora Krüger" in text and "Anna Bauer" not in text
+
+
+async def test_c_from_a_card_opened_on_the_list_types_into_the_filter(db_path, german):
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # a card, over the list
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await type_text(pilot, "0171")
+        await typed(pilot)
+        assert app.screen.__class__.__name__ == "CustomersScreen"
+        assert app.screen.query_one("#filter").value == "0171"
+        assert "Ben Schulz" in screen_text(app)

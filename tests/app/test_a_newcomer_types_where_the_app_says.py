@@ -8,6 +8,7 @@ import pytest
 from german_shop import build_german_shop
 
 from kbm_tui.core import i18n
+from kbm_tui.store import Store
 from support import running, screen_text, settle, type_text, typed
 
 
@@ -53,3 +54,19 @@ async def test_c_from_a_card_opened_on_the_list_types_into_the_filter(db_path, g
         assert app.screen.__class__.__name__ == "CustomersScreen"
         assert app.screen.query_one("#filter").value == "0171"
         assert "Ben Schulz" in screen_text(app)
+
+
+async def test_tab_into_the_notes_adds_to_them_at_their_end(db_path, german):
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        app = pilot.app
+        app.open_customer(1)  # Anna Bauer: "Fährt jeden Tag zur Arbeit."
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # name … tags, then the notes
+        await type_text(pilot, " Kette bestellt.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with Store.open(db_path) as s:
+        assert s.get_customer(1).notes == "Fährt jeden Tag zur Arbeit. Kette bestellt."

@@ -215,7 +215,7 @@ def test_reads_the_past_when_allowed(text, day, at):
 @pytest.mark.parametrize(
     "text",
     ["next blursday", "blah 14:00", "tomorrow tomorrow", "friday monday", "now 14:00",
-     "in 3", "in 3 months", "+1m", "14", "morgen 10", "12/24", "at", "the", "tomorrow!",
+     "in 3", "in 3 months", "+1m", "14", "12/24", "at", "the", "tomorrow!",
      "14:00 15:00", "next month", "in 3 hours tomorrow", "tomorrow tonight"],
 )
 def test_unreadable(text):
@@ -288,6 +288,12 @@ def test_invalid_dates_and_times(text, message):
     ("text", "message"),
     [
         ("14.00", '"14.00": is 14.00 meant as a time? Write it as 14:00 (or 14.00 Uhr).'),
+        # The README: "a bare number (morgen 10) is refused as ambiguous — write morgen 10
+        # Uhr or 10:00"; the refusal said only that it could not read it.
+        ("morgen 10", '"morgen 10": is 10 meant as a time? Write it as 10:00 or 22:00.'),
+        ("tomorrow 15", '"tomorrow 15": is 15 meant as a time? Write it as 15:00.'),
+        ("Friday 7", '"Friday 7": is 7 meant as a time? Write it as 07:00 or 19:00.'),
+        ("Freitag 30", f'Can\'t read "Freitag 30" as a due time. Try for example: {EXAMPLES}'),
         ("at 2", '"at 2" could be 02:00 or 14:00. Please type 02:00 or 14:00 (or 2am / 2pm).'),
         ("Fr 24.12.", '"Fr 24.12." doesn\'t add up: Thu 24 Dec 2026 is a Thursday.'),
         ("+99999w", '"+99999w" is too far away: kbm keeps dates from 1900 to 2999.'),

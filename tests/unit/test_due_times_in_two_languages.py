@@ -210,6 +210,9 @@ GERMAN_MESSAGES = [  # (typed, allow_past, the message in German)
                        "vorbei. Versuchen Sie einen späteren Tag."),
     ("heute früh", False, '"heute früh" wäre So., 22. Nov. 2026, 09:00 Uhr, und das ist schon '
                           "vorbei. Versuchen Sie eine spätere Zeit."),
+    ("morgen 15", False, '"morgen 15": Ist 15 eine Uhrzeit? Dann schreiben Sie 15:00 oder '
+                         '15 Uhr.'),
+    ("Freitag 7", False, '"Freitag 7": Ist 7 eine Uhrzeit? Dann schreiben Sie 07:00 oder 19:00.'),
     ("31.02.", True, '"31.02." ist kein gültiges Datum: der Februar hat höchstens 29 Tage.'),
     ("31.04.2027", True, '"31.04.2027" ist kein gültiges Datum: der April hat nur 30 Tage.'),
     ("29.02.2027", True, '"29.02.2027" ist kein gültiges Datum: 2027 ist kein Schaltjahr.'),

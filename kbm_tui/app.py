@@ -267,6 +267,10 @@ class KbmApp(UndoKeys, TextualWords, Host):
     def _to_base(self) -> None:
         while len(self.screen_stack) > 1 and not self.screen.is_modal:
             self.pop_screen()
+        if isinstance(self.screen, CustomersScreen):
+            # "c, then type part of the name": were the list focused, as it is after escape,
+            # the letters would be keys (the u of "mueller" undid the last change).
+            self.call_after_refresh(self.screen.action_find)
 
     def leave_customer(self, customer_id: int) -> None:
         """Back to where the person came from, after a customer was archived or forgotten:

@@ -255,6 +255,9 @@ class KbmApp(UndoKeys, TextualWords, Host):
         if isinstance(event.widget, Input):
             box = event.widget
             box.selection = Selection.cursor(len(box.value))
+        elif isinstance(event.widget, TextArea) and event.widget.cursor_location == (0, 0):
+            # The notes too: (0, 0) is where tab leaves it; a cursor put elsewhere stays.
+            event.widget.move_cursor(event.widget.document.end)
 
     # --- going places --------------------------------------------------------------------
 

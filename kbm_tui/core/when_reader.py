@@ -48,6 +48,18 @@ class Reader:
         return WhenError(_('Can\'t read "{typed}" as a due time. Try for example: {examples}')
                          .format(typed=self.shown, examples=_(EXAMPLES)))
 
+    def _bare_hour(self, hour: int) -> WhenError:
+        """ "morgen 10" after a day: say how to write the hour it may mean."""
+        if not (("day" in self.got or "weekday" in self.got) and 0 <= hour <= 23):
+            return self.unreadable()
+        if 1 <= hour <= 11:
+            return WhenError(_('"{typed}": is {raw} meant as a time? Write it as {clock} or '
+                               '{later}.').format(typed=self.shown, raw=hour,
+                                                  clock=f"{hour:02d}:00",
+                                                  later=f"{hour + 12}:00"))
+        return WhenError(_('"{typed}": is {raw} meant as a time? Write it as {clock}.').format(
+            typed=self.shown, raw=hour, clock=f"{hour:02d}:00"))
+
     def _where(self, raw: str) -> str:
         return f'"{self.shown}"' if raw == fold(self.shown) else f'"{self.shown}": {raw}'
 
@@ -112,7 +124,7 @@ class Reader:
             return i + 2
         elif kind == "n":  # a bare number could be an hour, a day or a count: don't guess
             if not marked:
-                raise self.unreadable()
+                raise self._bare_hour(value) if nxt is None else self.unreadable()
             self._put("hard", self._clock(value, 0, 0, None, raw), value)
         else:
             return self._word(tokens, i, nxt)

@@ -18,7 +18,7 @@ from kbm_tui.backup import readme
 from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.core import clock, timefmt
 from kbm_tui.core.cells import escape_cell
-from kbm_tui.core.errors import KbmError
+from kbm_tui.core.errors import KbmError, os_reason
 from kbm_tui.core.i18n import _
 
 
@@ -38,7 +38,7 @@ def write(store, customer_id: int, target: Path) -> dict[str, int]:
             move_into_place(work / "customer.zip", target)
     except OSError as exc:
         raise KbmError(_("Can't write {path}: {reason}.").format(
-            path=target, reason=exc.strerror or exc)) from None
+            path=target, reason=os_reason(exc))) from None
     return {table: len(rows) for table, rows in data.items()}
 
 

@@ -26,7 +26,7 @@ from kbm_tui.backup.place import move_into_place, refuse_the_database
 from kbm_tui.backup.worker import slice_path, write_slice
 from kbm_tui.backup.zip_writer import Piece, ZipWriter, deflate_piece
 from kbm_tui.core import clock, timefmt
-from kbm_tui.core.errors import BackupError
+from kbm_tui.core.errors import BackupError, os_reason
 from kbm_tui.core.i18n import _
 from kbm_tui.core.progress import Progress
 from kbm_tui.store import SCHEMA_VERSION, TABLES_IN_ORDER, Store
@@ -84,7 +84,7 @@ def export(store: Store, target: Path, *, progress: Progress | None = None) -> d
                         proc.wait()
     except OSError as exc:  # a full disk, a folder that isn't there
         raise BackupError(_("Can't write the backup {path}: {reason}.").format(
-            path=target, reason=exc.strerror or exc)) from None
+            path=target, reason=os_reason(exc))) from None
     return counts
 
 

@@ -1,6 +1,30 @@
 """Errors a person can cause. Each carries a message that says what to do."""
 
-from kbm_tui.core.i18n import _
+import errno
+
+from kbm_tui.core.i18n import N_, _
+
+# The system's own words for these (strerror) are English whatever the shop's language.
+_OS_REASONS = {
+    errno.ENOENT: N_("there is no such folder or file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("your share of the disk is used up"),
+    errno.EROFS: N_("the drive is read-only"),
+    errno.EISDIR: N_("that is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EIO: N_("the disk could not be read or written"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why the system refused to read or write a file, in the shop's language."""
+    words = _OS_REASONS.get(getattr(exc, "errno", None) or 0)
+    if words:
+        return _(words)
+    return str(getattr(exc, "strerror", None) or exc)
 
 
 class KbmError(Exception):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from kbm_tui.core.errors import ForeignKeyViolation, KbmError, RuleBroken
+from kbm_tui.core.errors import ForeignKeyViolation, KbmError, RuleBroken, os_reason
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.text import broken_rule, count_text, shown_value
 from kbm_tui.db import schema
@@ -216,7 +216,7 @@ def _copy_file(source: Path, private: Path) -> None:
                 shutil.copyfileobj(fin, fout, 1 << 20)
     except OSError as exc:
         raise KbmError(_("Can't read {path}: {reason}.").format(
-            path=source, reason=exc.strerror or exc)) from None
+            path=source, reason=os_reason(exc))) from None
 
 
 _JOURNALS_SINCE = 5

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kbm_tui.backup import export as backup
-from kbm_tui.core.errors import KbmError
+from kbm_tui.core.errors import KbmError, os_reason
 from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.ui.fmt import number
 
@@ -35,7 +35,7 @@ def choose_target(typed: str, folder: Path,
     try:
         return _choose(typed.strip(), folder, default_name)
     except (OSError, RuntimeError, ValueError) as exc:  # unreadable folder, ~nobody, a NUL
-        reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
+        reason = os_reason(exc).rstrip(".")
         raise PlaceProblem(_("{place} can't be used: {reason}.").format(
             place=typed.strip(), reason=reason)) from None
 

@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from kbm_tui.core.errors import os_reason
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.ui.palette import Palette
 
@@ -69,7 +70,7 @@ class TextualWords(App):
             path = self.save_screenshot(path=str(folder))
         except OSError as exc:
             self.notify(_("The screenshot could not be saved: {reason}").format(
-                reason=exc.strerror or exc), title=_("Screenshot"), severity="error",
+                reason=os_reason(exc)), title=_("Screenshot"), severity="error",
                 markup=False)
             return
         self.notify(_("Saved the screenshot to {file}").format(file=path),

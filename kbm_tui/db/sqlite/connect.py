@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.errors import DatabaseFileError, os_reason
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
@@ -61,7 +61,7 @@ def check_file(path: Path) -> bool:
         info = None
     except OSError as exc:
         raise DatabaseFileError(_("Can't read {path}: {reason}.").format(
-            path=path, reason=exc.strerror)) from None
+            path=path, reason=os_reason(exc))) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise DatabaseFileError(
             _("{path} is a folder, not a database file. Give a file name, e.g. {example}")
@@ -96,7 +96,7 @@ def check_file(path: Path) -> bool:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseFileError(_("Can't read {path}: {reason}.").format(
-            path=path, reason=exc.strerror)) from None
+            path=path, reason=os_reason(exc))) from None
     if header == b"":
         return False
     if header != SQLITE_HEADER:
@@ -338,7 +338,7 @@ def file_lock(path: Path, doing: str = "changing") -> Iterator[None]:
         fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
         raise DatabaseFileError(_("Can't create {path}: {reason}.").format(
-            path=lock, reason=exc.strerror)) from None
+            path=lock, reason=os_reason(exc))) from None
     try:
         deadline = time.monotonic() + LOCK_WAIT_S
         told = False
@@ -367,4 +367,4 @@ def _prepare_folder(path: Path) -> None:
             folder.mkdir(parents=True, mode=0o700)
         except OSError as exc:
             raise DatabaseFileError(_("Can't create the folder {folder}: {reason}.").format(
-            folder=folder, reason=exc.strerror)) from None
+            folder=folder, reason=os_reason(exc))) from None

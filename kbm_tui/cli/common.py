@@ -49,6 +49,10 @@ def pick_customer(store: Store, typed: str, *, create: bool = False,
     try:
         return store.match_customer(typed), False
     except NotFound:
+        number = typed.strip()[1:]
+        if typed.strip().startswith("#") and number.isascii() and number.isdigit():
+            # A number shown by kbm: no spelling to check, and no name to create them by.
+            raise KbmError(_("There is no customer #{id}.").format(id=number)) from None
         raise KbmError(_('No customer matches "{typed}". Check the spelling, or create them by '
                          'adding --new (kbm log "{typed}" ... --new).').format(
                              typed=typed.strip())) from None

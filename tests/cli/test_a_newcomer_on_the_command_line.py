@@ -6,6 +6,15 @@ from __future__ import annotations
 DE = {"LANG": "de_DE.UTF-8", "KBM_LANG": ""}
 
 
+def refused(kbm, *args: str, env: dict | None = None) -> str:
+    """Exit status 2, no traceback: what kbm said (a usage line may come first, "Aufruf:"
+    in German, which kbm.fails doesn't know)."""
+    result = kbm(*args, env=env)
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
 def test_a_backup_into_a_missing_folder_says_why_in_german(kbm, tmp_path):
     kbm.ok("add", "Jürgen Müller")
     said = kbm.fails("export", str(tmp_path / "gibtsnicht" / "sicherung.zip"), env=DE)
@@ -22,3 +31,21 @@ def test_a_customer_number_that_is_not_there_is_named_as_a_number(kbm):
     assert said == "kbm: Es gibt keinen Kunden #99.\n"
     assert "Jürgen Müller" in kbm.ok("customers")
     assert "ruft an" not in kbm.ok("show", "#1")
+
+
+def test_a_mistyped_command_gets_the_command_meant(kbm):
+    kbm.ok("add", "Anna Schmidt")
+    said = refused(kbm, "lgo", "anna", "ruft an", env=DE)
+    assert 'Meinten Sie "log"?' in said and "kbm --help" in said
+    assert "'calendar'" not in said  # not the list of all thirty commands
+    said = refused(kbm, "restor", "kbm-backup.zip", "--lang", "en")
+    assert 'Did you mean "restore"?' in said
+    said = refused(kbm, "xyzzy", env=DE)
+    assert "Meinten Sie" not in said and "'log'" in said  # nothing close: every command
+    assert "ruft an" not in kbm.ok("show", "anna")
+
+
+def test_an_option_the_command_lacks_points_to_that_commands_help(kbm):
+    said = refused(kbm, "today", "--date", "morgen", env=DE)
+    assert "--date morgen" in said and "Hilfe: kbm today --help" in said
+    assert "Aufruf: kbm today" in said

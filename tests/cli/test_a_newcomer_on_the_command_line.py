@@ -49,3 +49,17 @@ def test_an_option_the_command_lacks_points_to_that_commands_help(kbm):
     said = refused(kbm, "today", "--date", "morgen", env=DE)
     assert "--date morgen" in said and "Hilfe: kbm today --help" in said
     assert "Aufruf: kbm today" in said
+
+
+def test_a_word_a_command_doesnt_take_is_refused_in_german_words_only(kbm):
+    kbm.ok("add", "Anna Schmidt")
+    kbm.ok("log", "anna", "wünscht sich längere Öffnungszeiten", "--kind", "idee")
+    said = refused(kbm, "idea", "1", "vielleicht", env=DE)
+    assert '"vielleicht" geht hier nicht; möglich sind: neu, geprüft, erledigt.' in said
+    assert "status" not in said and "?." not in said
+    said = refused(kbm, "staff", "Maria", env=DE)
+    assert '"Maria" geht hier nicht; möglich sind: neu, umbenennen.' in said
+    assert "action" not in said
+    said = refused(kbm, "lgo", "anna", "x", env=DE)
+    assert '"lgo" ist kein Befehl. Meinten Sie "log"? Hilfe: kbm --help' in said
+    assert "neu" in kbm.ok("ideas", env=DE) and "Maria" not in kbm.ok("staff")

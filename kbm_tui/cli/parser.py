@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 
 from kbm_tui import __version__
 from kbm_tui.cli import care_parser, moving_parser
@@ -85,13 +86,43 @@ EXAMPLES = {
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: Mapping[str, argparse.ArgumentParser] = {}  # kbm's, by name
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:  # said by the command they were typed to: its --help knows what it takes
+            owner = self.commands.get(getattr(parsed, "command", None) or "", self)
+            owner.error(_("unrecognized arguments: %s") % " ".join(extra))
+        return parsed
+
+    def _check_value(self, action, value):
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            from difflib import get_close_matches
+
+            meant = get_close_matches(value, list(action.choices), n=1, cutoff=0.6)
+            if meant:  # "lgo": the one meant, not a list of thirty
+                raise argparse.ArgumentError(None, _('"{typed}" is not a command. Did you mean '
+                                                     '"{meant}"?').format(typed=value,
+                                                                          meant=meant[0]))
+        elif (action.choices is not None and value not in action.choices
+              and not action.option_strings):
+            # argparse would name the word by its attribute ("argument status:"), in English
+            raise argparse.ArgumentError(None, _('"{typed}" is not possible here; it can be: '
+                                                 '{choices}.').format(
+                typed=value, choices=", ".join(str(c) for c in action.choices)))
+        super()._check_value(action, value)
+
     def error(self, message: str):
         from kbm_tui.core.text import printable
 
         if not message.endswith(_REFUSED_MARK):  # a value refused needs no usage line
             self.print_usage(sys.stderr)
-        self.exit(2, _("kbm: {message}. See: {prog} --help").format(
-            message=printable(message.removesuffix(_REFUSED_MARK)), prog=self.prog) + "\n")
+        text = printable(message.removesuffix(_REFUSED_MARK))
+        said = (_("kbm: {message} See: {prog} --help") if text.endswith(("?", ".")) else
+                _("kbm: {message}. See: {prog} --help"))
+        self.exit(2, said.format(message=text, prog=self.prog) + "\n")
 
 
 def _db_option(parser: argparse.ArgumentParser, default) -> None:
@@ -119,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "shop"))
     _db_option(parser, None)
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    parser.commands = sub.choices
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         examples = EXAMPLES.get(name)

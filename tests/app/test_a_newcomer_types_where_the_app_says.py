@@ -9,7 +9,7 @@ from german_shop import build_german_shop
 
 from kbm_tui.core import i18n
 from kbm_tui.store import Store
-from support import running, screen_text, settle, type_text, typed
+from support import in_palette, running, screen_text, settle, type_text, typed
 
 
 @pytest.fixture
@@ -70,3 +70,12 @@ async def test_tab_into_the_notes_adds_to_them_at_their_end(db_path, german):
         await settle(pilot)
     with Store.open(db_path) as s:
         assert s.get_customer(1).notes == "Fährt jeden Tag zur Arbeit. Kette bestellt."
+
+
+async def test_the_palette_finds_the_import_by_the_word_a_german_shop_uses(db_path, german):
+    async with running(db_path, size=(80, 24)) as pilot:  # a new shop, no customers yet
+        assert "Strg+P" in screen_text(pilot.app)  # the welcome: "Kunden … übernehmen"
+        await in_palette(pilot, "import", "Kunden übernehmen")
+        await pilot.press("escape")
+        await settle(pilot)
+        await in_palette(pilot, "übern", "Kunden übernehmen")

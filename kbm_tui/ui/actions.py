@@ -79,6 +79,8 @@ def _table() -> tuple[Action, ...]:
         # Moving in and out: offered in the palette (ctrl+p), no key of their own.
         a("app.import", "", "import_customers", N_("Import"),
           N_("Import customers from a vCard, CSV or Excel file"),
+          # Translators: the palette finds an entry by its name only: keep the word a shop
+          # owner searches for ("importieren") beside your own.
           palette=N_("Import customers"),
           palette_help=N_("From the phone, Google, Outlook or a spreadsheet, with a preview")),
         a("app.duplicates", "", "duplicates", N_("Duplicates"),

@@ -478,3 +478,24 @@ def test_the_next_opening_day_follows_the_setting():
     assert next_opening_day(saturday, Settings(opening_days="Mo, Di, Mi, Do, Fr")) == monday
     # a setting that names no day must not close the shop for good
     assert Settings(opening_days="someday").open_weekdays() == frozenset(range(6))
+
+
+WEDNESDAY = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(("text", "day", "at"), [
+    # A weekday of next week, as the counter says it: on a Wednesday, "Dienstag nächste Woche"
+    # is the Tuesday after next Monday (refused before as unreadable).
+    ("Dienstag nächste Woche", date(2026, 12, 1), None),
+    ("nächste Woche Dienstag", date(2026, 12, 1), None),
+    ("Freitag nächster Woche", date(2026, 12, 4), None),
+    ("friday next week", date(2026, 12, 4), None),
+    ("Mo nächste Woche 10 Uhr", date(2026, 11, 30), time(10)),
+    ("Mittwoch nächste Woche", date(2026, 12, 2), None),
+])
+def test_a_weekday_of_next_week(text, day, at):
+    assert when(text, now=WEDNESDAY) == Due(day, at)
+
+
+def test_a_weekday_of_next_week_on_a_sunday_is_in_the_coming_week():
+    assert when("Dienstag nächste Woche") == Due(IN_2)  # as "Mitte nächster Woche" does

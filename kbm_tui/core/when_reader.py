@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 class Reader:
     """Collects what each token says and refuses anything said twice.  Slots:
-    day (date, written-as-a-date), weekday (Mon=0.., -1 last/0/+1 next), hard
+    day (date, written-as-a-date or "week"), weekday (Mon=0.., -1 last/0/+1 next), hard
     (clock time or Settings name, bare hour), soft (same, p.m.-ish), moment."""
 
     def __init__(self, shown: str, now: dt.datetime, settings: Settings | None,
@@ -188,8 +188,8 @@ class Reader:
             direction = 1 if word in w.NEXT else -1
             if nxt in w.WEEKDAY:
                 self._put("weekday", w.WEEKDAY[nxt], direction)
-            elif nxt in ("week", "woche"):
-                self._day(7 * direction)
+            elif nxt in ("week", "woche"):  # a weekday with it: that day of that week
+                self._put("day", self.today + dt.timedelta(days=7 * direction), "week")
             elif nxt in w.WEEKEND and direction > 0:
                 self._put("day", weekend(self.today, following=True), False)
             else:
@@ -333,6 +333,8 @@ class Reader:
         if "weekday" not in self.got:
             return day or self.today
         index, direction = self.got["weekday"]
+        if dated == "week" and not direction:  # "Dienstag nächste Woche": Monday-based weeks
+            return day - dt.timedelta(days=self.today.weekday() - index)
         if day is None:
             # Never today itself: "sunday" on a Sunday is next week's, "last sunday" last week's.
             wd = self.today.weekday()

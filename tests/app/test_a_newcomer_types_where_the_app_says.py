@@ -8,6 +8,7 @@ import pytest
 from german_shop import build_german_shop
 
 from kbm_tui.core import i18n
+from kbm_tui.screens.help import key_sections
 from kbm_tui.store import Store
 from support import in_palette, running, screen_text, settle, type_text, typed
 
@@ -79,3 +80,10 @@ async def test_the_palette_finds_the_import_by_the_word_a_german_shop_uses(db_pa
         await pilot.press("escape")
         await settle(pilot)
         await in_palette(pilot, "übern", "Kunden übernehmen")
+
+
+def test_the_help_says_where_an_action_without_a_key_of_its_own_is(german):
+    lines = [entry for _title, entries in key_sections() for entry in entries]
+    keys = {what: key for key, what in lines}
+    assert keys["Kunden aus einer vCard-, CSV- oder Excel-Datei übernehmen"] == "Strg+P"
+    assert all(key for key, _what in lines)  # no line without a key to press

@@ -21,7 +21,8 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         lines: dict[str, list[str]] = {}
         for action_id in ids:
             action = ACTIONS[action_id]
-            keys = [_show_key(k) for k in action.keys.split(",")]
+            # Only the palette offers it (the import, the calendar): its key is the palette's
+            keys = [_show_key(k) for k in (action.keys or "ctrl+p").split(",")]
             lines.setdefault(_(action.help), []).extend(keys)
         sections.append((_(title), [(_join(keys), what) for what, keys in lines.items()]))
     return sections

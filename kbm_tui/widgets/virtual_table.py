@@ -78,8 +78,11 @@ class VirtualTable(ScrollView, can_focus=True):
             super().__init__(table)
             self.total = total
 
-    def __init__(self, columns: Iterable[Column], *, page_size: int = 100,
-                 keep_pages: int = 20, empty: str = N_("Nothing here."),
+    # A page is about a tall screen of rows: the first page after a key typed is what the
+    # shop owner waits for, and 100 rows took 1.6x as long as 50 at 100,000 customers (the
+    # page's rows are each checked against the search and given their open promises).
+    def __init__(self, columns: Iterable[Column], *, page_size: int = 50,
+                 keep_pages: int = 40, empty: str = N_("Nothing here."),
                  whole_line: Callable[[Any], Text | None] | None = None,
                  selectable: Callable[[Any], bool] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)

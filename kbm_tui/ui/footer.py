@@ -18,6 +18,7 @@ from itertools import groupby
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
@@ -44,7 +45,27 @@ def fitting(entries: list[tuple[int, int]], room: int) -> set[int]:
     return shown
 
 
+def _keys_of(screen: Screen) -> tuple:
+    """What the footer would draw for the screen's bindings (before fitting them)."""
+    return tuple((binding.key, binding.action, binding.description, enabled, tooltip)
+                 for _node, binding, enabled, tooltip in screen.active_bindings.values())
+
+
 class KbmFooter(Footer):
+    def bindings_changed(self, screen: Screen) -> None:
+        # As Textual's Footer (8.2), but drawn anew only when the keys differ once the
+        # screen has settled. A list asks for its keys whenever its cursor lands on a row
+        # (an action may apply to one row and not another), so at every key typed into
+        # its filter; drawing the same keys again mounted a dozen widgets, 15 ms of the
+        # thread that draws, which the rows of the next page waited for.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._redraw_if_changed)
+
+    async def _redraw_if_changed(self) -> None:
+        if _keys_of(self.screen) != getattr(self, "_drawn_keys", None):
+            await self.recompose()
+
     def on_resize(self, event: Resize) -> None:
         if event.size.width != getattr(self, "_drawn_width", event.size.width):
             self.call_after_refresh(self.recompose)
@@ -54,6 +75,7 @@ class KbmFooter(Footer):
         if not self._bindings_ready:
             return
         active = self.screen.active_bindings
+        self._drawn_keys = _keys_of(self.screen)
         by_action: defaultdict[str, Entry] = defaultdict(list)
         here = f"goto('{getattr(self.screen, 'MODE', '')}')"  # the screen shown needs no key
         screen_keys: list[Entry] = []

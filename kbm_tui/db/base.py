@@ -72,6 +72,10 @@ class Part:
     def close(self) -> None:
         self.engine.close(self)
 
+    def tell(self, text: str, mark: Path | None = None) -> None:
+        """Keep `text` for whoever shows what opening the database found (take_notices)."""
+        self.notices.append(Notice(text, mark))
+
     def take_notices(self) -> list[str]:
         """What opening the database found to tell (the command line says it on stderr,
         the app in a notification); each is then marked told on this computer."""

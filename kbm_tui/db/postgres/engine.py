@@ -223,7 +223,8 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
     if version < schema.SCHEMA_VERSION:
         from kbm_tui.db.postgres.upgrade import upgrade
 
-        upgrade(conn, target, version)
+        if said := upgrade(conn, target, version):
+            notices.append(Notice(said))  # once: the upgrade is done once
     complete, may_add, user, owner = _word_starts(conn)
     if complete:
         return True

@@ -69,8 +69,9 @@ def _schema_6(conn: Connection) -> None:
 UPGRADES: dict[int, Callable[[Connection], None]] = {5: _schema_6}
 
 
-def upgrade(conn: Connection, target: str, version: int) -> None:
-    """Every step from `version` on, in one transaction that also holds the setup lock."""
+def upgrade(conn: Connection, target: str, version: int) -> str | None:
+    """Every step from `version` on, in one transaction that also holds the setup lock.
+    What to tell the person at this computer afterwards, if this computer did it."""
     if any(step not in UPGRADES for step in range(version, schema.SCHEMA_VERSION)):
         raise DatabaseFileError(_(
             "The database {where} has schema {version}, which this kbm-tui can't bring up to "
@@ -84,6 +85,7 @@ def upgrade(conn: Connection, target: str, version: int) -> None:
     try:
         conn.execute("LOCK TABLE kbm_meta IN EXCLUSIVE MODE")
         row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
+        done_here = int(row[0]) < schema.SCHEMA_VERSION  # not by another computer meanwhile
         for step in range(int(row[0]), schema.SCHEMA_VERSION):
             UPGRADES[step](conn)
         conn.execute("UPDATE kbm_meta SET value=? WHERE key='schema_version'",
@@ -95,3 +97,7 @@ def upgrade(conn: Connection, target: str, version: int) -> None:
         except Exception:
             pass
         raise
+    if not done_here:
+        return None
+    return _("The database {where} was updated for this version of kbm-tui: computers with "
+             "an older kbm-tui must be updated to open it.").format(where=describe(target))

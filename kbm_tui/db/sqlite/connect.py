@@ -218,8 +218,9 @@ def release(key: tuple[int, int] | None) -> None:
                 _OPEN_HERE.pop(key, None)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating or upgrading if needed) a kbm-tui database and set it up."""
+def connect(path: Path, notices: list[str] | None = None) -> sqlite3.Connection:
+    """Open (creating or upgrading if needed) a kbm-tui database and set it up; what an
+    upgrade has to tell goes to `notices`."""
     if file_key(path) in _OPEN_HERE:
         return _setup(_open(path), path)
     exists = check_file(path)
@@ -238,8 +239,9 @@ def connect(path: Path) -> sqlite3.Connection:
                   "to {known}). Update kbm-tui to open it; the file was left untouched.").format(
                     path=path, version=version, known=schema.SCHEMA_VERSION))
         _setup(conn, path)
-        if version < schema.SCHEMA_VERSION:
-            _upgrade(conn, path)
+        said = _upgrade(conn, path) if version < schema.SCHEMA_VERSION else None
+        if said and notices is not None:
+            notices.append(said)
         if conn.execute("SELECT 1 FROM kbm_meta WHERE key='erase_pending'").fetchone():
             finish_erasure(conn, wait=False)
         seen.check(conn, path, lambda: _restore_hint(path))
@@ -294,17 +296,19 @@ def open_scratch(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring an older file up to date: one process does it while the others wait for it."""
+def _upgrade(conn: sqlite3.Connection, path: Path) -> str | None:
+    """Bring an older file up to date: one process does it while the others wait for it.
+    What to tell afterwards, if this process did it."""
     from kbm_tui.db.sqlite.create import upgrade
 
     with file_lock(path, "updating"):
         version = _version(conn, path)  # another process may have done it meanwhile
         if version < schema.SCHEMA_VERSION:
             try:
-                upgrade(conn, path, version)
+                return upgrade(conn, path, version)
             except sqlite3.Error as exc:
                 raise translate(exc, path) from None
+    return None
 
 
 LOCK_WAIT_S = 300.0  # an upgrade or restore of a million conversations takes seconds

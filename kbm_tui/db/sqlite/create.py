@@ -145,16 +145,18 @@ def build(path: Path, *, page_size: int | None = None) -> None:
         conn.close()
 
 
-def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> str:
     """Run every step from `version` to schema.SCHEMA_VERSION in one transaction, after a
-    copy. The caller holds the database's lock file (connect.file_lock)."""
+    copy. The caller holds the database's lock file (connect.file_lock). What to tell the
+    person at this computer afterwards (in the app too: started from a desktop launcher,
+    there is no terminal to read the line before)."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     wanted = path.with_name(f"{path.name}.before-upgrade-v{version}-{stamp}")
     if sys.stderr.isatty():  # a large database takes seconds: say why nothing shows yet
         print(_("Updating {name} for this version of kbm-tui (only this once; the old file "
                 "is kept beside it as {copy}) …").format(name=path.name, copy=wanted.name),
               file=sys.stderr, flush=True)
-    copy_database(conn, wanted)
+    kept = copy_database(conn, wanted) or wanted
     conn.execute("PRAGMA foreign_keys=OFF")  # a step may rebuild a table others refer to
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -178,6 +180,9 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
               "{help}").format(path=path, problem=exc, help=_(_HELP))) from None
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+    return _("{name} was updated for this version of kbm-tui; the old file is kept as {copy} "
+             "(you may delete it once this version works for you).").format(
+        name=path.name, copy=kept)
 
 
 _HELP = N_("Correct the value with the kbm-tui that wrote the file, or restore a backup "

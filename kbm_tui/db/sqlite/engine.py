@@ -65,7 +65,10 @@ ENGINE = SqliteEngine()
 def open_part(cls: type, target: Any) -> Any:
     """Open (creating or upgrading) the database file and make a store part on it."""
     resolved = connect.resolve_path(target)
-    part = cls(connect.connect(resolved), resolved, ENGINE)
+    told: list[str] = []
+    part = cls(connect.connect(resolved, told), resolved, ENGINE)
+    for text in told:
+        part.tell(text)  # an upgrade is said once: no mark
     part._file_id = seen.file_id(part.conn)
     part._file_key = connect.file_key(resolved)
     connect.hold(part._file_key)

@@ -63,3 +63,14 @@ def test_a_word_a_command_doesnt_take_is_refused_in_german_words_only(kbm):
     said = refused(kbm, "lgo", "anna", "x", env=DE)
     assert '"lgo" ist kein Befehl. Meinten Sie "log"? Hilfe: kbm --help' in said
     assert "neu" in kbm.ok("ideas", env=DE) and "Maria" not in kbm.ok("staff")
+
+
+def test_a_refused_restore_into_a_new_file_leaves_no_file(kbm, tmp_path):
+    (tmp_path / "kunden.csv").write_text("Name;Telefon\r\nJürgen Müller;0341 9876543\r\n")
+    fresh = tmp_path / "neu.sqlite3"
+    for source in ("fehlt.zip", "kunden.csv", str(tmp_path)):
+        result = kbm("--db", str(fresh), "restore", source, db=False, env=DE)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert not fresh.exists(), source  # "a refused restore changes nothing"
+    said = kbm("--db", str(fresh), "restore", "fehlt.zip", db=False, env=DE).stderr
+    assert said == "kbm: Unter fehlt.zip gibt es keine Sicherung.\n"

@@ -65,6 +65,11 @@ def cmd_restore(args: argparse.Namespace) -> None:
     from kbm_tui.store import is_database_file, resolve_path
 
     source = sources.find(resolve_path(getattr(args, "db", None)), args.path)
+    if not (source.is_file() and is_database_file(source)):
+        from kbm_tui.backup.restore import open_backup
+
+        # A source that is no backup at all is refused before a database is made for it.
+        open_backup(source).close()
     if source.is_file() and is_database_file(source):
         with open_store(args) as store:
             result = sources.restore_from(store, source, replace=args.replace)

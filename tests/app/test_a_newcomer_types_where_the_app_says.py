@@ -87,3 +87,25 @@ def test_the_help_says_where_an_action_without_a_key_of_its_own_is(german):
     keys = {what: key for key, what in lines}
     assert keys["Kunden aus einer vCard-, CSV- oder Excel-Datei übernehmen"] == "Strg+P"
     assert all(key for key, _what in lines)  # no line without a key to press
+
+
+async def test_c_then_typing_looks_for_the_new_name_not_the_last_one_plus_it(db_path, german):
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("c")
+        await type_text(pilot, "krueger")
+        await typed(pilot)
+        assert "/ Filtern" not in screen_text(app).splitlines()[-1]  # "/" here is a letter
+        await pilot.press("enter", "t")  # to the list, then Today
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert "/ Filtern" not in screen_text(app).splitlines()[-1]
+        await type_text(pilot, "0171")
+        await typed(pilot)
+        assert app.screen.query_one("#filter").value == "0171"
+        assert "Ben Schulz" in screen_text(app)
+        await pilot.press("escape")  # the list: "/" goes back to the filter
+        await settle(pilot)
+        assert "/ Filtern" in screen_text(app).splitlines()[-1]

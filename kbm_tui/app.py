@@ -273,7 +273,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
         if isinstance(self.screen, CustomersScreen):
             # "c, then type part of the name": were the list focused, as it is after escape,
             # the letters would be keys (the u of "mueller" undid the last change).
-            self.call_after_refresh(self.screen.action_find)
+            self.call_after_refresh(self.screen.type_anew)
 
     def leave_customer(self, customer_id: int) -> None:
         """Back to where the person came from, after a customer was archived or forgotten:

@@ -7,6 +7,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Static
+from textual.widgets.input import Selection
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.i18n import N_, _
@@ -80,6 +81,7 @@ class CustomersScreen(ItemActions, KbmScreen):
         self.sort = "name"
         self.search = ""
         self.include_archived = False
+        self._anew = False  # the filter's next focus selects what it holds (type_anew)
 
     def compose(self) -> ComposeResult:
         yield NavBar("customers")
@@ -149,6 +151,23 @@ class CustomersScreen(ItemActions, KbmScreen):
     def action_find(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def type_anew(self) -> None:
+        """The filter focused with what it holds selected: typing starts a new search, and
+        an arrow key keeps the old one."""
+        box = self.query_one("#filter", Input)
+        if self.focused is box:
+            box.selection = Selection(0, len(box.value))
+        else:
+            self._anew = True
+            box.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        box = self.query_one("#filter", Input)
+        if self._anew and event.widget is box:
+            self._anew = False
+            box.selection = Selection(0, len(box.value))
+            event.stop()  # not the app's cursor-at-the-end of a field tabbed into
+
     def action_sort(self, key: str | None = None) -> None:
         keys = [k for k, _ in SORTS]
         self.sort = key if key in keys else keys[(keys.index(self.sort) + 1) % len(keys)]
@@ -204,6 +223,8 @@ class CustomersScreen(ItemActions, KbmScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_list":  # in the footer while the filter has focus
             return self.focused is self.query_one("#filter", Input)
+        if action == "find":  # in the filter, / is a letter ("0341/98765")
+            return self.focused is not self.query_one("#filter", Input)
         if action in ("edit", "archive"):
             return self.current_item() is not None
         return super().check_action(action, parameters)

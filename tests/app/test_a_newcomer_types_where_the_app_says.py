@@ -109,3 +109,18 @@ async def test_c_then_typing_looks_for_the_new_name_not_the_last_one_plus_it(db_
         await pilot.press("escape")  # the list: "/" goes back to the filter
         await settle(pilot)
         assert "/ Filtern" in screen_text(app).splitlines()[-1]
+
+
+async def test_the_conversations_filter_offers_no_slash_where_it_is_a_letter(db_path, german):
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        app = pilot.app
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "brems")
+        await typed(pilot)
+        assert "/ Filtern" not in screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "/ Filtern" in screen_text(app).splitlines()[-1]

@@ -214,6 +214,8 @@ class ConversationsScreen(ItemActions, KbmScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_list":  # in the footer while a filter has focus
             return isinstance(self.focused, (Input, Select, Checkbox))
+        if action == "find":  # in a typed filter, / is a letter
+            return not isinstance(self.focused, Input)
         return super().check_action(action, parameters)
 
     def action_clear(self) -> None:

@@ -16,13 +16,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from kbm_tui.core.i18n import N_, _
+from kbm_tui.core.i18n import N_, _, language
 from kbm_tui.ui import actions
 from kbm_tui.widgets.messages import WidgetMessage
 from kbm_tui.widgets.table_columns import Column, column_widths, visible_columns
@@ -100,6 +101,13 @@ class VirtualTable(ScrollView, can_focus=True):
         self.total: int | None = None  # None while unknown
         self.row_count = 0
         self._waiting = True
+        # What drawing a line needs again and again (Textual asks for every line in view at
+        # each refresh, and a key typed into a filter refreshes several times): the columns
+        # shown and their widths per width and language; each row's drawn line, kept with
+        # the record it shows (a line is only taken for the very same record).
+        self._layout_key: tuple[int, str] | None = None
+        self._layout: tuple[list[Column], list[int]] = ([], [])
+        self._lines: LRUCache[tuple, tuple[Any, Strip]] = LRUCache(256)
 
     # --- feeding ------------------------------------------------------------------------
 
@@ -308,11 +316,19 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # --- drawing ------------------------------------------------------------------------
 
+    def _columns_at_width(self) -> tuple[list[Column], list[int]]:
+        width = self.scrollable_content_region.width
+        if self._layout_key != (width, language()):
+            visible = visible_columns(self.columns, width)
+            self._layout = visible, column_widths(visible, width)
+            self._layout_key = (width, language())
+        return self._layout
+
     def _visible(self) -> list[Column]:
-        return visible_columns(self.columns, self.scrollable_content_region.width)
+        return self._columns_at_width()[0]
 
     def _widths(self) -> list[int]:
-        return column_widths(self._visible(), self.scrollable_content_region.width)
+        return self._columns_at_width()[1]
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         line = Text(" ", no_wrap=True, end="")
@@ -358,6 +374,15 @@ class VirtualTable(ScrollView, can_focus=True):
             self.call_later(self._want, index // self.page_size)
             muted = self.get_component_rich_style("virtual-table--placeholder")
             return self._strip([Text("…")], style + muted)
+        key = (index, id(item), style, width)
+        kept = self._lines.get(key)
+        if kept is not None and kept[0] is item:
+            return kept[1]
+        strip = self._draw(item, style)
+        self._lines[key] = (item, strip)
+        return strip
+
+    def _draw(self, item: Any, style: Style) -> Strip:
         whole = self.whole_line(item) if self.whole_line is not None else None
         if whole is not None:
             return self._strip_whole(whole, style)

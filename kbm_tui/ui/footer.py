@@ -17,6 +17,7 @@ from itertools import groupby
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -63,7 +64,11 @@ class KbmFooter(Footer):
             self.call_after_refresh(self._redraw_if_changed)
 
     async def _redraw_if_changed(self) -> None:
-        if _keys_of(self.screen) != getattr(self, "_drawn_keys", None):
+        try:
+            screen = self.screen
+        except NoScreen:  # the screen was closed before this came round
+            return
+        if self.is_attached and _keys_of(screen) != getattr(self, "_drawn_keys", None):
             await self.recompose()
 
     def on_resize(self, event: Resize) -> None:

@@ -40,3 +40,12 @@ async def test_the_footer_follows_what_applies_to_the_row_under_the_cursor(shop)
         assert "kept" in shown[0] and "done" not in shown[0]
         assert any("done" in keys and "kept" not in keys for keys in shown)
         assert any("resolve" in keys for keys in shown)
+
+
+async def test_a_redraw_that_comes_round_after_its_screen_closed_is_dropped(shop):
+    async with running(shop) as pilot:
+        footer = pilot.app.screen.query_one(KbmFooter)
+        await footer.remove()  # as when a screen is closed with a redraw still queued
+        await footer._redraw_if_changed()  # ended the app with NoScreen before
+        await settle(pilot)
+        assert pilot.app.is_running

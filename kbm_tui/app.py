@@ -38,6 +38,9 @@ from kbm_tui.ui.undo_keys import UndoKeys
 T = TypeVar("T")
 
 POLL_SECONDS = 1.0
+# A pause between keys typed is longer than this for most people: while they type, a list's
+# matches are counted only when they stop (the rows themselves come at every key).
+COUNT_AFTER = 0.2
 RESTART = "restart"  # the app's result when it should start again (another language)
 
 
@@ -65,7 +68,8 @@ class KbmApp(UndoKeys, TextualWords, Host):
         "app.restore", "app.help", "app.help_anywhere", "app.palette")
 
     def __init__(self, db_path: str | Path | None = None, *, demo: bool = False,
-                 store: Store | None = None, watch_seconds: float = POLL_SECONDS) -> None:
+                 store: Store | None = None, watch_seconds: float = POLL_SECONDS,
+                 count_after: float = COUNT_AFTER) -> None:
         self._demo_dir: Path | None = None
         if store is None:
             store, self._demo_dir = open_store(db_path, demo=demo)
@@ -80,6 +84,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
         self._steps: list[str] = []  # undo/redo keys pressed, done one after another
         self._asking_to_quit = False
         self._watch_seconds = watch_seconds
+        self.count_after = count_after
         # Taken before any screen reads (and before a worker holds the lock, which would
         # make the first frame wait): a later write by another program shows as a change.
         self._data_version: int | None = store.data_version()

@@ -24,7 +24,9 @@ SIZE = (100, 30)  # the terminal the app tests run in, unless a test is about th
 
 @asynccontextmanager
 async def running(db: Path, size: tuple[int, int] = SIZE, **kwargs: Any) -> AsyncIterator[Any]:
-    """The app on `db` under Pilot, settled after start; its store closed on the way out."""
+    """The app on `db` under Pilot, settled after start; its store closed on the way out.
+    Lists count their matches at once (count_after=0) unless a test says otherwise."""
+    kwargs.setdefault("count_after", 0)
     app = KbmApp(db, watch_seconds=0, **kwargs)
     try:
         async with app.run_test(size=size) as pilot:

@@ -23,6 +23,10 @@ class Host(App["str | None"]):
     store: Store
     settings: Settings
     last_staff_id: int | None  # who logged last: the default next time
+    # Seconds a list waits after its rows before counting its matches: a key typed meanwhile
+    # makes that count needless (typing "cargo bike" counted nine searches, each competing
+    # with the next key's rows for the processor, and on a server with the server too).
+    count_after: float = 0.0
 
     def db(self, fn: Callable[[Store], T]) -> T:
         """Run `fn(store)` holding the app's database lock (from any thread)."""

@@ -8,6 +8,7 @@ that runs in a thread worker; the most recently used pages are kept, the rest fo
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -108,6 +109,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._layout_key: tuple[int, str] | None = None
         self._layout: tuple[list[Column], list[int]] = ([], [])
         self._lines: LRUCache[tuple, tuple[Any, Strip]] = LRUCache(256)
+        self._superseded = threading.Event()  # set when a newer reload began
 
     # --- feeding ------------------------------------------------------------------------
 
@@ -138,6 +140,8 @@ class VirtualTable(ScrollView, can_focus=True):
             return
         self._gen += 1
         self.app.stop_count(self)  # whatever it was counting is out of date now
+        self._superseded.set()  # a count waiting to begin needn't
+        superseded = self._superseded = threading.Event()
         gen, fetch, count = self._gen, self._fetch, self._count
         first = max(0, min(self.cursor_row, int(self.scroll_offset.y)))
         last = max(self.cursor_row, int(self.scroll_offset.y) + max(self.size.height, 30))
@@ -161,7 +165,7 @@ class VirtualTable(ScrollView, can_focus=True):
             if loaded is None or worker.is_cancelled:
                 return
             self.app.call_from_thread(self._reloaded, gen, None, loaded)
-            if count is not None:
+            if count is not None and not superseded.wait(self.app.count_after):
                 total = self.app.count(self, lambda store: count(store) if gen == self._gen
                                        else None)
                 if total is not None and not worker.is_cancelled:
@@ -169,6 +173,9 @@ class VirtualTable(ScrollView, can_focus=True):
 
         self.run_worker(job, thread=True, group=f"table-reload-{id(self)}", exclusive=True,
                         exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        self._superseded.set()  # a count waiting to begin never will
 
     def _reloaded(self, gen: int, total: int | None, loaded: dict[int, list]) -> None:
         if gen != self._gen:

@@ -1,5 +1,6 @@
 """The columns of a VirtualTable and how a width is shared out among them: which columns show
-at this width, and how wide each is (fixed ones first, the rest by ratio up to a limit).
+at this width, and how wide each is (fixed ones first, the rest by ratio up to a limit);
+and a row's cells drawn as one line in those widths.
 """
 
 from __future__ import annotations
@@ -8,7 +9,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,24 @@ def who_columns(cell: Callable[[Any], str | Text], label: str, narrow: int = 7,
     return [Column("who", label, cell, width=narrow, hide_below=hide_below,
                    hide_from=WHO_WIDE_FROM),
             Column("who", label, cell, width=12, hide_below=WHO_WIDE_FROM)]
+
+
+def cells_line(cells: list[Text], columns: list[Column], widths: list[int], width: int,
+               style: Style, console: Console) -> Strip:
+    """A row's cells side by side, each cut or padded to its column's width."""
+    line = Text(" ", no_wrap=True, end="")
+    for cell, cell_width, column in zip(cells, widths, columns):
+        cell = cell.copy()
+        cell.truncate(cell_width, overflow="ellipsis", pad=column.justify != "right")
+        if column.justify == "right":
+            cell.align("right", cell_width)
+        line.append_text(cell)
+        line.append(" ")
+    return Strip(list(line.render(console))).crop_extend(0, width, None).apply_style(style)
+
+
+def heading_line(line: Text, width: int, style: Style, console: Console) -> Strip:
+    """A line drawn across all columns (a heading), cut to the width."""
+    text = Text(" ", no_wrap=True, end="") + line
+    text.truncate(width, overflow="ellipsis")
+    return Strip(list(text.render(console))).crop_extend(0, width, None).apply_style(style)

@@ -27,7 +27,13 @@ from textual.worker import get_current_worker
 from kbm_tui.core.i18n import N_, _, language
 from kbm_tui.ui import actions
 from kbm_tui.widgets.messages import WidgetMessage
-from kbm_tui.widgets.table_columns import Column, column_widths, visible_columns
+from kbm_tui.widgets.table_columns import (
+    Column,
+    cells_line,
+    column_widths,
+    heading_line,
+    visible_columns,
+)
 
 if TYPE_CHECKING:
     from kbm_tui.ui.host import Host
@@ -310,7 +316,7 @@ class VirtualTable(ScrollView, can_focus=True):
             return
         if offset.y == 0:
             x = 1
-            for column, width in zip(self._visible(), self._widths()):
+            for column, width in zip(*self._columns_at_width()):
                 if x <= offset.x < x + width + 1 and column.sortable:
                     self.post_message(self.HeaderClicked(self, column.key))
                 x += width + 1
@@ -331,31 +337,10 @@ class VirtualTable(ScrollView, can_focus=True):
             self._layout_key = (width, language())
         return self._layout
 
-    def _visible(self) -> list[Column]:
-        return self._columns_at_width()[0]
-
-    def _widths(self) -> list[int]:
-        return self._columns_at_width()[1]
-
     def _strip(self, cells: list[Text], style: Style) -> Strip:
-        line = Text(" ", no_wrap=True, end="")
-        for cell, width, column in zip(cells, self._widths(), self._visible()):
-            cell = cell.copy()
-            cell.truncate(width, overflow="ellipsis", pad=column.justify != "right")
-            if column.justify == "right":
-                cell.align("right", width)
-            line.append_text(cell)
-            line.append(" ")
-        segments = list(line.render(self.app.console))
-        width = self.scrollable_content_region.width
-        return Strip(segments).crop_extend(0, width, None).apply_style(style)
-
-    def _strip_whole(self, line: Text, style: Style) -> Strip:
-        width = self.scrollable_content_region.width
-        text = Text(" ", no_wrap=True, end="") + line
-        text.truncate(width, overflow="ellipsis")
-        return Strip(list(text.render(self.app.console))).crop_extend(0, width, None).apply_style(
-            style)
+        visible, widths = self._columns_at_width()
+        return cells_line(cells, visible, widths, self.scrollable_content_region.width,
+                          style, self.app.console)
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
@@ -363,7 +348,7 @@ class VirtualTable(ScrollView, can_focus=True):
         if y == 0:
             header = self.get_component_rich_style("virtual-table--header")
             return self._strip([Text(_(c.label)) if c.label else Text("")
-                                for c in self._visible()], base + header)
+                                for c in self._columns_at_width()[0]], base + header)
         index = int(self.scroll_offset.y) + y - 1
         if self.row_count == 0:
             lines = self._empty_lines(width)
@@ -392,9 +377,10 @@ class VirtualTable(ScrollView, can_focus=True):
     def _draw(self, item: Any, style: Style) -> Strip:
         whole = self.whole_line(item) if self.whole_line is not None else None
         if whole is not None:
-            return self._strip_whole(whole, style)
+            return heading_line(whole, self.scrollable_content_region.width, style,
+                                self.app.console)
         cells = []
-        for column in self._visible():
+        for column in self._columns_at_width()[0]:
             value = column.cell(item)
             cells.append(value if isinstance(value, Text) else Text(str(value)))
         return self._strip(cells, style)

@@ -238,15 +238,6 @@ def said_refresh(conn: Any, customer_id: int) -> None:
                  (customer_id, distinct_words(text)))
 
 
-def rebuild(conn: Any) -> None:
-    """Every customer's words anew from their conversations (after loading many rows)."""
-    conn.execute("DELETE FROM customer_said")
-    rows = conn.execute("SELECT customer_id, string_agg(summary, ' ') FROM conversation "
-                        "WHERE deleted_at IS NULL GROUP BY customer_id").fetchall()
-    conn.executemany("INSERT INTO customer_said(customer_id, words) VALUES (?, ?)",
-                     [(cid, distinct_words(text)) for cid, text in rows])
-
-
 def compact(conn: Any) -> None:
     pass  # erased rows leave the indexes with VACUUM (engine.finish_erasure)
 

@@ -207,7 +207,7 @@ class ServerTables(TablesPart):
 
 
 def said_anew(conn: Any) -> None:
-    """Every customer's words said anew from their conversations (search.rebuild's rows),
+    """Every customer's words said anew from their conversations (folded: search.distinct_words),
     written with COPY: a statement per customer, each a round trip into the word-starts
     index, was the slowest part of a move."""
     conn.execute("DELETE FROM customer_said")

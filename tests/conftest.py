@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kbm_tui.app import KbmApp
-from kbm_tui.core import clock
+from kbm_tui.core import clock, i18n
 from kbm_tui.store import Store
 from support import build_shop, running
 
@@ -57,6 +57,15 @@ def pytest_generate_tests(metafunc):
             metafunc.definition.get_closest_marker("both_engines") is not None and
             metafunc.definition.get_closest_marker("sqlite_only") is None):
         metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request):
+    """The test in English, then in German (a test that parametrizes `language` itself
+    sets the language its own way)."""
+    i18n.use(request.param)
+    yield request.param
+    i18n.use("en")
 
 
 @pytest.fixture

@@ -221,3 +221,8 @@ def contents(db: Path | str) -> str:
             "WHERE table_schema=current_schema() ORDER BY 1")]
         rows = [(t, conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def told(app, words: str) -> list[tuple[str, str]]:
+    """The notifications (title, message) the app showed that say `words`."""
+    return [(n.title, n.message) for n in app._notifications if words in n.message]

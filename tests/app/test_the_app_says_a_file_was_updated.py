@@ -7,25 +7,11 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
-
-from kbm_tui.core import i18n
-from support import running, wait_for
+from support import running, told, wait_for
 
 FIXTURE_V5 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v5.sqlite3")
 SAID = {"en": ("About the database", "v5.sqlite3 was updated for this version of kbm-tui"),
         "de": ("Zur Datenbank", "v5.sqlite3 wurde für diese Version von kbm-tui")}
-
-
-@pytest.fixture(params=["en", "de"])
-def language(request):
-    i18n.use(request.param)
-    yield request.param
-    i18n.use("en")
-
-
-def told(app, words: str) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications if words in n.message]
 
 
 async def test_the_app_says_once_that_the_file_was_updated(tmp_path, language, capsys):

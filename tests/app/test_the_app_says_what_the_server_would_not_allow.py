@@ -4,24 +4,10 @@ the terminal the app covers at once."""
 
 from __future__ import annotations
 
-import pytest
-
-from kbm_tui.core import i18n
-from support import running, wait_for
+from support import running, told, wait_for
 
 SAID = {"en": ("About the database", "would not let kbm create the extension(s) pg_trgm"),
         "de": ("Zur Datenbank", "die Erweiterung(en) pg_trgm nicht anlegen lassen")}
-
-
-@pytest.fixture(params=["en", "de"])
-def language(request):
-    i18n.use(request.param)
-    yield request.param
-    i18n.use("en")
-
-
-def told(app, words: str) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications if words in n.message]
 
 
 async def test_the_app_shows_which_extension_to_ask_the_administrator_for(extensionless,

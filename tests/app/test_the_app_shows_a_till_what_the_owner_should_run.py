@@ -4,26 +4,13 @@ reads it, not printed to the terminal the app covers at once; once on each compu
 
 from __future__ import annotations
 
-import pytest
 from pg_server import as_an_older_kbm_left_it, grant_table_rights
 
-from kbm_tui.core import i18n
 from kbm_tui.store import Store
-from support import running, wait_for
+from support import running, told, wait_for
 
 SAID = {"en": ("About the database", "may not add the index for words said"),
         "de": ("Zur Datenbank", "darf den Index für gesagte Wörter")}
-
-
-@pytest.fixture(params=["en", "de"])
-def language(request):
-    i18n.use(request.param)
-    yield request.param
-    i18n.use("en")
-
-
-def told(app, words: str) -> list[tuple[str, str]]:
-    return [(n.title, n.message) for n in app._notifications if words in n.message]
 
 
 async def test_the_app_shows_a_till_once_what_the_owner_should_run(server_db, till_role,

@@ -23,13 +23,6 @@ MONDAY, WEDNESDAY, FRIDAY = date(2026, 11, 23), date(2026, 11, 25), date(2026, 1
 DEC_12 = date(2026, 12, 12)
 
 
-@pytest.fixture(params=["en", "de"])
-def language(request):
-    i18n.use(request.param)
-    yield request.param
-    i18n.use("en")
-
-
 def when(text: str, now: datetime = NOW, **kwargs) -> Due:
     return parse_when(text, now=now, settings=Settings(), **kwargs)
 

@@ -8,7 +8,13 @@ from datetime import date
 
 from kbm_tui.core import l10n, validate
 from kbm_tui.core.errors import InputError
-from kbm_tui.core.i18n import _
+from kbm_tui.core.i18n import N_, _
+
+# How each field of a card is named in a sentence ("someone else changed the phone").
+FIELD_WORDS = {"name": N_("name"), "phone": N_("phone"), "email": N_("email"),
+               "address": N_("address"), "notes": N_("notes"), "tags": N_("tags"),
+               "organization": N_("organisation"), "birthday": N_("birthday"),
+               "more_contacts": N_("more contacts"), "source_key": N_("source")}
 
 _ISO = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$")
 _NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")

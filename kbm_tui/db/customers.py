@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from kbm_tui.core import cardfields, phone, validate, vocab
+from kbm_tui.core.cardfields import FIELD_WORDS
 from kbm_tui.core.errors import Ambiguous, EditConflict, InputError, NotFound
-from kbm_tui.core.i18n import N_, _, n_
+from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
@@ -14,10 +15,6 @@ from kbm_tui.db.sql import CUSTOMER_ROWS, like_escape
 
 CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organization",
                    "birthday", "more_contacts", "source_key")
-FIELD_WORDS = {"name": N_("name"), "phone": N_("phone"), "email": N_("email"),
-               "address": N_("address"), "notes": N_("notes"), "tags": N_("tags"),
-               "organization": N_("organisation"), "birthday": N_("birthday"),
-               "more_contacts": N_("more contacts"), "source_key": N_("source")}
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -59,13 +56,16 @@ class CustomersPart(Part):
 
     def update_customer(self, customer_id: int, *, seen: Customer | None = None,
                         **fields: Any) -> Customer:
-        """Change the card. With `seen` (the card as the person editing it read it), a card
-        someone else changed since is not overwritten: EditConflict names what changed."""
+        """Change the card. With `seen` (the card as the person editing it read it), the
+        change is merged onto what someone else saved since, as version control merges: a
+        field given as it was seen keeps the other's value, a field only one side changed
+        takes that change. A field both changed to different values is never overwritten
+        unasked: EditConflict names those fields and nothing is saved."""
         values = _clean(fields)
         with self.transaction():  # writers take turns: nobody changes it between check and write
             current = self.get_customer(customer_id)
             if seen is not None:
-                self._refuse_if_changed(seen, current)
+                values = self._merged_onto(seen, current, values)
             merged = {f: values.get(f, getattr(current, f)) for f in CUSTOMER_FIELDS}
             merged.update(derived(merged))
             merged["updated_at"] = self._now()
@@ -75,19 +75,19 @@ class CustomersPart(Part):
         return self.get_customer(customer_id)
 
     @staticmethod
-    def _refuse_if_changed(seen: Customer, current: Customer) -> None:
-        # updated_at has whole seconds; the fields themselves tell two saves in one second apart
-        changed = [f for f in CUSTOMER_FIELDS if getattr(seen, f) != getattr(current, f)]
-        if current.updated_at == seen.updated_at and not changed:
-            return
-        if not changed:
-            return  # only wishes or the archive changed: the card's fields are as seen
-        shown = ", ".join(f"{_(FIELD_WORDS[f])} ({getattr(current, f) or _('empty')})"
-                          for f in changed)
-        raise EditConflict(_(
-            "Someone else changed this card since you opened it: {changes}. Your changes are "
-            "still in the form: save again to write them over it, or cancel to keep theirs."
-        ).format(changes=shown), changed, current)
+    def _merged_onto(seen: Customer, current: Customer, values: dict[str, Any]) -> dict[str, Any]:
+        """The values this edit changed; raises EditConflict for those someone else changed
+        too, to something else (the same value twice is no conflict)."""
+        mine = {f: v for f, v in values.items() if v != getattr(seen, f)}
+        both = [f for f, v in mine.items() if getattr(current, f) not in (getattr(seen, f), v)]
+        if both:
+            empty = _("empty")  # outside the f-string, where the catalogue tools see it
+            shown = ", ".join(f"{_(FIELD_WORDS[f])} ({getattr(current, f) or empty})"
+                              for f in both)
+            raise EditConflict(_(
+                "Someone else changed the same fields of this card meanwhile: {changes}. "
+                "Nothing was saved.").format(changes=shown), both, current)
+        return mine
 
     def set_archived(self, customer_id: int, archived: bool = True) -> Customer:
         self.get_customer(customer_id)

@@ -10,9 +10,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
 from kbm_tui.core import validate
+from kbm_tui.core.cardfields import FIELD_WORDS
 from kbm_tui.core.errors import EditConflict, InputError, KbmError
-from kbm_tui.core.i18n import N_, _
+from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.records import Customer
+from kbm_tui.core.text import short
 from kbm_tui.screens.duplicate_found import DuplicateFound, MaybeKnown
 from kbm_tui.screens.form_dialog import FormDialog
 from kbm_tui.store import Ref, Store, Where
@@ -49,6 +51,10 @@ class CustomerForm(FormDialog[Customer | None]):
         self.customer = customer
         self.start_name = name
         self.then_merge_with: int | None = None  # a known customer to merge the new card into
+        # The card's fields as the form showed them when it opened: what is still so was left
+        # alone, and takes what someone else saves meanwhile (a three-way merge, as in git).
+        self.opened = {key: shown(customer, key) for key, *_ in FIELDS}
+        self.kept_theirs: list[str] = []  # fields someone else changed, kept by the last save
 
     def compose(self) -> ComposeResult:
         title = (_("Edit {name}").format(name=self.customer.name) if self.customer
@@ -57,13 +63,13 @@ class CustomerForm(FormDialog[Customer | None]):
             yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-fields"):
                 for key, label, hint in FIELDS:
-                    value = getattr(self.customer, key) if self.customer else ""
+                    value = self.opened[key]
                     if key == "name" and not self.customer:
                         value = self.start_name
-                    box: Input | TextArea = Input(value or "", placeholder=_(hint),
+                    box: Input | TextArea = Input(value, placeholder=_(hint),
                                                   id=f"f-{key}", compact=True)
                     if key == "notes":  # several lines: Enter makes a new one
-                        box = TextArea(value or "", placeholder=_(hint), id="f-notes",
+                        box = TextArea(value, placeholder=_(hint), id="f-notes",
                                        compact=True, highlight_cursor_line=False)
                     yield Field(_(label), box, id=f"field-{key}")
             yield from self.buttons()
@@ -74,6 +80,13 @@ class CustomerForm(FormDialog[Customer | None]):
     def _value(self, key: str) -> str:
         box = self.query_one(f"#f-{key}")
         return box.text if isinstance(box, TextArea) else self.query_one(f"#f-{key}", Input).value
+
+    def _put(self, key: str, text: str) -> None:
+        box = self.query_one(f"#f-{key}")
+        if isinstance(box, TextArea):
+            box.text = text
+        else:
+            self.query_one(f"#f-{key}", Input).value = text
 
     def _check_one(self, key: str, *, show_empty: bool) -> bool:
         value = self._value(key)
@@ -114,13 +127,17 @@ class CustomerForm(FormDialog[Customer | None]):
                 if found:
                     raise MaybeKnown(found)
             return store.add_customer(name, **fields)
+        seen = self.customer
+        mine = {key: value for key, value in values.items() if (value or "") != self.opened[key]}
         try:
-            return store.update_customer(self.customer.id, seen=self.customer, name=name,
-                                         **fields)
+            result = store.update_customer(seen.id, seen=seen, **mine)
         except EditConflict as exc:
-            # Told what changed, the person chooses: save again writes over it, cancel keeps it.
+            # Shown and chosen on the UI thread (_refused); the form holds what was typed.
             self.customer = exc.current  # type: ignore[assignment]
             raise
+        self.kept_theirs = [key for key in self.opened
+                            if key not in mine and getattr(result, key) != getattr(seen, key)]
+        return result
 
     def touches(self, values: Any) -> tuple[list[Where], list[Ref]]:
         return [], [("customer", self.customer.id)] if self.customer else []
@@ -132,6 +149,10 @@ class CustomerForm(FormDialog[Customer | None]):
         return said.edited(result) if self.customer else said.added(result)
 
     def _refused(self, exc: KbmError, values: Any) -> None:
+        if isinstance(exc, EditConflict):
+            self._saving = False
+            self._both_changed(exc)
+            return
         if not isinstance(exc, MaybeKnown):
             super()._refused(exc, values)
             return
@@ -149,10 +170,47 @@ class CustomerForm(FormDialog[Customer | None]):
 
         self.app.push_screen(DuplicateFound(values.get("name") or "", exc.found), answered)
 
+    def _both_changed(self, exc: EditConflict) -> None:
+        """Someone else saved this card meanwhile, in a field this form changed too: what
+        this form left alone now shows their value; only the fields both changed are asked."""
+        current: Customer = exc.current  # type: ignore[assignment]
+        taken = []
+        for key, was in self.opened.items():
+            theirs = shown(current, key)
+            field = self.query_one(f"#field-{key}", Field)
+            field.set_hint(None)  # from an earlier conflict
+            if key in exc.changed:
+                field.set_hint(_("Someone else saved: {value}. Saving again keeps yours.")
+                               .format(value=short(theirs)) if theirs else
+                               _("Someone else emptied this field. Saving again keeps yours."))
+            elif theirs != was and self._value(key) == was:
+                self._put(key, theirs)
+                field.set_hint(_("Changed by someone else meanwhile.") if theirs else
+                               _("Emptied by someone else meanwhile."))
+                taken.append(key)
+        self.opened = {key: shown(current, key) for key in self.opened}
+        empty = _("empty")  # outside the f-string, where the catalogue tools see it
+        both = ", ".join(f"{_(FIELD_WORDS[key])} ({short(shown(current, key)) or empty})"
+                         for key in exc.changed)
+        message = n_("Someone else has meanwhile changed the same field as you: {changes}. "
+                     "Save again to keep what you typed, or cancel to keep their version.",
+                     "Someone else has meanwhile changed the same fields as you: {changes}. "
+                     "Save again to keep what you typed, or cancel to keep their version.",
+                     len(exc.changed)).format(changes=both)
+        if taken:
+            message += " " + _("What else they changed is in the form now: {fields}.").format(
+                fields=field_words(taken))
+        self.notify(message, title=_("Not saved"), severity="warning", timeout=20)
+        self.query_one(f"#f-{exc.changed[0]}").focus()
+
     def saved(self, customer: Customer | None) -> None:
         if customer is not None:
             done = _("Saved: {name}") if self.customer else _("Added: {name}")
-            self.app.notify(done.format(name=customer.name), title=_("Customer"))
+            text = done.format(name=customer.name)
+            if self.kept_theirs:
+                text += "\n" + _("Kept what someone else changed meanwhile: {fields}.").format(
+                    fields=field_words(self.kept_theirs))
+            self.app.notify(text, title=_("Customer"))
         if customer is None or self.then_merge_with is None:
             self.dismiss(customer)
             return
@@ -164,3 +222,12 @@ class CustomerForm(FormDialog[Customer | None]):
         self.dismiss(None)
         app.push_screen(MergeDialog(kept, customer.id),
                         lambda merge: app.open_customer(kept) if merge else None)
+
+
+def shown(customer: Customer | None, key: str) -> str:
+    """A field of the card as the form shows it."""
+    return (getattr(customer, key) or "") if customer else ""
+
+
+def field_words(keys: list[str]) -> str:
+    return ", ".join(_(FIELD_WORDS[key]) for key in keys)

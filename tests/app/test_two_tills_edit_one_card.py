@@ -1,5 +1,6 @@
-"""Two tills edit one customer's card: the second save is not written over the first, the
-form says what changed and keeps what was typed; saving again is the person's choice."""
+"""Two tills edit one customer's card: a save after another till's save keeps that till's
+changes to the fields this form left alone (a three-way merge); only a field both changed,
+to different values, is asked about, and saving again is then the person's choice."""
 
 from __future__ import annotations
 
@@ -11,33 +12,114 @@ from support import notes, running, settle, type_text, typed
 pytestmark = pytest.mark.both_engines
 
 
-async def test_a_save_over_another_tills_change_says_what_changed_and_then_may_go_over_it(shop):
+async def _edit_emil(pilot) -> None:
+    await pilot.press("c")
+    await type_text(pilot, "emil")
+    await typed(pilot)
+    await settle(pilot)
+    await pilot.press("enter")  # into the list
+    await pilot.press("e")
+    await settle(pilot)
+    assert pilot.app.screen.query_one("#f-name").value == "Emil Weber"
+
+
+def _other_till(shop, **fields) -> None:
+    """The other till saves the card while this form is open."""
+    with Store.open(shop) as other:
+        emil = other.match_customer("Emil Weber")
+        other.update_customer(emil.id, seen=emil, **fields)
+
+
+def _emil(shop):
+    with Store.open(shop) as s:
+        return s.match_customer("Emil Weber")
+
+
+async def _type_into(pilot, tabs: int, text: str) -> None:
+    await pilot.press(*["tab"] * tabs)
+    await type_text(pilot, text)
+
+
+async def test_a_field_this_till_left_alone_keeps_the_other_tills_change(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("c")
-        await type_text(pilot, "emil")
-        await typed(pilot)
-        await settle(pilot)
-        await pilot.press("enter")  # into the list
-        await pilot.press("e")
-        await settle(pilot)
-        assert app.screen.query_one("#f-name").value == "Emil Weber"
-        with Store.open(shop) as other:  # the other till, while this form is open
-            emil = other.match_customer("Emil Weber")
-            other.update_customer(emil.id, phone="0160 999 000")
-        await pilot.press("tab", "tab", "tab", "tab")  # to tags
-        await type_text(pilot, "gravel")
+        await _edit_emil(pilot)
+        _other_till(shop, phone="0160 999 000")
+        await _type_into(pilot, 4, "gravel")  # to tags
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "CustomerForm"
-        assert app.screen.query_one("#f-tags").value == "gravel"
-        assert notes(app)[-1].startswith(
-            "Someone else changed this card since you opened it: phone (0160 999 000).")
-        with Store.open(shop) as other:
-            assert other.match_customer("Emil Weber").tags is None  # nothing written yet
-        await pilot.press("ctrl+s")  # again: this form's card goes over theirs, as it said
+        assert app.screen.__class__.__name__ != "CustomerForm"  # saved at once, nothing asked
+        assert notes(app)[-1] == ("Saved: Emil Weber\nKept what someone else changed "
+                                  "meanwhile: phone.")
+    emil = _emil(shop)
+    assert (emil.tags, emil.phone) == ("gravel", "0160 999 000")
+
+
+async def test_a_field_the_other_till_emptied_stays_empty(shop):
+    async with running(shop) as pilot:
+        await _edit_emil(pilot)
+        _other_till(shop, phone=None, email="emil@example.org")
+        await _type_into(pilot, 4, "gravel")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "phone, email" in notes(pilot.app)[-1]
+    emil = _emil(shop)
+    assert (emil.tags, emil.phone, emil.email) == ("gravel", None, "emil@example.org")
+
+
+async def test_a_field_both_changed_is_asked_about_and_saving_again_keeps_this_tills(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        await _edit_emil(pilot)
+        _other_till(shop, phone="0160 999 000", email="emil@example.org")
+        await _type_into(pilot, 1, "1")  # the phone: 0160 222 3331
+        await _type_into(pilot, 3, "gravel")  # and the tags
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        form = app.screen
+        assert form.__class__.__name__ == "CustomerForm"
+        assert notes(app)[-1] == (
+            "Someone else has meanwhile changed the same field as you: phone (0160 999 000). "
+            "Save again to keep what you typed, or cancel to keep their version. What else "
+            "they changed is in the form now: email.")
+        # what was typed is still there; the field left alone shows what will be saved
+        assert form.query_one("#f-phone").value == "0160 222 3331"
+        assert form.query_one("#f-tags").value == "gravel"
+        assert form.query_one("#f-email").value == "emil@example.org"
+        assert form.focused is form.query_one("#f-phone")
+        assert _emil(shop).tags is None  # nothing written yet
+        await pilot.press("ctrl+s")  # again: this till's phone, as it said
         await settle(pilot)
         assert app.screen.__class__.__name__ != "CustomerForm"
-    with Store.open(shop) as s:
-        emil = s.match_customer("Emil Weber")
-        assert (emil.tags, emil.phone) == ("gravel", "0160 222 333")
+    emil = _emil(shop)
+    assert (emil.phone, emil.tags, emil.email) == ("0160 222 3331", "gravel",
+                                                   "emil@example.org")
+
+
+async def test_cancel_after_the_question_keeps_the_other_tills_card(shop):
+    async with running(shop) as pilot:
+        await _edit_emil(pilot)
+        _other_till(shop, phone="0160 999 000")
+        await _type_into(pilot, 1, "1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")  # "throw away what you typed?" — yes
+        await settle(pilot)
+        assert pilot.app.screen.__class__.__name__ != "CustomerForm"
+    assert _emil(shop).phone == "0160 999 000"
+
+
+async def test_both_changing_a_field_to_the_same_value_is_no_question(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        await _edit_emil(pilot)
+        _other_till(shop, phone="0160 222 3331", notes="Gravel rider")
+        await _type_into(pilot, 1, "1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ != "CustomerForm"
+        assert notes(app)[-1].endswith("Kept what someone else changed meanwhile: notes.")
+    emil = _emil(shop)
+    assert (emil.phone, emil.notes) == ("0160 222 3331", "Gravel rider")

@@ -14,7 +14,7 @@ from kbm_tui.core.cardfields import show_birthday
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats
-from kbm_tui.core.text import age, due_text, short
+from kbm_tui.core.text import age, due_text, every_text, short
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.core.when import parse_days
 from kbm_tui.store import Store
@@ -30,8 +30,7 @@ def wishes_text(c: Customer) -> str:
     if c.only_when_asked:
         parts.append(_("only when they ask"))
     if c.contact_every_days:
-        parts.append(n_("every {n} day", "every {n} days", c.contact_every_days).format(
-            n=c.contact_every_days))
+        parts.append(every_text(c.contact_every_days))
     if c.pref_channel:
         parts.append(_("by {channel}").format(channel=vocab.label("channel", c.pref_channel)))
     if c.pref_staff_name:

@@ -10,10 +10,10 @@ from kbm_tui.cli.common import open_store, pick_customer, read_when, refuse_if_k
 from kbm_tui.cli.output import as_json, conversation_line, print_json, say
 from kbm_tui.core import clock, vocab
 from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
-from kbm_tui.core.i18n import _, n_
+from kbm_tui.core.i18n import _
 from kbm_tui.core.money import parse_amount
 from kbm_tui.core.records import Contact, ContactDraft, Customer
-from kbm_tui.core.text import due_text, short
+from kbm_tui.core.text import due_text, every_text, short
 from kbm_tui.core.when import parse_days
 from kbm_tui.store import Store
 
@@ -166,10 +166,10 @@ def cmd_remind(args: argparse.Namespace) -> None:
                        args.anyway).followup
     assert item is not None
     if every:
-        line = n_('Follow-up #{id} for {name}: "{text}", {when}, then every {every} day.',
-                  'Follow-up #{id} for {name}: "{text}", {when}, then every {every} days.',
-                  every)
+        # Translators: {every} is a rhythm such as "every 4 weeks", "every 10 days"
+        line = _('Follow-up #{id} for {name}: "{text}", {when}, then {every}.')
     else:
         line = _('Follow-up #{id} for {name}: "{text}", {when}.')
     say(line.format(id=item.id, name=customer.name, text=short(item.text),
-                    when=_due(item.due_day, item.due_at), every=every))
+                    when=_due(item.due_day, item.due_at),
+                    every=every_text(every) if every else ""))

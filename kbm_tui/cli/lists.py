@@ -12,7 +12,7 @@ from kbm_tui.core import clock, l10n, timefmt, validate, vocab
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.records import Promise
-from kbm_tui.core.text import age, due_text, short
+from kbm_tui.core.text import age, due_text, every_text, short
 
 
 def _due(day, at) -> str:
@@ -35,8 +35,7 @@ def _see_all(where: str):
 
 def _wishes(k) -> str:
     """ "every 28 days, by phone, with Maria" for a customer due a contact."""
-    parts = [n_("every {n} day", "every {n} days", k.contact_every_days).format(
-        n=k.contact_every_days)]
+    parts = [every_text(k.contact_every_days)]
     if k.pref_channel:
         parts.append(_("by {channel}").format(channel=vocab.label("channel", k.pref_channel)))
     if k.pref_staff_name:

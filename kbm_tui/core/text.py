@@ -99,6 +99,16 @@ def short(text: str | None, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def every_text(days: int) -> str:
+    """A rhythm as a shop owner says it: "every 4 weeks" when the days are whole weeks (as
+    "alle 4 Wochen" was typed), else "every 10 days"."""
+    if days in (1, 7):
+        return _("every day") if days == 1 else _("every week")
+    if days % 7 == 0:
+        return n_("every {n} week", "every {n} weeks", days // 7).format(n=days // 7)
+    return n_("every {n} day", "every {n} days", days).format(n=days)
+
+
 def age(moment: datetime) -> str:
     """How long ago, in whole days: "since today", "1 day", "12 days"."""
     days = (clock.now() - moment).days

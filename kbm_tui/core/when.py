@@ -33,17 +33,22 @@ _INTERVAL_WORDS = {"daily": 1, "taeglich": 1, "weekly": 7, "woechentlich": 7,
                    "fortnightly": 14, "biweekly": 14, "monthly": 30, "monatlich": 30,
                    "yearly": 365, "annually": 365, "jaehrlich": 365}
 _EVERY = ("every", "alle", "jede", "jeden", "jedes")
+# German says a rhythm in one word: "zweiwöchentlich", "vierzehntägig", "14-tägig".
+_RHYTHM_ENDINGS = {"woechentlich": 7, "woechig": 7, "taeglich": 1, "taegig": 1,
+                   "monatlich": 30, "jaehrlich": 365}
 
 
 def parse_days(text: str) -> int:
     """A repeat interval as days: 14, 14d, 2w, 4 weeks, every 4 weeks, alle 4 Wochen,
     alle zwei Wochen, jede Woche; a month counts 30 days and a year 365 (monatlich)."""
-    folded = fold(text or "").strip()
+    folded = re.sub(r"(?<=\d)-(?=[a-z])", " ", fold(text or "").strip())  # 14-tägig
     words = re.findall(r"\d+|[a-z]+", folded) if re.fullmatch(r"[a-z0-9.\s]*", folded) else []
     words = words[1:] if words[:1] and words[0] in _EVERY else words
     days = None
     if len(words) == 1 and words[0] in _INTERVAL_WORDS:
         days = _INTERVAL_WORDS[words[0]]
+    elif len(words) in (1, 2) and (rhythm := _rhythm_ending("".join(words))):
+        days = rhythm[0] * rhythm[1]
     elif 1 <= len(words) <= 2 and len(words[0]) <= 5:
         count = int(words[0]) if words[0].isdigit() else COUNT.get(words[0])
         unit = words[1] if len(words) == 2 else ""
@@ -58,6 +63,16 @@ def parse_days(text: str) -> int:
         raise InputError(_('"{typed}" is not a number of days. Write it like 14, 2w or 4w '
                            "(at most 3650 days).").format(typed=typed), field="every")
     return days
+
+
+def _rhythm_ending(word: str) -> tuple[int, int] | None:
+    """ "zweiwoechentlich" -> (2, 7), "14taegig" -> (14, 1); None for anything else."""
+    for ending, factor in _RHYTHM_ENDINGS.items():
+        count = word.removesuffix(ending)
+        if count != word and (number := int(count) if count.isdigit() and len(count) <= 4
+                              else COUNT.get(count)):
+            return number, factor
+    return None
 
 
 def parse_when(text: str, *, now: dt.datetime | None = None,

@@ -13,6 +13,7 @@ from kbm_tui.core import clock, l10n, timefmt, validate, vocab
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.records import Conversation, Promise, PromiseChange
+from kbm_tui.core.text import every_text
 from kbm_tui.db.base import Part
 from kbm_tui.db.promises import already_closed
 from kbm_tui.db.sql import CONVERSATION_ROWS
@@ -90,15 +91,11 @@ class CarePart(Part):
                 days = (timefmt.local(moment).date() - timefmt.local(c.last_contact_at).date()).days
                 ago = {0: _("the same day"), 1: _("the day before")}.get(
                     days, n_("{n} day before", "{n} days before", days).format(n=days))
-                every = c.contact_every_days
-                broken.append((_(
-                    "{name} wants to hear from the shop every day; the last contact was {ago} "
-                    "(next from {next}).") if every == 1 else n_(
-                    "{name} wants to hear from the shop every {n} day; the last contact was "
-                    "{ago} (next from {next}).",
-                    "{name} wants to hear from the shop every {n} days; the last contact was "
-                    "{ago} (next from {next}).", every)).format(
-                    name=c.name, n=c.contact_every_days, ago=ago,
+                # Translators: {every} is a rhythm such as "every 4 weeks", "every 10 days"
+                broken.append(_(
+                    "{name} wants to hear from the shop {every}; the last contact was {ago} "
+                    "(next from {next}).").format(
+                    name=c.name, every=every_text(c.contact_every_days), ago=ago,
                     next=l10n.short_date(timefmt.local(next_due).date(), padded=False)))
         return broken
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from rich.text import Text
 
 from kbm_tui.core import clock, l10n, timefmt
-from kbm_tui.core.i18n import N_, _, language, n_
+from kbm_tui.core.i18n import N_, _, language
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import (
     Conversation,
@@ -18,7 +18,7 @@ from kbm_tui.core.records import (
     PromiseChange,
     PromiseStats,
 )
-from kbm_tui.core.text import age, due_text
+from kbm_tui.core.text import age, due_text, every_text
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
 
 # The words of a record's state, as lists and the timeline show them.
@@ -126,8 +126,8 @@ def decimal(value: float) -> str:
 
 
 def every_days(days: int) -> str:
-    """ "every 28 days" / "alle 28 Tage"."""
-    return n_("every {n} day", "every {n} days", days).format(n=days)
+    """ "every 4 weeks" / "alle 4 Wochen", "every 10 days" / "alle 10 Tage"."""
+    return every_text(days)
 
 
 def promise_due(p: Promise, *, padded: bool = False) -> str:
@@ -194,9 +194,8 @@ def conversation_line(c: Conversation) -> str:
 def wishes(c: Customer) -> list[tuple[str, str]]:
     """The customer's own contact wishes as (label, value) pairs, always all of them."""
     rows = []
-    if c.do_not_contact:
-        value = _("YES — {reason}").format(reason=c.dnc_reason) if c.dnc_reason else _("YES")
-        rows.append((_("Do not contact"), value))
+    if c.do_not_contact:  # "Do not contact — moved away": the label and its reason, one line
+        rows.append((_("Do not contact"), "— " + (c.dnc_reason or _("at their own request"))))
     rows.append((_("Channel"), channel(c.pref_channel) if c.pref_channel else _("any")))
     rows.append((_("Person"), c.pref_staff_name or _("anyone")))
     every = every_days(c.contact_every_days) if c.contact_every_days else _("no rhythm set")
@@ -288,4 +287,5 @@ def history_text(changes: list[PromiseChange]) -> str:
 
 def wishes_line(c: Customer) -> str:
     """The customer's wishes on one line, for dialogs."""
-    return " · ".join(f"{inline_label(k)}: {v}" for k, v in wishes(c))
+    dnc = _("Do not contact")  # "do not contact — moved away", the others "channel: phone"
+    return " · ".join(f"{inline_label(k)}{'' if k == dnc else ':'} {v}" for k, v in wishes(c))

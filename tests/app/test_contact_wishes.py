@@ -42,7 +42,7 @@ async def test_wishes_are_set_from_the_customer_screen_checked_and_undone(shop):
         await settle(pilot)
         text = screen_text(app)
         assert app.screen.__class__.__name__ == "CustomerScreen"
-        assert "every 28 days" in text and "Mia" in text and "phone" in text
+        assert "every 4 weeks" in text and "Mia" in text and "phone" in text  # as typed
         with Store.open(shop) as s:
             anna = s.get_customer(1)
             assert (anna.pref_channel, anna.pref_staff_id, anna.contact_every_days) == \
@@ -54,10 +54,10 @@ async def test_wishes_are_set_from_the_customer_screen_checked_and_undone(shop):
         app.screen.query_one("#w-reason").value = "moved to Hamburg"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "YES — moved to Hamburg" in screen_text(app)
+        assert "Do not contact — moved to Hamburg" in screen_text(app)
         await pilot.press("u")  # undo: the wishes as they were before
         await settle(pilot)
-        assert "YES — moved to Hamburg" not in screen_text(app)
+        assert "moved to Hamburg" not in screen_text(app)
     with Store.open(shop) as s:
         anna = s.get_customer(1)
         assert not anna.do_not_contact and anna.contact_every_days == 28
@@ -72,7 +72,7 @@ async def test_planning_a_follow_up_against_the_wishes_names_them_asks_and_notes
         await pilot.press("w")
         await settle(pilot)
         dialog = app.screen
-        assert "Their wishes — channel: any · person: Mia · how often: every 28" \
+        assert "Their wishes — channel: any · person: Mia · how often: every 4" \
             in screen_text(app)
         assert dialog.query_one("#staff").value == 2  # their person, unless changed
         await type_text(pilot, "Ask how the chain runs")
@@ -80,7 +80,7 @@ async def test_planning_a_follow_up_against_the_wishes_names_them_asks_and_notes
         await type_text(pilot, "in 3 days")
         await settle(pilot)
         text = screen_text(app)
-        assert "wants to hear from the shop every 28 days" in text
+        assert "wants to hear from the shop every 4 weeks" in text
         assert "prefers to deal with" not in text
         dialog.query_one("#staff").value = 1  # the owner instead of Mia
         await settle(pilot)
@@ -106,7 +106,7 @@ async def test_planning_a_follow_up_against_the_wishes_names_them_asks_and_notes
         (f,) = planned
         assert f.staff_id == 1 and str(f.due_day) == "2026-11-25"
         assert "prefers to deal with Mia, not Owner" in f.against_wishes
-        assert "every 28 days" in f.against_wishes
+        assert "every 4 weeks" in f.against_wishes
 
 
 async def test_a_follow_up_that_fits_the_wishes_is_planned_without_asking(shop):
@@ -176,14 +176,14 @@ async def test_quick_log_follow_up_counts_from_the_contact_just_logged(shop):
         await pilot.press("ctrl+s")
         await settle(pilot)
         text = screen_text(app)
-        assert "The follow-up: " in text and "every 14 days" in text
+        assert "The follow-up: " in text and "every 2 weeks" in text
         await pilot.press("y")
         await settle(pilot)
     with Store.open(shop) as s:
         talk = s.conversations(customer_id=3, limit=1)[0]
         assert talk.summary == "Came by about the display" and talk.against_wishes is None
         (f,) = s.followups(customer_id=3)
-        assert "every 14 days" in f.against_wishes
+        assert "every 2 weeks" in f.against_wishes
 
 
 async def test_time_to_get_in_touch_on_today_moves_with_any_contact(shop):

@@ -83,7 +83,7 @@ async def test_a_long_follow_up_is_whole_at_160_columns_and_repeats_get_a_column
         await pilot.press("f", "left")
         await settle(pilot)
         header, row = _row(pilot.app, "Fällig"), _row(pilot.app, LONG)
-        assert row.index("alle 28 Tage") == header.index("Wiederholung")
+        assert row.index("alle 4 Wochen") == header.index("Wiederholung")
 
 
 async def test_the_german_card_and_its_wishes_fit_side_by_side_at_80_columns(german):
@@ -117,7 +117,7 @@ async def test_the_quick_log_uses_a_wide_terminal_and_keeps_the_wishes_on_one_li
             assert least <= box.size.width <= size[0]
             if least:
                 wishes = _row(pilot.app, "Wishes —")
-                assert "how often: every 28 days" in wishes, wishes
+                assert "how often: every 4 weeks" in wishes, wishes
 
 
 async def test_a_day_in_the_snooze_question_and_its_answer_has_no_leading_zero(shop):

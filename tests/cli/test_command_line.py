@@ -58,7 +58,7 @@ def test_promise_remind_and_close_them(kbm):
     assert "due Fri 27 Nov" in kbm.ok("promise", "eva", "order the bell", "--due", "Freitag")
     assert "open-ended" in kbm.ok("promise", "eva", "tell her when the part arrives")
     out = kbm.ok("remind", "eva", "ask about the ride", "--on", "in 2 Wochen", "--every", "4w")
-    assert "Sun 6 Dec, then every 28 days" in out  # a sentence: no zero before the day
+    assert "Sun 6 Dec, then every 4 weeks" in out  # a sentence: no zero before the day
     assert "kept" in kbm.ok("kept", "1")
     assert "broken" in kbm.ok("broken", "2", "supplier gave up")
     statuses = json.loads(kbm.ok("promises", "--status", "broken", "--json"))

@@ -38,7 +38,7 @@ def test_each_broken_wish_is_named(store, eva):
     assert broken == [
         "Eva Klein prefers phone, not email.",
         "Eva Klein prefers to deal with Maria, not Frank.",
-        "Eva Klein wants to hear from the shop every 28 days; the last contact was 2 days "
+        "Eva Klein wants to hear from the shop every 4 weeks; the last contact was 2 days "
         "before (next from Fri 18 Dec).",
     ]
     assert store.wish_conflicts(customer.id, channel="phone", staff_id=maria.id,
@@ -60,7 +60,7 @@ def test_do_not_contact_and_only_when_asked_forbid_any_outgoing_contact(store, e
 def test_cli_refuses_then_notes_a_contact_against_the_wishes(kbm):
     kbm.ok("add", "Eva Klein")
     kbm.ok("staff", "add", "Maria")
-    assert "every 28 days, by phone, with Maria" in kbm.ok(
+    assert "every 4 weeks, by phone, with Maria" in kbm.ok(
         "prefer", "eva", "--via", "phone", "--person", "Maria", "--every", "4w")
     err = kbm.fails("log", "eva", "newsletter", "--out", "--via", "email", "--by", "Maria")
     assert "prefers phone, not email" in err and "--anyway" in err
@@ -107,7 +107,7 @@ def test_today_shows_who_is_waiting_to_hear_from_us(kbm):
     kbm.ok("log", "Eva Klein", "bought lights", "--new", "--at", "01.10.")
     kbm.ok("prefer", "eva", "--every", "4w", "--via", "phone")
     out = kbm.ok("today")
-    assert "Time to get in touch" in out and "Eva Klein" in out and "every 28 days, by phone" in out
+    assert "Time to get in touch" in out and "Eva Klein" in out and "every 4 weeks, by phone" in out
 
 
 # --- 3. promises are kept ----------------------------------------------------------------

@@ -267,6 +267,9 @@ REPEATS = [
     ("alle 14 Tage", 14), ("4 Wo.", 28), ("jede Woche", 7), ("every week", 7),
     ("wöchentlich", 7), ("weekly", 7), ("täglich", 1), ("monatlich", 30), ("monthly", 30),
     ("alle 3 Monate", 90), ("jährlich", 365), ("every year", 365), ("alle 10 Jahre", 3650),
+    # one word for "every two weeks", as it is said (newcomer #37)
+    ("zweiwöchentlich", 14), ("Vierzehntäglich", 14), ("vierzehntägig", 14), ("14-tägig", 14),
+    ("vierwöchentlich", 28), ("2-wöchentlich", 14), ("dreimonatlich", 90),
 ]
 
 
@@ -276,7 +279,8 @@ def test_repeat_intervals_in_either_language(language, typed, days):
 
 
 @pytest.mark.parametrize("typed", ["often", "-5", "0", "3651", "alle 11 Jahre", "4.5w",
-                                   "every", "1e5", "9" * 5000, "Wochen 4"])
+                                   "every", "1e5", "9" * 5000, "Wochen 4", "manchwöchentlich",
+                                   "-tägig", "14-"])
 def test_a_repeat_interval_that_is_not_one(typed):
     with pytest.raises(InputError) as err:
         parse_days(typed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kbm_tui.core import likeness, phone
+from kbm_tui.core import cardfields, likeness, phone
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import marks
@@ -59,8 +59,9 @@ class DuplicatesPart(Part):
         `card` holds phone, email, address, more_contacts, birthday, organization.
         `quick` compares only numbers, emails and the name, each one index look-up (for
         `kbm log --new`); otherwise also close names in the same street or town."""
+        # A birthday as typed ("14.3.1985") is compared as stored ("1985-03-14").
         new = likeness.facts(name, card.get("phone"), card.get("email"), card.get("address"),
-                             card.get("more_contacts"), card.get("birthday"),
+                             card.get("more_contacts"), cardfields.birthday(card.get("birthday")),
                              card.get("organization"))
         ids = self._candidates(new, quick)
         if exclude is not None:

@@ -73,6 +73,15 @@ def show_birthday(stored: str | None) -> str:
     return f"{text} {year}" if year else text
 
 
+def birthday_as_typed(stored: str | None) -> str:
+    """A stored birthday as a person would type it, read back the same: "14.03.1985",
+    "14.03." without the year."""
+    if not stored:
+        return ""
+    day_month = f"{stored[-2:]}.{stored[-5:-3]}."
+    return day_month if stored.startswith("--") else day_month + stored[:4]
+
+
 def organization(value: str | None) -> str | None:
     return validate.text(value, "organization", label="organisation")
 
@@ -84,6 +93,35 @@ def more_contacts(value: str | None) -> str | None:
     lines = [" ".join(line.split()) for line in value.replace("\r\n", "\n").split("\n")]
     return validate.text("\n".join(line for line in lines if line), "more_contacts",
                          label="more contacts")
+
+
+# The labels that say a line holds a phone number ("mobile: …", "Telefon privat: …"); the
+# words are those of the import's files and of people, in both languages.
+_PHONE_WORDS = {"phone", "telephone", "tel", "mobile", "mobil", "cell", "cellphone", "fax",
+                "pager", "landline", "telefon", "handy", "fon", "festnetz", "mobiltelefon",
+                "mobilnummer", "telefonnummer", "rufnummer", "faxnummer"}
+
+
+def typed_more_contacts(value: str | None, known: str | None = None) -> str | None:
+    """More contacts as a person typed them (`kbm add/edit --more`, the customer form):
+    a line whose value has an @ must be an email, and one labelled as a phone a phone
+    number, checked as the main email and phone are. Lines the card already had (`known`,
+    perhaps from an imported file that kept what it could not read) are left as they are."""
+    kept = {" ".join(line.split()) for line in (known or "").splitlines()}
+    for number, line in enumerate((value or "").replace("\r\n", "\n").split("\n"), 1):
+        line = " ".join(line.split())
+        if not line or line in kept:
+            continue
+        label, _colon, rest = line.rpartition(": ")
+        try:
+            if "@" in rest:
+                validate.email(rest)
+            elif _PHONE_WORDS & set(re.findall(r"\w+", label.casefold())):
+                validate.phone(rest)
+        except InputError as exc:
+            raise InputError(_("More contacts, line {n}: {problem}").format(
+                n=number, problem=exc.message), field="more_contacts") from None
+    return more_contacts(value)
 
 
 def more_line(label: str, value: str) -> str:

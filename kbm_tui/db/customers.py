@@ -17,7 +17,8 @@ CUSTOMER_FIELDS = ("name", "phone", "email", "address", "notes", "tags", "organi
                    "birthday", "more_contacts", "source_key")
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
+def _clean(values: dict[str, Any], more_known: str | None = None) -> dict[str, Any]:
+    """Typed values as stored; `more_known` are the more contacts the card has already."""
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
         if key == "name":
@@ -35,7 +36,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
         elif key == "birthday":
             cleaned[key] = cardfields.birthday(value)
         elif key == "more_contacts":
-            cleaned[key] = cardfields.more_contacts(value)
+            cleaned[key] = cardfields.typed_more_contacts(value, more_known)
         elif key == "source_key":
             cleaned[key] = validate.text(value, "source_key", label="source")
         else:
@@ -61,9 +62,9 @@ class CustomersPart(Part):
         field given as it was seen keeps the other's value, a field only one side changed
         takes that change. A field both changed to different values is never overwritten
         unasked: EditConflict names those fields and nothing is saved."""
-        values = _clean(fields)
         with self.transaction():  # writers take turns: nobody changes it between check and write
             current = self.get_customer(customer_id)
+            values = _clean(fields, current.more_contacts)
             if seen is not None:
                 values = self._merged_onto(seen, current, values)
             merged = {f: values.get(f, getattr(current, f)) for f in CUSTOMER_FIELDS}
@@ -106,8 +107,9 @@ class CustomersPart(Part):
         `#12` picks customer 12; a whole name that matches exactly one customer wins over
         customers whose names merely contain it. Names match at the start of a word, with
         German spellings folded (`mueller` finds Müller); a phone number in any notation;
-        an email anywhere. Every part is looked up in an index, so finding Anna among
-        100,000 customers takes as long as among ten.
+        an email anywhere, the card's own or one among its more contacts. Every part is
+        looked up in an index, so finding Anna among 100,000 customers takes as long as
+        among ten.
         """
         query = typed.strip()
         if query.startswith("#") and query[1:].isascii() and query[1:].isdigit():
@@ -131,8 +133,11 @@ class CustomersPart(Part):
         # a plain word is a name, and the name index answers it alone.
         if len(key) >= 3 and " " not in query and ("@" in query or "." in query):
             card_sql, card_params = found.card_has("search_text", key)
-            ors.append(f"({card_sql} AND lower(email) LIKE ? ESCAPE '\\')")
-            params += [*card_params, f"%{like_escape(query.lower())}%"]
+            # the main email, or one among more contacts ("work: a.schmidt@firma.de")
+            ors.append(f"({card_sql} AND (lower(email) LIKE ? ESCAPE '\\' "
+                       "OR lower(more_contacts) LIKE ? ESCAPE '\\'))")
+            pattern = f"%{like_escape(query.lower())}%"
+            params += [*card_params, pattern, pattern]
         digits = phone.search_digits(query)
         if digits and len(digits) >= 3 and phone.looks_like_number(query):
             card_sql, card_params = found.card_has("phone_digits", digits)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, TextArea
 
-from kbm_tui.core import validate
+from kbm_tui.core import cardfields, validate
 from kbm_tui.core.cardfields import FIELD_WORDS
 from kbm_tui.core.errors import EditConflict, InputError, KbmError
 from kbm_tui.core.i18n import N_, _, n_
@@ -28,7 +28,13 @@ FIELDS = (
     ("address", N_("Address"), N_("street, town")),
     ("tags", N_("Tags"), N_("comma-separated, e.g. road bike, club")),
     ("notes", N_("Notes"), N_("anything worth remembering")),
+    # What an import brings along and the card shows under the notes, named as it does there.
+    ("organization", N_("Company"), N_("company or club they are with")),
+    ("birthday", N_("Birthday"), N_("14.03.1985, or 14.03. without the year")),
+    ("more_contacts", N_("Also"),
+     N_("more numbers, emails, addresses, one a line, e.g. mobile: 0171 2345678")),
 )
+MULTILINE = ("notes", "more_contacts")  # a box where Enter starts a new line
 CHECKS = {
     "name": lambda v: validate.text(v, "name", required=True),
     "phone": validate.phone,
@@ -36,13 +42,15 @@ CHECKS = {
     "address": lambda v: validate.text(v, "address"),
     "tags": validate.tags,
     "notes": lambda v: validate.text(v, "notes"),
+    "organization": cardfields.organization,
+    "birthday": cardfields.birthday,
 }
 
 
 class CustomerForm(FormDialog[Customer | None]):
     """Saves the customer itself; dismisses with the saved record, or None when cancelled."""
 
-    ERROR_FIELDS = {key: f"field-{key}" for key in CHECKS}
+    ERROR_FIELDS = {key: f"field-{key}" for key, *_ in FIELDS}
     # Enter goes on to the next field; in the notes it starts a new line; ctrl+s saves.
     ENTER_SAVES: frozenset[str] = frozenset()
 
@@ -68,8 +76,8 @@ class CustomerForm(FormDialog[Customer | None]):
                         value = self.start_name
                     box: Input | TextArea = Input(value, placeholder=_(hint),
                                                   id=f"f-{key}", compact=True)
-                    if key == "notes":  # several lines: Enter makes a new one
-                        box = TextArea(value, placeholder=_(hint), id="f-notes",
+                    if key in MULTILINE:
+                        box = TextArea(value, placeholder=_(hint), id=f"f-{key}",
                                        compact=True, highlight_cursor_line=False)
                     yield Field(_(label), box, id=f"field-{key}")
             yield from self.buttons()
@@ -92,12 +100,20 @@ class CustomerForm(FormDialog[Customer | None]):
         value = self._value(key)
         field = self.query_one(f"#field-{key}", Field)
         try:
-            CHECKS[key](value)
+            if key == "more_contacts":  # lines the card had already stand as they are
+                cleaned = cardfields.typed_more_contacts(value, self._known_more())
+            else:
+                cleaned = CHECKS[key](value)
         except InputError as exc:
             field.set_error(exc.message if (value.strip() or show_empty) else None)
             return False
         field.set_error(None)
+        if key == "birthday":  # read back: "14.3." is the 14th of March
+            field.set_hint(cardfields.show_birthday(cleaned) or None)
         return True
+
+    def _known_more(self) -> str | None:
+        return self.customer.more_contacts if self.customer else None
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -105,9 +121,11 @@ class CustomerForm(FormDialog[Customer | None]):
         if key in CHECKS:
             self._check_one(key, show_empty=False)
 
-    @on(TextArea.Changed, "#f-notes")
-    def _noted(self) -> None:
-        self._check_one("notes", show_empty=False)
+    @on(TextArea.Changed)
+    def _noted(self, event: TextArea.Changed) -> None:
+        key = (event.text_area.id or "").removeprefix("f-")
+        if key in MULTILINE:
+            self._check_one(key, show_empty=False)
 
     def check(self, *, show_empty: bool) -> dict[str, str | None] | None:
         bad = [key for key, *_ in FIELDS if not self._check_one(key, show_empty=show_empty)]
@@ -121,9 +139,10 @@ class CustomerForm(FormDialog[Customer | None]):
         name = fields.pop("name") or ""
         if self.customer is None:
             if not anyway:  # someone the shop has already? ask first (screens/duplicate_found)
-                found = store.likely_same(name, phone=fields.get("phone"),
-                                          email=fields.get("email"),
-                                          address=fields.get("address"))
+                found = store.likely_same(
+                    name, phone=fields.get("phone"), email=fields.get("email"),
+                    address=fields.get("address"), more_contacts=fields.get("more_contacts"),
+                    birthday=fields.get("birthday"), organization=fields.get("organization"))
                 if found:
                     raise MaybeKnown(found)
             return store.add_customer(name, **fields)
@@ -225,8 +244,9 @@ class CustomerForm(FormDialog[Customer | None]):
 
 
 def shown(customer: Customer | None, key: str) -> str:
-    """A field of the card as the form shows it."""
-    return (getattr(customer, key) or "") if customer else ""
+    """A field of the card as the form shows it: a birthday as it would be typed."""
+    value = (getattr(customer, key) or "") if customer else ""
+    return cardfields.birthday_as_typed(value) if key == "birthday" else value
 
 
 def field_words(keys: list[str]) -> str:

@@ -27,7 +27,7 @@ from kbm_tui.screens.ideas import IdeasScreen
 from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
 from kbm_tui.store import Store, safety_folder
-from kbm_tui.ui import actions
+from kbm_tui.ui import actions, memory
 from kbm_tui.ui.changes import History
 from kbm_tui.ui.host import Host
 from kbm_tui.ui.opening import open_store, tighten
@@ -172,6 +172,10 @@ class KbmApp(UndoKeys, TextualWords, Host):
         for text in self.store.take_notices():
             self.notify(text, title=_("About the database"), severity="warning", timeout=30,
                         markup=False)
+        self.call_after_refresh(memory.keep_what_is_loaded)
+
+    def on_unmount(self) -> None:
+        memory.let_go()
 
     def _daily_safety_copy(self) -> None:
         """Today's safety copy of the database, made once a day when the app starts."""

@@ -39,3 +39,20 @@ def test_the_words_said_go_onto_the_server_with_copy(tmp_path, server_db, rows_o
             source.move_into(target)
             assert {w: [c.name for c in target.list_customers(w)] for w in said} == found
     assert not [s for s in rows_one_by_one if "customer_said" in s], rows_one_by_one
+
+
+def test_the_server_plans_its_searches_knowing_what_a_move_brought(tmp_path, server_db):
+    """Statistics made at once (ANALYZE), not a minute later by the server's autovacuum:
+    until then its planner takes the tables for empty and plans searches blind."""
+    shop = tmp_path / "shop.sqlite3"
+    build_shop(shop)
+    with Store.open(shop) as source, Store.open(server_db) as target:
+        counts = source.move_into(target)
+    with psycopg.connect(server_db) as conn:
+        planned = dict(conn.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN ('customer', "
+            "'conversation', 'customer_said') AND relnamespace = current_schema()::regnamespace"
+        ).fetchall())
+    assert planned["customer"] == counts["customer"] > 0
+    assert planned["conversation"] == counts["conversation"] > 0
+    assert planned["customer_said"] > 0

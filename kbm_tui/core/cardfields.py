@@ -100,23 +100,28 @@ def more_contacts(value: str | None) -> str | None:
 _PHONE_WORDS = {"phone", "telephone", "tel", "mobile", "mobil", "cell", "cellphone", "fax",
                 "pager", "landline", "telefon", "handy", "fon", "festnetz", "mobiltelefon",
                 "mobilnummer", "telefonnummer", "rufnummer", "faxnummer"}
+_EMAIL_WORDS = {"email", "mail", "emailadresse", "mailadresse"}  # "E-Mail" is e + mail
 
 
 def typed_more_contacts(value: str | None, known: str | None = None) -> str | None:
     """More contacts as a person typed them (`kbm add/edit --more`, the customer form):
-    a line whose value has an @ must be an email, and one labelled as a phone a phone
-    number, checked as the main email and phone are. Lines the card already had (`known`,
-    perhaps from an imported file that kept what it could not read) are left as they are."""
+    a line labelled as an email, or whose value looks like one (an @ inside, no web address
+    or handle: https://…/@anna, @anna@social.example), must be an email, and one labelled
+    as a phone a phone number, checked as the main email and phone are. Lines the card
+    already had (`known`, perhaps from an imported file that kept what it could not read)
+    are left as they are."""
     kept = {" ".join(line.split()) for line in (known or "").splitlines()}
     for number, line in enumerate((value or "").replace("\r\n", "\n").split("\n"), 1):
         line = " ".join(line.split())
         if not line or line in kept:
             continue
         label, _colon, rest = line.rpartition(": ")
+        words = set(re.findall(r"\w+", label.casefold()))
+        email_like = "@" in rest and not rest.startswith("@") and "/" not in rest
         try:
-            if "@" in rest:
+            if words & _EMAIL_WORDS or email_like:
                 validate.email(rest)
-            elif _PHONE_WORDS & set(re.findall(r"\w+", label.casefold())):
+            elif words & _PHONE_WORDS:
                 validate.phone(rest)
         except InputError as exc:
             raise InputError(_("More contacts, line {n}: {problem}").format(

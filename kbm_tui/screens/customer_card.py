@@ -88,9 +88,9 @@ def glance_texts(g: Glance, width: int = 8) -> tuple[Text, str, Table]:
         l10n.short_date(since_day, weekday_too=False, year=True))
     total = sum(g.per_month)
     # Translators: conversations in the last 12 months, beside a small chart of them; keep it
-    # short (German "4 in 12 Mon."): half of an 80-column screen holds label, chart and this
-    talks = " " + (_("{n} in 12 months").format(n=total) if total else
-                   _("none in 12 months"))
+    # short (German "4 in 12 Mon."): half of an 80-column screen holds label, chart and this,
+    # beside a scrollbar and the label "Birthday"
+    talks = " " + (_("{n} in 12 mo.").format(n=total) if total else _("none in 12 mo."))
     said = Text("—")
     if g.last_said is not None:
         # Translators: quotation marks around what the customer said last

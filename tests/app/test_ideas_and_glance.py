@@ -7,12 +7,13 @@ Fixed clock: Sun 22 Nov 2026, 11:30 Berlin. Dora (#4) wrote to thank us 40 days 
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 
 from kbm_tui.app import KbmApp
-from kbm_tui.core import clock
+from kbm_tui.core import clock, i18n
 from kbm_tui.store import Store
 from support import SIZE, at, build_shop, rows, running, screen_text, settle
 
@@ -106,7 +107,7 @@ async def test_the_customer_card_shows_the_relationship_at_a_glance(shop):
         assert "1 open" in text and "0 kept" not in text  # the counts there are
         spark = app.screen.query_one("#glance-spark")
         assert spark.data == [0] * 9 + [1, 0, 2]  # Sep, Oct (none), November
-        assert "3 in 12 months" in text
+        assert "3 in 12 mo." in text
         for graded in ("score", "rank", "ABC", "A-customer"):
             assert graded not in text
 
@@ -168,3 +169,27 @@ async def test_the_card_says_what_bought_counts(shop):
         await settle(pilot)
         assert "Bought €89.50 · sales − returns" in " ".join(
             screen_text(pilot.app).split())
+
+
+async def test_the_talks_count_keeps_its_last_letter_when_the_card_scrolls(shop):
+    """English "1 in 12 months" lost its "s" at 80x24 beside the card's scrollbar (newcomer
+    #34): the count is short enough for half of 80 columns, as German "in 12 Mon." is."""
+    with Store.open(shop) as s:
+        s.update_customer(1, address="Hauptstr. 3, 04109 Leipzig", birthday="14.3.1980",
+                          more_contacts="work: 0341 1234567\nmobile: 0171 7654321")
+    async with running(shop, size=(80, 24)) as pilot:
+        pilot.app.open_customer(1)
+        await settle(pilot)
+        pilot.app.screen.query_one("#card-left").scroll_end(animate=False)
+        await settle(pilot)
+        assert re.search(r"█ 1 in 12 mo\.\s*│", screen_text(pilot.app))
+    i18n.use("de")
+    try:
+        async with running(shop, size=(80, 24)) as pilot:
+            pilot.app.open_customer(1)
+            await settle(pilot)
+            pilot.app.screen.query_one("#card-left").scroll_end(animate=False)
+            await settle(pilot)
+            assert re.search(r"█ 1 in 12 Mon\.\s*│", screen_text(pilot.app))
+    finally:
+        i18n.use("en")

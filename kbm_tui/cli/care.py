@@ -191,8 +191,10 @@ def promise_stats_lines(store: Store, by_staff: bool = False) -> list[str]:
                                      by_staff=True)
         lines.append(_("By staff member, since {day}:").format(
             day=l10n.day_month(month_start(today, 1))))
-        # The store calls promises nobody on the staff made "nobody".
-        lines += [f"  {_('nobody') if name == 'nobody' else name}: {_stats_text(s)}"
+        # The store calls promises nobody on the staff made "nobody" (translated outside the
+        # f-string, where the catalogue tools see it).
+        nobody = _("nobody")
+        lines += [f"  {nobody if name == 'nobody' else name}: {_stats_text(s)}"
                   for name, s in people.items()] or ["  " + _("none yet")]
     return lines
 

@@ -58,15 +58,30 @@ def pick_customer(store: Store, typed: str, *, create: bool = False,
                              typed=typed.strip())) from None
     except Ambiguous as exc:
         lines = [_('"{typed}" matches more than one customer:').format(typed=typed.strip())]
-        for c in exc.candidates[:10]:
-            extra = "  ".join(x for x in (c.phone, c.email) if x)
-            name = _("{name} (archived)").format(name=c.name) if c.archived_at else c.name
-            lines.append(f"  #{c.id:<6} {name}  {extra}")
+        shown = exc.candidates[:10]
+        names = [_("{name} (archived)").format(name=c.name) if c.archived_at else c.name
+                 for c in shown]
+        lines += candidate_lines(shown, names, ["" for _c in shown])
         if len(exc.candidates) > 10:
             hidden = len(exc.candidates) - 10
             lines.append("  " + n_("... and {n} more", "... and {n} more", hidden).format(n=hidden))
         lines.append(_('Type more of the name, a phone number, or the number like "#12".'))
         raise KbmError("\n".join(lines)) from None
+
+
+def candidate_lines(customers: list, names: list[str], tails: list[str]) -> list[str]:
+    """ "  #1      Jürgen Müller  0341 9876543": numbers, names and phones in columns."""
+    import unicodedata
+
+    def width(text: str) -> int:  # what a terminal gives it: wide letters take two cells
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    widest = max((width(name) for name in names), default=0)
+    lines = []
+    for c, name, tail in zip(customers, names, tails, strict=True):
+        extra = "  ".join(x for x in (c.phone, c.email, tail) if x)
+        lines.append(f"  #{c.id:<6} {name}{' ' * (widest - width(name))}  {extra}".rstrip())
+    return lines
 
 
 def staff_id(store: Store, typed: str | None) -> int | None:
@@ -85,11 +100,10 @@ def refuse_if_known(store: Store, name: str, fields: dict, anyway: str, *,
     from kbm_tui.core.likeness import reason_text
 
     lines = [_('"{name}" may be here already:').format(name=name.strip())]
-    for match in found[:5]:
-        c = match.customer
-        extra = "  ".join(x for x in (c.phone, c.email) if x)
-        sure = _("the same person") if match.sure else _("maybe the same person")
-        lines.append(f"  #{c.id:<6} {c.name}  {extra}  ({sure}: {reason_text(match.reasons)})")
+    shown = [match.customer for match in found[:5]]
+    sure, maybe = _("the same person"), _("maybe the same person")  # f-strings hide _()
+    why = [f"({sure if m.sure else maybe}: {reason_text(m.reasons)})" for m in found[:5]]
+    lines += candidate_lines(shown, [c.name for c in shown], why)
     first = found[0].customer.id
     lines.append(_('Use that customer ("#{id}"), look at them with kbm show "#{id}", or add '
                    "the new one anyway: {anyway}").format(id=first, anyway=anyway))

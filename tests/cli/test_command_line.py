@@ -39,6 +39,17 @@ def test_several_matches_list_the_candidates(kbm):
     assert json.loads(kbm.ok("today", "--json"))["conversations_today"] == []
 
 
+def test_the_candidates_line_up_in_columns(kbm):
+    """Two Müllers: the numbers stand under each other, whatever the names' lengths."""
+    kbm.ok("add", "Jürgen Müller", "--phone", "0341 9876543")
+    kbm.ok("add", "Petra Müller", "--phone", "0341 1112223")
+    kbm.ok("add", "Jo Müller", "--phone", "0171 5550000", "--email", "jo@example.com")
+    err = kbm.fails("log", "müller", "hello", env={"KBM_LANG": "de"})
+    lines = [line for line in err.splitlines() if line.startswith("  #")]
+    assert len(lines) == 3
+    assert len({line.index("0") for line in lines}) == 1, err
+
+
 def test_no_match_suggests_new(kbm):
     err = kbm.fails("log", "Zoe", "hello")
     assert "No customer matches" in err and "--new" in err

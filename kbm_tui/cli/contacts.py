@@ -9,6 +9,7 @@ from typing import Any
 from kbm_tui.cli.common import open_store, pick_customer, read_when, refuse_if_known, staff_id
 from kbm_tui.cli.output import as_json, conversation_line, print_json, say
 from kbm_tui.core import clock, vocab
+from kbm_tui.core.cardfields import FIELD_WORDS, show_birthday
 from kbm_tui.core.errors import AgainstWishes, InputError, KbmError
 from kbm_tui.core.i18n import _
 from kbm_tui.core.money import parse_amount
@@ -134,11 +135,38 @@ def cmd_edit(args: argparse.Namespace) -> None:
                            "--unarchive."))
     with open_store(args) as store, store.transaction():
         customer, _created = pick_customer(store, args.customer)
+        before = customer
         if fields:
             customer = store.update_customer(customer.id, **fields)
         if args.archive or args.unarchive:
             customer = store.set_archived(customer.id, archived=args.archive)
-    _print_card(customer, args.json, "archived" if args.archive else "updated")
+    if args.json or args.archive or args.unarchive:
+        _print_card(customer, args.json, "archived" if args.archive else "updated")
+        if args.json or not fields:
+            return
+    changes = _changes(before, customer, list(fields))
+    if changes:
+        say(_("Changed #{id} {name}: {changes}.").format(id=customer.id, name=customer.name,
+                                                        changes=changes))
+    elif not (args.archive or args.unarchive):
+        say(_("#{id} {name}: nothing changed, the card already says that.").format(
+            id=customer.id, name=customer.name))
+
+
+def _changes(before: Customer, after: Customer, fields: list[str]) -> str:
+    """ "phone 030 123, birthday 14 March, email emptied": what an edit changed."""
+    parts = []
+    for field in fields:
+        was, now = getattr(before, field), getattr(after, field)
+        if was == now:
+            continue
+        word = _(FIELD_WORDS[field])
+        if not now:
+            parts.append(_("{field} emptied").format(field=word))
+            continue
+        shown = show_birthday(now) if field == "birthday" else "; ".join(now.splitlines())
+        parts.append(f"{word} {short(shown, 50)}")
+    return ", ".join(parts)
 
 
 def cmd_promise(args: argparse.Namespace) -> None:

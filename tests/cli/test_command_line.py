@@ -50,6 +50,18 @@ def test_the_candidates_line_up_in_columns(kbm):
     assert len({line.index("0") for line in lines}) == 1, err
 
 
+def test_edit_names_what_it_changed(kbm):
+    kbm.ok("add", "Anna Schmidt", "--phone", "0171 2345678", "--email", "anna@example.com")
+    german = {"KBM_LANG": "de"}
+    assert kbm.ok("edit", "anna", "--birthday", "14.3.", env=german).strip() == \
+        "#1 Anna Schmidt geändert: Geburtstag 14. März."
+    assert kbm.ok("edit", "anna", "--phone", "030 123", "--email", "", "--birthday", "14.3.",
+                  env={"KBM_LANG": "en"}).strip() == \
+        "Changed #1 Anna Schmidt: phone 030 123, email emptied."
+    assert kbm.ok("edit", "anna", "--phone", "030 123", env=german).strip() == \
+        "#1 Anna Schmidt: nichts geändert, die Karte sagt das schon."
+
+
 def test_no_match_suggests_new(kbm):
     err = kbm.fails("log", "Zoe", "hello")
     assert "No customer matches" in err and "--new" in err

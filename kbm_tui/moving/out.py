@@ -7,7 +7,7 @@ import io
 import os
 from pathlib import Path
 
-from kbm_tui.core.errors import KbmError
+from kbm_tui.core.errors import KbmError, os_reason
 from kbm_tui.core.i18n import _
 from kbm_tui.moving import calendar_out, vcard_out
 from kbm_tui.store import Store
@@ -23,7 +23,7 @@ def write_private(target: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise KbmError(_("Can't write {file}: {error}.").format(
-            file=target, error=exc.strerror or exc)) from None
+            file=target, error=os_reason(exc))) from None
 
 
 def vcard_file(store: Store, target: Path, search: str = "", *,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbm_tui.core.cards import Card, Rejected
-from kbm_tui.core.errors import KbmError
+from kbm_tui.core.errors import KbmError, os_reason
 from kbm_tui.core.i18n import N_, _
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -69,7 +69,7 @@ def read_bytes(path: Path) -> bytes:
         raise refuse(path, None, _("This is a folder, not a file.")) from None
     except OSError as exc:
         raise refuse(path, None, _("It can't be read ({error}).").format(
-            error=exc.strerror or exc)) from None
+            error=os_reason(exc))) from None
 
 
 def decode(path: Path, data: bytes) -> str:

@@ -74,3 +74,17 @@ def test_a_refused_restore_into_a_new_file_leaves_no_file(kbm, tmp_path):
         assert not fresh.exists(), source  # "a refused restore changes nothing"
     said = kbm("--db", str(fresh), "restore", "fehlt.zip", db=False, env=DE).stderr
     assert said == "kbm: Unter fehlt.zip gibt es keine Sicherung.\n"
+
+
+def test_a_calendar_into_a_missing_folder_says_why_in_german(kbm, tmp_path):
+    kbm.ok("add", "Jürgen Müller")
+    said = kbm.fails("calendar", str(tmp_path / "gibtsnicht" / "kbm.ics"), env=DE)
+    assert "diesen Ordner oder diese Datei gibt es nicht" in said
+    assert "No such file" not in said
+
+
+def test_an_import_from_under_a_file_says_why_in_german(kbm, tmp_path):
+    (tmp_path / "kunden.csv").write_text("Name\nAnna\n", encoding="utf-8")
+    said = kbm.fails("import", str(tmp_path / "kunden.csv" / "mehr.csv"), env=DE)
+    assert "Die Datei lässt sich nicht lesen (ein Teil des Pfads ist kein Ordner)" in said
+    assert "Not a directory" not in said

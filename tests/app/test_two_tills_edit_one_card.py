@@ -123,3 +123,29 @@ async def test_both_changing_a_field_to_the_same_value_is_no_question(shop):
         assert notes(app)[-1].endswith("Kept what someone else changed meanwhile: notes.")
     emil = _emil(shop)
     assert (emil.phone, emil.notes) == ("0160 222 3331", "Gravel rider")
+
+
+async def test_the_fields_an_import_brings_are_merged_too(shop):
+    """Company, birthday and more contacts: a birthday both typed differently is asked about,
+    shown as the form shows birthdays; the other till's further contacts come into the form."""
+    async with running(shop) as pilot:
+        app = pilot.app
+        await _edit_emil(pilot)
+        _other_till(shop, birthday="1980-03-14", more_contacts="mobile: 0171 2345678")
+        form = app.screen
+        form.query_one("#f-birthday").value = "15.03.1980"
+        form.query_one("#f-organization").value = "RSV Leipzig"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert notes(app)[-1].startswith("Someone else has meanwhile changed the same field as "
+                                         "you: birthday (14.03.1980).")
+        assert notes(app)[-1].endswith("What else they changed is in the form now: "
+                                       "more contacts.")
+        assert form.query_one("#f-more_contacts").text == "mobile: 0171 2345678"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not form
+    emil = _emil(shop)
+    assert (emil.birthday, emil.organization, emil.more_contacts) == (
+        "1980-03-15", "RSV Leipzig", "mobile: 0171 2345678")

@@ -105,10 +105,12 @@ async def test_bad_input_is_said_next_to_its_field_and_nothing_is_saved(shop, ke
             if n:
                 await pilot.press("enter")
             await type_text(pilot, line)
+        pilot.app.screen.query_one("#f-name").focus()  # saved from another field
         await save(pilot)
         assert pilot.app.screen.__class__.__name__ == "CustomerForm"
         assert error_of(pilot.app, key).startswith(says)
         assert "Please correct the marked fields first." in notes(pilot.app)
+        assert pilot.app.focused.id == f"f-{key}"  # the cursor is put where the problem is
     assert contents(shop) == before
 
 

@@ -125,8 +125,8 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
             if self.NOTIFY_PROBLEMS:
                 self.notify(_("Please correct the marked fields first."), severity="warning")
             problems = self.query(".-invalid")
-            if self.FOCUS_FIRST_PROBLEM and problems and problems.first(Field).query(Input):
-                problems.first(Field).query(Input).first().focus()
+            if self.FOCUS_FIRST_PROBLEM and problems:
+                _focus_box_of(problems.first(Field))
             return
         self._saving = True
         self._write(values, anyway=False)
@@ -178,8 +178,7 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
         if fields:
             field = fields.first(Field)
             field.set_error(exc.message)
-            if field.query(Input):
-                field.query(Input).first().focus()
+            _focus_box_of(field)
         else:
             self.notify(exc.message, title=_("Not saved"), severity="error")
 
@@ -207,6 +206,13 @@ class FormDialog(DbWork, ModalScreen[T], Generic[T]):
             self.action_save()
         else:
             self.focus_next()
+
+
+def _focus_box_of(field: Field) -> None:
+    """The cursor into a field's box, one line or several (a Select keeps its own ways)."""
+    boxes = field.query("Input, TextArea")
+    if boxes:
+        boxes.first().focus()
 
 
 def discard_question(quitting: bool = False) -> ModalScreen[bool]:

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, TextArea
 
 from kbm_tui.core import cardfields, validate
 from kbm_tui.core.cardfields import FIELD_WORDS
-from kbm_tui.core.errors import EditConflict, InputError, KbmError
+from kbm_tui.core.errors import EditConflict, InputError, KbmError, NotFound
 from kbm_tui.core.i18n import N_, _, n_
 from kbm_tui.core.records import Customer
 from kbm_tui.core.text import short
@@ -171,6 +171,13 @@ class CustomerForm(FormDialog[Customer | None]):
         if isinstance(exc, EditConflict):
             self._saving = False
             self._both_changed(exc)
+            return
+        if isinstance(exc, NotFound) and self.customer is not None:
+            self._saving = False  # "no customer #5" would name a number the form never showed
+            self.notify(_("{name} is no longer in this database: someone else erased the card "
+                          "or merged it into another meanwhile. Nothing was saved; escape "
+                          "closes the form.").format(name=self.customer.name),
+                        title=_("Not saved"), severity="error", markup=False)
             return
         if not isinstance(exc, MaybeKnown):
             super()._refused(exc, values)

@@ -149,3 +149,18 @@ async def test_the_fields_an_import_brings_are_merged_too(shop):
     emil = _emil(shop)
     assert (emil.birthday, emil.organization, emil.more_contacts) == (
         "1980-03-15", "RSV Leipzig", "mobile: 0171 2345678")
+
+
+async def test_a_card_erased_by_the_other_till_is_named_and_nothing_is_saved(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        await _edit_emil(pilot)
+        with Store.open(shop) as other:
+            other.forget_customer(other.match_customer("Emil Weber").id)
+        await _type_into(pilot, 4, "gravel")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert notes(app)[-1] == (
+            "Emil Weber is no longer in this database: someone else erased the card or merged "
+            "it into another meanwhile. Nothing was saved; escape closes the form.")
+        assert app.screen.query_one("#f-tags").value == "gravel"  # what was typed stays

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kbm_tui.core import l10n, validate
+from kbm_tui.core import clock, l10n, validate
 from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import N_, _
 
@@ -38,7 +38,7 @@ def birthday(value: str | None) -> str | None:
     elif m := _GERMAN.match(text):
         day, month = int(m[1]), int(m[2])
         if m[3]:
-            year = int(m[3]) if len(m[3]) == 4 else 1900 + int(m[3])
+            year = int(m[3]) if len(m[3]) == 4 else _century_for(int(m[3]))
     elif m := _SLASHED.match(text):  # month/day/year, as US exports write it
         month, day, year = int(m[1]), int(m[2]), int(m[3])
     else:
@@ -71,6 +71,12 @@ def show_birthday(stored: str | None) -> str:
     else:
         text = f"{day} {name}"
     return f"{text} {year}" if year else text
+
+
+def _century_for(two_digits: int) -> int:
+    """ "05" is 2005 and "85" 1985: the latest year ending so that is not in the future."""
+    year = 2000 + two_digits
+    return year if year <= clock.today().year else year - 100
 
 
 def birthday_as_typed(stored: str | None) -> str:

@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The program reading the output stopped (kbm … | head): end quietly, as rich's
+        # console does; what was saved stays saved. Python would complain once more when it
+        # flushes the closed pipe on the way out, so that goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:
         from kbm_tui.store import DATABASE_ERRORS, explain_database_error, resolve_path
 

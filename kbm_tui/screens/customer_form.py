@@ -51,7 +51,8 @@ class CustomerForm(FormDialog[Customer | None]):
     """Saves the customer itself; dismisses with the saved record, or None when cancelled."""
 
     ERROR_FIELDS = {key: f"field-{key}" for key, *_ in FIELDS}
-    # Enter goes on to the next field; in the notes it starts a new line; ctrl+s saves.
+    # Enter goes on to the next field; in the notes and more contacts (MULTILINE) it starts a
+    # new line; ctrl+s saves.
     ENTER_SAVES: frozenset[str] = frozenset()
 
     def __init__(self, customer: Customer | None = None, *, name: str = "") -> None:

@@ -3,6 +3,7 @@ files say (python tools/catalogs.py update / compile keep them so)."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
@@ -24,6 +25,26 @@ def test_every_message_has_a_german_translation_and_the_catalogue_is_compiled():
     problems = catalogs.problems()
     assert not problems, ("\n".join(problems[:40]) + f"\n({len(problems)} in all) Run "
                           "tools/catalogs.py update, translate, then tools/catalogs.py compile.")
+
+
+def _translated_inside_f_strings(source: str) -> list[int]:
+    """Lines where _() or n_() is called with a text inside an f-string: Babel's extractor
+    does not look there, so the text never reaches the catalogue and shows in English.
+    (`_(word)` of a variable is fine: its text is marked with N_() where it is written.)"""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            lines += [call.lineno for call in ast.walk(node) if isinstance(call, ast.Call)
+                      and isinstance(call.func, ast.Name) and call.func.id in ("_", "n_")
+                      and call.args and isinstance(call.args[0], ast.Constant)]
+    return lines
+
+
+def test_no_message_hides_inside_an_f_string():
+    assert _translated_inside_f_strings('x = f"({_(\'empty\')})"\ny = _("seen")\n') == [1]
+    hidden = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / "kbm_tui").rglob(
+        "*.py")) for line in _translated_inside_f_strings(path.read_text(encoding="utf-8"))]
+    assert not hidden, "translate outside the f-string: " + ", ".join(hidden)
 
 
 def test_translations_keep_every_placeholder():

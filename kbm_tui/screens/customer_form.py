@@ -216,6 +216,7 @@ class CustomerForm(FormDialog[Customer | None]):
                                _("Emptied by someone else meanwhile."))
                 taken.append(key)
         self.opened = {key: shown(current, key) for key in self.opened}
+        self.query_one(".dialog-title", Label).update(_("Edit {name}").format(name=current.name))
         empty = _("empty")  # outside the f-string, where the catalogue tools see it
         both = ", ".join(f"{_(FIELD_WORDS[key])} ({short(shown(current, key)) or empty})"
                          for key in exc.changed)

@@ -164,3 +164,16 @@ async def test_a_card_erased_by_the_other_till_is_named_and_nothing_is_saved(sho
             "Emil Weber is no longer in this database: someone else erased the card or merged "
             "it into another meanwhile. Nothing was saved; escape closes the form.")
         assert app.screen.query_one("#f-tags").value == "gravel"  # what was typed stays
+
+
+async def test_a_name_the_other_till_changed_comes_into_the_form_and_its_title(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        await _edit_emil(pilot)
+        _other_till(shop, name="Emil Weber-Krause", phone="0160 999 000")
+        await _type_into(pilot, 1, "1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        form = app.screen
+        assert form.query_one("#f-name").value == "Emil Weber-Krause"
+        assert str(form.query_one(".dialog-title").render()) == "Edit Emil Weber-Krause"

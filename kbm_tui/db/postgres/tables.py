@@ -24,22 +24,15 @@ from kbm_tui.db.postgres import search
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
 from kbm_tui.db.tables import TablesPart
 
-
-def csv_cell(value: Any, kind: str, plain: bool) -> str:
-    """One cell exactly as the SQLite engine's SQL writes it (db/tables.py): the csv
-    module's minimal quoting, text that starts like a formula behind a quote."""
-    if value is None:
-        return ""
-    if kind == "int" or plain:
-        return str(value)
-    escaped = "'" + value if value[:1] in FORMULA_STARTS else value
-    if kind in ("moment", "day"):
-        return escaped
-    if '"' in value:
-        return '"' + escaped.replace('"', '""') + '"'
-    if "," in value or "\n" in value or "\r" in value:
-        return '"' + escaped + '"'
-    return escaped
+# A text cell as the csv module's minimal quoting writes it (quotes doubled inside quotes when
+# it holds a quote, quotes round it when it holds a comma or a line break); `e` is the cell
+# behind a quote when it starts like a formula. The same as db/tables.py's SQL for SQLite.
+_STARTS_SQL = ", ".join(str(ord(ch)) for ch in FORMULA_STARTS)
+_ESCAPE_SQL = "CASE WHEN ascii({c}) IN (" + _STARTS_SQL + ") THEN chr(39) || {c} ELSE {c} END"
+_QUOTED_SQL = ("CASE WHEN {c} IS NULL THEN '' WHEN strpos({c}, '\"') > 0 THEN "
+               "'\"' || replace({e}, '\"', '\"\"') || '\"' WHEN strpos({c}, ',') > 0 OR "
+               "strpos({c}, chr(10)) > 0 OR strpos({c}, chr(13)) > 0 THEN '\"' || {e} || '\"' "
+               "ELSE {e} END")
 
 
 class ServerTables(TablesPart):
@@ -86,12 +79,25 @@ class ServerTables(TablesPart):
 
     def csv_batches(self, table: str, columns: Sequence[str], *, ids: tuple[int, int],
                     size: int = 20_000) -> Iterator[list[bytes]]:
+        # The server builds each line, as SQLite does (db/tables.py): one text per row
+        # instead of a Python object per cell, each put together in Python (half the time
+        # of a whole export at 1M conversations).
         kinds = self.column_kinds(table)
         plain = self.choice_columns(table)
-        shapes = [(kinds[c], c in plain) for c in columns]
-        for batch in self.iter_batches(table, columns, ids=ids, size=size):
-            yield [",".join(csv_cell(v, kind, p) for v, (kind, p) in zip(row, shapes)).encode()
-                   for row in batch]
+        cells = []
+        for c in columns:
+            if kinds[c] == "int" or c in plain:  # never a comma, quote or formula start
+                cells.append(f"coalesce({c}::text, '')")
+            elif kinds[c] in ("moment", "day"):  # digits and dashes; escaped all the same
+                cells.append(f"coalesce({_ESCAPE_SQL.format(c=c)}, '')")
+            else:
+                cells.append(_QUOTED_SQL.format(c=c, e=_ESCAPE_SQL.format(c=c)))
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        line = " || ',' || ".join(cells)
+        cur.execute(f"SELECT {line} FROM {table} WHERE id >= ? AND id < ? ORDER BY id", ids)
+        while batch := cur.fetchmany(size):
+            yield [row[0].encode() for row in batch]
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
         self.table_columns(table)

@@ -22,7 +22,7 @@ from kbm_tui.core.errors import InputError, RowRefused
 from kbm_tui.db import derive, rules
 from kbm_tui.db.postgres import search
 from kbm_tui.db.schema import DERIVED_COLUMNS, TABLES_IN_ORDER
-from kbm_tui.db.tables import TablesPart
+from kbm_tui.db.tables import TablesPart, csv_line_sql
 
 # A text cell as the csv module's minimal quoting writes it (quotes doubled inside quotes when
 # it holds a quote, quotes round it when it holds a comma or a line break); `e` is the cell
@@ -82,19 +82,11 @@ class ServerTables(TablesPart):
         # The server builds each line, as SQLite does (db/tables.py): one text per row
         # instead of a Python object per cell, each put together in Python (half the time
         # of a whole export at 1M conversations).
-        kinds = self.column_kinds(table)
-        plain = self.choice_columns(table)
-        cells = []
-        for c in columns:
-            if kinds[c] == "int" or c in plain:  # never a comma, quote or formula start
-                cells.append(f"coalesce({c}::text, '')")
-            elif kinds[c] in ("moment", "day"):  # digits and dashes; escaped all the same
-                cells.append(f"coalesce({_ESCAPE_SQL.format(c=c)}, '')")
-            else:
-                cells.append(_QUOTED_SQL.format(c=c, e=_ESCAPE_SQL.format(c=c)))
+        line = csv_line_sql(columns, self.column_kinds(table), self.choice_columns(table),
+                            plain="coalesce(({c})::text, '')", escape=_ESCAPE_SQL,
+                            quoted=_QUOTED_SQL)
         cur = self.conn.cursor()
         cur.row_factory = None
-        line = " || ',' || ".join(cells)
         cur.execute(f"SELECT {line} FROM {table} WHERE id >= ? AND id < ? ORDER BY id", ids)
         while batch := cur.fetchmany(size):
             yield [row[0].encode() for row in batch]

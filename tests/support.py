@@ -106,6 +106,17 @@ async def quick_log_for(pilot, name: str) -> None:
     await settle(pilot)
 
 
+async def edit_form_of(pilot, search: str) -> None:
+    """The customer list filtered by `search`, then the edit form (e) of its first row."""
+    await pilot.press("c")
+    await type_text(pilot, search)
+    await typed(pilot)
+    await settle(pilot)
+    await pilot.press("enter")  # into the list
+    await pilot.press("e")
+    await settle(pilot)
+
+
 def screen_text(app) -> str:
     """What the screen shows, as plain text, read from the app's own SVG screenshot."""
     svg = app.export_screenshot()

@@ -11,7 +11,17 @@ from kbm_tui.app import KbmApp, run_app
 from kbm_tui.core import settings
 from kbm_tui.core.errors import KbmError
 from kbm_tui.store import Store
-from support import SIZE, in_palette, running, screen_text, settle, type_text, typed, wait_for
+from support import (
+    SIZE,
+    edit_form_of,
+    in_palette,
+    running,
+    screen_text,
+    settle,
+    type_text,
+    typed,
+    wait_for,
+)
 
 
 async def test_conversation_delete_asks_and_can_be_undone_or_restored(shop):
@@ -106,13 +116,7 @@ async def test_customer_form_validates_as_you_type(shop):
 async def test_edit_and_archive_a_customer(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("c")
-        await type_text(pilot, "emil")
-        await typed(pilot)
-        await settle(pilot)
-        await pilot.press("enter")  # into the list
-        await pilot.press("e")
-        await settle(pilot)
+        await edit_form_of(pilot, "emil")
         assert app.screen.query_one("#f-name").value == "Emil Weber"
         await pilot.press("tab", "tab", "tab", "tab")  # to tags
         await type_text(pilot, "gravel")

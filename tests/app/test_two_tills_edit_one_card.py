@@ -7,19 +7,13 @@ from __future__ import annotations
 import pytest
 
 from kbm_tui.store import Store
-from support import notes, running, settle, type_text, typed
+from support import edit_form_of, notes, running, settle, type_text
 
 pytestmark = pytest.mark.both_engines
 
 
 async def _edit_emil(pilot) -> None:
-    await pilot.press("c")
-    await type_text(pilot, "emil")
-    await typed(pilot)
-    await settle(pilot)
-    await pilot.press("enter")  # into the list
-    await pilot.press("e")
-    await settle(pilot)
+    await edit_form_of(pilot, "emil")
     assert pilot.app.screen.query_one("#f-name").value == "Emil Weber"
 
 

@@ -20,10 +20,7 @@ def config_dir() -> Path:
     if env := os.environ.get("KBM_CONFIG_DIR"):
         return Path(env)
     if sys.platform.startswith("linux"):
-        # What platformdirs answers on Linux (the XDG rule); importing it would cost every
-        # `kbm log` several milliseconds, and the settings are read on every start.
-        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return Path(base) / APP_NAME
+        return _xdg("XDG_CONFIG_HOME", "~/.config")
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME))
@@ -32,9 +29,19 @@ def config_dir() -> Path:
 def data_dir() -> Path:
     if env := os.environ.get("KBM_DATA_DIR"):
         return Path(env)
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_DATA_HOME", "~/.local/share")
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def _xdg(variable: str, default: str) -> Path:
+    # What platformdirs answers on Linux (the XDG rule); importing it would cost every
+    # `kbm log` several milliseconds: the settings are read, and the database found in the
+    # data folder, on every start.
+    base = os.environ.get(variable, "").strip() or os.path.expanduser(default)
+    return Path(base) / APP_NAME
 
 
 # Weekday words of the opening_days setting, English and German, long and short.

@@ -46,3 +46,18 @@ def test_the_sqlite_path_never_loads_the_postgresql_driver(kbm):
         loaded = {m.split(".")[0] for m in result["modules"]}
         assert "psycopg" not in loaded, args
         assert "kbm_tui.db.postgres.engine" not in result["modules"], args
+
+
+def test_the_shop_in_the_data_folder_is_found_without_platformdirs(tmp_path, monkeypatch):
+    """Without --db the database is the one in the user's data folder; on Linux that folder
+    is the XDG rule itself, not a library loaded on every quick-add."""
+    if not sys.platform.startswith("linux"):
+        return
+    for name in ("KBM_DATA_DIR", "KBM_DB"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert run_cli_in_fresh_interpreter("add", "Eva Klein")["code"] == 0
+    result = run_cli_in_fresh_interpreter("log", "eva", "hi")
+    assert result["code"] == 0
+    assert "platformdirs" not in {m.split(".")[0] for m in result["modules"]}
+    assert (tmp_path / "data" / "kbm-tui" / "kbm.sqlite3").is_file()

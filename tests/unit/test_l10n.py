@@ -57,7 +57,7 @@ def test_the_clock_says_uhr_in_german_sentences(german):
     assert l10n.clock(time(9, 5)) == "09:05"
 
 
-def test_the_settings_folder_on_linux_is_the_one_platformdirs_names(monkeypatch):
+def test_the_settings_and_data_folders_on_linux_are_the_ones_platformdirs_names(monkeypatch):
     import sys
 
     import platformdirs
@@ -65,7 +65,10 @@ def test_the_settings_folder_on_linux_is_the_one_platformdirs_names(monkeypatch)
     from kbm_tui.core import settings
 
     monkeypatch.delenv("KBM_CONFIG_DIR")
+    monkeypatch.delenv("KBM_DATA_DIR", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
     for xdg in ("", "/tmp/xdg-config"):
         monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        monkeypatch.setenv("XDG_DATA_HOME", xdg.replace("config", "data"))
         assert str(settings.config_dir()) == platformdirs.user_config_dir("kbm-tui")
+        assert str(settings.data_dir()) == platformdirs.user_data_dir("kbm-tui")

@@ -23,13 +23,13 @@ def cmd_demo(args: argparse.Namespace) -> None:
     with open_store(args) as store:
         if store.holds_data():
             raise InputError(_("{path} already holds data. The demo goes into a new database: "
-                               "give one with --db demo.sqlite3").format(path=store.path))
+                               "give one with --db demo.sqlite3").format(path=store.shown))
         with bar(_("Generating")) as progress:
             counts = demo.generate(store, customers=args.customers,
                                    conversations=args.conversations, seed=args.seed,
                                    progress=progress)
-    say(_("Demo shop written to {path}: {counts}. Open it with: kbm --db {path}").format(
-        path=store.path, counts=counts_text(counts)))
+    say(_("Demo shop written to {where}: {counts}. Open it with: kbm --db {target}").format(
+        where=store.shown, target=store.opens_with, counts=counts_text(counts)))
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -88,7 +88,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
 def cmd_move(args: argparse.Namespace) -> None:
     """Everything into a new database in one transaction, then proof: the CSV backups of
     both are compared table by table."""
-    from kbm_tui.store import Store, is_server_address
+    from kbm_tui.store import Store
 
     with open_store(args) as source, told(Store.open(args.to)) as target:
         if source.shown == target.shown:
@@ -97,15 +97,14 @@ def cmd_move(args: argparse.Namespace) -> None:
         counts = source.move_into(target)
         same = source.fingerprint() == target.fingerprint()
         source_counts = source.row_counts()
-        where, origin = target.shown, source.shown
+        where, origin, opens_with = target.shown, source.shown, target.opens_with
     say(_("Copied {origin} to {target}: {counts}.").format(
         origin=origin, target=where, counts=counts_text(counts)))
     if not same or counts != source_counts:
         raise KbmError(_("The copy in {target} is not the same as {origin}: don't use it. "
                          "{origin} was not changed.").format(target=where, origin=origin))
     say(_("Checked: a CSV backup of either is the same, byte for byte. Open it with: "
-          "kbm --db {target}").format(target=args.to if not is_server_address(args.to)
-                                      else f"postgresql://{where}"))
+          "kbm --db {target}").format(target=opens_with))
 
 
 def cmd_customer_export(args: argparse.Namespace) -> None:

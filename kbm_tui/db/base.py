@@ -65,6 +65,11 @@ class Part:
         (never a password)."""
         return engines.shown(self.location)
 
+    @property
+    def opens_with(self) -> str:
+        """What to give --db to open this database again (never a password)."""
+        return engines.opens_with(self.location)
+
     if TYPE_CHECKING:  # Store.open (store.py): a file, or a database on a server
         @classmethod
         def open(cls: type[P], path: str | Path | None = None) -> P: ...

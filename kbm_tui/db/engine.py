@@ -105,6 +105,16 @@ def days_later_python(moment: str, days: int) -> str:
     return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def opens_with(target: str | os.PathLike | Path) -> str:
+    """What to give --db to open the database again: a file's path, or the server's address
+    as it was given without its password."""
+    if is_server(target):
+        from kbm_tui.db.postgres.connect import without_password
+
+        return without_password(str(target))
+    return str(target)
+
+
 def shown(target: str | os.PathLike | Path) -> str:
     """How a database is named in messages: a file's path, or a server's address without
     its password."""

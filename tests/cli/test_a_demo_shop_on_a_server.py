@@ -16,6 +16,12 @@ def test_a_demo_on_a_server_is_the_file_demo_with_each_customer_written_once(kbm
         out = kbm.ok("--db", str(db), "demo", "--customers", "300", "--conversations", "2000",
                      db=False)
         assert "300 customers" in out
+    # what to type to open it: the server's address, not a work folder on this computer
+    opens_with = out.strip().rpartition("Open it with: kbm --db ")[2]
+    assert opens_with == server_db
+    assert "#1 " in kbm.ok("--db", opens_with, "show", "#1", db=False)
+    again = kbm.fails("--db", server_db, "demo", db=False)
+    assert "already holds data" in again and ".postgresql" not in again
     assert versions_left_behind(server_db) == 0
 
     assert backup_tables(kbm, server_db, tmp_path / "server.zip") == backup_tables(

@@ -9,6 +9,7 @@ import uuid
 import pg_server as pg
 import psycopg
 import pytest
+from psycopg import conninfo
 
 from support import contents
 
@@ -70,15 +71,21 @@ def test_a_wrong_password_is_named_but_never_shown(kbm, password_role, server_db
 def test_the_right_password_from_pgpassword_works_and_is_never_shown(kbm, password_role,
                                                                      admin, server_db):
     role, params = password_role
-    with psycopg.connect(admin, autocommit=True) as conn:  # the shop's database, its tables
-        conn.execute(f"ALTER DATABASE {params['dbname']} OWNER TO {role}")
+    _give_the_shop_to(role, admin, server_db)
+    out = kbm.ok("--db", url(params, role), "log", "Eva", "hi", "--new", db=False,
+                 env={"PGPASSWORD": PASSWORD})
+    assert "Eva" in out and PASSWORD not in out
+
+
+def _give_the_shop_to(role: str, admin: str, server_db: str) -> None:
+    """The test's database and its tables owned by `role`."""
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"ALTER DATABASE {conninfo.conninfo_to_dict(server_db)['dbname']} "
+                     f"OWNER TO {role}")
     with psycopg.connect(server_db, autocommit=True) as conn:
         for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'"
                                      ).fetchall():
             conn.execute(f"ALTER TABLE {table} OWNER TO {role}")
-    out = kbm.ok("--db", url(params, role), "log", "Eva", "hi", "--new", db=False,
-                 env={"PGPASSWORD": PASSWORD})
-    assert "Eva" in out and PASSWORD not in out
 
 
 def test_a_server_that_does_not_answer(kbm, admin):
@@ -211,3 +218,28 @@ def test_a_database_that_does_not_store_text_as_utf8_is_refused_untouched(kbm, a
                                 "table_schema='public'").fetchone()[0] == 0
     finally:
         pg.drop_database(admin, url)
+
+
+def test_what_to_type_next_never_repeats_a_password(kbm, password_role, admin, server_db):
+    """`kbm demo` and `kbm move` end with the --db to open the new shop: the address as given,
+    without the password in it (PGPASSWORD or ~/.pgpass give it)."""
+    role, params = password_role
+    _give_the_shop_to(role, admin, server_db)
+    out = kbm.ok("--db", url(params, role, PASSWORD), "demo", "--customers", "20", db=False)
+    assert PASSWORD not in out
+    opens_with = out.strip().rpartition("Open it with: kbm --db ")[2]
+    assert opens_with == url(params, role)
+    assert "#1 " in kbm.ok("--db", opens_with, "show", "#1", db=False,
+                           env={"PGPASSWORD": PASSWORD})
+
+
+def test_an_address_less_its_password_in_every_form():
+    from kbm_tui.db.postgres.connect import without_password
+
+    assert without_password("postgresql://till:s3cret@shop:5433/kbm?sslmode=require") == (
+        "postgresql://till@shop:5433/kbm?sslmode=require")
+    assert without_password("postgres://till@shop/kbm?password=s3cret&sslmode=require") == (
+        "postgres://till@shop/kbm?sslmode=require")
+    assert without_password("postgresql://shop/kbm") == "postgresql://shop/kbm"
+    keywords = without_password("host=shop dbname=kbm user=till password=s3cret")
+    assert "s3cret" not in keywords and "dbname=kbm" in keywords and "user=till" in keywords

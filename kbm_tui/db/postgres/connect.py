@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import conninfo
@@ -43,6 +44,23 @@ def describe(target: str) -> str:
     user = params.get("user")
     where = f"{host}:{port}/{params.get('dbname') or user or ''}"
     return f"{user}@{where}" if user else where
+
+
+def without_password(target: str) -> str:
+    """The address as it was given, less any password in it: what a message may tell the
+    person to type to open the database again (~/.pgpass or PGPASSWORD give the password)."""
+    if "://" not in target:
+        try:
+            params = conninfo.conninfo_to_dict(target)
+        except psycopg.Error:
+            return target
+        params.pop("password", None)
+        return conninfo.make_conninfo("", **params)
+    parts = urlsplit(target)
+    userinfo, at, hosts = parts.netloc.rpartition("@")
+    netloc = f"{userinfo.partition(':')[0]}@{hosts}" if at else hosts
+    query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("password="))
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def server_of(target: str) -> str:

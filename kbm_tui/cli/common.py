@@ -46,6 +46,9 @@ def pick_customer(store: Store, typed: str, *, create: bool = False,
             refuse_if_known(store, typed, {}, f'kbm log "{typed.strip()}" ... --new --anyway',
                             quick=True)
         return store.add_customer(typed), True
+    if not typed.strip():
+        raise InputError(_('Which customer? The customer was left empty: give a name, a phone '
+                           'number, an email or the number like "#12".'))
     try:
         return store.match_customer(typed), False
     except NotFound:

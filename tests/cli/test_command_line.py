@@ -67,6 +67,15 @@ def test_no_match_suggests_new(kbm):
     assert "No customer matches" in err and "--new" in err
 
 
+def test_an_empty_customer_asks_which_one_rather_than_suggesting_a_nameless_new_one(kbm):
+    kbm.ok("add", "Eva Klein")
+    for args in (("log", " ", "hello"), ("show", ""), ("promise", "", "call back")):
+        err = kbm.fails(*args)
+        assert "Which customer?" in err and "--new" not in err, args
+    assert "Welcher Kunde?" in kbm.fails("log", "", "hallo", env={"KBM_LANG": "de"})
+    assert "hello" not in kbm.ok("show", "eva")
+
+
 def test_add_edit_and_archive(kbm):
     kbm.ok("add", "Eva Klein", "--tag", "e-bike", "--tag", "club", "--note", "rides daily")
     card = json.loads(kbm.ok("edit", "eva", "--phone", "030 123", "--email", "", "--json"))

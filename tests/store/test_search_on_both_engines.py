@@ -29,9 +29,18 @@ SHOP = [
     ("Søren Łada", None, None, None, ["Ærmel des Trikots zu lang", "Œuvre-Katalog bestellt"]),
     ("Þór Guðmundsson", None, None, "Ærmelschoner", ["øl"]),
     ("Đuro Horvat", "+385 1 234 5678", None, None, ["Đakovo, Guðrún"]),
+    # found by the address as written on the card, or with the street written out
+    ("Anneliese Schäfer", "0341/2223344", None, None, []),
+    ("Karl Weber", "+49 30 3333 4444", None, None, []),
+    ("Emil Sommer", None, None, None, []),
 ]
 # Written on a card's further numbers (schema 5): found as the main number is.
 MORE_CONTACTS = {"Heike Groß": "work: +49 (0)351 4445556\nmobile: 0152 9998887"}
+ADDRESSES = {"Anneliese Schäfer": "Hauptstr. 3, 04109 Leipzig",
+             "Karl Weber": "Hauptstraße 30\n04177 Leipzig",
+             "Emil Sommer": "Hauptstraße 3a, 01067 Dresden",
+             "Jürgen Müller": "Karl-Liebknecht-Str. 12, 04107 Leipzig",
+             "Dora Krüger": "Eisenbahnstr. 40, 04315 Leipzig"}
 SEARCHES = [
     # phone fragments in any notation
     "1234", "555-12", "0171 555", "(0)171", "+49 171", "777 8", "77", "0", "00", "01", "2223334",
@@ -52,6 +61,13 @@ SEARCHES = [
     # typed as on a German keyboard: the letters that are not on it folded alike
     "soren", "søren", "SØREN", "lukasz", "aermel", "armel", "kilic", "smorrebrod", "oeuvre",
     "œuvre", "thor", "þór", "duro", "đuro", "gudrun", "đakovo", "lada", "ołada",
+    # an address as it is on the card or as people say it: a house number, a postcode, a
+    # street written out or cut short ("Str."), both ways round
+    "Hauptstr 3", "Hauptstr. 3", "Hauptstr. 3, 04109 Leipzig", "Hauptstraße 3",
+    "hauptstrasse 3", "hauptstr", "hauptstraße", "HAUPTSTR.", "04109", "0410", "04109 leipzig",
+    "3", "3,", "3a", "hauptstr 3a", "30", "hauptstr 30", "12", "karl-liebknecht-straße 12",
+    "Karl-Liebknecht-Str. 12", "eisenbahnstraße 40", "eisenbahnstr", "40", "str.", "straße",
+    "leipzig", "dresden 3", "0341/98765", "+49 341 9876", "98765-43", "0341", "3333",
 ]
 
 
@@ -60,6 +76,8 @@ def fill(store) -> None:
         customer = store.add_customer(name, phone=phone, email=email, tags=tags)
         if name in MORE_CONTACTS:
             store.update_customer(customer.id, more_contacts=MORE_CONTACTS[name])
+        if name in ADDRESSES:
+            store.update_customer(customer.id, address=ADDRESSES[name])
         for text in said:
             store.log_conversation(customer.id, text)
 
@@ -99,6 +117,29 @@ def test_the_same_searches_find_the_same_customers_on_both_engines(both):
         assert both[engine]["thor"][0] == both[engine]["þór"][0] == ["Þór Guðmundsson"]
         assert both[engine]["duro"][0] == ["Đuro Horvat"]
         assert both[engine]["gudrun"] == (["Đuro Horvat"], 1, ["Đakovo, Guðrún"])
+    # an address as written on the card, or with the street written out or cut short
+    for engine in both:
+        found = {typed: both[engine][typed][0] for typed in SEARCHES}
+        number_3 = ["Anneliese Schäfer", "Emil Sommer"]  # "3" and "3a", not "30"
+        for typed in ("Hauptstr 3", "Hauptstr. 3", "Hauptstraße 3", "hauptstrasse 3"):
+            assert found[typed] == number_3, (engine, typed)
+        # a number alone: the house number, or the start of a phone number (Đuro's
+        # +385 …), not every 3 in a phone number (Karl's, Heike's)
+        assert found["3"] == found["3,"] == ["Anneliese Schäfer", "Đuro Horvat",
+                                             "Emil Sommer"], engine
+        assert found["Hauptstr. 3, 04109 Leipzig"] == ["Anneliese Schäfer"], engine
+        street = ["Anneliese Schäfer", "Emil Sommer", "Karl Weber"]
+        assert found["hauptstr"] == found["hauptstraße"] == found["HAUPTSTR."] == street
+        assert found["04109"] == found["04109 leipzig"] == ["Anneliese Schäfer"], engine
+        assert found["3a"] == found["hauptstr 3a"] == found["dresden 3"] == ["Emil Sommer"]
+        assert found["30"] == found["hauptstr 30"] == ["Karl Weber"], engine
+        assert found["karl-liebknecht-straße 12"] == found["Karl-Liebknecht-Str. 12"] == [
+            "Jürgen Müller"], engine
+        assert found["eisenbahnstraße 40"] == found["eisenbahnstr"] == ["Dora Krüger"]
+        # a phone fragment in any notation still finds the number
+        for typed in ("0341/98765", "+49 341 9876", "98765-43"):
+            assert found[typed] == ["Heike Groß"], (engine, typed)
+        assert found["3333"] == ["Karl Weber"], engine  # in his phone number
     # the first key of a number finds everyone with a number, not nobody
     with_a_number = sorted(name for name, number, *_ in SHOP if number)
     assert sorted(both["sqlite"]["0"][0]) == sorted(both["sqlite"]["00"][0]) == with_a_number

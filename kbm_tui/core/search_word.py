@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kbm_tui.core import phone
 from kbm_tui.core.vocab import name_fold
 
@@ -21,9 +23,25 @@ LETTERS_BEYOND_ASCII = (
     "\uac00-\ud7a3")
 
 
+# Stands on both sides of each short number on a card (derive.search_text): "¤3¤" is a house
+# number 3 standing there (not 30, not a 3 inside a phone number), three characters that
+# the trigram indexes of both engines find. Nobody types it.
+NUMBER_MARK = "\u00a4"
+_IN_A_WORD = f"0-9A-Za-z{LETTERS_BEYOND_ASCII}"
+# A number of one or two digits standing on its own, or with one letter after it ("3a").
+_SHORT_NUMBER = re.compile(
+    f"(?<![{_IN_A_WORD}])([0-9]{{1,2}})(?![0-9])(?:([a-z])(?![{_IN_A_WORD}]))?")
+_HOUSE_NUMBER = re.compile("[0-9]{1,2}[a-z]?")
+# A street written out or cut short: "hauptstraße", "hauptstrasse" and "hauptstr." are the
+# same street, and "hauptstr" is in all of them (after something: "straße" alone stays).
+_STREET = re.compile(r"(?<=.)str(?:asse|\.)$")
+
+
 def read(word: str) -> tuple[str, str]:
     """How `word` is looked for, and the text to look for: international digits for a
-    number, the name folded for German spellings (as the card is stored) otherwise."""
+    number, the name folded for German spellings (as the card is stored) otherwise; a
+    street as its first part ("hauptstraße" -> "hauptstr", which "Hauptstr. 3" holds)."""
+    word = _digits_typed(word) or word
     is_number = phone.looks_like_number(word)
     digits = (phone.search_digits(word) or "") if is_number else ""
     if is_number and len(digits) < 3:
@@ -31,7 +49,42 @@ def read(word: str) -> tuple[str, str]:
     name_word = name_fold(word)
     if len(name_word) < 3 and not is_number:
         return NAME_START, name_word
-    return ANYWHERE, digits if is_number else name_word
+    return ANYWHERE, digits if is_number else _STREET.sub("str", name_word)
+
+
+def number_on_card(word: str) -> str | None:
+    """What a word of digits is looked for on the card besides a phone number: one or two
+    digits (and a letter) a number standing there (a house number: "3" finds "Hauptstr. 3"
+    and "3a", not "30"; "3a" only "3a"), more digits the digits as typed (a postcode:
+    "04109", where the phone number's international digits would be 494109). None for
+    other words, and for the first key of a phone number ("0", "00"), which finds every
+    number."""
+    typed = word.lower().rstrip(",;:")
+    if not typed.isascii() or (typed.isdigit() and not phone.search_digits(typed)):
+        return None
+    if _HOUSE_NUMBER.fullmatch(typed):
+        return f"{NUMBER_MARK}{typed}{NUMBER_MARK}"
+    if typed.isdigit():
+        return None if typed == read(typed)[1] else typed
+    return None
+
+
+def number_marks(folded: str) -> str:
+    """The marks of the short numbers standing in a folded card text, each once: what
+    `number_on_card` looks for ("hauptstr. 3a, 04109 leipzig" -> "¤3¤ ¤3a¤")."""
+    found: dict[str, None] = {}
+    for digits, letter in _SHORT_NUMBER.findall(folded):
+        found[digits] = None
+        if letter:
+            found[digits + letter] = None
+    return " ".join(f"{NUMBER_MARK}{n}{NUMBER_MARK}" for n in found)
+
+
+def _digits_typed(word: str) -> str | None:
+    """The digits of a word that is a number and nothing else, as copied from a card
+    ("3," in "Hauptstr. 3, 04109"); None for anything else."""
+    digits = word.rstrip(",;:")
+    return digits if digits.isascii() and digits.isdigit() else None
 
 
 def bare(word: str) -> str:

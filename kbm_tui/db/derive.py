@@ -6,9 +6,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from kbm_tui.core import cardfields, phone, vocab
+from kbm_tui.core import cardfields, phone, search_word, vocab
 
 SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
+# How this kbm makes the folded search columns, kept in kbm_meta: a database whose columns
+# an earlier kbm made (before the short numbers were marked, 2026-11-29) gets them anew
+# when it is opened (made_now), without a schema step of its own.
+SEARCH_COLUMNS = "numbers marked"
+SEARCH_COLUMNS_KEY = "search_columns"
 
 
 def phone_keys(main: str | None, more: str | None, region: str | None = None) -> str | None:
@@ -20,7 +25,11 @@ def phone_keys(main: str | None, more: str | None, region: str | None = None) ->
 
 
 def search_text(*values: str | None) -> str:
-    return vocab.name_fold(" ".join(v for v in values if v))
+    """The card's searched fields folded, and after them a mark for each short number
+    standing there (core/search_word.py: "3" finds the house number 3, an index look-up)."""
+    text = vocab.name_fold(" ".join(v for v in values if v))
+    marks = search_word.number_marks(text)
+    return f"{text} {marks}" if marks else text
 
 
 def derived_folds(card: dict[str, Any]) -> tuple[str, str]:
@@ -35,6 +44,34 @@ def derived(card: dict[str, Any], region: str | None = None) -> dict[str, Any]:
         "phone_digits": phone_keys(card["phone"], card.get("more_contacts"), region),
         "search_text": text,
     }
+
+
+def made_now(conn: Any) -> bool:
+    """Whether the database's search columns are made as this kbm makes them (either
+    engine: one look at kbm_meta, as every open asks it)."""
+    row = conn.execute("SELECT value FROM kbm_meta WHERE key=?",
+                       (SEARCH_COLUMNS_KEY,)).fetchone()
+    return row is not None and row[0] == SEARCH_COLUMNS
+
+
+def mark_made_now(conn: Any) -> None:
+    """Note that every customer's search columns are made as this kbm makes them."""
+    conn.execute("DELETE FROM kbm_meta WHERE key=?", (SEARCH_COLUMNS_KEY,))
+    conn.execute("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
+                 (SEARCH_COLUMNS_KEY, SEARCH_COLUMNS))
+
+
+def refold_rows(conn: Any) -> int:
+    """The folded search columns anew in Python, written only where they change (for a
+    server, whose indexes follow each row written). How many changed."""
+    changed = []
+    for row in conn.execute(f"SELECT id, name_key, search_text, {', '.join(SEARCHED)} "
+                            "FROM customer").fetchall():
+        folds = derived_folds(dict(zip(SEARCHED, row[3:], strict=True)))
+        if folds != (row[1], row[2]):
+            changed.append((*folds, row[0]))
+    conn.executemany("UPDATE customer SET name_key=?, search_text=? WHERE id=?", changed)
+    return len(changed)
 
 
 def _folding_functions(conn: sqlite3.Connection) -> None:
@@ -54,6 +91,7 @@ def refresh_all(conn: sqlite3.Connection, *, last_contact: bool) -> None:
     conn.execute("UPDATE customer SET name_key=kbm_name_key(name), "
                  "phone_digits=kbm_phone_keys(phone, more_contacts), "
                  f"search_text=kbm_search_text({', '.join(SEARCHED)}){last}")
+    mark_made_now(conn)
 
 
 def refold_all(conn: sqlite3.Connection) -> int:

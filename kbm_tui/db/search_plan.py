@@ -82,6 +82,10 @@ def plan(words: list[str], look: Lookups, memory: dict | None = None) -> SearchP
         elif word in said_by_few:
             on_card = asked("card", text)
             found = None if on_card is None else on_card | set(said_by_few[word])
+        number = search_word.number_on_card(word)
+        if found is not None and number is not None:  # a house number, a postcode
+            numbered = asked("card", number)
+            found = None if numbered is None else found | numbered
         if found is not None and len(found) < _few_enough(word, words, said_by_few, look):
             return SearchPlan(look.narrowed_to(sorted(found)), said_by_few)
     return SearchPlan(None, said_by_few)

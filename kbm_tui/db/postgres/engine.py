@@ -11,6 +11,7 @@ computers share.
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import psycopg
 from kbm_tui.core import clock, settings, timefmt
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.core.i18n import _
-from kbm_tui.db import schema
+from kbm_tui.db import derive, schema
 from kbm_tui.db.base import Notice
 from kbm_tui.db.postgres import connect, search
 from kbm_tui.db.postgres.connect import Connection, describe
@@ -210,7 +211,10 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
             "The database {where} holds tables of another program, not kbm-tui's. Give kbm "
             "a database of its own (see the README, \"Several computers\"); nothing was "
             "changed.").format(where=where))
-    row = conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'").fetchone()
+    # (and how its search columns were made, in the same look: derive.SEARCH_COLUMNS)
+    row = conn.execute("SELECT value, (SELECT value = ? FROM kbm_meta WHERE key=?) FROM "
+                       "kbm_meta WHERE key='schema_version'",
+                       (derive.SEARCH_COLUMNS, derive.SEARCH_COLUMNS_KEY)).fetchone()
     if row is None or not str(row[0]).isdigit():
         raise DatabaseFileError(_("The database {where} has no readable schema version. "
                                   "Nothing was changed.").format(where=where))
@@ -225,6 +229,8 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
 
         if said := upgrade(conn, target, version):
             notices.append(Notice(said))  # once: the upgrade is done once
+    if not row[1]:
+        _refold(conn, target)
     complete, may_add, user, owner = _word_starts(conn)
     if complete:
         return True
@@ -243,6 +249,32 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
             "{owner_url} today").format(user=user, where=describe(target), owner=owner,
                                          owner_url=_as(target, owner)), told))
     return False
+
+
+def _refold(conn: Connection, target: str) -> None:
+    """The search columns anew, for a database whose columns an earlier kbm made
+    (derive.SEARCH_COLUMNS): once, by the computer that opens it first."""
+    conn.execute("SELECT pg_advisory_lock(?)", (SETUP_LOCK,))
+    try:
+        if derive.made_now(conn):  # another computer did it while this one waited
+            return
+        if sys.stderr.isatty() and conn.execute("SELECT 1 FROM customer LIMIT 1").fetchone():
+            print(_("Updating the search of {name} for this version of kbm-tui (only this "
+                    "once) …").format(name=describe(target)), file=sys.stderr, flush=True)
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT value FROM kbm_meta WHERE key='revision' FOR UPDATE")
+            derive.refold_rows(conn)
+            derive.mark_made_now(conn)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if not isinstance(exc, psycopg.errors.InsufficientPrivilege):
+                raise
+            # a role that may only read: search answers from the columns as they are
+            # until a till that may write opens the database
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
 
 
 def _as(target: str, user: str) -> str:

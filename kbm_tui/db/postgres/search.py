@@ -102,6 +102,20 @@ def _word_start(word: str) -> str:
 def word_condition(word: str, *, in_name_order: bool = False, word_starts: bool = True,
                    row_by_row: bool = False,
                    said_by: list[int] | None = None) -> tuple[str, list]:
+    """SQL (on customer c) true when a folded search word matches the customer
+    (`_word_condition`), or a word of digits is a number on the card (a house number, a
+    postcode: core/search_word.number_on_card), as on SQLite."""
+    sql, params = _word_condition(word, word_starts=word_starts, row_by_row=row_by_row,
+                                  said_by=said_by)
+    number = search_word.number_on_card(word)
+    if number is None:
+        return sql, params
+    card, card_params = _on_card(number, "c.")
+    return f"({sql} OR {card})", [*params, *card_params]
+
+
+def _word_condition(word: str, *, word_starts: bool, row_by_row: bool,
+                    said_by: list[int] | None) -> tuple[str, list]:
     """SQL (on customer c) true when a folded search word matches the customer; the same
     matches as SQLite's (see db/sqlite/search.py): a number in international digits, a
     name folded for German spellings. Without `word_starts` (a database lacking that index,

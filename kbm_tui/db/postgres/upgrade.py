@@ -41,14 +41,7 @@ def require_utf8(conn: Connection, target: str) -> None:
 def refold(conn: Connection) -> None:
     """The folded search columns and the words said anew in this kbm's folding, written
     only where they change (the indexes on them follow each row written)."""
-    columns = ", ".join(derive.SEARCHED)
-    changed = []
-    for row in conn.execute(f"SELECT id, name_key, search_text, {columns} FROM customer"
-                            ).fetchall():
-        name_key, text = derive.derived_folds(dict(zip(derive.SEARCHED, row[3:], strict=True)))
-        if (name_key, text) != (row[1], row[2]):
-            changed.append((name_key, text, row[0]))
-    conn.executemany("UPDATE customer SET name_key=?, search_text=? WHERE id=?", changed)
+    derive.refold_rows(conn)
     said = conn.execute("SELECT v.customer_id, string_agg(v.summary, ' '), min(s.words) "
                         "FROM conversation v LEFT JOIN customer_said s ON "
                         "s.customer_id = v.customer_id WHERE v.deleted_at IS NULL "

@@ -196,6 +196,20 @@ def _word_starts(word: str) -> str:
 
 def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool = False,
                    said_by: list[int] | None = None) -> tuple[str, list]:
+    """SQL (on customer c) that is true when a folded search word matches the customer:
+    `_word_condition`, or a word of digits as a number on the card (a house number, a
+    postcode: core/search_word.number_on_card)."""
+    sql, params = _word_condition(word, in_name_order=in_name_order, row_by_row=row_by_row,
+                                  said_by=said_by)
+    number = search_word.number_on_card(word)
+    if number is None:
+        return sql, params
+    card, card_params = _on_card(number, "+c.id" if in_name_order else "c.id", row_by_row)
+    return f"({sql} OR {card})", [*params, *card_params]
+
+
+def _word_condition(word: str, *, in_name_order: bool, row_by_row: bool,
+                    said_by: list[int] | None) -> tuple[str, list]:
     """SQL (on customer c) that is true when a folded search word matches the customer.
 
     Three letters or more match anywhere on the card, in the phone digits, or at the start
@@ -218,13 +232,7 @@ def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool =
     if how == search_word.NAME_START:
         return (f"{member} IN (SELECT rowid FROM customer_words WHERE customer_words MATCH ?)",
                 [quoted(text) + "*"])
-    if row_by_row:
-        on_card = f"%{like_escape(text)}%"
-        card, card_params = ("c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? "
-                             "ESCAPE '\\'", [on_card, on_card])
-    else:
-        card, card_params = (f"{member} IN (SELECT rowid FROM customer_fts WHERE "
-                             "customer_fts MATCH ?)", [quoted(text)])
+    card, card_params = _on_card(text, member, row_by_row)
     if said_by is not None:
         said, said_params = (f"{member} IN (SELECT value FROM json_each(?))",
                              [json.dumps(said_by)])
@@ -238,6 +246,17 @@ def word_condition(word: str, *, in_name_order: bool = False, row_by_row: bool =
         said, said_params = (f"{member} IN (SELECT rowid FROM customer_said_fts WHERE "
                              "customer_said_fts MATCH ?)", [_word_starts(word)])
     return f"({card} OR {said})", [*card_params, *said_params]
+
+
+def _on_card(text: str, member: str, row_by_row: bool) -> tuple[str, list]:
+    """SQL true when the card (search_text or phone digits) holds `text`: checked on the
+    row itself, or the customer found in the trigram index."""
+    if row_by_row:
+        on_card = f"%{like_escape(text)}%"
+        return ("c.search_text LIKE ? ESCAPE '\\' OR c.phone_digits LIKE ? ESCAPE '\\'",
+                [on_card, on_card])
+    return (f"{member} IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+            [quoted(text)])
 
 
 class _Lookups:
@@ -263,7 +282,13 @@ class _Lookups:
         return self._ids("customer_said_fts", _word_starts(word))
 
     def number(self, digits: str) -> set[int] | None:
-        return None  # the phone digits' own index answers a page at once
+        # No index has the phone numbers' starts: 17 ms through 100,000 customers when few
+        # numbers start so (the limit ends it early otherwise), where a page along the names
+        # looking for none took 160.
+        ids = json.loads(self.conn.execute(
+            "SELECT json_group_array(id) FROM (SELECT id FROM customer WHERE phone_digits "
+            "LIKE ? LIMIT ?)", (f"{digits}%", search_plan.FEW_CUSTOMERS)).fetchone()[0])
+        return set(ids) if len(ids) < search_plan.FEW_CUSTOMERS else None
 
     def name(self, text: str) -> set[int] | None:
         return self._ids("customer_words", quoted(text) + "*")

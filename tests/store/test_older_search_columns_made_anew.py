@@ -1,0 +1,70 @@
+"""A shop whose search columns an earlier kbm made (before house numbers were marked on the
+card) finds a customer by the house number once opened, on either engine, with no schema
+step: the columns are made anew when the database is opened, once."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import psycopg
+import pytest
+from test_search_on_both_engines import fill
+
+from kbm_tui.core.vocab import name_fold
+from kbm_tui.store import Store
+
+SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
+
+
+def _as_an_earlier_kbm_left_it(conn) -> None:
+    """search_text without the marks of short numbers, and no note of how it was made."""
+    rows = conn.execute(f"SELECT id, {', '.join(SEARCHED)} FROM customer").fetchall()
+    for row in rows:
+        text = name_fold(" ".join(v for v in row[1:] if v))
+        conn.execute("UPDATE customer SET search_text=%s WHERE id=%s".replace(
+            "%s", "?" if isinstance(conn, sqlite3.Connection) else "%s"), (text, row[0]))
+    conn.execute("DELETE FROM kbm_meta WHERE key='search_columns'")
+    marked = conn.execute("SELECT count(*) FROM customer WHERE search_text LIKE '%¤%'")
+    assert marked.fetchone()[0] == 0
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    if request.param == "sqlite":
+        return tmp_path / "shop.sqlite3"
+    return request.getfixturevalue("server_db")
+
+
+def _connect(target):
+    if isinstance(target, str):
+        return psycopg.connect(target, autocommit=True)
+    return sqlite3.connect(target, isolation_level=None)
+
+
+def test_a_shop_from_before_finds_the_house_number_once_opened(target, capsys, monkeypatch):
+    with Store.open(target) as store:
+        fill(store)
+    with _connect(target) as conn:
+        _as_an_earlier_kbm_left_it(conn)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # the owner at a terminal
+    with Store.open(target) as store:
+        assert "Updating the search of" in capsys.readouterr().err
+        assert [c.name for c in store.list_customers("Hauptstr. 3")] == [
+            "Anneliese Schäfer", "Emil Sommer"]
+        assert store.count_customers("3a") == 1
+    with Store.open(target) as store:  # once: the next open has nothing to do
+        assert capsys.readouterr().err == ""
+        assert [c.name for c in store.list_customers("30")] == ["Karl Weber"]
+    with _connect(target) as conn:
+        assert conn.execute("SELECT value FROM kbm_meta WHERE key='search_columns'"
+                            ).fetchone() is not None
+
+
+def test_a_new_shop_says_nothing_about_its_search(target, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with Store.open(target) as store:
+        store.add_customer("Anneliese Schäfer", address="Hauptstr. 3, 04109 Leipzig")
+    with Store.open(target) as store:
+        assert [c.name for c in store.list_customers("hauptstraße 3")] == ["Anneliese Schäfer"]
+    assert "Updating" not in capsys.readouterr().err

@@ -51,7 +51,8 @@ EXAMPLES = {
     "customers": N_("""examples:
   kbm customers              (everyone, by name)
   kbm customers 0171         (part of a phone number)
-  kbm customers anna e-bike  (every word must match: name, phone, email, tags, notes)
+  kbm customers anna e-bike  (every word must match: name, phone, address, email, tags, notes)
+  kbm customers hauptstr 3   (an address as on the card; a postcode: 04109)
   kbm customers --sort last_contact --limit 20 --json"""),
     "demo": N_("""examples:
   kbm demo --db demo.sqlite3

@@ -88,7 +88,7 @@ class CustomersScreen(ItemActions, KbmScreen):
         box = Horizontal(classes="filter-box")
         box.border_title = _("Filter (/)")
         with box:
-            yield Input(placeholder=_("name, phone, email, tags, notes — type to filter"),
+            yield Input(placeholder=_("name, phone, address, email, tags, notes — type to filter"),
                         id="filter", compact=True)
             yield Checkbox(_("archived"), id="archived", compact=True)
         yield VirtualTable(COLUMNS, id="customer-list", classes="items")

@@ -157,7 +157,7 @@ def _table() -> tuple[Action, ...]:
           N_("Sort by name, last contact or newest (or click a heading)"),
           palette=N_("Sort the customers differently")),
         a("customers.find", "slash", "find", N_("Filter"),
-          N_("Type to filter: name, phone, email, tags, notes (escape: to the list)"),
+          N_("Type to filter: name, phone, address, email, tags, notes (escape: to the list)"),
           palette=N_("Filter the customers")),
         a("customers.to_list", "escape", "to_list", N_("To the list"),
           N_("From the filter to the list (or ↓)")),

@@ -1,0 +1,48 @@
+"""`kbm log`/`kbm show` and the app's customer picker take a customer by the address as it
+is on the card ("Hauptstr. 3") when no name, number or email matches what was typed; a
+number alone stays a phone number, never a postcode."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbm_tui.core.errors import Ambiguous, NotFound
+
+pytestmark = pytest.mark.both_engines
+
+
+@pytest.fixture
+def street(store):
+    store.add_customer("Anneliese Schäfer", phone="0341 2223344",
+                       address="Hauptstr. 3, 04109 Leipzig")
+    store.add_customer("Karl Weber", address="Hauptstraße 30\n04177 Leipzig")
+    store.add_customer("Emil Sommer", address="Eisenbahnstraße 3, 04315 Leipzig")
+    store.add_customer("Hauptmann Lutz", phone="0171 3040506")
+    return store
+
+
+@pytest.mark.parametrize("typed", ["Hauptstr. 3", "Hauptstr 3", "hauptstraße 3",
+                                   "Hauptstr. 3, 04109 Leipzig", "04109 leipzig"])
+def test_an_address_as_on_the_card_picks_the_one_living_there(street, typed):
+    assert street.match_customer(typed).name == "Anneliese Schäfer"
+
+
+def test_a_name_still_wins_and_an_address_of_several_lists_them(street):
+    assert street.match_customer("hauptmann").name == "Hauptmann Lutz"
+    with pytest.raises(Ambiguous) as many:
+        street.match_customer("leipzig 3")
+    assert [c.name for c in many.value.candidates] == ["Anneliese Schäfer", "Emil Sommer"]
+
+
+@pytest.mark.parametrize("typed", ["04109", "3", "30", "hauptstraße"])
+def test_a_number_alone_is_a_phone_number_and_a_street_alone_no_one(street, typed):
+    with pytest.raises(NotFound):
+        street.match_customer(typed)
+
+
+def test_kbm_show_takes_the_address(kbm):
+    kbm("add", "Anneliese Schäfer", "--address", "Hauptstr. 3, 04109 Leipzig")
+    kbm("add", "Karl Weber", "--address", "Hauptstraße 30, 04177 Leipzig")
+    shown = kbm("show", "Hauptstraße 3")
+    assert shown.returncode == 0, shown.stderr
+    assert "Anneliese Schäfer" in shown.stdout and "Karl Weber" not in shown.stdout

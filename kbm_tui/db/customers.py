@@ -102,7 +102,8 @@ class CustomersPart(Part):
                          _("There is no customer #{id}.").format(id=customer_id))
 
     def find_customers(self, typed: str, limit: int = 20) -> list[Customer]:
-        """Customers whose name, phone or email match what was typed (for `kbm log`).
+        """Customers whose name, phone or email match what was typed (for `kbm log`), or else
+        whose address does (words with a number among them: "Hauptstr. 3").
 
         `#12` picks customer 12; a whole name that matches exactly one customer wins over
         customers whose names merely contain it. Names match at the start of a word, with
@@ -145,8 +146,20 @@ class CustomersPart(Part):
             params += card_params
         rows = self.conn.execute(
             f"SELECT id FROM customer WHERE {' OR '.join(ors)} "
-            "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit))
+            "ORDER BY archived_at IS NOT NULL, name_key, id LIMIT ?", (*params, limit)).fetchall()
+        if not rows and _an_address(query):
+            rows = self._living_at(query, limit)
         return [self.get_customer(r[0]) for r in rows]
+
+    def _living_at(self, query: str, limit: int) -> list:
+        """Who has every word typed on the card, as the customer list's search finds them
+        (a house number standing there, a street written out or cut short, a postcode)."""
+        conditions = [self.engine.search.word_condition(word) for word in vocab.fold(query).split()]
+        where = " AND ".join(sql for sql, _params in conditions)
+        return self.conn.execute(
+            f"SELECT c.id FROM customer c WHERE {where} "
+            "ORDER BY c.archived_at IS NOT NULL, c.name_key, c.id LIMIT ?",
+            (*[p for _sql, params in conditions for p in params], limit)).fetchall()
 
     def match_customer(self, typed: str) -> Customer:
         """Exactly one customer for what was typed, or NotFound / Ambiguous."""
@@ -158,3 +171,11 @@ class CustomersPart(Part):
                                '"{typed}" matches {n} customers.', len(found)).format(
                                    typed=typed.strip(), n=len(found)), found)
         return found[0]
+
+
+def _an_address(query: str) -> bool:
+    """Words with a number among them, not a phone number ("Hauptstr. 3", "04109 Leipzig"):
+    a number alone is looked for as a phone number only, so that `kbm log 12345 …` never
+    takes the one customer whose postcode it is."""
+    words = query.split()
+    return len(words) > 1 and any(c.isdigit() for c in query) and not phone.looks_like_number(query)

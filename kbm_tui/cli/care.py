@@ -11,6 +11,7 @@ from kbm_tui.cli.common import open_store, pick_customer, read_when
 from kbm_tui.cli.output import as_json, print_json, say, table
 from kbm_tui.core import clock, l10n, timefmt, vocab
 from kbm_tui.core.cardfields import show_birthday
+from kbm_tui.core.errors import InputError
 from kbm_tui.core.i18n import _, n_
 from kbm_tui.core.money import format_money
 from kbm_tui.core.records import Customer, PromiseStats
@@ -27,6 +28,9 @@ def wishes_text(c: Customer) -> str:
     if c.do_not_contact:
         parts.append(_("DO NOT CONTACT ({reason})").format(reason=c.dnc_reason) if c.dnc_reason
                      else _("DO NOT CONTACT"))
+    elif c.no_ads_since:  # "do not contact" says it already
+        parts.append(_("no advertising (since {day})").format(
+            day=timefmt.since_day(c.no_ads_since)))
     if c.only_when_asked:
         parts.append(_("only when they ask"))
     if c.contact_every_days:
@@ -54,9 +58,15 @@ def cmd_prefer(args: argparse.Namespace) -> None:
             changes.update(do_not_contact=True, dnc_reason=args.do_not_contact)
         if args.allow_contact:
             changes["do_not_contact"] = False
+        if args.no_ads and args.allow_ads:
+            raise InputError(_("--no-ads and --allow-ads contradict each other: give one."))
+        if args.no_ads or args.allow_ads:
+            changes["no_ads"] = args.no_ads
         if changes or args.clear:
             customer = store.set_wishes(customer.id, clear=args.clear, **changes)
     say(_("{name} wishes: {wishes}.").format(name=customer.name, wishes=wishes_text(customer)))
+    if args.clear and customer.no_ads_since and not args.no_ads:
+        say(_("The objection to advertising stays: withdraw it with --allow-ads."), "dim")
 
 
 def cmd_renegotiate(args: argparse.Namespace) -> None:

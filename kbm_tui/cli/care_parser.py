@@ -18,8 +18,9 @@ EXAMPLES = {
     "prefer": N_("""examples:
   kbm prefer anna --via phone --person Maria --every 4w
   kbm prefer anna --only-when-asked
-  kbm prefer "#12" --do-not-contact "asked us to stop the newsletter"
-  kbm prefer anna --clear                (forget all wishes)
+  kbm prefer anna --no-ads               (no advertising; everything else still welcome)
+  kbm prefer "#12" --do-not-contact "moved away, asked us to stop"
+  kbm prefer anna --clear                (forget the wishes but "no advertising")
   kbm prefer anna                        (show them)"""),
     "renegotiate": N_("""examples:
   kbm renegotiate 7 "Friday 14:00" "part arrives later, agreed with Anna on the phone\""""),
@@ -65,7 +66,14 @@ def add_commands(command: Command) -> None:
                    help=_("contact only when they ask"))
     p.add_argument("--do-not-contact", metavar=_("REASON"), help=_("never contact them, and why"))
     p.add_argument("--allow-contact", action="store_true", help=_("lift do-not-contact"))
-    p.add_argument("--clear", action="store_true", help=_("forget all their wishes"))
+    p.add_argument("--no-ads", action="store_true",
+                   help=_("they object to advertising (newsletters, offers they did not ask "
+                          "for); calls back, answers and quotes they asked for stay welcome"))
+    p.add_argument("--allow-ads", action="store_true",
+                   help=_("they withdraw their objection to advertising"))
+    p.add_argument("--clear", action="store_true",
+                   help=_("forget their wishes (an objection to advertising stays until "
+                          "--allow-ads)"))
 
     p = command("renegotiate", _("Agree a new due time for a promise with the customer."))
     p.add_argument("id", type=ID, metavar=_("id"))

@@ -55,7 +55,7 @@ class Staff(Record):
 
 @dataclass(frozen=True)
 class Customer(Record):
-    MOMENTS = ("created_at", "updated_at", "archived_at", "last_contact_at")
+    MOMENTS = ("created_at", "updated_at", "archived_at", "last_contact_at", "no_ads_since")
     BOOLS = ("only_when_asked", "do_not_contact")
     id: int
     name: str
@@ -78,6 +78,7 @@ class Customer(Record):
     birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without the year
     more_contacts: str | None = None  # further numbers, emails, addresses, one a line
     source_key: str | None = None
+    no_ads_since: datetime | None = None  # objected to advertising then (GDPR Art. 21)
     pref_staff_name: str | None = None
 
 
@@ -86,7 +87,7 @@ class Customer(Record):
 class CustomerSummary(Record):
     """One line of the customer list."""
 
-    MOMENTS = ("last_contact_at", "archived_at")
+    MOMENTS = ("last_contact_at", "archived_at", "no_ads_since")
     DAYS = ("next_followup_day",)
     id: int
     name: str
@@ -98,6 +99,7 @@ class CustomerSummary(Record):
     archived_at: datetime | None = None
     tags: str | None = None
     bought_cents: int = 0  # purchases and invoices, a sale logged as both once (core.money)
+    no_ads_since: datetime | None = None  # for a mailing list that honours the objection
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,12 @@ def show_day(day: date | None, *, today: date | None = None, padded: bool = True
     return l10n.short_date(day, weekday_too=False, year=True, padded=padded)
 
 
+def since_day(moment: datetime) -> str:
+    """The day a standing wish was recorded, with its year as evidence is written:
+    "29 Nov 2026" / "29. Nov. 2026"."""
+    return l10n.short_date(local(moment).date(), weekday_too=False, year=True, padded=False)
+
+
 def month_start(day: date, back: int = 0) -> date:
     """The first day of the month `back` months before the one holding `day`."""
     index = day.year * 12 + day.month - 1 - back

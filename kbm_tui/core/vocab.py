@@ -33,6 +33,7 @@ KIND_LABELS = {
     "return": N_("return"),
     "service": N_("service"),
     "feedback": N_("feedback/idea"),
+    "advertising": N_("advertising"),
     "other": N_("other"),
 }
 DIRECTION_LABELS = {"in": N_("customer came to us"), "out": N_("we reached out")}
@@ -89,6 +90,10 @@ _ALIASES = {
         "idea": "feedback", "idee": "feedback", "anregung": "feedback", "lob": "feedback",
         "feedback/idea": "feedback", "idee/feedback": "feedback", "wish": "feedback",
         "wunsch": "feedback", "vorschlag": "feedback", "ruckmeldung": "feedback",
+        "werbung": "advertising", "newsletter": "advertising", "mailing": "advertising",
+        "aktion": "advertising", "rundschreiben": "advertising", "prospekt": "advertising",
+        "promotion": "advertising", "ad": "advertising", "ads": "advertising",
+        "marketing": "advertising", "reklame": "advertising",
         "sonstiges": "other", "anderes": "other", "sonst": "other",
     },
     "direction": {
@@ -191,7 +196,7 @@ def labels(field: str) -> dict[str, str]:
 _TYPED = {
     "channel": N_("store, phone, email, letter, social, web, visit"),
     "kind": N_("inquiry, offer, purchase, invoice, payment, complaint, return, service, "
-               "feedback, other"),
+               "feedback, advertising, other"),
     "direction": N_("in, out"),
     "idea_status": N_("new, considered, done"),
     "promise_status": N_("open, kept, broken, cancelled"),

@@ -26,8 +26,12 @@ class CarePart(Part):
 
     def set_wishes(self, customer_id: int, *, channel=_UNSET, staff_id=_UNSET, every_days=_UNSET,
                    only_when_asked=_UNSET, do_not_contact=_UNSET, dnc_reason=_UNSET,
-                   clear: bool = False):
-        """Record how the customer wants to be contacted; only the given wishes change."""
+                   no_ads=_UNSET, clear: bool = False):
+        """Record how the customer wants to be contacted; only the given wishes change.
+
+        `no_ads` True records the objection to advertising now, unless it stands already
+        (its first day is the evidence); False withdraws it. `clear` leaves it: an objection
+        is withdrawn only by saying so."""
         current = self.get_customer(customer_id)
         values = {"pref_channel": current.pref_channel, "pref_staff_id": current.pref_staff_id,
                   "contact_every_days": current.contact_every_days,
@@ -36,6 +40,10 @@ class CarePart(Part):
         if clear:
             values = dict.fromkeys(values)
             values.update(only_when_asked=False, do_not_contact=False)
+        if no_ads is not _UNSET:
+            since = current.no_ads_since
+            values["no_ads_since"] = (timefmt.to_db(since) if since else self._now()) \
+                if no_ads else None
         if channel is not _UNSET:
             values["pref_channel"] = None if channel is None else self._word("channel", channel, "")
         if staff_id is not _UNSET:
@@ -61,9 +69,10 @@ class CarePart(Part):
         return self.get_customer(customer_id)
 
     def wish_conflicts(self, customer_id: int, *, channel: str | None = None,
-                       staff_id: int | None = None, when: datetime | None = None) -> list[str]:
-        """The customer's wishes that an outgoing contact (now, or planned for `when`) breaks,
-        each as a sentence naming the wish. Empty when it is fine."""
+                       staff_id: int | None = None, when: datetime | None = None,
+                       kind: str | None = None) -> list[str]:
+        """The customer's wishes that an outgoing contact (now, or planned for `when`) of
+        `kind` breaks, each as a sentence naming the wish. Empty when it is fine."""
         c = self.get_customer(customer_id)
         broken = []
         if c.do_not_contact:
@@ -71,6 +80,10 @@ class CarePart(Part):
                 _("{name} asked not to be contacted (reason: {reason}).").format(
                     name=c.name, reason=c.dnc_reason) if c.dnc_reason else
                 _("{name} asked not to be contacted.").format(name=c.name))
+        elif c.no_ads_since and kind and vocab.canonical("kind", kind) == "advertising":
+            # Only advertising: the call-back, the quote they asked for are still welcome.
+            broken.append(_("{name} objected to advertising (since {day}).").format(
+                name=c.name, day=timefmt.since_day(c.no_ads_since)))
         if c.only_when_asked:
             broken.append(_("{name} wants to hear from the shop only when they ask.").format(
                 name=c.name))

@@ -31,7 +31,8 @@ class ContactPart(Part):
                 if self._word("direction", draft.direction, "in") == "out":
                     staff = draft.staff_id if draft.staff_id is not None else self.owner().id
                     broken = self.wish_conflicts(cid, channel=draft.channel or "store",
-                                                 staff_id=staff, when=draft.at)
+                                                 staff_id=staff, when=draft.at,
+                                                 kind=draft.kind)
                     against = " ".join(broken) or None
                 if against:
                     notes["contact"] = against

@@ -74,6 +74,9 @@ def merged_card(keep: dict[str, Any], gone: dict[str, Any],
     for flag in ("only_when_asked", "do_not_contact"):  # the customer's "no" stays
         card[flag] = int(bool(keep[flag]) or bool(gone[flag]))
     card["dnc_reason"] = keep["dnc_reason"] or gone["dnc_reason"]
+    # and so does an objection to advertising, from the first day either card had it
+    card["no_ads_since"] = min(filter(None, (keep["no_ads_since"], gone["no_ads_since"])),
+                               default=None)
     return card
 
 

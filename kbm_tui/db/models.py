@@ -116,6 +116,9 @@ class Customer(SQLModel, table=True):
     birthday: str | None = None  # YYYY-MM-DD, or --MM-DD when the year is not known
     more_contacts: str | None = None  # further numbers, emails, addresses: "label: value" lines
     source_key: str | None = Field(default=None, index=True)  # the card's id where it came from
+    # Schema 7: since when the customer objects to advertising (GDPR Art. 21); the moment is
+    # the shop's evidence. Every other contact is still welcome.
+    no_ads_since: datetime | None = Field(default=None, sa_type=UtcText)
 
 
 class Conversation(SQLModel, table=True):

@@ -132,7 +132,7 @@ RULES: dict[str, dict[str, list[Rule]]] = {
         "contact_every_days": DAYS, "only_when_asked": YES_NO, "do_not_contact": YES_NO,
         "dnc_reason": _lines("reason"), "organization": _line("organization"),
         "birthday": BIRTHDAY, "more_contacts": _lines("more_contacts"),
-        "source_key": _line("source_key"),
+        "source_key": _line("source_key"), "no_ads_since": MOMENT,
     },
     "conversation": {
         "id": ID, "customer_id": ID, "at": MOMENT, "staff_id": ID,

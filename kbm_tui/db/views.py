@@ -127,6 +127,7 @@ class ViewsPart(Part):
             source = f"(SELECT * FROM customer c {walked} ORDER BY {order} LIMIT ?) c"
             params, after = [*after, window, *params], ()
         sql = ("SELECT c.id, c.name, c.phone, c.email, c.tags, c.last_contact_at, c.archived_at, "
+               "c.no_ads_since, "
                "(SELECT count(*) FROM promise p WHERE p.customer_id=c.id AND p.status='open') "
                "AS open_promises, (SELECT min(coalesce(f.snoozed_until, f.due_day)) FROM "
                "followup f WHERE f.customer_id=c.id AND f.done_at IS NULL) AS next_followup_day"

@@ -72,7 +72,8 @@ class People:
                 self.archived[cid] = 1
             yield (*rows[cid][:7], stamp(created), stamp(updated),
                    None if archived is None else stamp(archived), *rows[cid][7:],
-                   None, None, None, None)  # organisation, birthday, more contacts, source
+                   None, None, None, None,  # organisation, birthday, more contacts, source
+                   None)  # no objection to advertising (schema 7)
 
     def person(self, cid: int, heavy: str | None) -> list:
         rnd, pick = self.rnd, self.pick

@@ -10,7 +10,8 @@ import stat
 
 import pytest
 
-from kbm_tui.core.errors import DatabaseFileError
+from kbm_tui.core.errors import AgainstWishes, DatabaseFileError
+from kbm_tui.core.records import ContactDraft
 from kbm_tui.db import schema
 from kbm_tui.db.sqlite import connect as store_open
 from kbm_tui.db.sqlite import create
@@ -298,7 +299,7 @@ def test_schema_v5_file_finds_the_letters_a_german_keyboard_lacks(tmp_path):
     shutil.copy(FIXTURE_V5, path)
     assert store_open.read_version(path) == 5
     with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
-        assert store_open.read_version(path) == 6
+        assert store_open.read_version(path) == schema.SCHEMA_VERSION
         assert store.row_counts()["customer"] == 3
         for typed in ("soren", "søren", "SØREN LADA", "smorrebrod", "lukasz", "aermel",
                       "oeuvre", "strasse", "+45 32 12 34 56"):
@@ -309,6 +310,79 @@ def test_schema_v5_file_finds_the_letters_a_german_keyboard_lacks(tmp_path):
         assert store.count_conversations(text="lukasz strasse") == 1
     assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
     assert len(list(tmp_path.glob("v5.sqlite3.before-upgrade-v5-*"))) == 1
+
+
+FIXTURE_V6 = os.path.join(os.path.dirname(__file__), "..", "data", "schema_v6.sqlite3")
+
+
+def test_schema_v6_file_gets_no_advertising_with_every_conversation_still_found(tmp_path):
+    """Version 7 makes the customer and conversation tables anew (the objection to
+    advertising on the card, "advertising" among the kinds): every row, wish and index
+    kept, the conversations still found by their words."""
+    path = tmp_path / "v6.sqlite3"
+    shutil.copy(FIXTURE_V6, path)
+    assert store_open.read_version(path) == 6
+    columns = {t: _stored_columns(path, t) for t in schema.TABLES_IN_ORDER}
+    before = {t: _rows(path, t, columns[t]) for t in schema.TABLES_IN_ORDER}
+    with Store.open(path) as store, Store.open(tmp_path / "new.sqlite3"):
+        assert store_open.read_version(path) == 7
+        for table, rows in before.items():  # every value as it was, the new column empty
+            assert _rows(path, table, columns[table]) == rows, table
+        assert all(c.no_ads_since is None for c in store.list_customers(""))
+        assert store.match_customer("jurgen").pref_channel == "phone"
+        for typed, found in (("aermel", 1), ("angebot helme", 1), ("lukasz strasse", 1),
+                             ("squeak", 1), ("nothing said", 0)):
+            assert store.count_conversations(text=typed) == found, typed
+        assert [c.name for c in store.list_customers("brake")] == ["Jürgen Müller"]
+        store.conn.execute("INSERT INTO conversation_fts(conversation_fts) "
+                           "VALUES ('integrity-check')")
+        kita = store.match_customer("kita")
+        store.set_wishes(kita.id, no_ads=True)
+        with pytest.raises(AgainstWishes, match="Kita Sonnenschein objected to advertising"):
+            store.record_contact(ContactDraft(kita.id, summary="Frühjahrsaktion Helme",
+                                              direction="out", kind="werbung"))
+        store.log_conversation(kita.id, "fragt nach dem Newsletter", kind="advertising")
+        assert store.count_conversations(text="newsletter") == 1
+        for sql, value, rule in (("UPDATE conversation SET kind=?", "spam", "ck_kind"),
+                                 ("UPDATE customer SET no_ads_since=?", "2026-11-31T10:00:00Z",
+                                  "ok_no_ads_since")):
+            with pytest.raises(sqlite3.IntegrityError, match=rule):
+                store.conn.execute(sql, (value,))
+    assert _schema_shape(path) == _schema_shape(tmp_path / "new.sqlite3")
+    assert len(list(tmp_path.glob("v6.sqlite3.before-upgrade-v6-*"))) == 1
+
+
+def test_a_v6_file_with_a_kind_no_one_could_have_typed_is_refused_untouched(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    shutil.copy(FIXTURE_V6, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints=ON")
+    conn.execute("UPDATE conversation SET kind='spam' WHERE id=2")
+    conn.commit()
+    conn.close()
+    before = _content(path)
+    with pytest.raises(DatabaseFileError, match=r"conversation #2: kind must be one of .*"
+                                                r"advertising.*left as it was"):
+        Store.open(path)
+    assert _content(path) == before and store_open.read_version(path) == 6
+
+
+def _stored_columns(path, table: str) -> str:
+    """The table's columns but those the store derives (and may derive anew on opening)."""
+    conn = sqlite3.connect(path)
+    try:
+        return ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                         if r[1] not in schema.DERIVED_COLUMNS.get(table, ()))
+    finally:
+        conn.close()
+
+
+def _rows(path, table: str, columns: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()
+    finally:
+        conn.close()
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 command-line tool")

@@ -89,7 +89,7 @@ def test_a_word_that_is_not_one(german):
         vocab.word("kind", "Klatsch")
     assert err.value.message == ('"Klatsch" ist keine Art. Möglich sind: Anfrage, Angebot, '
                                  "Kauf, Rechnung, Zahlung, Reklamation, Rückgabe, Service, "
-                                 "Idee, Sonstiges.")
+                                 "Idee, Werbung, Sonstiges.")
     i18n.use("en")
     with pytest.raises(InputError) as err:
         vocab.word("channel", "pigeon")

@@ -59,7 +59,25 @@ def _schema_6(conn: Connection) -> None:
     refold(conn)
 
 
-UPGRADES: dict[int, Callable[[Connection], None]] = {5: _schema_6}
+# Written out, as db/sqlite/schema7.py is, so this step never changes with later models.
+NO_ADS_COLUMN = (
+    'ALTER TABLE customer ADD COLUMN no_ads_since TEXT COLLATE "C" CONSTRAINT ok_no_ads_since '
+    "CHECK (no_ads_since IS NULL OR (kbm_is_moment(no_ads_since) AND (no_ads_since BETWEEN "
+    "'1900-01-01' AND '2999-12-31T23:59:59Z')))")
+ADVERTISING_KIND = (
+    "ALTER TABLE conversation DROP CONSTRAINT ck_kind, ADD CONSTRAINT ck_kind CHECK (kind IN "
+    "('inquiry', 'offer', 'purchase', 'invoice', 'payment', 'complaint', 'return', 'service', "
+    "'feedback', 'advertising', 'other'))")
+
+
+def _schema_7(conn: Connection) -> None:
+    """The customer's objection to advertising, and "advertising" as a conversation's kind
+    (both in place: no row is rewritten, the new column starts empty)."""
+    conn.execute(NO_ADS_COLUMN)
+    conn.execute(ADVERTISING_KIND)
+
+
+UPGRADES: dict[int, Callable[[Connection], None]] = {5: _schema_6, 6: _schema_7}
 
 
 def upgrade(conn: Connection, target: str, version: int) -> str | None:

@@ -17,7 +17,7 @@ from kbm_tui.core import clock, timefmt
 from kbm_tui.core.errors import DatabaseFileError
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import schema
-from kbm_tui.db.sqlite import schema4, schema5, schema6, search, seen
+from kbm_tui.db.sqlite import schema4, schema5, schema6, schema7, search, seen
 from kbm_tui.db.sqlite.copy import copy_database
 
 # Written out here (not taken from models.py) so the upgrade step never changes
@@ -85,6 +85,7 @@ UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: schema4.rebuild_tables,
     4: schema5.upgrade,
     5: schema6.upgrade,
+    6: schema7.upgrade,
 }
 # What the SQLModel tables can't express, applied to every new database as well.
 NEW_DATABASE_STEPS = {1: _schema_2, 2: _schema_3, 4: schema5.new_database}

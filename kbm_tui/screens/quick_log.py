@@ -154,6 +154,7 @@ class QuickLog(FormDialog[Conversation | None]):
 
     @on(Select.Changed, "#direction")
     @on(Select.Changed, "#staff")
+    @on(Select.Changed, "#kind")
     def _warn(self) -> None:
         """Say so, before saving, when reaching out goes against the customer's wishes."""
         customer = self.query_one(CustomerPicker).customer
@@ -162,7 +163,8 @@ class QuickLog(FormDialog[Conversation | None]):
             return
         cid, channel = customer.id, chosen(self.query_one("#channel", Select))
         staff = chosen(self.query_one("#staff", Select))
-        self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff),
+        kind = chosen(self.query_one("#kind", Select))
+        self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff, kind=kind),
                      self._show_warning, group="wishes")
 
     def _show_warning(self, broken: list[str]) -> None:

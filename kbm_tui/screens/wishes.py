@@ -59,6 +59,9 @@ class WishesDialog(FormDialog[Customer | None]):
                 yield Field("", Checkbox(_("only when they ask (we never reach out first)"),
                                          c.only_when_asked, id="w-asked", compact=True),
                             id="field-asked")
+                yield Field("", Checkbox(
+                    _("no advertising (newsletters, unrequested offers)"),
+                    c.no_ads_since is not None, id="w-noads", compact=True), id="field-noads")
                 yield Field("", Checkbox(_("do not contact them at all"), c.do_not_contact,
                                          id="w-dnc", compact=True), id="field-dnc")
                 yield Field(_("Why"), Input(
@@ -122,6 +125,7 @@ class WishesDialog(FormDialog[Customer | None]):
             "only_when_asked": self.query_one("#w-asked", Checkbox).value,
             "do_not_contact": dnc,
             "dnc_reason": reason,
+            "no_ads": self.query_one("#w-noads", Checkbox).value,
         }
 
     def write(self, store: Store, values: dict[str, Any], anyway: bool) -> Customer:

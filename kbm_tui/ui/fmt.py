@@ -196,6 +196,9 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
     rows = []
     if c.do_not_contact:  # "Do not contact — moved away": the label and its reason, one line
         rows.append((_("Do not contact"), "— " + (c.dnc_reason or _("at their own request"))))
+    elif c.no_ads_since:  # only when objected (do not contact says it already)
+        rows.append((_("Advertising"), _("no, since {day}").format(
+            day=timefmt.since_day(c.no_ads_since))))
     rows.append((_("Channel"), channel(c.pref_channel) if c.pref_channel else _("any")))
     rows.append((_("Person"), c.pref_staff_name or _("anyone")))
     every = every_days(c.contact_every_days) if c.contact_every_days else _("no rhythm set")

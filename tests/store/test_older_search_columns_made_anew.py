@@ -68,3 +68,19 @@ def test_a_new_shop_says_nothing_about_its_search(target, capsys, monkeypatch):
     with Store.open(target) as store:
         assert [c.name for c in store.list_customers("hauptstraße 3")] == ["Anneliese Schäfer"]
     assert "Updating" not in capsys.readouterr().err
+
+
+def test_a_file_without_the_phone_starts_index_gets_it_when_opened(tmp_path):
+    """One or two digits typed ("3") look up the phone numbers' starts in an index, not by
+    reading every customer; a file made before the index (or restored from one) gets it."""
+    path = tmp_path / "shop.sqlite3"
+    with Store.open(path) as store:
+        fill(store)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_customer_phone_start")
+    with Store.open(path) as store:
+        assert [c.name for c in store.list_customers("3")] == [
+            "Anneliese Schäfer", "Đuro Horvat", "Emil Sommer"]
+        plan = " ".join(str(row[-1]) for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM customer c WHERE c.phone_digits GLOB '3*'"))
+    assert "ix_customer_phone_start" in plan

@@ -21,7 +21,7 @@ from kbm_tui.core.errors import DatabaseFileError, os_reason
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.db import derive, schema, workdir
 from kbm_tui.db.location import DB_FILE_NAME, resolve_path
-from kbm_tui.db.sqlite import seen
+from kbm_tui.db.sqlite import search, seen
 
 __all__ = ["resolve_path", "SQLITE_HEADER", "DRIVER_ERRORS", "connect", "translate"]
 
@@ -240,7 +240,7 @@ def connect(path: Path, notices: list[str] | None = None) -> sqlite3.Connection:
                     path=path, version=version, known=schema.SCHEMA_VERSION))
         _setup(conn, path)
         said = _upgrade(conn, path) if version < schema.SCHEMA_VERSION else None
-        if not derive.made_now(conn):
+        if not search.up_to_date(conn):
             _refold(conn, path)
         if said and notices is not None:
             notices.append(said)
@@ -315,18 +315,22 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> str | None:
 
 def _refold(conn: sqlite3.Connection, path: Path) -> None:
     """The search columns anew, for a file whose columns an earlier kbm made
-    (derive.SEARCH_COLUMNS): once, by the process that opens it first."""
+    (derive.SEARCH_COLUMNS), and the phone starts' index where it lacks it: once, by the
+    process that opens it first."""
     with file_lock(path, "updating"):
-        if derive.made_now(conn):  # another process did it meanwhile
+        if search.up_to_date(conn):  # another process did it meanwhile
             return
-        if sys.stderr.isatty() and conn.execute("SELECT 1 FROM customer").fetchone():
-            print(_("Updating the search of {name} for this version of kbm-tui (only this "
-                    "once) …").format(name=path.name), file=sys.stderr, flush=True)
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                derive.refold_all(conn)
-                derive.mark_made_now(conn)
+                if not derive.made_now(conn):
+                    if sys.stderr.isatty() and conn.execute("SELECT 1 FROM customer").fetchone():
+                        print(_("Updating the search of {name} for this version of kbm-tui "
+                                "(only this once) …").format(name=path.name), file=sys.stderr,
+                              flush=True)
+                    derive.refold_all(conn)
+                    derive.mark_made_now(conn)
+                conn.execute(search.PHONE_START_INDEX)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -72,10 +72,13 @@ def show_day(day: date | None, *, today: date | None = None, padded: bool = True
     return l10n.short_date(day, weekday_too=False, year=True, padded=padded)
 
 
-def since_day(moment: datetime) -> str:
+def since_day(moment: datetime, *, this_year_short: bool = False) -> str:
     """The day a standing wish was recorded, with its year as evidence is written:
-    "29 Nov 2026" / "29. Nov. 2026"."""
-    return l10n.short_date(local(moment).date(), weekday_too=False, year=True, padded=False)
+    "29 Nov 2026" / "29. Nov. 2026" (`this_year_short`: "29 Nov" in the current year, where
+    room is short, as the lists write days)."""
+    day = local(moment).date()
+    year = not this_year_short or day.year != clock.today().year
+    return l10n.short_date(day, weekday_too=False, year=year, padded=False)
 
 
 def month_start(day: date, back: int = 0) -> date:

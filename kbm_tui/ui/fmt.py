@@ -198,7 +198,7 @@ def wishes(c: Customer) -> list[tuple[str, str]]:
         rows.append((_("Do not contact"), "— " + (c.dnc_reason or _("at their own request"))))
     elif c.no_ads_since:  # only when objected (do not contact says it already)
         rows.append((_("Advertising"), _("no, since {day}").format(
-            day=timefmt.since_day(c.no_ads_since))))
+            day=timefmt.since_day(c.no_ads_since, this_year_short=True))))
     rows.append((_("Channel"), channel(c.pref_channel) if c.pref_channel else _("any")))
     rows.append((_("Person"), c.pref_staff_name or _("anyone")))
     every = every_days(c.contact_every_days) if c.contact_every_days else _("no rhythm set")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-from kbm_tui.core import i18n, l10n
+from kbm_tui.core import i18n, l10n, timefmt
 
 DAYS = [date(2026, 11, 28) + __import__("datetime").timedelta(days=n) for n in range(0, 370, 17)]
 
@@ -72,3 +72,13 @@ def test_the_settings_and_data_folders_on_linux_are_the_ones_platformdirs_names(
         monkeypatch.setenv("XDG_DATA_HOME", xdg.replace("config", "data"))
         assert str(settings.config_dir()) == platformdirs.user_config_dir("kbm-tui")
         assert str(settings.data_dir()) == platformdirs.user_data_dir("kbm-tui")
+
+
+def test_the_day_of_a_standing_wish_keeps_its_year_where_it_is_evidence(german):
+    """Since when a customer objected: with the year in a sentence (the shop's evidence); on
+    the card, where room is short, this year's day as the lists write it."""
+    this_year = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)  # the fixed clock's year
+    last_year = datetime(2025, 3, 2, 9, 0, tzinfo=UTC)
+    assert timefmt.since_day(this_year) == "22. Nov. 2026"
+    assert timefmt.since_day(this_year, this_year_short=True) == "22. Nov."
+    assert timefmt.since_day(last_year, this_year_short=True) == "2. März 2025"

@@ -175,7 +175,8 @@ def _table() -> tuple[Action, ...]:
           N_("Plan a follow-up with this customer"),
           palette=N_("Plan a follow-up with this customer")),
         a("customer.wishes", "W", "wishes", N_("Wishes"),
-          N_("Their contact wishes: channel, person, how often, do not contact"),
+          N_("Their contact wishes: channel, person, how often, no advertising, do not "
+             "contact"),
           palette=N_("Edit the customer's contact wishes")),
         a("customer.edit", "e", "edit", N_("Edit"), N_("Edit the card"),
           palette=N_("Edit the customer")),

@@ -59,7 +59,7 @@ def number_on_card(word: str) -> str | None:
     "04109", where the phone number's international digits would be 494109). None for
     other words, and for the first key of a phone number ("0", "00"), which finds every
     number."""
-    typed = word.lower().rstrip(",;:")
+    typed = word.lower().rstrip(",;:.")
     if not typed.isascii() or (typed.isdigit() and not phone.search_digits(typed)):
         return None
     if _HOUSE_NUMBER.fullmatch(typed):

@@ -49,7 +49,13 @@ def read(word: str) -> tuple[str, str]:
     name_word = name_fold(word)
     if len(name_word) < 3 and not is_number:
         return NAME_START, name_word
-    return ANYWHERE, digits if is_number else _STREET.sub("str", name_word)
+    return ANYWHERE, digits if is_number else street_cut(name_word)
+
+
+def street_cut(folded: str) -> str:
+    """A folded word naming a street as it is found on every card, however the street is
+    written there: "hauptstrasse" and "hauptstr." -> "hauptstr"."""
+    return _STREET.sub("str", folded)
 
 
 def number_on_card(word: str) -> str | None:

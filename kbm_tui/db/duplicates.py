@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kbm_tui.core import cardfields, likeness, phone
+from kbm_tui.core import cardfields, likeness, phone, search_word
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.sql import marks
@@ -99,7 +99,8 @@ class DuplicatesPart(Part):
         ids.update(r[0] for r in self.conn.execute(
             "SELECT id FROM customer WHERE name_key=? LIMIT 200", (new.name_key,)))
         if not quick:
-            for word in (_street_word(new.street), new.town):
+            street = _street_word(new.street)
+            for word in (street and search_word.street_cut(street), new.town):
                 if word and len(word) >= 3:
                     fts("search_text", word, _PLACE_CANDIDATES)
         return ids

@@ -51,9 +51,11 @@ def test_default_demo_has_everything_the_screens_show(shop):
     q = store.conn.execute
     assert set(_values(store, "SELECT DISTINCT channel FROM conversation")) == set(CHANNELS)
     # every kind but advertising: the demo's story was written before it (adding it would
-    # redraw the whole shop), and its customers have no objection that it could show
+    # redraw the whole shop); its customers who object to it show on their cards
     assert set(_values(store, "SELECT DISTINCT kind FROM conversation")) == set(KINDS) - {
         "advertising"}
+    assert q("SELECT count(*) FROM customer WHERE no_ads_since IS NOT NULL AND "
+             "do_not_contact=0").fetchone()[0] > 0
     assert set(_values(store, "SELECT DISTINCT direction FROM conversation")) == set(DIRECTIONS)
     assert set(_values(store, "SELECT DISTINCT status FROM promise")) == {
         "open", "kept", "broken", "cancelled"}

@@ -129,7 +129,8 @@ def test_broken_reason_dialog(snap_compare, shop_app, size):
 # --- a light theme: the field with the cursor, a ticked box -----------------------------
 
 def test_wishes_dialog_in_a_light_theme(snap_compare, care_shop):
-    steps = (*ANNA, "W", "tab", "tab", "tab", "tab", "space", "tab")  # tick "do not contact"
+    steps = (*ANNA, "W", "tab", "tab", "tab", "tab", "tab", "space",  # tick "do not contact"
+             "tab")
     assert snap_compare(care_shop, terminal_size=(100, 30), run_before=light(*steps))
 
 

@@ -86,6 +86,9 @@ def test_a_merge_keeps_the_objection_from_the_earlier_day(store):
     assert store.get_customer(anna.id).no_ads_since == FIXED_NOW
     store.merge_customers(other.id, anna.id)  # kept the card without it: the "no" stays
     assert store.get_customer(other.id).no_ads_since == FIXED_NOW
+    _merge, back = store.undo_merge(kept_id=other.id)  # each card as it was
+    assert store.get_customer(other.id).no_ads_since is None
+    assert store.get_customer(back.id).no_ads_since == FIXED_NOW
 
 
 def _source(tmp_path: Path) -> Path:

@@ -90,3 +90,21 @@ async def test_the_card_says_it_in_german(shop):
                 screen_text(pilot.app).split())
     finally:
         i18n.use("en")
+
+
+async def test_an_objection_another_till_recorded_meanwhile_stays(shop):
+    async with running(shop) as pilot:
+        app = pilot.app
+        app.open_customer(1)
+        await settle(pilot)
+        await pilot.press("W")
+        await settle(pilot)
+        with Store.open(shop) as s:  # the other till: Anna objects
+            s.set_wishes(1, no_ads=True)
+        app.screen.query_one("#w-channel").value = "phone"  # this till changes the channel
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CustomerScreen"
+    with Store.open(shop) as s:
+        anna = s.get_customer(1)
+        assert anna.pref_channel == "phone" and anna.no_ads_since is not None

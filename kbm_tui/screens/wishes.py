@@ -118,6 +118,11 @@ class WishesDialog(FormDialog[Customer | None]):
             return None
         channel = self.query_one("#w-channel", Select).value
         staff = self.query_one("#w-staff", Select).value
+        no_ads = self.query_one("#w-noads", Checkbox).value
+        # Only a change of the box is written: an objection another till recorded while this
+        # dialog was open is never withdrawn by a box that merely showed the older state.
+        changed = {"no_ads": no_ads} if no_ads != (self.customer.no_ads_since is not None) \
+            else {}
         return {
             "channel": None if channel is Select.NULL else channel,
             "staff_id": None if staff is Select.NULL else staff,
@@ -125,7 +130,7 @@ class WishesDialog(FormDialog[Customer | None]):
             "only_when_asked": self.query_one("#w-asked", Checkbox).value,
             "do_not_contact": dnc,
             "dnc_reason": reason,
-            "no_ads": self.query_one("#w-noads", Checkbox).value,
+            **changed,
         }
 
     def write(self, store: Store, values: dict[str, Any], anyway: bool) -> Customer:

@@ -36,10 +36,17 @@ def month(day: date, *, short: bool = True) -> str:
 
 
 def short_date(day: date, *, weekday_too: bool = True, year: bool = False,
-               padded: bool = True) -> str:
+               padded: bool = True, compact: bool = False) -> str:
     """ "Sat 28 Nov" / "Sa., 28. Nov."; with the year and no weekday: "28 Nov 2025" /
     "28. Nov. 2025". English lists pad the day ("Mon 07 Dec") so their columns line up; in
-    a sentence or on a button (`padded=False`) it reads "Mon 7 Dec"."""
+    a sentence or on a button (`padded=False`) it reads "Mon 7 Dec". `compact`, for a
+    narrow list's column: German in digits, "Sa 28.11." / "28.11.25" (9 cells, not 14, which
+    leaves the room to the names); English is short enough as it is."""
+    if language() == "de" and compact:
+        digits = f"{day.day:02d}.{day.month:02d}."
+        if year:
+            return f"{digits}{day.year % 100:02d}"
+        return f"{weekday(day).rstrip('.')} {digits}" if weekday_too else digits
     if language() == "de":
         text = f"{day.day}. {month(day)}"
         text = f"{weekday(day)}, {text}" if weekday_too else text

@@ -116,14 +116,16 @@ def age(moment: datetime) -> str:
 
 
 def due_text(day: date | None, at: datetime | None, *, undated: str | None = None,
-             padded: bool = False) -> str:
+             padded: bool = False, compact: bool = False) -> str:
     """ "today 14:00", "Fri 4 Dec", or `undated` (else "no due time") for a promise without
-    a due time. In a list's column (`padded`) the day is "Fri 04 Dec", to line up."""
+    a due time. In a list's column (`padded`) the day is "Fri 04 Dec", to line up; in a
+    narrow one (`compact`) German in digits, "Fr 04.12."."""
     if at is not None:
         local = timefmt.local(at)
-        return f"{timefmt.show_day(local.date(), padded=padded)} {l10n.clock(local.time())}"
+        shown = timefmt.show_day(local.date(), padded=padded, compact=compact)
+        return f"{shown} {l10n.clock(local.time())}"
     if day is not None:
-        return timefmt.show_day(day, padded=padded)
+        return timefmt.show_day(day, padded=padded, compact=compact)
     return _("no due time") if undated is None else undated
 
 

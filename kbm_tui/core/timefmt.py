@@ -40,9 +40,11 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(clock.local_tz())
 
 
-def show_moment(moment: datetime | None, *, today: date | None = None) -> str:
+def show_moment(moment: datetime | None, *, today: date | None = None,
+                compact: bool = False) -> str:
     """"14:05" today, "Tue 17 Nov 14:05" this year, "17 Nov 2025 14:05" otherwise
-    (German: "14:05", "Di., 17. Nov. 14:05", "17. Nov. 2025 14:05")."""
+    (German: "14:05", "Di., 17. Nov. 14:05", "17. Nov. 2025 14:05"; `compact`, for a narrow
+    list: "Di 17.11. 14:05", "17.11.25 14:05")."""
     if moment is None:
         return ""
     m = local(moment)
@@ -50,13 +52,16 @@ def show_moment(moment: datetime | None, *, today: date | None = None) -> str:
     if m.date() == today:
         return l10n.clock(m.time())
     if m.year == today.year:
-        return f"{l10n.short_date(m.date())} {l10n.clock(m.time())}"
-    return f"{l10n.short_date(m.date(), weekday_too=False, year=True)} {l10n.clock(m.time())}"
+        return f"{l10n.short_date(m.date(), compact=compact)} {l10n.clock(m.time())}"
+    day = l10n.short_date(m.date(), weekday_too=False, year=True, compact=compact)
+    return f"{day} {l10n.clock(m.time())}"
 
 
-def show_day(day: date | None, *, today: date | None = None, padded: bool = True) -> str:
+def show_day(day: date | None, *, today: date | None = None, padded: bool = True,
+             compact: bool = False) -> str:
     """ "today", "tomorrow", "yesterday", "Fri 27 Nov" this year, "27 Nov 2027" otherwise
-    (`padded`: "Mon 07 Dec" for a list's column, else "Mon 7 Dec" as in a sentence)."""
+    (`padded`: "Mon 07 Dec" for a list's column, else "Mon 7 Dec" as in a sentence;
+    `compact`: German in digits for a narrow list, "Mo 07.12.")."""
     if day is None:
         return ""
     today = today or clock.today()
@@ -68,8 +73,8 @@ def show_day(day: date | None, *, today: date | None = None, padded: bool = True
     if delta == -1:
         return _("yesterday")
     if day.year == today.year:
-        return l10n.short_date(day, padded=padded)
-    return l10n.short_date(day, weekday_too=False, year=True, padded=padded)
+        return l10n.short_date(day, padded=padded, compact=compact)
+    return l10n.short_date(day, weekday_too=False, year=True, padded=padded, compact=compact)
 
 
 def since_day(moment: datetime, *, this_year_short: bool = False) -> str:

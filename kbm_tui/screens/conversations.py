@@ -18,7 +18,7 @@ from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.nav import NavBar
-from kbm_tui.widgets.table_columns import who_columns
+from kbm_tui.widgets.table_columns import NAME_WIDTH, narrow_and_wide, who_columns
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
 TYPE_DELAY = 0.2
@@ -49,11 +49,14 @@ def _summary_with_state(c: Conversation) -> Text:
 
 
 COLUMNS = [
-    Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
+    *narrow_and_wide(
+        Column("at", N_("When"), lambda c: fmt.moment(c.at, compact=True),
+               width=fmt.COMPACT_MOMENT_WIDTH),
+        Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH)),
     Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=3,
-           max_width=28),
-    # German moments take 20 cells ("Do., 19. Nov. 10:00"): below 96 columns the channel
-    # makes way for the summary (the line under the list still names it).
+           max_width=28, min_width=NAME_WIDTH),
+    # German words are longer ("Messenger/Social Media", "Inhaber/in"): below 96 columns
+    # the channel makes way for the summary (the line under the list still names it).
     Column("channel", N_("Channel"), lambda c: fmt.channel_cell(c.channel),
            width=fmt.by_language(9, 10), hide_below=fmt.by_language(0, 96)),
     Column("kind", N_("Kind"), lambda c: fmt.kind(c.kind), width=13, hide_below=WIDE),

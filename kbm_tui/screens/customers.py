@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -16,6 +18,7 @@ from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt, said
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
+from kbm_tui.widgets.table_columns import NARROW_BELOW, narrow_and_wide
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
 SORTS = (("name", N_("sorted by name")), ("last_contact", N_("sorted by last contact")),
@@ -42,8 +45,10 @@ def _open(c: CustomerSummary) -> Text:
     return Text(str(c.open_promises) if c.open_promises else "", justify="right")
 
 
-def _last_contact(c: CustomerSummary) -> str:
-    return fmt.day(timefmt.local(c.last_contact_at).date()) if c.last_contact_at else ""
+def _last_contact(c: CustomerSummary, compact: bool = False) -> str:
+    if not c.last_contact_at:
+        return ""
+    return fmt.day(timefmt.local(c.last_contact_at).date(), compact=compact)
 
 
 COLUMNS = [
@@ -52,13 +57,22 @@ COLUMNS = [
     # Wider terminals show more of the card: the email, the tags, what they bought.
     Column("email", N_("Email"), lambda c: Text(c.email or ""), ratio=2, max_width=30,
            hide_below=118),
-    Column("last_contact", N_("Last contact"), _last_contact, width=fmt.by_language(12, 15),
-           sortable=True),
+    *narrow_and_wide(
+        # Translators: a narrow column's title (at most 9 letters): the day we last spoke
+        # with the customer ("Letzter Kontakt" where there is room)
+        Column("last_contact", N_("Last talk"), partial(_last_contact, compact=True),
+               width=9, sortable=True),
+        Column("last_contact", N_("Last contact"), _last_contact,
+               width=fmt.by_language(12, 15), sortable=True),
+        below=fmt.by_language(1, NARROW_BELOW)),  # English: the whole title at any width
     # Translators: a narrow column (8): the number of open promises
     Column("open", N_("Promises"), _open, width=fmt.by_language(8, 11), justify="right"),
     # Translators: a narrow column: the day of the next follow-up
-    Column("next", N_("Follow-up"), lambda c: fmt.day(c.next_followup_day),
-           width=fmt.DAY_WIDTH),
+    *narrow_and_wide(
+        Column("next", N_("Follow-up"), lambda c: fmt.day(c.next_followup_day, compact=True),
+               width=fmt.by_language(11, 13)),  # as wide as its German title, "Wiedervorlage"
+        Column("next", N_("Follow-up"), lambda c: fmt.day(c.next_followup_day),
+               width=fmt.DAY_WIDTH)),
     Column("tags", N_("Tags"), lambda c: Text(c.tags or "", style="dim"), ratio=2,
            max_width=28, hide_below=150),
     # Translators: a column: what the customer bought (purchases + invoices), an amount

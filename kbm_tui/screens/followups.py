@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 
 from kbm_tui.core.i18n import N_
 from kbm_tui.core.records import Followup
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
-from kbm_tui.widgets.table_columns import who_columns
+from kbm_tui.widgets.table_columns import NAME_WIDTH, narrow_and_wide, who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 NONE_PLANNED = N_("No follow-ups planned. Plan one from a customer (w) or when logging (l).")
@@ -47,17 +49,20 @@ class FollowupsScreen(TabbedListScreen):
         "all": NONE_PLANNED,
     }
     COLUMNS = [
-        Column("due", N_("Due"), fmt.followup_day, width=fmt.MOMENT_WIDTH),
+        *narrow_and_wide(
+            Column("due", N_("Due"), partial(fmt.followup_day, compact=True),
+                   width=fmt.COMPACT_MOMENT_WIDTH),
+            Column("due", N_("Due"), fmt.followup_day, width=fmt.MOMENT_WIDTH)),
         Column("customer", N_("Customer"), lambda f: Text(f.customer_name), ratio=2,
-               max_width=28),
+               max_width=28, min_width=NAME_WIDTH),
         Column("text", N_("Follow-up"), _text, ratio=4, hide_from=REPEATS_FROM),
         Column("text", N_("Follow-up"), lambda f: _text(f, repeats=False), ratio=4,
                hide_below=REPEATS_FROM),
         # Translators: a column: how often a follow-up comes back ("every 28 days")
         Column("repeats", N_("Repeats"), _repeats, width=fmt.by_language(14, 14),
                hide_below=REPEATS_FROM),
-        # German below 96 columns: the status needs 14 ("zurückgestellt") and the day 20, so
-        # who makes way for the text (the line under the list names them).
+        # German below 96 columns: the status needs 14 ("zurückgestellt") and who 10
+        # ("Inhaber/in"), so who makes way for the text (the line under the list names them).
         *who_columns(lambda f: f.staff_name or "", N_("Who"),
                      hide_below=fmt.by_language(0, 96)),
         Column("state", N_("Status"), fmt.followup_state, width=fmt.FOLLOWUP_STATE_WIDTH),

@@ -12,7 +12,7 @@ from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt, said
-from kbm_tui.widgets.table_columns import who_columns
+from kbm_tui.widgets.table_columns import NAME_WIDTH, narrow_and_wide, who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 STATUS_STYLES = {"new": "bold yellow", "considered": "cyan", "done": "green"}
@@ -43,14 +43,17 @@ class IdeasScreen(TabbedListScreen):
         "done": N_("No idea has been done yet."),
     }
     COLUMNS = [
-        Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH),
+        *narrow_and_wide(
+            Column("at", N_("When"), lambda c: fmt.moment(c.at, compact=True),
+                   width=fmt.COMPACT_MOMENT_WIDTH),
+            Column("at", N_("When"), lambda c: fmt.moment(c.at), width=fmt.MOMENT_WIDTH)),
         Column("customer", N_("Customer"), lambda c: Text(c.customer_name), ratio=2,
-               max_width=28),
+               max_width=28, min_width=NAME_WIDTH),
         Column("summary", N_("Idea or feedback"), lambda c: Text(short(c.summary, 300)),
                ratio=5),
         Column("channel", N_("Channel"), lambda c: fmt.channel_cell(c.channel),
                width=fmt.by_language(9, 10), hide_below=118),
-        *who_columns(lambda c: c.staff_name or "", N_("Heard by"), narrow=8),
+        *who_columns(lambda c: c.staff_name or "", N_("Heard by")),
         Column("status", N_("Status"), _status, width=10),
     ]
     LIST_ID, TABS_ID, TAB_ID_PREFIX = "idea-list", "idea-tabs", "iv-"

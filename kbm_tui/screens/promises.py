@@ -15,7 +15,7 @@ from kbm_tui.core.records import Promise
 from kbm_tui.core.timefmt import month_start
 from kbm_tui.screens.tabbed_list import TabbedListScreen
 from kbm_tui.ui import actions, fmt
-from kbm_tui.widgets.table_columns import who_columns
+from kbm_tui.widgets.table_columns import NAME_WIDTH, narrow_and_wide, who_columns
 from kbm_tui.widgets.virtual_table import Column, Fetch
 
 
@@ -52,9 +52,13 @@ class PromisesScreen(TabbedListScreen):
         "all": N_("No promises yet. Make one when you log a conversation (l)."),
     }
     COLUMNS = [
-        Column("due", N_("Due"), partial(fmt.promise_due, padded=True), width=fmt.MOMENT_WIDTH),
+        *narrow_and_wide(
+            Column("due", N_("Due"), partial(fmt.promise_due, padded=True, compact=True),
+                   width=fmt.COMPACT_MOMENT_WIDTH),
+            Column("due", N_("Due"), partial(fmt.promise_due, padded=True),
+                   width=fmt.MOMENT_WIDTH)),
         Column("customer", N_("Customer"), lambda p: Text(p.customer_name), ratio=2,
-               max_width=28),
+               max_width=28, min_width=NAME_WIDTH),
         Column("text", N_("Promise"), _promise_text, ratio=4),
         # Translators: a column: the day a promise was made
         Column("made", N_("Promised"), lambda p: fmt.day(timefmt.local(p.made_at).date()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from rich.markup import escape
 from rich.text import Text
@@ -18,7 +19,7 @@ from kbm_tui.screens.base import ItemActions, KbmScreen
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
-from kbm_tui.widgets.table_columns import who_columns
+from kbm_tui.widgets.table_columns import NAME_WIDTH, narrow_and_wide, who_columns
 from kbm_tui.widgets.virtual_table import Column, VirtualTable
 
 # Translators: the title of the welcome box on a fresh database
@@ -61,18 +62,25 @@ class Waiting:
         return self.record.customer_name
 
 
-def _when(item) -> str:
+def _when(item, compact: bool = False) -> str:
     if isinstance(item, Waiting):
         return _(item.label).format(age=age(item.since))
     if isinstance(item, KeepInTouch):
-        return _("due {day}").format(day=fmt.day(timefmt.local(item.due_at).date()))
+        day = fmt.day(timefmt.local(item.due_at).date(), compact=compact)
+        return _("due {day}").format(day=day)
     if isinstance(item, Promise):
-        return fmt.promise_due(item, padded=True)
+        return fmt.promise_due(item, padded=True, compact=compact)
     if isinstance(item, Followup):  # the day only: "(snoozed)" is said in the line below
-        return fmt.followup_day(item)
+        return fmt.followup_day(item, compact=compact)
     if isinstance(item, Conversation):
-        return fmt.moment(item.at)
+        return fmt.moment(item.at, compact=compact)
     return ""
+
+
+def _compact_when_width() -> int:
+    # A short date is 15 ("Di 17.11. 14:00"); Today's words can be a little longer: "seit
+    # heute offen", "open since today", "waiting 12 days".
+    return max(fmt.COMPACT_MOMENT_WIDTH(), len(_("open {age}").format(age=_("since today"))))
 
 
 def _what(item) -> Text:
@@ -112,9 +120,11 @@ def _whole_line(item) -> Text | None:
 
 
 COLUMNS = [
-    Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH),
+    *narrow_and_wide(
+        Column("when", N_("When"), partial(_when, compact=True), width=_compact_when_width),
+        Column("when", N_("When"), _when, width=fmt.MOMENT_WIDTH)),
     Column("customer", N_("Customer"), lambda i: Text(getattr(i, "customer_name", "")),
-           ratio=2, max_width=28),
+           ratio=2, max_width=28, min_width=NAME_WIDTH),
     Column("what", N_("What"), _what, ratio=4),
     *who_columns(_who, N_("Who")),
 ]

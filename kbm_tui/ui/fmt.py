@@ -39,6 +39,9 @@ def by_language(en: int, de: int) -> Callable[[], int]:
 
 MOMENT_WIDTH = by_language(16, 20)  # a moment: "Wed 30 Sep 18:00" / "Mi., 30. Sept. 18:00"
 DAY_WIDTH = by_language(11, 14)  # a day: "24 Jan 2027" / "Mi., 30. Sept."
+# The same in a narrow list (`compact`): "Mi 30.09. 18:00", "Mi 30.09." in German.
+COMPACT_MOMENT_WIDTH = by_language(16, 15)
+COMPACT_DAY_WIDTH = by_language(11, 9)
 
 
 def state_width(*words: str) -> Callable[[], int]:
@@ -94,13 +97,13 @@ def idea_state(word: str | None) -> str:
     return shown(IDEA_STATES, word or "new")
 
 
-def moment(value: datetime | None) -> str:
-    return timefmt.show_moment(value)
+def moment(value: datetime | None, *, compact: bool = False) -> str:
+    return timefmt.show_moment(value, compact=compact)
 
 
-def day(value: date | None) -> str:
+def day(value: date | None, *, compact: bool = False) -> str:
     """A day in a list's column: "Mon 07 Dec" lines up with "Mon 14 Dec"."""
-    return timefmt.show_day(value)
+    return timefmt.show_day(value, compact=compact)
 
 
 def said_day(value: date | None) -> str:
@@ -130,15 +133,16 @@ def every_days(days: int) -> str:
     return every_text(days)
 
 
-def promise_due(p: Promise, *, padded: bool = False) -> str:
-    """ "today 14:00", "Fri 4 Dec", "no due time"; `padded` for a list's column."""
-    return due_text(p.due_day, p.due_at, padded=padded)
+def promise_due(p: Promise, *, padded: bool = False, compact: bool = False) -> str:
+    """ "today 14:00", "Fri 4 Dec", "no due time"; `padded` for a list's column, `compact`
+    for a narrow one."""
+    return due_text(p.due_day, p.due_at, padded=padded, compact=compact)
 
 
-def followup_day(f: Followup, *, padded: bool = True) -> str:
+def followup_day(f: Followup, *, padded: bool = True, compact: bool = False) -> str:
     """When it is due, for a list's column: the day, and its time unless it was snoozed (a
     snooze moves it to a day); that it was snoozed is its status (`followup_state`)."""
-    text = timefmt.show_day(f.effective_day, padded=padded)
+    text = timefmt.show_day(f.effective_day, padded=padded, compact=compact)
     if f.due_at is not None and f.snoozed_until is None:
         text += " " + l10n.clock(timefmt.local(f.due_at).time())
     return text

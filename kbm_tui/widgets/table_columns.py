@@ -6,7 +6,7 @@ and a row's cells drawn as one line in those widths.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from rich.console import Console
@@ -26,17 +26,26 @@ class Column:
     # Left out when the table is narrower than this (a callable: by language, as German
     # dates and words take more of a narrow table).
     hide_below: int | Callable[[], int] = 0
-    hide_from: int = 0  # left out when the table is this wide or wider (a shorter stand-in)
+    # Left out when the table is this wide or wider (a shorter stand-in); 0: never.
+    hide_from: int | Callable[[], int] = 0
     # A shared column grows no wider than this (0: no limit), so a wide terminal gives its
     # room to the text that needs it, or to more columns, not to gaps between short names.
     max_width: int = 0
+    # A shared column is given at least this many cells while the table has room (a name:
+    # the shop owner reads who it is first), the others share what is left.
+    min_width: int = 0
     justify: Literal["left", "right"] = "left"  # amounts and counts line up on the right
+    # As wide as its widest cell among the rows read (and its title), `width` at most: who
+    # took a promise is "Frank" in one shop and "Inhaber/in" in another.
+    fit: bool = False
 
 
 def visible_columns(columns: Iterable[Column], width: int) -> list[Column]:
-    return [c for c in columns
-            if (c.hide_below() if callable(c.hide_below) else c.hide_below) <= width
-            and not (c.hide_from and width >= c.hide_from)]
+    def at(value: int | Callable[[], int]) -> int:
+        return value() if callable(value) else value
+
+    return [c for c in columns if at(c.hide_below) <= width
+            and not (at(c.hide_from) and width >= at(c.hide_from))]
 
 
 def column_widths(columns: list[Column], width: int) -> list[int]:
@@ -44,32 +53,44 @@ def column_widths(columns: list[Column], width: int) -> list[int]:
     widths = [c.width() if callable(c.width) else c.width for c in columns]
     spare = width - 1 - len(columns) - sum(widths)
     sharing = [i for i, w in enumerate(widths) if not w]
-    while sharing:  # share the rest by ratio; a column at its limit leaves its part
+    while sharing:  # share the rest by ratio; a column at a limit takes that and leaves
         ratios = sum(columns[i].ratio for i in sharing)
-        capped = [i for i in sharing if columns[i].max_width
-                  and spare * columns[i].ratio // ratios > columns[i].max_width]
-        if not capped:
+        share = {i: spare * columns[i].ratio // ratios for i in sharing}
+        fixed = {i: columns[i].max_width for i in sharing
+                 if columns[i].max_width and share[i] > columns[i].max_width}
+        if not fixed:
+            fixed = {i: columns[i].min_width for i in sharing
+                     if share[i] < columns[i].min_width and len(sharing) > 1}
+        if not fixed:
             for i in sharing:
-                widths[i] = max(4, spare * columns[i].ratio // ratios)
+                widths[i] = max(4, share[i])
             break
-        for i in capped:
-            widths[i] = columns[i].max_width
-            spare -= widths[i]
+        for i, fixed_width in fixed.items():
+            widths[i] = fixed_width
+            spare -= fixed_width
             sharing.remove(i)
     return widths
 
 
-WHO_WIDE_FROM = 118  # from this table width a name in the Who column is whole ("Inhaber/in")
+# A customer's name is given this much before the text beside it ("Matthias Herrmann").
+NAME_WIDTH = 18
+NARROW_BELOW = 96  # a table narrower than this writes its days short (German: "Mi 30.09.")
 
 
-def who_columns(cell: Callable[[Any], str | Text], label: str, narrow: int = 7,
+def narrow_and_wide(narrow: Column, wide: Column,
+                    below: int | Callable[[], int] = NARROW_BELOW) -> list[Column]:
+    """Two versions of one column: `narrow` in a table narrower than `below`, `wide` from
+    there on (a date in digits at 80 columns, in words on a wide screen)."""
+    return [replace(narrow, hide_from=below), replace(wide, hide_below=below)]
+
+
+def who_columns(cell: Callable[[Any], str | Text], label: str,
                 hide_below: int | Callable[[], int] = 0) -> list[Column]:
-    """Who: `narrow` cells in a narrow table (a first name, "Tobias"), 12 from WHO_WIDE_FROM
-    on, so a German shop's default "Inhaber/in" is not "Inhabe…" on every row of a wide
-    screen."""
-    return [Column("who", label, cell, width=narrow, hide_below=hide_below,
-                   hide_from=WHO_WIDE_FROM),
-            Column("who", label, cell, width=12, hide_below=WHO_WIDE_FROM)]
+    """Who: as wide as the longest name in the rows shown, 12 at most: a German shop's
+    first person is "Inhaber/in", which was "Inhabe…" on every row of a narrow screen in a
+    column made for first names, while a shop of first names ("Frank") leaves the room to
+    the customer's name and the text."""
+    return [Column("who", label, cell, width=12, fit=True, hide_below=hide_below)]
 
 
 def cells_line(cells: list[Text], columns: list[Column], widths: list[int], width: int,

@@ -11,8 +11,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -112,7 +114,8 @@ class VirtualTable(ScrollView, can_focus=True):
         # each refresh, and a key typed into a filter refreshes several times): the columns
         # shown and their widths per width and language; each row's drawn line, kept with
         # the record it shows (a line is only taken for the very same record).
-        self._layout_key: tuple[int, str] | None = None
+        self._layout_key: tuple | None = None
+        self._fitted: dict[int, int] = {}  # a fitting column's (by id) widest cell read
         self._layout: tuple[list[Column], list[int]] = ([], [])
         self._lines: LRUCache[tuple, tuple[Any, Strip]] = LRUCache(256)
         self._superseded = threading.Event()  # set when a newer reload began
@@ -190,6 +193,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._pending.clear()
         self._waiting = False
         self.total = total
+        self._measure()
         self._resize()
         self._move_to(self.cursor_row, 1)
         self.refresh()
@@ -226,6 +230,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._pages.move_to_end(page)
         while len(self._pages) > self.keep_pages:
             self._pages.popitem(last=False)
+        self._measure()
         if self._count is None:
             self._resize()
         self.refresh()
@@ -329,13 +334,39 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # --- drawing ------------------------------------------------------------------------
 
+    def _measure(self) -> None:
+        """The widest cell of each fitting column among the rows read; the lines drawn
+        before are forgotten when that changes the columns."""
+        fitting = [c for c in self.columns if c.fit]
+        if not fitting:
+            return
+        widest = dict.fromkeys(map(id, fitting), 0)
+        for rows in self._pages.values():
+            for item in rows:
+                if self.whole_line is not None and self.whole_line(item) is not None:
+                    continue
+                for column in fitting:
+                    value = column.cell(item)
+                    length = value.cell_len if isinstance(value, Text) else cell_len(value)
+                    widest[id(column)] = max(widest[id(column)], length)
+        if widest != self._fitted:
+            self._fitted = widest
+            self._lines.clear()
+
     def _columns_at_width(self) -> tuple[list[Column], list[int]]:
         width = self.scrollable_content_region.width
-        if self._layout_key != (width, language()):
-            visible = visible_columns(self.columns, width)
+        key = (width, language(), tuple(self._fitted.values()))
+        if self._layout_key != key:
+            visible = [replace(c, width=min(self._limit(c), max(
+                cell_len(_(c.label)), self._fitted.get(id(c), 0)))) if c.fit else c
+                for c in visible_columns(self.columns, width)]
             self._layout = visible, column_widths(visible, width)
-            self._layout_key = (width, language())
+            self._layout_key = key
         return self._layout
+
+    @staticmethod
+    def _limit(column: Column) -> int:
+        return column.width() if callable(column.width) else column.width
 
     def _strip(self, cells: list[Text], style: Style) -> Strip:
         visible, widths = self._columns_at_width()

@@ -53,14 +53,15 @@ def _snooze_bens(db_path, day: date) -> None:
 
 async def test_a_snoozed_follow_up_says_so_in_its_status_column_not_glued_to_the_day(german):
     _snooze_bens(german, date(2026, 12, 1))
-    for size in ((160, 40), (80, 24)):
+    # A narrow list writes the day in digits (names need the room at 80 columns)
+    for size, day in (((160, 40), "Di., 1. Dez."), ((80, 24), "Di 01.12.")):
         async with running(german, size=size) as pilot:
             await pilot.press("f", "left")  # All open
             await settle(pilot)
             header, row = _row(pilot.app, "Fällig"), _row(pilot.app, "Ben Schulz")
             assert "(zurück" not in row
             due = row[header.index("Fällig"):header.index("Kunde")]
-            assert due.strip() == "Di., 1. Dez.", row  # the day, whole
+            assert due.strip() == day, row  # the day, whole
             assert row.rstrip(" ▁▂▃▄▅▆▇█▔▕").endswith("zurückgestellt"), row  # whole
             assert row.index("zurückgestellt") >= header.index("Status")
             # The sentence under the list still says it: "(zurückgestellt)"

@@ -22,10 +22,11 @@ def as_schema_6(url: str) -> None:
         conn.execute("ALTER TABLE customer DROP COLUMN no_ads_since")
         conn.execute("ALTER TABLE conversation DROP CONSTRAINT ck_kind, ADD CONSTRAINT ck_kind "
                      f"CHECK (kind IN ({KINDS_V6}))")
+        conn.execute("DROP INDEX ix_promise_waiting")
         conn.execute("UPDATE kbm_meta SET value='6' WHERE key='schema_version'")
 
 
-def _shape(url: str) -> tuple[list, list]:
+def _shape(url: str) -> tuple[list, list, list]:
     with psycopg.connect(url) as conn:
         columns = conn.execute(
             "SELECT table_name, column_name, data_type, collation_name, is_nullable "
@@ -35,7 +36,9 @@ def _shape(url: str) -> tuple[list, list]:
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
             "FROM pg_constraint WHERE conrelid IN ('customer'::regclass, "
             "'conversation'::regclass) ORDER BY 1, 2").fetchall()
-    return columns, checks
+        indexes = conn.execute("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE "
+                               "schemaname = 'public' ORDER BY 1, 2").fetchall()
+    return columns, checks, indexes
 
 
 def _rows(url: str) -> dict[str, list]:

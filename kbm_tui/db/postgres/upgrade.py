@@ -68,13 +68,18 @@ ADVERTISING_KIND = (
     "ALTER TABLE conversation DROP CONSTRAINT ck_kind, ADD CONSTRAINT ck_kind CHECK (kind IN "
     "('inquiry', 'offer', 'purchase', 'invoice', 'payment', 'complaint', 'return', 'service', "
     "'feedback', 'advertising', 'other'))")
+WAITING_PROMISES = (  # as in schema.SERVER_INDEXES
+    "CREATE INDEX IF NOT EXISTS ix_promise_waiting ON promise (made_at NULLS FIRST, "
+    "id NULLS FIRST) WHERE status = 'open' AND due_day IS NULL")
 
 
 def _schema_7(conn: Connection) -> None:
     """The customer's objection to advertising, and "advertising" as a conversation's kind
-    (both in place: no row is rewritten, the new column starts empty)."""
+    (both in place: no row is rewritten, the new column starts empty); Today's index of the
+    promises without a due day (schema.SERVER_INDEXES)."""
     conn.execute(NO_ADS_COLUMN)
     conn.execute(ADVERTISING_KIND)
+    conn.execute(WAITING_PROMISES)
 
 
 UPGRADES: dict[int, Callable[[Connection], None]] = {5: _schema_6, 6: _schema_7}

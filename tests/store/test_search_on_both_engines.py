@@ -68,6 +68,7 @@ SEARCHES = [
     "3", "3,", "3.", "3a", "hauptstr 3a", "30", "hauptstr 30", "12", "karl-liebknecht-straße 12",
     "Karl-Liebknecht-Str. 12", "eisenbahnstraße 40", "eisenbahnstr", "40", "str.", "straße",
     "leipzig", "dresden 3", "0341/98765", "+49 341 9876", "98765-43", "0341", "3333",
+    "oeztuerk", "Mueller",
 ]
 
 
@@ -140,6 +141,8 @@ def test_the_same_searches_find_the_same_customers_on_both_engines(both):
         for typed in ("0341/98765", "+49 341 9876", "98765-43"):
             assert found[typed] == ["Heike Groß"], (engine, typed)
         assert found["3333"] == ["Karl Weber"], engine  # in his phone number
+        # and names still as a German keyboard types them
+        assert found["oeztuerk"] == ["Çağla Öztürk"] and found["Mueller"] == ["Jürgen Müller"]
     # the first key of a number finds everyone with a number, not nobody
     with_a_number = sorted(name for name, number, *_ in SHOP if number)
     assert sorted(both["sqlite"]["0"][0]) == sorted(both["sqlite"]["00"][0]) == with_a_number

@@ -96,9 +96,12 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
 
 
 def conversation_line(conv: Conversation) -> str:
-    """ "phone, purchase, came to us by Maria, €89.90": how, what and who, for one line."""
+    """ "phone, purchase, got in touch with Maria, €89.90": how, what and who, for one line
+    (words that fit a call, an email and a visit alike: "came to" was a visit's)."""
     if conv.direction == "in":
-        who = (_("came to us by {staff}") if conv.staff_name else _("came to us"))
+        # Translators: after the channel and kind of a conversation the customer began:
+        # "(phone, other, got in touch with Maria)"; it must fit every channel
+        who = (_("got in touch with {staff}") if conv.staff_name else _("got in touch with us"))
     else:
         who = (_("we reached out by {staff}") if conv.staff_name else _("we reached out"))
     parts = [vocab.label("channel", conv.channel), vocab.label("kind", conv.kind),

@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("store (default), phone, email, letter, social, web, visit"))
     direction = p.add_mutually_exclusive_group()
     direction.add_argument("--in", dest="direction", action="store_const", const="in",
-                           help=_("the customer came to us (default)"))
+                           help=_("the customer got in touch (default)"))
     direction.add_argument("--out", dest="direction", action="store_const", const="out",
                            help=_("we reached out to the customer"))
     p.add_argument("--kind", metavar=_("KIND"),

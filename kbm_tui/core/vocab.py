@@ -36,7 +36,7 @@ KIND_LABELS = {
     "advertising": N_("advertising"),
     "other": N_("other"),
 }
-DIRECTION_LABELS = {"in": N_("customer came to us"), "out": N_("we reached out")}
+DIRECTION_LABELS = {"in": N_("customer got in touch"), "out": N_("we reached out")}
 IDEA_STATUS_LABELS = {"new": N_("new"), "considered": N_("considered"), "done": N_("done")}
 PROMISE_STATUS_LABELS = {"open": N_("open"), "kept": N_("kept"), "broken": N_("broken"),
                          "cancelled": N_("cancelled")}
@@ -98,7 +98,9 @@ _ALIASES = {
     },
     "direction": {
         "incoming": "in", "inbound": "in", "rein": "in", "eingehend": "in",
-        "kam zu uns": "in",
+        "kam zu uns": "in", "kunde hat sich gemeldet": "in", "hat sich gemeldet": "in",
+        "got in touch": "in", "came to us": "in", "vom kunden": "in", "from them": "in",
+        "von uns": "out", "from us": "out",
         "outgoing": "out", "outbound": "out", "raus": "out", "ausgehend": "out",
         "wir haben uns gemeldet": "out",
     },

@@ -24,7 +24,9 @@ from kbm_tui.widgets.customer_picker import CustomerPicker
 from kbm_tui.widgets.due_input import DueInput
 from kbm_tui.widgets.form import Field, chosen
 
-DIRECTIONS = ((N_("came to us"), "in"), (N_("we reached out"), "out"))
+# Translators: which way it went, in a drop-down beside the channel: short, and for every
+# channel (a call, an email, a visit)
+DIRECTIONS = ((N_("from them"), "in"), (N_("from us"), "out"))
 
 
 class QuickLog(FormDialog[Conversation | None]):

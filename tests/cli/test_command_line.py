@@ -153,7 +153,7 @@ def test_staff_can_be_added_and_named_in_a_log(kbm):
     kbm.ok("staff", "rename", "Owner", "Frank")
     kbm.ok("staff", "add", "Maria")
     kbm.ok("add", "Eva")
-    assert "by Maria" in kbm.ok("log", "eva", "hi", "--by", "mar")
+    assert "with Maria" in kbm.ok("log", "eva", "hi", "--by", "mar")
     err = kbm.fails("log", "eva", "hi", "--by", "Olga")
     assert "Nobody on the staff is called \"Olga\"" in err and "Frank, Maria" in err
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -74,7 +75,7 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-preview", DataTable)
-        table.add_columns(_("where"), _("name"), _("what happens"), _("why"))
+        table.add_columns(*(_(title) for title in PREVIEW_TITLES))
         self.query_one("#import-path", Input).focus()
         if self.start_path:
             self._read(self.start_path, None)
@@ -179,9 +180,15 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
         self.query_one("#import-summary", Static).update(
             f"{loaded.format_name}: {plan_summary(plan)}")
         table = self.query_one("#import-preview", DataTable)
-        table.clear()
-        for where, name, what, why in preview_rows(plan)[:ROWS_SHOWN]:
-            table.add_row(where, name, what, why)
+        rows = preview_rows(plan)[:ROWS_SHOWN]
+        titles = [_(title) for title in PREVIEW_TITLES]
+        # Two cells of padding per column, two for the scroll bar.
+        room = table.scrollable_content_region.width - 2 * len(titles) - 2
+        table.clear(columns=True)
+        for title, width in zip(titles, preview_widths([titles, *rows], room)):
+            table.add_column(title, width=width)
+        for row in rows:  # a long reason takes a second line instead of being cut
+            table.add_row(*row, height=None)
         self.query_one("#import-go", Button).disabled = not (plan.of("add") or plan.of("fill"))
 
     def _set_busy(self, busy: bool) -> None:
@@ -235,6 +242,22 @@ class ImportDialog(ModalScreen[ImportBatch | None]):
     def action_cancel(self) -> None:
         if not self._busy:
             self.dismiss(None)
+
+
+PREVIEW_TITLES = (N_("where"), N_("name"), N_("what happens"), N_("why"))
+
+
+def preview_widths(rows: list, room: int) -> list[int]:
+    """The preview's column widths in `room` cells: each as wide as its longest cell if all
+    fit; else where and name keep theirs (a name up to 20) and what happens and why share the
+    rest as their longest cells do, their words wrapping onto more lines of the row."""
+    widest = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    if sum(widest) <= room:
+        return widest
+    where, name = widest[0], min(widest[1], 20)
+    rest = max(20, room - where - name)
+    what = max(10, rest * widest[2] // max(1, widest[2] + widest[3]))
+    return [where, name, what, max(10, rest - what)]
 
 
 def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str]]:

@@ -171,7 +171,10 @@ class ImportPart(Part):
                     rows[cid] = self._import_row(cid)
                 item.customer_id, item.customer_name = cid, names[cid]
                 item.reasons = same[0][2]
-                item.fills = _fills(rows[cid], values)
+                fills = _fills(rows[cid], values)
+                # The file's key for the row alone is no news for the card: then she is
+                # only known (said so, nothing written, no batch to undo).
+                item.fills = fills if fills.keys() - {"source_key"} else {}
                 item.action = "fill" if item.fills else "known"
             else:
                 item.maybe = [(cid, names[cid], reasons) for cid, _level, reasons in matches

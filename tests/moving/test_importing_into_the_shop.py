@@ -59,6 +59,20 @@ def test_a_card_known_from_another_source_only_gets_what_it_lacks(store):
     assert batch.added == 1 and batch.filled == 0
 
 
+def test_a_card_typed_by_hand_with_nothing_new_in_the_file_is_only_known(store, tmp_path):
+    """The file knows her as the shop does: nothing to add, so nothing is said to be added
+    (the file's own key for the row is bookkeeping, not something her card "gets")."""
+    store.add_customer("Anna Schmidt", phone="0171 2345678", address="Hauptstr. 3")
+    path = tmp_path / "kunden.csv"
+    path.write_text("Name;Telefon;Adresse\nAnna Schmidt;+49 171 2345678;Hauptstr. 3\n",
+                    encoding="utf-8")
+    loaded = load(path)
+    plan, batch = store.import_cards(loaded.cards, loaded.rejected, file_name=path.name,
+                                     file_format=loaded.format)
+    assert [p.customer_name for p in plan.of("known")] == ["Anna Schmidt"]
+    assert plan.of("fill") == [] and batch is None  # nothing to undo either
+
+
 def test_the_same_person_twice_in_one_file_becomes_one_card(store, tmp_path):
     path = tmp_path / "liste.csv"
     path.write_text("Name;Telefon;E-Mail\nJürgen Müller;0341 9876543;\n"

@@ -31,6 +31,10 @@ def load(path: Path, mapping: dict[str, str] | None = None) -> Loaded:
     first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip().upper()
     if first.startswith("BEGIN:VCARD"):
         return vcard_in.read(path, text)
+    if path.suffix.lower() in (".vcf", ".vcard"):  # read as a list, it would name odd columns
+        raise refuse(path, None, _("This file is named as a vCard but does not begin like one "
+                                   "(BEGIN:VCARD): it is damaged or something else. Export the "
+                                   "contacts from your address book again."))
     return table_in.read_csv(path, text, mapping)
 
 

@@ -133,6 +133,9 @@ def test_a_hostile_list_is_harmless_text_or_refused_with_its_line():
     ("rest.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:Eva\nEND:VCARD\nhallo\n",
      "rest.vcf, line 5: This line is outside any card"),
     ("kodierung.csv", b"Name\n\x81\x8d\x8f\x90\n", "kodierung.csv, line 2: The text is in an encoding kbm doesn't know"),
+    ("kontakte.vcf", b"\xff\xfe\x00garbage", "kontakte.vcf: This file is named as a vCard but "
+                                            "does not begin like one"),
+    ("notiz.vcf", b"Name;Telefon\nEva;0171 1\n", "notiz.vcf: This file is named as a vCard"),
 ])
 def test_a_file_that_cannot_be_imported_is_refused_naming_file_and_line(tmp_path, name, content, says):
     path = DATA / name if content is None else tmp_path / name

@@ -28,7 +28,9 @@ def _delimiter(header: str) -> str:
 
 def read_csv(path: Path, text: str, mapping: dict[str, str] | None) -> Loaded:
     first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    # strict: a quotation mark never closed is refused, not the rest of the file read into
+    # one name ("Kaputt;0341…" as a customer)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
     csv.field_size_limit(MAX_FIELD)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -39,6 +41,11 @@ def read_csv(path: Path, text: str, mapping: dict[str, str] | None) -> Loaded:
             except StopIteration:
                 return
             except csv.Error as exc:
+                if "unexpected end of data" in str(exc):
+                    raise refuse(path, _("line {line}").format(line=line), _(
+                        'A quotation mark (") opened in this line is never closed, so the '
+                        "rest of the file would be one field. Close it or remove it in the "
+                        "file, then import again.")) from None
                 raise refuse(path, _("line {line}").format(line=reader.line_num),
                              _("The line can't be read as CSV ({error}).").format(
                                  error=str(exc)[:100])) from None

@@ -136,6 +136,8 @@ def test_a_hostile_list_is_harmless_text_or_refused_with_its_line():
     ("kontakte.vcf", b"\xff\xfe\x00garbage", "kontakte.vcf: This file is named as a vCard but "
                                             "does not begin like one"),
     ("notiz.vcf", b"Name;Telefon\nEva;0171 1\n", "notiz.vcf: This file is named as a vCard"),
+    ("offen.csv", b'Name;Telefon\nEva;0171 1\n"Kaputt;0341\nBen;0171 2\n',
+     'offen.csv, line 3: A quotation mark (") opened in this line is never closed'),
 ])
 def test_a_file_that_cannot_be_imported_is_refused_naming_file_and_line(tmp_path, name, content, says):
     path = DATA / name if content is None else tmp_path / name

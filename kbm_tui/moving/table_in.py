@@ -27,32 +27,46 @@ def _delimiter(header: str) -> str:
 
 
 def read_csv(path: Path, text: str, mapping: dict[str, str] | None) -> Loaded:
-    first = text.split("\n", 1)[0]
-    # strict: a quotation mark never closed is refused, not the rest of the file read into
-    # one name ("Kaputt;0341…" as a customer)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
+    delimiter = _delimiter(text.split("\n", 1)[0])
     csv.field_size_limit(MAX_FIELD)
+    try:
+        # strictly first: a quotation mark never closed is refused, not the rest of the
+        # file read into one name ("Kaputt;0341…" as a customer)
+        rows = list(_rows(path, text, delimiter, strict=True))
+    except _Unclosed as exc:
+        raise refuse(path, _("line {line}").format(line=exc.line), _(
+            'A quotation mark (") opened in this line is never closed, so the rest of the '
+            "file would be one field. Close it or remove it in the file, then import "
+            "again.")) from None
+    except csv.Error:  # text after a closing quotation mark ("Müller" GmbH): read as written
+        rows = list(_rows(path, text, delimiter, strict=False))
+    return _read(path, iter(rows), mapping, _("line {n}"))
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        line = 1
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                if "unexpected end of data" in str(exc):
-                    raise refuse(path, _("line {line}").format(line=line), _(
-                        'A quotation mark (") opened in this line is never closed, so the '
-                        "rest of the file would be one field. Close it or remove it in the "
-                        "file, then import again.")) from None
-                raise refuse(path, _("line {line}").format(line=reader.line_num),
-                             _("The line can't be read as CSV ({error}).").format(
-                                 error=str(exc)[:100])) from None
-            yield line, row
-            line = reader.line_num + 1
 
-    return _read(path, rows(), mapping, _("line {n}"))
+class _Unclosed(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _rows(path: Path, text: str, delimiter: str, *,
+          strict: bool) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if strict and "unexpected end of data" in str(exc):
+                raise _Unclosed(line) from None
+            if strict:
+                raise
+            raise refuse(path, _("line {line}").format(line=reader.line_num),
+                         _("The line can't be read as CSV ({error}).").format(
+                             error=str(exc)[:100])) from None
+        yield line, row
+        line = reader.line_num + 1
 
 
 def csv_header(text: str) -> list[str]:

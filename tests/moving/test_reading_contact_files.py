@@ -122,6 +122,12 @@ def test_a_hostile_list_is_harmless_text_or_refused_with_its_line():
                         ("line 6", "It has no name.")]
 
 
+def test_a_name_with_text_after_its_quotation_marks_is_read_as_written(tmp_path):
+    path = tmp_path / "lose.csv"
+    path.write_bytes('Name;Telefon\n"Müller" Fahrräder;0341 1\nEva;0171 1\n'.encode())
+    assert [c.name for c in load(path).cards] == ["Müller Fahrräder", "Eva"]
+
+
 @pytest.mark.parametrize("name, content, says", [
     ("broken.vcf", None, "broken.vcf, card 2 (line 6): The card has no END:VCARD"),
     ("no_header.csv", None, 'no_header.csv, line 1: No column says who the person is'),

@@ -26,6 +26,7 @@ from kbm_tui.screens.followups import FollowupsScreen
 from kbm_tui.screens.ideas import IdeasScreen
 from kbm_tui.screens.promises import PromisesScreen
 from kbm_tui.screens.today import TodayScreen
+from kbm_tui.screens.type_to_filter import TypeToFilter
 from kbm_tui.store import Store, safety_folder
 from kbm_tui.ui import actions, memory
 from kbm_tui.ui.changes import History
@@ -279,7 +280,7 @@ class KbmApp(UndoKeys, TextualWords, Host):
     def _to_base(self) -> None:
         while len(self.screen_stack) > 1 and not self.screen.is_modal:
             self.pop_screen()
-        if isinstance(self.screen, CustomersScreen):
+        if isinstance(self.screen, TypeToFilter):
             # "c, then type part of the name": were the list focused, as it is after escape,
             # the letters would be keys (the u of "mueller" undid the last change).
             self.call_after_refresh(self.screen.type_anew)

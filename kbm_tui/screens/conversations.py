@@ -13,7 +13,8 @@ from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Conversation
 from kbm_tui.core.text import short
 from kbm_tui.core.vocab import CHANNEL_LABELS, KIND_LABELS
-from kbm_tui.screens.base import ItemActions, KbmScreen
+from kbm_tui.screens.base import ItemActions
+from kbm_tui.screens.type_to_filter import TypeToFilter
 from kbm_tui.ui import actions, fmt
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.due_input import DueInput
@@ -71,11 +72,11 @@ EMPTY = N_("No conversation matches these filters.\n\n"
            "Clear a filter, or press [b]l[/b] to log a conversation.")
 
 
-class ConversationsScreen(ItemActions, KbmScreen):
+class ConversationsScreen(ItemActions, TypeToFilter):
     """Filter by channel, kind, staff, days and words; delete sends one to the archive."""
 
     MODE = "conversations"
-    AUTO_FOCUS = "#conversation-list"
+    AUTO_FOCUS = FILTER = "#cv-text"  # v and then typing filters, as c does
     BINDINGS = actions.bindings("conversations.find", "conversations.clear",
                                 "conversations.to_list", *actions.ROW)
 
@@ -206,8 +207,11 @@ class ConversationsScreen(ItemActions, KbmScreen):
         self.query_one("#cv-text", Input).focus()
 
     def on_key(self, event: events.Key) -> None:
-        # Escape leaves a filter field for the list, where every key works again.
-        if event.key == "escape" and isinstance(self.focused, (Input, Select, Checkbox)):
+        # Escape leaves a filter field for the list, where every key works again; down
+        # leaves the words for it too, as on Customers.
+        typing_words = self.focused is self.query_one("#cv-text", Input)
+        if (event.key == "escape" and isinstance(self.focused, (Input, Select, Checkbox))) \
+                or (event.key == "down" and typing_words):
             self.table.focus()
             event.stop()
 

@@ -9,12 +9,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Static
-from textual.widgets.input import Selection
 
 from kbm_tui.core import timefmt
 from kbm_tui.core.i18n import N_, _
 from kbm_tui.core.records import Customer, CustomerSummary
 from kbm_tui.screens.base import ItemActions, KbmScreen
+from kbm_tui.screens.type_to_filter import TypeToFilter
 from kbm_tui.ui import actions, fmt, said
 from kbm_tui.ui.footer import KbmFooter
 from kbm_tui.widgets.nav import NavBar
@@ -81,7 +81,7 @@ COLUMNS = [
 ]
 
 
-class CustomersScreen(ItemActions, KbmScreen):
+class CustomersScreen(ItemActions, TypeToFilter):
     """Type to filter by name, phone, email, tags or notes; enter opens the customer."""
 
     MODE = "customers"
@@ -95,7 +95,6 @@ class CustomersScreen(ItemActions, KbmScreen):
         self.sort = "name"
         self.search = ""
         self.include_archived = False
-        self._anew = False  # the filter's next focus selects what it holds (type_anew)
 
     def compose(self) -> ComposeResult:
         yield NavBar("customers")
@@ -164,23 +163,6 @@ class CustomersScreen(ItemActions, KbmScreen):
 
     def action_find(self) -> None:
         self.query_one("#filter", Input).focus()
-
-    def type_anew(self) -> None:
-        """The filter focused with what it holds selected: typing starts a new search, and
-        an arrow key keeps the old one."""
-        box = self.query_one("#filter", Input)
-        if self.focused is box:
-            box.selection = Selection(0, len(box.value))
-        else:
-            self._anew = True
-            box.focus()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        box = self.query_one("#filter", Input)
-        if self._anew and event.widget is box:
-            self._anew = False
-            box.selection = Selection(0, len(box.value))
-            event.stop()  # not the app's cursor-at-the-end of a field tabbed into
 
     def action_sort(self, key: str | None = None) -> None:
         keys = [k for k, _ in SORTS]

@@ -152,7 +152,7 @@ async def test_complaints_stay_open_on_today_with_their_age_until_resolved(shop)
 
 async def test_a_complaint_can_be_resolved_where_it_is_listed(pilot):
     app = pilot.app
-    await pilot.press("v")
+    await pilot.press("v", "escape")  # from the filter to the list
     await settle(pilot)
     await cursor_to(pilot, "#conversation-list", lambda c: c.kind == "complaint")
     assert "open 9 days" in screen_text(app)

@@ -27,7 +27,7 @@ from support import (
 async def test_conversation_delete_asks_and_can_be_undone_or_restored(shop):
     async with running(shop) as pilot:
         app = pilot.app
-        await pilot.press("v")
+        await pilot.press("v", "escape")  # from the filter to the list
         await settle(pilot)
         assert "Wants a child seat" in screen_text(app)  # newest first
         await pilot.press("delete")

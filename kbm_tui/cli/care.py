@@ -87,7 +87,7 @@ def cmd_complaints(args: argparse.Namespace) -> None:
         median = store.median_days_to_resolve()
     table(_("Open complaints"), ["", _("open for"), _("customer"), _("complaint")],
           [[f"#{c.id}", age(c.at), c.customer_name, short(c.summary, 60)] for c in items],
-          empty=_("None open."))
+          empty=_("None open."), whole=2)
     if median is not None:
         say(_("Complaints are resolved in {days} days (median).").format(
             days=l10n.decimal(median)), "dim")
@@ -114,7 +114,8 @@ def cmd_ideas(args: argparse.Namespace) -> None:
           [[f"#{i.id}", timefmt.show_moment(i.at), i.customer_name,
             vocab.label("idea_status", i.idea_status or "new"), short(i.summary, 60)]
            for i in items],
-          empty=_('None yet. Log one with: kbm log CUSTOMER "their idea" --kind feedback'))
+          empty=_('None yet. Log one with: kbm log CUSTOMER "their idea" --kind feedback'),
+          whole=2)
 
 
 def cmd_idea(args: argparse.Namespace) -> None:

@@ -54,10 +54,10 @@ def cmd_today(args: argparse.Namespace) -> None:
         return
     say(_("Today, {date}").format(date=l10n.long_date(clock.today())), "bold")
 
-    def section(name, title, columns, row, *, empty=None, where="") -> None:
+    def section(name, title, columns, row, *, empty=None, where="", whole=2) -> None:
         items = getattr(agenda, name)
         table(title, columns, [row(x) for x in items], empty=empty or _("None."),
-              total=agenda.totals.get(name, len(items)), more=_see_all(where))
+              total=agenda.totals.get(name, len(items)), more=_see_all(where), whole=whole)
 
     def promise_row(p: Promise) -> list[str]:
         return [f"#{p.id}", _due(p.due_day, p.due_at), p.customer_name, short(p.text, 50),
@@ -76,7 +76,7 @@ def cmd_today(args: argparse.Namespace) -> None:
             ["", _("customer"), _("last contact"), _("wishes")],
             lambda k: [f"#{k.customer_id}", k.customer_name,
                        timefmt.show_moment(k.last_contact_at) or _("never"), _wishes(k)],
-            empty=_("Nobody is waiting to hear from us."))
+            empty=_("Nobody is waiting to hear from us."), whole=1)
     section("open_complaints", _("Open complaints"),
             ["", _("open for"), _("customer"), _("complaint")],
             lambda c: [f"#{c.id}", age(c.at), c.customer_name, short(c.summary, 50)],
@@ -91,7 +91,7 @@ def cmd_today(args: argparse.Namespace) -> None:
             lambda c: [l10n.clock(timefmt.local(c.at).time()), c.customer_name,
                        f"{vocab.label('channel', c.channel)}, {vocab.label('kind', c.kind)}",
                        short(c.summary, 50)],
-            empty=_('None yet. Log one with: kbm log CUSTOMER "what was said"'))
+            empty=_('None yet. Log one with: kbm log CUSTOMER "what was said"'), whole=1)
     for line in stats:
         say(line, "dim")
 
@@ -111,7 +111,7 @@ def cmd_customers(args: argparse.Namespace) -> None:
             r.phone or "", timefmt.show_moment(r.last_contact_at), str(r.open_promises or ""),
             timefmt.show_day(r.next_followup_day)] for r in rows],
           empty=(_('No customer matches "{typed}".').format(typed=search) if search else
-                 _('No customers yet. Add one with: kbm add "NAME" --phone ...')))
+                 _('No customers yet. Add one with: kbm add "NAME" --phone ...')), whole=3)
     if total > len(rows):
         say(_("Showing {shown} of {total}. Narrow the search or use --limit.").format(
             shown=len(rows), total=total), "dim")
@@ -134,7 +134,7 @@ def cmd_promises(args: argparse.Namespace) -> None:
           ["", _("due"), _("customer"), _("promise"), _("by"), ""],
           [[f"#{p.id}", _due(p.due_day, p.due_at), p.customer_name, short(p.text, 50),
             p.staff_name or "", _("OVERDUE") if p.is_overdue(now) else (p.close_note or "")]
-           for p in items], empty=_("None."))
+           for p in items], empty=_("None."), whole=2)
 
 
 def cmd_kept(args: argparse.Namespace) -> None:

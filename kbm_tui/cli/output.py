@@ -65,9 +65,12 @@ _C1 = re.compile("[\x7f-\x9f]")
 
 
 def table(title: str | None, columns: list[str], rows: list[list[str]], *,
-          empty: str | None = None, total: int | None = None, more=None) -> None:
+          empty: str | None = None, total: int | None = None, more=None,
+          whole: int = 0) -> None:
     """A plain table; when `total` is larger than the rows shown, `more(hidden)` says how
-    many more (by default "… and 5 more")."""
+    many more (by default "… and 5 more"). The first `whole` columns keep each cell on one
+    line (a number, a name, a phone): when the terminal is narrow, the others wrap."""
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -85,8 +88,10 @@ def table(title: str | None, columns: list[str], rows: list[list[str]], *,
     grid = Table(title=Text(printable(title), style="bold") if title else None,
                  title_justify="left", header_style="dim", box=None, pad_edge=False,
                  padding=(0, 2, 0, 0))
-    for name in columns:
-        grid.add_column(name, overflow="fold")
+    for n, name in enumerate(columns):
+        widest = max((cell_len(printable(row[n])) for row in rows), default=0)
+        grid.add_column(name, overflow="fold", no_wrap=n < whole,
+                        min_width=widest if n < whole else None)
     for row in rows:
         grid.add_row(*(Text(printable(cell)) for cell in row))
     console().print(grid)

@@ -76,6 +76,13 @@ def test_an_empty_customer_asks_which_one_rather_than_suggesting_a_nameless_new_
     assert "hello" not in kbm.ok("show", "eva")
 
 
+def test_the_customer_list_keeps_number_name_and_phone_on_one_line_at_80_columns(kbm):
+    kbm.ok("add", "Juergen Mueller", "--phone", "+49 341 9876543")
+    for lang in ("en", "de"):
+        out = kbm.ok("customers", env={"COLUMNS": "80", "KBM_LANG": lang})
+        assert "#1  Juergen Mueller  +49 341 9876543" in out, out
+
+
 def test_add_edit_and_archive(kbm):
     kbm.ok("add", "Eva Klein", "--tag", "e-bike", "--tag", "club", "--note", "rides daily")
     card = json.loads(kbm.ok("edit", "eva", "--phone", "030 123", "--email", "", "--json"))

@@ -56,6 +56,17 @@ def pick_customer(store: Store, typed: str, *, create: bool = False,
         if typed.strip().startswith("#") and number.isascii() and number.isdigit():
             # A number shown by kbm: no spelling to check, and no name to create them by.
             raise KbmError(_("There is no customer #{id}.").format(id=number)) from None
+        bare = typed.strip()
+        if bare.isascii() and bare.isdigit() and len(bare) <= 7:
+            # "2" for "#2" (no phone number is that short to match)
+            try:
+                meant = store.get_customer(int(bare))
+            except NotFound:
+                pass
+            else:
+                raise InputError(_('No customer matches "{typed}". Did you mean #{id} '
+                                   '({name})? Write the number as kbm shows it: "#{id}".'
+                                   ).format(typed=bare, id=meant.id, name=meant.name)) from None
         raise KbmError(_('No customer matches "{typed}". Check the spelling, or create them by '
                          'adding --new (kbm log "{typed}" ... --new).').format(
                              typed=typed.strip())) from None

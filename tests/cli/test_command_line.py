@@ -83,6 +83,17 @@ def test_the_customer_list_keeps_number_name_and_phone_on_one_line_at_80_columns
         assert "#1  Juergen Mueller  +49 341 9876543" in out, out
 
 
+def test_a_bare_number_that_is_a_customers_number_is_pointed_to_its_hash_form(kbm):
+    kbm.ok("add", "Eva Klein")
+    kbm.ok("add", "Juergen Mueller", "--phone", "0341 9876543")
+    err = kbm.fails("show", "2")
+    assert 'Did you mean #2 (Juergen Mueller)? Write the number as kbm shows it: "#2".' in err
+    assert "--new" not in err
+    assert "Meinten Sie #2 (Juergen Mueller)?" in kbm.fails("merge", "2", "1",
+                                                            env={"KBM_LANG": "de"})
+    assert "No customer matches" in kbm.fails("show", "7")  # no such number either
+
+
 def test_add_edit_and_archive(kbm):
     kbm.ok("add", "Eva Klein", "--tag", "e-bike", "--tag", "club", "--note", "rides daily")
     card = json.loads(kbm.ok("edit", "eva", "--phone", "030 123", "--email", "", "--json"))

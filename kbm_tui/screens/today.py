@@ -244,7 +244,7 @@ class TodayScreen(ItemActions, KbmScreen):
         # A fresh database: what to do first, not the header of an empty table.
         self.query_one("#today-welcome").display = not customers
         stats.update(stats_line(this, last))
-        parts = [l10n.long_date(clock.today())]
+        parts = []
         if customers:
             totals = agenda.totals
             talks = totals.get("conversations_today", len(agenda.conversations_today))
@@ -255,5 +255,20 @@ class TodayScreen(ItemActions, KbmScreen):
                           n=fmt.number(follow)),
                       n_("{n} talk today", "{n} talks today", talks).format(
                           n=fmt.number(talks))]
-        self.query_one("#today-title", Static).update(" · ".join(parts))
+        self._counts = parts
+        self._title()
         self.refresh_bindings()
+
+    _counts: list[str] = []
+
+    def on_resize(self) -> None:
+        self._title()
+
+    def _title(self) -> None:
+        """ "Sunday 29 November 2026 · 4 overdue · …"; where that is wider than the screen
+        the day is short ("Sun 29 Nov"): the counts after it were cut at 80 columns."""
+        today = clock.today()
+        title = " · ".join([l10n.long_date(today), *self._counts])
+        if len(title) + 2 > self.size.width:  # its padding: a cell each side
+            title = " · ".join([l10n.short_date(today, padded=False), *self._counts])
+        self.query_one("#today-title", Static).update(title)

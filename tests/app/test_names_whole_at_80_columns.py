@@ -96,3 +96,17 @@ async def test_a_wide_list_keeps_its_dates_in_words(lang_shop, db_path):
         row = _row(pilot.app, "Rechnung schicken")
         assert ("Do., 19. Nov." if lang == "de" else "Thu 19 Nov") in row, row
         assert row.rstrip().endswith(owner)
+
+
+async def test_todays_title_says_all_its_counts_at_80_columns(lang_shop, db_path):
+    """"Sunday 22 November 2026 · … · 1 to follow up · 1 talk" lost "today" at 80 columns
+    (German lost "1 Gespräch heute" whole): a title too wide writes the day short, and one
+    still too wide takes a second line."""
+    lang, _owner = lang_shop
+    async with running(db_path, size=(80, 24)) as pilot:
+        said = " ".join(screen_text(pilot.app).split())
+        assert ("1 Gespräch heute" if lang == "de" else "1 talk today") in said, said
+        assert ("So., 22. Nov." if lang == "de" else "Sun 22 Nov") in said
+    async with running(db_path, size=(160, 45)) as pilot:
+        assert ("Sonntag, 22. November 2026" if lang == "de" else "Sunday 22 November 2026") \
+            in screen_text(pilot.app)

@@ -199,9 +199,15 @@ class ConversationsScreen(ItemActions, TypeToFilter):
             more = "+" if table.row_count > len(table.loaded_items()) else ""
             text = _("{row} of {total}").format(
                 row=row, total=fmt.number(len(table.loaded_items())) + more)
-        self.query_one("#cv-status", Static).update(
-            " " + _("{shown} · newest first · delete: to the archive, r: bring back").format(
-                shown=text))
+        if isinstance(self.focused, (Input, Select, Checkbox)):  # delete and r are a filter's
+            line = _("{shown} · newest first").format(shown=text)
+        else:
+            line = _("{shown} · newest first · delete: to the archive, r: bring back").format(
+                shown=text)
+        self.query_one("#cv-status", Static).update(" " + line)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._status()  # (Textual calls TypeToFilter's handler too, after this one)
 
     def action_find(self) -> None:
         self.query_one("#cv-text", Input).focus()

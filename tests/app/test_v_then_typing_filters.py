@@ -60,3 +60,16 @@ async def test_down_or_enter_leave_the_filter_for_the_list_as_on_customers(db_pa
             assert app.focused is app.screen.query_one("#cv-text")
             await pilot.press("escape", "t")
             await settle(pilot)
+
+
+async def test_the_status_line_offers_delete_only_where_it_deletes(db_path):
+    """In the words field, delete takes back a letter: the line under the list said
+    "delete: to the archive" there too, now the state on arrival."""
+    build_german_shop(db_path)
+    async with running(db_path, size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        assert "delete: to the archive" not in screen_text(pilot.app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "delete: to the archive" in screen_text(pilot.app)

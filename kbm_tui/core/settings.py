@@ -40,7 +40,12 @@ def _xdg(variable: str, default: str) -> Path:
     # What platformdirs answers on Linux (the XDG rule); importing it would cost every
     # `kbm log` several milliseconds: the settings are read, and the database found in the
     # data folder, on every start.
-    base = os.environ.get(variable, "").strip() or os.path.expanduser(default)
+    # As the XDG rule says (and platformdirs does): a value that is not an absolute path,
+    # like a quoted "~/…", is ignored; else kbm would open a new, empty shop under the
+    # current folder.
+    base = os.environ.get(variable, "").strip()
+    if not os.path.isabs(base):
+        base = os.path.expanduser(default)
     return Path(base) / APP_NAME
 
 

@@ -67,7 +67,7 @@ def test_the_settings_and_data_folders_on_linux_are_the_ones_platformdirs_names(
     monkeypatch.delenv("KBM_CONFIG_DIR")
     monkeypatch.delenv("KBM_DATA_DIR", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    for xdg in ("", "/tmp/xdg-config"):
+    for xdg in ("", "/tmp/xdg-config", "~/xdg-config", "relative/xdg-config", " "):
         monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
         monkeypatch.setenv("XDG_DATA_HOME", xdg.replace("config", "data"))
         assert str(settings.config_dir()) == platformdirs.user_config_dir("kbm-tui")

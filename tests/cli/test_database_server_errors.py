@@ -241,5 +241,9 @@ def test_an_address_less_its_password_in_every_form():
     assert without_password("postgres://till@shop/kbm?password=s3cret&sslmode=require") == (
         "postgres://till@shop/kbm?sslmode=require")
     assert without_password("postgresql://shop/kbm") == "postgresql://shop/kbm"
+    for socket in ("postgresql:///kbm", "postgresql:///kbm?host=/run/postgresql&port=5433"):
+        assert without_password(socket) == socket
+    assert without_password("postgresql://till:pw@/kbm?host=/tmp&password=x") == (
+        "postgresql://till@/kbm?host=/tmp")
     keywords = without_password("host=shop dbname=kbm user=till password=s3cret")
     assert "s3cret" not in keywords and "dbname=kbm" in keywords and "user=till" in keywords

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import conninfo
@@ -60,7 +60,10 @@ def without_password(target: str) -> str:
     userinfo, at, hosts = parts.netloc.rpartition("@")
     netloc = f"{userinfo.partition(':')[0]}@{hosts}" if at else hosts
     query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("password="))
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    # By hand: urlunsplit drops the "//" of an empty host (postgresql:///shop, a socket),
+    # and "postgresql:/shop" would be taken for a file.
+    return (f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+            + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 def server_of(target: str) -> str:

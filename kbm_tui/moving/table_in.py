@@ -29,28 +29,32 @@ def _delimiter(header: str) -> str:
 def read_csv(path: Path, text: str, mapping: dict[str, str] | None) -> Loaded:
     delimiter = _delimiter(text.split("\n", 1)[0])
     csv.field_size_limit(MAX_FIELD)
-    try:
-        # strictly first: a quotation mark never closed is refused, not the rest of the
-        # file read into one name ("Kaputt;0341…" as a customer)
-        rows = list(_rows(path, text, delimiter, strict=True))
-    except _Unclosed as exc:
-        raise refuse(path, _("line {line}").format(line=exc.line), _(
+    rows = list(_rows(path, text, delimiter))
+    if rows and _never_closed(text, rows[-1][0], delimiter):
+        # (read as written, the rest of the file would become one customer's field)
+        raise refuse(path, _("line {line}").format(line=rows[-1][0]), _(
             'A quotation mark (") opened in this line is never closed, so the rest of the '
             "file would be one field. Close it or remove it in the file, then import "
-            "again.")) from None
-    except csv.Error:  # text after a closing quotation mark ("Müller" GmbH): read as written
-        rows = list(_rows(path, text, delimiter, strict=False))
+            "again."))
     return _read(path, iter(rows), mapping, _("line {n}"))
 
 
-class _Unclosed(Exception):
-    def __init__(self, line: int) -> None:
-        self.line = line
+def _never_closed(text: str, line: int, delimiter: str) -> bool:
+    """Whether the row that begins at `line` is a quotation mark left open to the end of
+    the file: only the last row can be (it took in everything after it). Read strictly
+    there alone, so that a quotation mark with text after it elsewhere ("Müller" GmbH) is
+    still read as written."""
+    tail = "\n".join(text.split("\n")[line - 1:])
+    try:
+        for _row in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
-def _rows(path: Path, text: str, delimiter: str, *,
-          strict: bool) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
     while True:
         try:
@@ -58,10 +62,6 @@ def _rows(path: Path, text: str, delimiter: str, *,
         except StopIteration:
             return
         except csv.Error as exc:
-            if strict and "unexpected end of data" in str(exc):
-                raise _Unclosed(line) from None
-            if strict:
-                raise
             raise refuse(path, _("line {line}").format(line=reader.line_num),
                          _("The line can't be read as CSV ({error}).").format(
                              error=str(exc)[:100])) from None

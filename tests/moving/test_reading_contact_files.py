@@ -124,8 +124,10 @@ def test_a_hostile_list_is_harmless_text_or_refused_with_its_line():
 
 def test_a_name_with_text_after_its_quotation_marks_is_read_as_written(tmp_path):
     path = tmp_path / "lose.csv"
-    path.write_bytes('Name;Telefon\n"Müller" Fahrräder;0341 1\nEva;0171 1\n'.encode())
-    assert [c.name for c in load(path).cards] == ["Müller Fahrräder", "Eva"]
+    path.write_bytes('Name;Telefon;Notiz\n"Müller" Fahrräder;0341 1;Laufrad 28"\nEva;0171 1;'
+                     '"Zeile eins\nZeile zwei"\n'.encode())
+    assert [(c.name, c.notes) for c in load(path).cards] == [
+        ("Müller Fahrräder", 'Laufrad 28"'), ("Eva", "Zeile eins\nZeile zwei")]
 
 
 @pytest.mark.parametrize("name, content, says", [
@@ -144,6 +146,9 @@ def test_a_name_with_text_after_its_quotation_marks_is_read_as_written(tmp_path)
     ("notiz.vcf", b"Name;Telefon\nEva;0171 1\n", "notiz.vcf: This file is named as a vCard"),
     ("offen.csv", b'Name;Telefon\nEva;0171 1\n"Kaputt;0341\nBen;0171 2\n',
      'offen.csv, line 3: A quotation mark (") opened in this line is never closed'),
+    ("gemischt.csv", 'Name;Telefon;Notiz\n"Müller" Fahrräder;0341 111;ok\nBerta Bär;0341 222;'
+     '"hallo\nKaputt Karl;0341 333;x\nDora Dee;0341 444;y\n'.encode(),
+     'gemischt.csv, line 3: A quotation mark (") opened in this line is never closed'),
 ])
 def test_a_file_that_cannot_be_imported_is_refused_naming_file_and_line(tmp_path, name, content, says):
     path = DATA / name if content is None else tmp_path / name

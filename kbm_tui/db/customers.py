@@ -8,6 +8,7 @@ from kbm_tui.core import cardfields, phone, validate, vocab
 from kbm_tui.core.cardfields import FIELD_WORDS
 from kbm_tui.core.errors import Ambiguous, EditConflict, InputError, NotFound
 from kbm_tui.core.i18n import _, n_
+from kbm_tui.core.living_at import address_words, lives_at
 from kbm_tui.core.records import Customer
 from kbm_tui.db.base import Part
 from kbm_tui.db.derive import derived
@@ -152,14 +153,23 @@ class CustomersPart(Part):
         return [self.get_customer(r[0]) for r in rows]
 
     def _living_at(self, query: str, limit: int) -> list:
-        """Who has every word typed on the card, as the customer list's search finds them
-        (a house number standing there, a street written out or cut short, a postcode)."""
-        conditions = [self.engine.search.word_condition(word) for word in vocab.fold(query).split()]
+        """Who lives at what was typed: every word of it in the card's address (a house
+        number standing there, a street written out or cut short, a postcode). Only the
+        address: a customer whose notes hold the words, or who once said them, is not
+        taken for the one meant (`kbm forget "Müller 5" --yes`)."""
+        typed = address_words(query)
+        # The indexes narrow it to cards holding the longer words and the numbers anywhere;
+        # the address itself is then read for each of those few.
+        conditions = [self.engine.search.card_has("search_text", word)
+                      for word in typed if len(word) >= 3]
+        if not conditions:
+            return []
         where = " AND ".join(sql for sql, _params in conditions)
-        return self.conn.execute(
-            f"SELECT c.id FROM customer c WHERE {where} "
-            "ORDER BY c.archived_at IS NOT NULL, c.name_key, c.id LIMIT ?",
-            (*[p for _sql, params in conditions for p in params], limit)).fetchall()
+        rows = self.conn.execute(
+            f"SELECT id, address FROM customer WHERE {where} "
+            "ORDER BY archived_at IS NOT NULL, name_key, id",
+            [p for _sql, params in conditions for p in params]).fetchall()
+        return [row for row in rows if lives_at(row[1], typed)][:limit]
 
     def match_customer(self, typed: str) -> Customer:
         """Exactly one customer for what was typed, or NotFound / Ambiguous."""

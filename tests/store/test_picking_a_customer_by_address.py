@@ -46,3 +46,44 @@ def test_kbm_show_takes_the_address(kbm):
     shown = kbm("show", "Hauptstraße 3")
     assert shown.returncode == 0, shown.stderr
     assert "Anneliese Schäfer" in shown.stdout and "Karl Weber" not in shown.stdout
+
+
+@pytest.fixture
+def words_elsewhere(store):
+    """Customers who have the words typed on their card or in what they said, but not in
+    their address (review finding 2)."""
+    hans = store.add_customer("Hans Hinz", address="Müllerstraße 5, 04109 Leipzig")
+    store.log_conversation(hans.id, "Frau Müller war da, Rahmen 56")
+    anna = store.add_customer("Anna Alt", address="Hauptstr. 3, 04109 Leipzig")
+    store.log_conversation(anna.id, "Kommt aus dem Schwarzwald")
+    store.add_customer("Carla Cee", notes="3 Kinder, Rahmen 56", tags="stammkunde",
+                       email="carla.12@web.de", address="Am Markt 1")
+    store.add_customer("Dora Dee", more_contacts="Mobil: 0176 12 34 56 78",
+                       address="Gohliser Str. 7")
+    return store
+
+
+@pytest.mark.parametrize("typed", ["Schwarzwald 3", "Kinder 3", "stammkunde 1",
+                                   "Rahmen 56", "carla 12", "Müller 5", "Mobil 34",
+                                   "Frau Müller 5", "Leipzig 56"])
+def test_words_said_or_on_the_card_but_not_in_the_address_pick_no_one(words_elsewhere, typed):
+    with pytest.raises(NotFound):
+        words_elsewhere.match_customer(typed)
+
+
+@pytest.mark.parametrize(("typed", "name"), [("Müllerstr. 5", "Hans Hinz"),
+                                             ("müllerstraße 5 leipzig", "Hans Hinz"),
+                                             ("Gohliser Straße 7", "Dora Dee"),
+                                             ("Am Markt 1", "Carla Cee")])
+def test_the_address_itself_still_picks_them(words_elsewhere, typed, name):
+    assert words_elsewhere.match_customer(typed).name == name
+
+
+def test_kbm_log_and_forget_leave_a_customer_alone_who_only_said_the_words(kbm):
+    kbm("add", "Hans Hinz", "--address", "Müllerstraße 5, 04109 Leipzig")
+    kbm("log", "Hans Hinz", "Frau Müller holt morgen ab")
+    logged = kbm("log", "Müller 5", "Frau Müller holt ihr Rad ab")
+    assert logged.returncode == 2 and "Hans Hinz" not in logged.stdout
+    erased = kbm("forget", "Müller 5", "--yes")
+    assert erased.returncode == 2
+    assert "Hans Hinz" in kbm("customers").stdout

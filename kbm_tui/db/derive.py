@@ -9,10 +9,12 @@ from typing import Any
 from kbm_tui.core import cardfields, phone, search_word, vocab
 
 SEARCHED = ("name", "email", "tags", "notes", "address", "organization", "more_contacts")
-# How this kbm makes the folded search columns, kept in kbm_meta: a database whose columns
-# an earlier kbm made (before the short numbers were marked, 2026-11-29) gets them anew
-# when it is opened (made_now), without a schema step of its own.
-SEARCH_COLUMNS = "numbers marked"
+# How this kbm makes the folded search columns, a number kept in kbm_meta: a database whose
+# columns an earlier kbm made gets them anew when it is opened (made_now), without a schema
+# step of its own; one a newer kbm made is left as it is, so that two versions of one schema
+# never make them anew back and forth. None/absent: before the short numbers were marked;
+# "numbers marked" (read as 1): marked from every field; 2: from the address alone.
+SEARCH_COLUMNS = 2
 SEARCH_COLUMNS_KEY = "search_columns"
 
 
@@ -24,11 +26,16 @@ def phone_keys(main: str | None, more: str | None, region: str | None = None) ->
     return " ".join(unique) or None
 
 
-def search_text(*values: str | None) -> str:
-    """The card's searched fields folded, and after them a mark for each short number
-    standing there (core/search_word.py: "3" finds the house number 3, an index look-up)."""
+def search_text(name: str | None, email: str | None, tags: str | None, notes: str | None,
+                address: str | None, organization: str | None,
+                more_contacts: str | None) -> str:
+    """The card's searched fields (SEARCHED) folded, and after them a mark for each short
+    number standing in the address (core/search_word.py: "3" finds the house number 3, an
+    index look-up). Only the address's: a mobile written in pairs ("0176 12 34 56 78"), an
+    email "dora.12@…" or a note "Rahmen 56" would answer every "12", "56" typed."""
+    values = (name, email, tags, notes, address, organization, more_contacts)
     text = vocab.name_fold(" ".join(v for v in values if v))
-    marks = search_word.number_marks(text)
+    marks = search_word.number_marks(vocab.name_fold(address or ""))
     return f"{text} {marks}" if marks else text
 
 
@@ -51,14 +58,20 @@ def made_now(conn: Any) -> bool:
     engine: one look at kbm_meta, as every open asks it)."""
     row = conn.execute("SELECT value FROM kbm_meta WHERE key=?",
                        (SEARCH_COLUMNS_KEY,)).fetchone()
-    return row is not None and row[0] == SEARCH_COLUMNS
+    return made_so(row[0] if row else None)
+
+
+def made_so(noted: Any) -> bool:
+    """Whether search columns noted in kbm_meta as `noted` are made as this kbm makes them,
+    or by a newer one (which this one leaves as they are)."""
+    return str(noted).isdigit() and int(noted) >= SEARCH_COLUMNS
 
 
 def mark_made_now(conn: Any) -> None:
     """Note that every customer's search columns are made as this kbm makes them."""
     conn.execute("DELETE FROM kbm_meta WHERE key=?", (SEARCH_COLUMNS_KEY,))
     conn.execute("INSERT INTO kbm_meta(key, value) VALUES (?, ?)",
-                 (SEARCH_COLUMNS_KEY, SEARCH_COLUMNS))
+                 (SEARCH_COLUMNS_KEY, str(SEARCH_COLUMNS)))
 
 
 def refold_rows(conn: Any) -> int:

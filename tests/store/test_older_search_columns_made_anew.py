@@ -84,3 +84,51 @@ def test_a_file_without_the_phone_starts_index_gets_it_when_opened(tmp_path):
         plan = " ".join(str(row[-1]) for row in store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM customer c WHERE c.phone_digits GLOB '3*'"))
     assert "ix_customer_phone_start" in plan
+
+
+def _pairs_shop(store) -> None:
+    """Numbers of one or two digits in the address, and in other fields (review finding 7)."""
+    store.add_customer("Carla Cee", address="Gohliser Str. 12-14", notes="Rahmen 56, 3 Kinder")
+    store.add_customer("Dora Dee", email="dora.12@web.de", address="Am Markt 3a")
+    store.add_customer("Emil Ernst", more_contacts="Mobil: 0176 12 34 56 78",
+                       tags="kunde 78", address="Lindenweg 9")
+
+
+@pytest.mark.parametrize(("typed", "names"), [("12", ["Carla Cee"]), ("56", []),
+                                               ("78", []), ("34", []), ("3", ["Dora Dee"]),
+                                               ("9", ["Emil Ernst"])])
+def test_a_short_number_finds_the_number_of_the_address_only(target, typed, names):
+    with Store.open(target) as store:
+        _pairs_shop(store)
+        assert [c.name for c in store.list_customers(typed)] == names
+
+
+def test_a_shop_marked_from_every_field_is_marked_anew_once_opened(target):
+    """The first version of the marks (2026-11-29, "numbers marked") took notes, email and
+    more contacts too: such a database gets its marks anew when opened."""
+    with Store.open(target) as store:
+        _pairs_shop(store)
+    with _connect(target) as conn:
+        conn.execute("UPDATE customer SET search_text = search_text || ' ¤56¤ ¤78¤'")
+        conn.execute("UPDATE kbm_meta SET value='numbers marked' WHERE key='search_columns'")
+    with Store.open(target) as store:
+        assert [c.name for c in store.list_customers("56")] == []
+    with _connect(target) as conn:
+        assert conn.execute("SELECT value FROM kbm_meta WHERE key='search_columns'"
+                            ).fetchone()[0] == "2"
+
+
+def test_a_newer_kbm_s_search_columns_are_left_as_they_are(target):
+    """Two kbm versions of one schema never make the columns anew back and forth: this one
+    leaves alone what a newer one (a higher number) made."""
+    with Store.open(target) as store:
+        _pairs_shop(store)
+    with _connect(target) as conn:
+        conn.execute("UPDATE customer SET search_text = search_text || ' ¤56¤'")
+        conn.execute("UPDATE kbm_meta SET value='3' WHERE key='search_columns'")
+    with Store.open(target) as store:
+        assert [c.name for c in store.list_customers("56")] == [
+            "Carla Cee", "Dora Dee", "Emil Ernst"]
+    with _connect(target) as conn:
+        assert conn.execute("SELECT value FROM kbm_meta WHERE key='search_columns'"
+                            ).fetchone()[0] == "3"

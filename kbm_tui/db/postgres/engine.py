@@ -212,9 +212,9 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
             "a database of its own (see the README, \"Several computers\"); nothing was "
             "changed.").format(where=where))
     # (and how its search columns were made, in the same look: derive.SEARCH_COLUMNS)
-    row = conn.execute("SELECT value, (SELECT value = ? FROM kbm_meta WHERE key=?) FROM "
+    row = conn.execute("SELECT value, (SELECT value FROM kbm_meta WHERE key=?) FROM "
                        "kbm_meta WHERE key='schema_version'",
-                       (derive.SEARCH_COLUMNS, derive.SEARCH_COLUMNS_KEY)).fetchone()
+                       (derive.SEARCH_COLUMNS_KEY,)).fetchone()
     if row is None or not str(row[0]).isdigit():
         raise DatabaseFileError(_("The database {where} has no readable schema version. "
                                   "Nothing was changed.").format(where=where))
@@ -229,7 +229,7 @@ def _prepare(conn: Connection, target: str, notices: list[Notice]) -> bool:
 
         if said := upgrade(conn, target, version):
             notices.append(Notice(said))  # once: the upgrade is done once
-    if not row[1]:
+    if not derive.made_so(row[1]):
         _refold(conn, target)
     complete, may_add, user, owner = _word_starts(conn)
     if complete:

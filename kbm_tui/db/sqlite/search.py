@@ -104,10 +104,11 @@ INDEXES = ("customer_fts", "customer_words", "conversation_fts", "customer_said_
 def up_to_date(conn: sqlite3.Connection) -> bool:
     """Whether the card's search columns are made as this kbm makes them and the phone
     starts' index is there (one look, as every open asks it)."""
-    return bool(conn.execute(
-        "SELECT (SELECT value FROM kbm_meta WHERE key=?) IS ? AND EXISTS (SELECT 1 FROM "
+    noted, indexed = conn.execute(
+        "SELECT (SELECT value FROM kbm_meta WHERE key=?), EXISTS (SELECT 1 FROM "
         "sqlite_master WHERE type='index' AND name='ix_customer_phone_start')",
-        (derive.SEARCH_COLUMNS_KEY, derive.SEARCH_COLUMNS)).fetchone()[0])
+        (derive.SEARCH_COLUMNS_KEY,)).fetchone()
+    return derive.made_so(noted) and bool(indexed)
 
 
 def install(conn: sqlite3.Connection) -> None:

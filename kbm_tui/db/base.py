@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kbm_tui.core import clock, timefmt, vocab
-from kbm_tui.core.errors import NotFound
+from kbm_tui.core.errors import DatabaseFileError, NotFound
+from kbm_tui.core.i18n import _
 from kbm_tui.core.records import Record
 from kbm_tui.db import engine as engines
+from kbm_tui.db import schema
 
 if TYPE_CHECKING:
     from kbm_tui.core.records import Conversation, Customer, Followup, Promise, Staff
@@ -125,17 +127,36 @@ class Part:
             raise
         self._depth = 0
         try:
-            # Every change counts up the revision: readers in other processes can tell
-            # whether they all saw the same state (see backup.export).
-            row = self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
-                                    "WHERE key='revision' RETURNING value").fetchone()
-            self.engine.before_commit(self.conn)
-            self.conn.execute("COMMIT")
+            newer = self._newer_schema()
+            if newer is None:
+                # Every change counts up the revision: readers in other processes can tell
+                # whether they all saw the same state (see backup.export).
+                row = self.conn.execute("UPDATE kbm_meta SET value=CAST(value AS INTEGER)+1 "
+                                        "WHERE key='revision' RETURNING value").fetchone()
+                self.engine.before_commit(self.conn)
+                self.conn.execute("COMMIT")
         except self.engine.errors as exc:
             self._rollback_quietly()
             raise self.engine.translate(exc, self.location) from None
+        if newer is not None:
+            self._rollback_quietly()
+            raise DatabaseFileError(_(
+                "Not saved: {where} was updated meanwhile for a newer kbm-tui (schema "
+                "{version}; this one knows up to {known}), from another window or computer. "
+                "Update kbm-tui here and start it again.").format(
+                where=self.shown, version=newer, known=schema.SCHEMA_VERSION))
         if row is not None:
             self.engine.after_commit(self, int(row[0]))
+
+    def _newer_schema(self) -> int | None:
+        """The schema version, when another kbm-tui made it newer while this one was open
+        (writing on would leave out what the newer one keeps, e.g. a customer's objection
+        to advertising in a merge)."""
+        found = self.conn.execute("SELECT value FROM kbm_meta WHERE key='schema_version'"
+                                  ).fetchone()
+        version = str(found[0]) if found is not None else ""
+        return int(version) if version.isdigit() and int(version) > schema.SCHEMA_VERSION \
+            else None
 
     def _rollback_quietly(self) -> None:
         """Roll back after a failed commit; a connection that is gone has nothing to undo."""

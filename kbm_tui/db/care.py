@@ -70,9 +70,16 @@ class CarePart(Part):
 
     def wish_conflicts(self, customer_id: int, *, channel: str | None = None,
                        staff_id: int | None = None, when: datetime | None = None,
-                       kind: str | None = None) -> list[str]:
+                       kind: str | None = None, direction: str = "out") -> list[str]:
         """The customer's wishes that an outgoing contact (now, or planned for `when`) of
-        `kind` breaks, each as a sentence naming the wish. Empty when it is fine."""
+        `kind` breaks, each as a sentence naming the wish. Empty when it is fine.
+
+        Advertising is what the shop sends, whatever the direction it was logged with (left
+        at "from them", typed without --out): it is checked against "do not contact" and
+        "no advertising" in every direction; the rest of the wishes only for `out`."""
+        advertising = bool(kind) and vocab.canonical("kind", kind or "") == "advertising"
+        if direction != "out" and not advertising:
+            return []
         c = self.get_customer(customer_id)
         broken = []
         if c.do_not_contact:
@@ -80,10 +87,12 @@ class CarePart(Part):
                 _("{name} asked not to be contacted (reason: {reason}).").format(
                     name=c.name, reason=c.dnc_reason) if c.dnc_reason else
                 _("{name} asked not to be contacted.").format(name=c.name))
-        elif c.no_ads_since and kind and vocab.canonical("kind", kind) == "advertising":
+        elif c.no_ads_since and advertising:
             # Only advertising: the call-back, the quote they asked for are still welcome.
             broken.append(_("{name} objected to advertising (since {day}).").format(
                 name=c.name, day=timefmt.since_day(c.no_ads_since)))
+        if direction != "out":  # the customer's own visit, call or mail: only that
+            return broken
         if c.only_when_asked:
             broken.append(_("{name} wants to hear from the shop only when they ask.").format(
                 name=c.name))

@@ -17,8 +17,9 @@ class ContactPart(Part):
     def record_contact(self, draft: ContactDraft, *, anyway: bool = False) -> Contact:
         """Store the draft all or nothing.
 
-        Reaching out to the customer (direction out) and planning a follow-up are checked
-        against the customer's wishes; a follow-up counts from the contact just logged.
+        Reaching out to the customer (direction out), advertising in any direction and
+        planning a follow-up are checked against the customer's wishes; a follow-up counts
+        from the contact just logged.
         What breaks a wish raises AgainstWishes naming it, unless `anyway`: then it is
         stored and noted as against their wishes.
         """
@@ -28,12 +29,13 @@ class ContactPart(Part):
             conversation = promise = followup = None
             if draft.summary is not None:
                 against = None
-                if self._word("direction", draft.direction, "in") == "out":
-                    staff = draft.staff_id if draft.staff_id is not None else self.owner().id
-                    broken = self.wish_conflicts(cid, channel=draft.channel or "store",
-                                                 staff_id=staff, when=draft.at,
-                                                 kind=draft.kind)
-                    against = " ".join(broken) or None
+                direction = self._word("direction", draft.direction, "in")
+                staff = draft.staff_id if draft.staff_id is not None or direction != "out" \
+                    else self.owner().id
+                broken = self.wish_conflicts(cid, channel=draft.channel or "store",
+                                             staff_id=staff, when=draft.at, kind=draft.kind,
+                                             direction=direction)
+                against = " ".join(broken) or None
                 if against:
                     notes["contact"] = against
                 conversation = self.log_conversation(

@@ -158,15 +158,18 @@ class QuickLog(FormDialog[Conversation | None]):
     @on(Select.Changed, "#staff")
     @on(Select.Changed, "#kind")
     def _warn(self) -> None:
-        """Say so, before saving, when reaching out goes against the customer's wishes."""
+        """Say so, before saving, when reaching out (or advertising, whatever the direction)
+        goes against the customer's wishes."""
         customer = self.query_one(CustomerPicker).customer
-        if customer is None or self.query_one("#direction", Select).value != "out":
+        if customer is None:
             self._show_warning([])
             return
         cid, channel = customer.id, chosen(self.query_one("#channel", Select))
         staff = chosen(self.query_one("#staff", Select))
         kind = chosen(self.query_one("#kind", Select))
-        self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff, kind=kind),
+        direction = str(self.query_one("#direction", Select).value)
+        self.db_read(lambda s: s.wish_conflicts(cid, channel=channel, staff_id=staff, kind=kind,
+                                                direction=direction),
                      self._show_warning, group="wishes")
 
     def _show_warning(self, broken: list[str]) -> None:

@@ -43,7 +43,7 @@ async def test_no_advertising_is_ticked_shown_on_the_card_and_undone(shop):
         assert s.get_customer(1).no_ads_since is None
 
 
-async def test_quick_log_asks_only_before_outgoing_advertising(shop):
+async def test_quick_log_asks_only_before_advertising(shop):
     with Store.open(shop) as s:
         s.set_wishes(3, no_ads=True)  # Cem objected to advertising
     async with running(shop) as pilot:
@@ -54,8 +54,11 @@ async def test_quick_log_asks_only_before_outgoing_advertising(shop):
         await settle(pilot)
         assert "advertising: no, since 22 Nov ·" in screen_text(app)  # the wishes hint
         await type_text(pilot, "Winter newsletter sent")
+        app.screen.query_one("#kind").value = "advertising"  # direction left "from them"
+        await settle(pilot)
+        assert app.screen.query_one("#direction").value == "in"
+        assert "Cem Yilmaz objected to advertising (since 22 Nov 2026)." in screen_text(app)
         app.screen.query_one("#direction").value = "out"
-        app.screen.query_one("#kind").value = "advertising"
         await settle(pilot)
         assert "Cem Yilmaz objected to advertising (since 22 Nov 2026)." in screen_text(app)
         await pilot.press("ctrl+s")

@@ -28,7 +28,7 @@ def test_no_advertising_is_recorded_shown_and_kept_through_clear(kbm):
     assert said.returncode == 2 and "contradict each other" in said.stderr
 
 
-def test_only_outgoing_advertising_is_refused_until_anyway(kbm):
+def test_advertising_is_refused_until_anyway(kbm):
     kbm.ok("add", "Anna Schmidt")
     kbm.ok("prefer", "anna", "--no-ads")
     before = contents(kbm.db_path)
@@ -43,7 +43,14 @@ def test_only_outgoing_advertising_is_refused_until_anyway(kbm):
     for kind in ("service", "angebot", "anfrage"):  # the call-back, the quote they asked for
         assert "Noted as against" not in kbm.ok("log", "anna", f"wie versprochen: {kind}",
                                                 "--out", "--kind", kind)
-    kbm.ok("log", "anna", "fragt nach dem Newsletter", "--in", "--kind", "newsletter")
+    # Advertising is what the shop sends, whatever the direction given or left out; a
+    # customer asking for the newsletter is an inquiry (and then the objection withdrawn).
+    before = contents(kbm.db_path)
+    for direction in ([], ["--in"]):
+        said = kbm.fails("log", "anna", "Newsletter geschickt", *direction, "--kind", "werbung")
+        assert "Anna Schmidt objected to advertising (since 22 Nov 2026)." in said
+    assert contents(kbm.db_path) == before
+    kbm.ok("log", "anna", "fragt nach dem Newsletter", "--in", "--kind", "anfrage")
     logged = kbm.ok("log", "anna", "Newsletter", "--out", "--kind", "werbung", "--anyway")
     assert "advertising, we reached out" in logged
     assert "Noted as against the customer's wishes." in logged

@@ -41,7 +41,7 @@ def test_the_objection_stands_from_its_first_day_until_withdrawn(store):
     assert store.set_wishes(anna.id, no_ads=True).no_ads_since == FIXED_NOW + timedelta(days=9)
 
 
-def test_only_outgoing_advertising_goes_against_it(store):
+def test_only_advertising_goes_against_it(store):
     anna = store.add_customer("Anna Schmidt")
     store.set_wishes(anna.id, no_ads=True)
     objected = ["Anna Schmidt objected to advertising (since 22 Nov 2026)."]
@@ -50,7 +50,7 @@ def test_only_outgoing_advertising_goes_against_it(store):
     for kind in ("offer", "service", "inquiry", "other", None):
         assert store.wish_conflicts(anna.id, kind=kind) == [], kind
 
-    def logged(summary: str, direction: str, kind: str) -> str | None:
+    def logged(summary: str, direction: str | None, kind: str) -> str | None:
         draft = ContactDraft(anna.id, summary=summary, direction=direction, kind=kind,
                              channel="email")
         return store.record_contact(draft).conversation.against_wishes
@@ -58,7 +58,12 @@ def test_only_outgoing_advertising_goes_against_it(store):
     # what the customer expects: the promised call-back, the quote they asked for
     assert logged("Rückruf wegen der Bremsen wie versprochen", "out", "service") is None
     assert logged("Angebot für den Kindersitz, wie gewünscht", "out", "offer") is None
-    assert logged("möchte doch den Newsletter sehen", "in", "advertising") is None
+    assert logged("möchte doch den Newsletter sehen", "in", "inquiry") is None
+    for direction in ("in", None):  # advertising is what the shop sends, whatever is given
+        with pytest.raises(AgainstWishes, match="objected to advertising"):
+            logged("Newsletter geschickt", direction, "advertising")
+    assert store.wish_conflicts(anna.id, direction="in", kind="advertising") == objected
+    assert store.wish_conflicts(anna.id, direction="in", kind="offer") == []
     draft = ContactDraft(anna.id, summary="Frühjahrs-Newsletter", direction="out",
                          kind="advertising", channel="email")
     with pytest.raises(AgainstWishes, match=r"objected to advertising \(since 22 Nov 2026\)"):

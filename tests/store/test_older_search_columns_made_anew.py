@@ -9,6 +9,7 @@ import sys
 
 import psycopg
 import pytest
+from pg_server import grant_table_rights
 from test_search_on_both_engines import fill
 
 from kbm_tui.core.vocab import name_fold
@@ -132,3 +133,20 @@ def test_a_newer_kbm_s_search_columns_are_left_as_they_are(target):
     with _connect(target) as conn:
         assert conn.execute("SELECT value FROM kbm_meta WHERE key='search_columns'"
                             ).fetchone()[0] == "3"
+
+
+def test_a_till_whose_transactions_only_read_opens_an_unmarked_shop(server_db, till_role):
+    """A role whose transactions are read-only (default_transaction_read_only, a standby
+    server) can't make the columns anew: it opens the shop and searches the columns as they
+    are, as a role that may only read does (review finding 8: "internal error")."""
+    role, till = till_role
+    with Store.open(server_db) as store:
+        fill(store)
+    with psycopg.connect(server_db, autocommit=True) as conn:
+        _as_an_earlier_kbm_left_it(conn)
+        conn.execute(f"ALTER ROLE {role} SET default_transaction_read_only = on")
+    grant_table_rights(server_db, role)
+    with Store.open(till) as store:
+        assert "Anneliese Schäfer" in [c.name for c in store.list_customers("hauptstr")]
+    with Store.open(server_db) as store:  # the next till that may write makes them anew
+        assert store.count_customers("3a") == 1

@@ -269,10 +269,12 @@ def _refold(conn: Connection, target: str) -> None:
             conn.execute("COMMIT")
         except BaseException as exc:
             conn.execute("ROLLBACK")
-            if not isinstance(exc, psycopg.errors.InsufficientPrivilege):
+            if not isinstance(exc, (psycopg.errors.InsufficientPrivilege,
+                                    psycopg.errors.ReadOnlySqlTransaction)):
                 raise
-            # a role that may only read: search answers from the columns as they are
-            # until a till that may write opens the database
+            # a role that may only read (or whose transactions only read: a standby
+            # server, default_transaction_read_only): search answers from the columns as
+            # they are until a till that may write opens the database
     finally:
         conn.execute("SELECT pg_advisory_unlock(?)", (SETUP_LOCK,))
 
